@@ -1,0 +1,16 @@
+//! loa's domain: what a news promotion portal is made of.
+//!
+//! Architecture invariant: this crate does no IO. It knows nothing of SQL,
+//! HTTP, tantivy or Apertium; every other crate speaks in these types.
+
+pub mod article;
+pub mod category;
+pub mod lang;
+pub mod slug;
+pub mod source;
+
+pub use article::{Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, NewArticle};
+pub use category::{Category, CATEGORIES};
+pub use lang::Lang;
+pub use slug::slugify;
+pub use source::{Provenance, Source, SourceId};

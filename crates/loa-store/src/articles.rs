@@ -1,0 +1,273 @@
+//! Writing articles and editions. Every write enqueues the jobs it causes
+//! in the same transaction.
+
+use loa_domain::article::body_text;
+use loa_domain::{slugify, ArticleId, Block, Edition, EditionStatus, Lang, NewArticle};
+use serde_json::json;
+use sqlx::{Row, SqliteConnection};
+
+use crate::jobs::{enqueue, JobKind, Requeue};
+use crate::{now, ts, Result, Store, StoreError};
+
+/// A translation the outlet itself published beside the original (found
+/// through `hreflang` alternates). It is stored as an edition, not translated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuppliedEdition {
+    pub lang: Lang,
+    pub url: String,
+    pub title: String,
+    pub lead: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Inserted(ArticleId),
+    /// The same page or the same text was stored before; a provenance row
+    /// was added if this is a new place where it appeared.
+    Duplicate(ArticleId),
+}
+
+impl InsertOutcome {
+    pub fn article_id(self) -> ArticleId {
+        match self {
+            InsertOutcome::Inserted(id) | InsertOutcome::Duplicate(id) => id,
+        }
+    }
+}
+
+/// A stable 64-bit FNV-1a hash of the normalised text: the exact-duplicate
+/// key. Stable across builds and platforms, unlike `std`'s hasher.
+pub fn content_hash(title: &str, blocks: &[Block]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let text = format!("{title}\n{}", body_text(blocks));
+    for word in text.split_whitespace() {
+        for b in word.to_lowercase().bytes().chain(std::iter::once(b' ')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+impl Store {
+    /// Stores an extracted article with its original edition, the editions
+    /// its outlet supplied, and its provenance; enqueues a translation job
+    /// for every language in `translate_to` that has no edition yet and an
+    /// index job for every edition — all in one transaction.
+    pub async fn insert_article(
+        &self,
+        new: &NewArticle,
+        supplied: &[SuppliedEdition],
+        translate_to: &[Lang],
+    ) -> Result<InsertOutcome> {
+        let mut tx = self.pool.begin().await?;
+        let now_s = ts(now());
+
+        if let Some(row) = sqlx::query("SELECT article_id FROM provenance WHERE url = ?")
+            .bind(&new.canonical_url)
+            .fetch_optional(&mut *tx)
+            .await?
+        {
+            return Ok(InsertOutcome::Duplicate(row.try_get("article_id")?));
+        }
+        let hash = content_hash(&new.title, &new.blocks);
+        if let Some(row) = sqlx::query("SELECT id FROM articles WHERE content_hash = ?")
+            .bind(&hash)
+            .fetch_optional(&mut *tx)
+            .await?
+        {
+            let id: i64 = row.try_get("id")?;
+            insert_provenance(&mut tx, id, new.source_id, &new.outlet, &new.canonical_url, &now_s).await?;
+            tx.commit().await?;
+            return Ok(InsertOutcome::Duplicate(id));
+        }
+
+        let author_id = match &new.author {
+            Some(name) if !name.trim().is_empty() => Some(upsert_author(&mut tx, name.trim()).await?),
+            _ => None,
+        };
+        let slug = free_slug(&mut tx, &new.title).await?;
+        let published = new.published_at.unwrap_or_else(now);
+        let id: i64 = sqlx::query(
+            "INSERT INTO articles (slug, canonical_url, original_lang, author_id, category, places, topics,
+               content_hash, published_at, updated_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(&slug)
+        .bind(&new.canonical_url)
+        .bind(new.lang.code())
+        .bind(author_id)
+        .bind(new.category.slug)
+        .bind(json!(new.places).to_string())
+        .bind(json!(new.topics).to_string())
+        .bind(&hash)
+        .bind(ts(published))
+        .bind(new.updated_at.map(ts))
+        .bind(&now_s)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        insert_provenance(&mut tx, id, new.source_id, &new.outlet, &new.canonical_url, &now_s).await?;
+
+        let original = Edition {
+            article_id: id,
+            lang: new.lang,
+            title: new.title.clone(),
+            lead: new.lead.clone(),
+            blocks: new.blocks.clone(),
+            status: EditionStatus::Original,
+            engine: "original".into(),
+            failure: None,
+            created_at: now(),
+            updated_at: now(),
+        };
+        write_edition(&mut tx, &original).await?;
+        let mut have = vec![new.lang];
+        for s in supplied.iter().filter(|s| s.lang != new.lang) {
+            let e = Edition {
+                lang: s.lang,
+                title: s.title.clone(),
+                lead: s.lead.clone(),
+                blocks: s.blocks.clone(),
+                status: EditionStatus::Published,
+                engine: "outlet".into(),
+                ..original.clone()
+            };
+            write_edition(&mut tx, &e).await?;
+            sqlx::query("INSERT INTO provenance (article_id, source_id, outlet, url, fetched_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING")
+                .bind(id)
+                .bind(new.source_id)
+                .bind(&new.outlet)
+                .bind(&s.url)
+                .bind(&now_s)
+                .execute(&mut *tx)
+                .await?;
+            have.push(s.lang);
+        }
+        for lang in translate_to.iter().filter(|l| !have.contains(l)) {
+            let key = format!("{id}:{lang}");
+            enqueue(&mut tx, JobKind::TranslateEdition, &key, &json!({"article_id": id, "lang": lang}), Requeue::Again)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(InsertOutcome::Inserted(id))
+    }
+
+    /// Saves an edition (a translation, a review) and asks the search index
+    /// to follow, in one transaction.
+    pub async fn save_edition(&self, edition: &Edition) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        write_edition(&mut tx, edition).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Adds a reader's comment. Moderation comes with the newsroom roles.
+    pub async fn add_comment(&self, article_id: ArticleId, lang: Lang, author_name: &str, body: &str) -> Result<i64> {
+        let id = sqlx::query(
+            "INSERT INTO comments (article_id, lang, author_name, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(article_id)
+        .bind(lang.code())
+        .bind(author_name)
+        .bind(body)
+        .bind(ts(now()))
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("id")?;
+        Ok(id)
+    }
+}
+
+async fn insert_provenance(
+    conn: &mut SqliteConnection,
+    article_id: i64,
+    source_id: Option<i64>,
+    outlet: &str,
+    url: &str,
+    at: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO provenance (article_id, source_id, outlet, url, fetched_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+    )
+    .bind(article_id)
+    .bind(source_id)
+    .bind(outlet)
+    .bind(url)
+    .bind(at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Upserts the edition row and enqueues the index job that mirrors it.
+async fn write_edition(conn: &mut SqliteConnection, e: &Edition) -> Result<()> {
+    let blocks = serde_json::to_string(&e.blocks).map_err(|err| StoreError::Corrupt(err.to_string()))?;
+    sqlx::query(
+        "INSERT INTO editions (article_id, lang, title, lead, blocks, status, engine, failure, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (article_id, lang) DO UPDATE SET title = excluded.title, lead = excluded.lead,
+           blocks = excluded.blocks, status = excluded.status, engine = excluded.engine,
+           failure = excluded.failure, updated_at = excluded.updated_at",
+    )
+    .bind(e.article_id)
+    .bind(e.lang.code())
+    .bind(&e.title)
+    .bind(&e.lead)
+    .bind(blocks)
+    .bind(e.status.as_str())
+    .bind(&e.engine)
+    .bind(&e.failure)
+    .bind(ts(e.created_at))
+    .bind(ts(e.updated_at))
+    .execute(&mut *conn)
+    .await?;
+    let key = format!("{}:{}", e.article_id, e.lang);
+    enqueue(
+        conn,
+        JobKind::IndexEdition,
+        &key,
+        &json!({"article_id": e.article_id, "lang": e.lang}),
+        Requeue::Again,
+    )
+    .await
+}
+
+async fn upsert_author(conn: &mut SqliteConnection, name: &str) -> Result<i64> {
+    let slug = {
+        let s = slugify(name);
+        if s.is_empty() { "author".to_string() } else { s }
+    };
+    sqlx::query("INSERT INTO authors (name, slug) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+        .bind(name)
+        .bind(&slug)
+        .execute(&mut *conn)
+        .await?;
+    Ok(sqlx::query("SELECT id FROM authors WHERE slug = ?")
+        .bind(&slug)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("id")?)
+}
+
+/// A slug from the title that no other article has (`-2`, `-3`… appended).
+async fn free_slug(conn: &mut SqliteConnection, title: &str) -> Result<String> {
+    let base = match slugify(title) {
+        s if s.is_empty() => "article".to_string(),
+        s => s,
+    };
+    let mut candidate = base.clone();
+    for n in 2.. {
+        let taken = sqlx::query("SELECT 1 FROM articles WHERE slug = ?")
+            .bind(&candidate)
+            .fetch_optional(&mut *conn)
+            .await?
+            .is_some();
+        if !taken {
+            break;
+        }
+        candidate = format!("{base}-{n}");
+    }
+    Ok(candidate)
+}

@@ -1,0 +1,357 @@
+//! What the reader site, the API and the indexer read.
+
+use chrono::{DateTime, Utc};
+use loa_domain::{Article, ArticleId, Author, Block, Category, Edition, EditionStatus, Figure, Lang, Provenance};
+use serde::Serialize;
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+use crate::{parse_ts, Result, Store, StoreError};
+
+/// Editions readers may see.
+const PUBLIC: &str = "e.status IN ('original', 'published')";
+
+/// One story in a list, in one language.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleCard {
+    pub article_id: ArticleId,
+    pub slug: String,
+    pub lang: Lang,
+    pub title: String,
+    pub lead: String,
+    pub category: String,
+    pub author: Option<Author>,
+    pub places: Vec<String>,
+    pub topics: Vec<String>,
+    pub published_at: DateTime<Utc>,
+    pub image: Option<Figure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comment {
+    pub id: i64,
+    pub author_name: String,
+    pub body: String,
+    pub lang: Lang,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SitemapEntry {
+    pub slug: String,
+    pub langs: Vec<Lang>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A page of cards and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardPage {
+    pub cards: Vec<ArticleCard>,
+    pub total: i64,
+}
+
+const CARD_SELECT: &str = "SELECT a.id, a.slug, a.category, a.places, a.topics, a.published_at, au.name AS author_name,
+    au.slug AS author_slug, e.lang, e.title, e.lead, e.blocks
+  FROM articles a JOIN editions e ON e.article_id = a.id LEFT JOIN authors au ON au.id = a.author_id";
+
+impl Store {
+    /// Newest public stories in `lang`.
+    pub async fn latest(&self, lang: Lang, limit: i64, offset: i64) -> Result<CardPage> {
+        self.card_page("1 = 1", None, lang, limit, offset).await
+    }
+
+    pub async fn by_category(&self, lang: Lang, category: Category, limit: i64, offset: i64) -> Result<CardPage> {
+        self.card_page("a.category = ?", Some(category.slug), lang, limit, offset).await
+    }
+
+    pub async fn by_author(&self, lang: Lang, author_slug: &str, limit: i64, offset: i64) -> Result<CardPage> {
+        self.card_page("au.slug = ?", Some(author_slug), lang, limit, offset).await
+    }
+
+    async fn card_page(&self, filter: &str, arg: Option<&str>, lang: Lang, limit: i64, offset: i64) -> Result<CardPage> {
+        let sql = format!(
+            "{CARD_SELECT} WHERE e.lang = ? AND {PUBLIC} AND {filter} ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
+        );
+        let mut q = sqlx::query(&sql).bind(lang.code());
+        if let Some(a) = arg {
+            q = q.bind(a);
+        }
+        let rows = q.bind(limit).bind(offset).fetch_all(&self.pool).await?;
+        let count_sql = format!(
+            "SELECT COUNT(*) AS n FROM articles a JOIN editions e ON e.article_id = a.id LEFT JOIN authors au ON au.id = a.author_id
+             WHERE e.lang = ? AND {PUBLIC} AND {filter}"
+        );
+        let mut cq = sqlx::query(&count_sql).bind(lang.code());
+        if let Some(a) = arg {
+            cq = cq.bind(a);
+        }
+        let total: i64 = cq.fetch_one(&self.pool).await?.try_get("n")?;
+        Ok(CardPage { cards: rows.iter().map(card_from_row).collect::<Result<_>>()?, total })
+    }
+
+    pub async fn author(&self, slug: &str) -> Result<Option<Author>> {
+        let row = sqlx::query("SELECT name, slug FROM authors WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(Author { name: r.try_get("name")?, slug: r.try_get("slug")? })).transpose()
+    }
+
+    pub async fn article_by_slug(&self, slug: &str) -> Result<Option<Article>> {
+        let row = sqlx::query(&format!("{ARTICLE_SELECT} WHERE a.slug = ?"))
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            Some(r) => Ok(Some(self.article_from_row(&r).await?)),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn article(&self, id: ArticleId) -> Result<Option<Article>> {
+        let row = sqlx::query(&format!("{ARTICLE_SELECT} WHERE a.id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            Some(r) => Ok(Some(self.article_from_row(&r).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// One edition in any state (the site checks [`EditionStatus::is_public`]).
+    pub async fn edition(&self, article_id: ArticleId, lang: Lang) -> Result<Option<Edition>> {
+        let row = sqlx::query(&format!("{EDITION_SELECT} WHERE article_id = ? AND lang = ?"))
+            .bind(article_id)
+            .bind(lang.code())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(edition_from_row).transpose()
+    }
+
+    /// Every edition of an article in any state, original first.
+    pub async fn editions(&self, article_id: ArticleId) -> Result<Vec<Edition>> {
+        let rows = sqlx::query(&format!(
+            "{EDITION_SELECT} WHERE article_id = ? ORDER BY CASE status WHEN 'original' THEN 0 ELSE 1 END, lang"
+        ))
+        .bind(article_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(edition_from_row).collect()
+    }
+
+    /// Languages readers can read this article in.
+    pub async fn public_langs(&self, article_id: ArticleId) -> Result<Vec<Lang>> {
+        Ok(self
+            .editions(article_id)
+            .await?
+            .into_iter()
+            .filter(|e| e.status.is_public())
+            .map(|e| e.lang)
+            .collect())
+    }
+
+    pub async fn comments(&self, article_id: ArticleId) -> Result<Vec<Comment>> {
+        let rows = sqlx::query(
+            "SELECT id, author_name, body, lang, created_at FROM comments WHERE article_id = ? AND status = 'visible' ORDER BY created_at",
+        )
+        .bind(article_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let lang: String = r.try_get("lang")?;
+                let at: String = r.try_get("created_at")?;
+                Ok(Comment {
+                    id: r.try_get("id")?,
+                    author_name: r.try_get("author_name")?,
+                    body: r.try_get("body")?,
+                    lang: parse_lang(&lang)?,
+                    created_at: parse_ts(&at)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Other public stories in `lang` that share a topic with `article`,
+    /// most shared topics first, then newest.
+    pub async fn same_topic(&self, article: &Article, lang: Lang, limit: usize) -> Result<Vec<ArticleCard>> {
+        if article.topics.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Topic overlap is scored here rather than in SQL so the query stays
+        // portable (no json_each); the window of recent stories bounds the cost.
+        let recent = self.card_page("a.id <> ?", Some(&article.id.to_string()), lang, 500, 0).await?;
+        let mut scored: Vec<(usize, ArticleCard)> = recent
+            .cards
+            .into_iter()
+            .map(|c| (c.topics.iter().filter(|t| article.topics.contains(t)).count(), c))
+            .filter(|(n, _)| *n > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.published_at.cmp(&a.1.published_at)));
+        Ok(scored.into_iter().take(limit).map(|(_, c)| c).collect())
+    }
+
+    pub async fn same_category(&self, article: &Article, lang: Lang, limit: usize) -> Result<Vec<ArticleCard>> {
+        let page = self.by_category(lang, article.category, limit as i64 + 1, 0).await?;
+        Ok(page.cards.into_iter().filter(|c| c.article_id != article.id).take(limit).collect())
+    }
+
+    pub async fn same_author(&self, article: &Article, lang: Lang, limit: usize) -> Result<Vec<ArticleCard>> {
+        let Some(author) = &article.author else { return Ok(Vec::new()) };
+        let page = self.by_author(lang, &author.slug, limit as i64 + 1, 0).await?;
+        Ok(page.cards.into_iter().filter(|c| c.article_id != article.id).take(limit).collect())
+    }
+
+    /// Every article with at least one public edition, for `/sitemap.xml`.
+    pub async fn sitemap(&self) -> Result<Vec<SitemapEntry>> {
+        let rows = sqlx::query(&format!(
+            "SELECT a.slug, a.id, e.lang, e.updated_at FROM articles a JOIN editions e ON e.article_id = a.id
+             WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC, e.lang"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: Vec<SitemapEntry> = Vec::new();
+        let mut last_id = None;
+        for r in rows {
+            let id: i64 = r.try_get("id")?;
+            let lang = parse_lang(&r.try_get::<String, _>("lang")?)?;
+            let updated = parse_ts(&r.try_get::<String, _>("updated_at")?)?;
+            if last_id == Some(id) {
+                let e = out.last_mut().expect("pushed below");
+                e.langs.push(lang);
+                e.updated_at = e.updated_at.max(updated);
+            } else {
+                out.push(SitemapEntry { slug: r.try_get("slug")?, langs: vec![lang], updated_at: updated });
+                last_id = Some(id);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every (article, language) pair that has an edition, for `loa reindex`.
+    pub async fn edition_keys(&self) -> Result<Vec<(ArticleId, Lang)>> {
+        let rows = sqlx::query("SELECT article_id, lang FROM editions ORDER BY article_id, lang")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("article_id")?, parse_lang(&r.try_get::<String, _>("lang")?)?)))
+            .collect()
+    }
+
+    /// How many articles and editions by state: the demo's progress line.
+    pub async fn edition_counts(&self) -> Result<Vec<(EditionStatus, i64)>> {
+        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM editions GROUP BY status ORDER BY status")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let s: String = r.try_get("status")?;
+                Ok((
+                    EditionStatus::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("status {s:?}")))?,
+                    r.try_get("n")?,
+                ))
+            })
+            .collect()
+    }
+
+    pub async fn article_count(&self) -> Result<i64> {
+        Ok(sqlx::query("SELECT COUNT(*) AS n FROM articles").fetch_one(&self.pool).await?.try_get("n")?)
+    }
+
+    async fn article_from_row(&self, r: &SqliteRow) -> Result<Article> {
+        let id: i64 = r.try_get("id")?;
+        let prov_rows = sqlx::query("SELECT source_id, outlet, url, fetched_at FROM provenance WHERE article_id = ? ORDER BY id")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        let provenance = prov_rows
+            .iter()
+            .map(|p| {
+                Ok(Provenance {
+                    source_id: p.try_get("source_id")?,
+                    outlet: p.try_get("outlet")?,
+                    url: p.try_get("url")?,
+                    fetched_at: parse_ts(&p.try_get::<String, _>("fetched_at")?)?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let category: String = r.try_get("category")?;
+        let updated: Option<String> = r.try_get("updated_at")?;
+        Ok(Article {
+            id,
+            slug: r.try_get("slug")?,
+            original_lang: parse_lang(&r.try_get::<String, _>("original_lang")?)?,
+            author: author_from_row(r)?,
+            category: Category::from_slug(&category).unwrap_or_else(|| Category::from_label(&category)),
+            places: json_list(r, "places")?,
+            topics: json_list(r, "topics")?,
+            published_at: parse_ts(&r.try_get::<String, _>("published_at")?)?,
+            updated_at: updated.as_deref().map(parse_ts).transpose()?,
+            provenance,
+        })
+    }
+}
+
+const ARTICLE_SELECT: &str = "SELECT a.id, a.slug, a.original_lang, a.category, a.places, a.topics, a.published_at,
+    a.updated_at, au.name AS author_name, au.slug AS author_slug
+  FROM articles a LEFT JOIN authors au ON au.id = a.author_id";
+
+const EDITION_SELECT: &str =
+    "SELECT article_id, lang, title, lead, blocks, status, engine, failure, created_at, updated_at FROM editions";
+
+pub(crate) fn parse_lang(s: &str) -> Result<Lang> {
+    s.parse().map_err(|_| StoreError::Corrupt(format!("language {s:?}")))
+}
+
+fn json_list(r: &SqliteRow, col: &str) -> Result<Vec<String>> {
+    let raw: String = r.try_get(col)?;
+    serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt(format!("{col}: {e}")))
+}
+
+fn author_from_row(r: &SqliteRow) -> Result<Option<Author>> {
+    let name: Option<String> = r.try_get("author_name")?;
+    let slug: Option<String> = r.try_get("author_slug")?;
+    Ok(name.zip(slug).map(|(name, slug)| Author { name, slug }))
+}
+
+fn blocks_from(raw: &str) -> Result<Vec<Block>> {
+    serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(format!("blocks: {e}")))
+}
+
+fn card_from_row(r: &SqliteRow) -> Result<ArticleCard> {
+    let blocks = blocks_from(&r.try_get::<String, _>("blocks")?)?;
+    let image = blocks.into_iter().find_map(|b| match b {
+        Block::Figure(f) => Some(f),
+        _ => None,
+    });
+    Ok(ArticleCard {
+        article_id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        lang: parse_lang(&r.try_get::<String, _>("lang")?)?,
+        title: r.try_get("title")?,
+        lead: r.try_get("lead")?,
+        category: r.try_get("category")?,
+        author: author_from_row(r)?,
+        places: json_list(r, "places")?,
+        topics: json_list(r, "topics")?,
+        published_at: parse_ts(&r.try_get::<String, _>("published_at")?)?,
+        image,
+    })
+}
+
+fn edition_from_row(r: &SqliteRow) -> Result<Edition> {
+    let status: String = r.try_get("status")?;
+    Ok(Edition {
+        article_id: r.try_get("article_id")?,
+        lang: parse_lang(&r.try_get::<String, _>("lang")?)?,
+        title: r.try_get("title")?,
+        lead: r.try_get("lead")?,
+        blocks: blocks_from(&r.try_get::<String, _>("blocks")?)?,
+        status: EditionStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?,
+        engine: r.try_get("engine")?,
+        failure: r.try_get("failure")?,
+        created_at: parse_ts(&r.try_get::<String, _>("created_at")?)?,
+        updated_at: parse_ts(&r.try_get::<String, _>("updated_at")?)?,
+    })
+}

@@ -1,0 +1,191 @@
+use chrono::{Duration, TimeZone, Utc};
+use loa_domain::{Block, Category, Edition, EditionStatus, Figure, Lang, NewArticle};
+use loa_store::{InsertOutcome, JobKind, Requeue, Store, SuppliedEdition};
+use serde_json::json;
+
+async fn fresh() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
+    (dir, store)
+}
+
+fn article(url: &str, title: &str, body: &str) -> NewArticle {
+    NewArticle {
+        canonical_url: url.into(),
+        outlet: "Test Herald".into(),
+        source_id: None,
+        lang: Lang::En,
+        title: title.into(),
+        lead: "A lead.".into(),
+        blocks: vec![
+            Block::Paragraph { text: body.into() },
+            Block::Figure(Figure { src: "/media/a.svg".into(), alt: "a harbour at dawn".into(), caption: "The harbour".into() }),
+        ],
+        author: Some("Trần Thu Hà".into()),
+        category: Category::from_slug("travel").unwrap(),
+        places: vec!["Huế".into()],
+        topics: vec!["tourism".into(), "rivers".into()],
+        published_at: Some(Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 0).unwrap()),
+        updated_at: None,
+    }
+}
+
+#[tokio::test]
+async fn insert_enqueues_translations_and_index_in_one_go() {
+    let (_d, store) = fresh().await;
+    let out = store
+        .insert_article(&article("http://o/1", "Boats on the Perfume River", "Some 120 boats."), &[], &[Lang::Es, Lang::Ca, Lang::En])
+        .await
+        .unwrap();
+    let id = match out {
+        InsertOutcome::Inserted(id) => id,
+        other => panic!("expected insert, got {other:?}"),
+    };
+    // The original's language is never a translation target.
+    assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 2);
+    assert_eq!(store.job_counts(JobKind::IndexEdition).await.unwrap().pending, 1);
+    let a = store.article(id).await.unwrap().unwrap();
+    assert_eq!(a.slug, "boats-on-the-perfume-river");
+    assert_eq!(a.author.unwrap().slug, "tran-thu-ha");
+    assert_eq!(a.provenance.len(), 1);
+    assert_eq!(a.provenance[0].url, "http://o/1");
+}
+
+#[tokio::test]
+async fn same_url_and_same_text_are_duplicates_with_provenance() {
+    let (_d, store) = fresh().await;
+    let first = store.insert_article(&article("http://o/1", "Title", "Body text here."), &[], &[]).await.unwrap();
+    let again = store.insert_article(&article("http://o/1", "Title", "Body text here."), &[], &[]).await.unwrap();
+    assert_eq!(again, InsertOutcome::Duplicate(first.article_id()));
+    let mut other_outlet = article("http://other/9", "Title", "Body   text HERE.");
+    other_outlet.outlet = "Other Daily".into();
+    let copy = store.insert_article(&other_outlet, &[], &[]).await.unwrap();
+    assert_eq!(copy, InsertOutcome::Duplicate(first.article_id()));
+    let a = store.article(first.article_id()).await.unwrap().unwrap();
+    let outlets: Vec<_> = a.provenance.iter().map(|p| p.outlet.as_str()).collect();
+    assert_eq!(outlets, ["Test Herald", "Other Daily"]);
+    assert_eq!(store.article_count().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn slugs_stay_unique() {
+    let (_d, store) = fresh().await;
+    let a = store.insert_article(&article("http://o/1", "Same title", "one"), &[], &[]).await.unwrap();
+    let b = store.insert_article(&article("http://o/2", "Same title", "two"), &[], &[]).await.unwrap();
+    let sa = store.article(a.article_id()).await.unwrap().unwrap().slug;
+    let sb = store.article(b.article_id()).await.unwrap().unwrap().slug;
+    assert_eq!(sa, "same-title");
+    assert_eq!(sb, "same-title-2");
+}
+
+#[tokio::test]
+async fn supplied_editions_are_published_and_not_translated_again() {
+    let (_d, store) = fresh().await;
+    let mut vi = article("http://o/vi/1", "Cầu mới ở Hà Tĩnh", "Cây cầu dài 1.200 mét.");
+    vi.lang = Lang::Vi;
+    let supplied = SuppliedEdition {
+        lang: Lang::En,
+        url: "http://o/en/1".into(),
+        title: "A new bridge in Hà Tĩnh".into(),
+        lead: "".into(),
+        blocks: vec![Block::Paragraph { text: "The bridge is 1,200 metres long.".into() }],
+    };
+    let id = store.insert_article(&vi, &[supplied], &[Lang::En, Lang::Es]).await.unwrap().article_id();
+    assert_eq!(store.public_langs(id).await.unwrap(), vec![Lang::Vi, Lang::En]);
+    assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 1);
+    assert_eq!(store.edition(id, Lang::En).await.unwrap().unwrap().engine, "outlet");
+}
+
+#[tokio::test]
+async fn failed_editions_are_not_public() {
+    let (_d, store) = fresh().await;
+    let id = store.insert_article(&article("http://o/1", "T", "B"), &[], &[]).await.unwrap().article_id();
+    let orig = store.edition(id, Lang::En).await.unwrap().unwrap();
+    let failed = Edition {
+        lang: Lang::Ca,
+        status: EditionStatus::Failed,
+        failure: Some("engine returned empty text".into()),
+        engine: "apertium:eng-cat".into(),
+        ..orig.clone()
+    };
+    store.save_edition(&failed).await.unwrap();
+    let published = Edition { lang: Lang::Es, status: EditionStatus::Published, engine: "apertium:eng-spa".into(), ..orig };
+    store.save_edition(&published).await.unwrap();
+    assert_eq!(store.public_langs(id).await.unwrap(), vec![Lang::En, Lang::Es]);
+    assert!(store.latest(Lang::Ca, 10, 0).await.unwrap().cards.is_empty());
+    assert_eq!(store.latest(Lang::Es, 10, 0).await.unwrap().total, 1);
+    let sitemap = store.sitemap().await.unwrap();
+    assert_eq!(sitemap.len(), 1);
+    assert_eq!(sitemap[0].langs, vec![Lang::En, Lang::Es]);
+    assert_eq!(
+        store.edition(id, Lang::Ca).await.unwrap().unwrap().failure.as_deref(),
+        Some("engine returned empty text")
+    );
+}
+
+#[tokio::test]
+async fn jobs_are_idempotent_and_survive_a_dead_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loa.db");
+    let store = Store::open(&path).await.unwrap();
+    let payload = json!({"url": "http://o/1"});
+    store.enqueue(JobKind::FetchArticle, "http://o/1", &payload, Requeue::IfAbsent).await.unwrap();
+    store.enqueue(JobKind::FetchArticle, "http://o/1", &payload, Requeue::IfAbsent).await.unwrap();
+    assert_eq!(store.job_counts(JobKind::FetchArticle).await.unwrap().pending, 1);
+
+    // A worker claims it with a lease and dies without finishing.
+    let job = store.claim_job(&[JobKind::FetchArticle], Duration::milliseconds(50)).await.unwrap().unwrap();
+    assert_eq!(job.payload, payload);
+    assert!(store.claim_job(&[JobKind::FetchArticle], Duration::seconds(60)).await.unwrap().is_none());
+    store.close().await;
+
+    // After a restart and the lease's end, the job is due again.
+    tokio::time::sleep(std::time::Duration::from_millis(80)).await;
+    let store = Store::open(&path).await.unwrap();
+    let again = store.claim_job(&[JobKind::FetchArticle], Duration::seconds(60)).await.unwrap().unwrap();
+    assert_eq!(again.id, job.id);
+    assert_eq!(again.attempts, 2);
+    store.complete_job(again.id).await.unwrap();
+    assert_eq!(store.job_counts(JobKind::FetchArticle).await.unwrap().done, 1);
+    // Done and enqueued IfAbsent again: nothing to do.
+    store.enqueue(JobKind::FetchArticle, "http://o/1", &payload, Requeue::IfAbsent).await.unwrap();
+    assert_eq!(store.job_counts(JobKind::FetchArticle).await.unwrap().pending, 0);
+    // Requeue::Again brings it back.
+    store.enqueue(JobKind::FetchArticle, "http://o/1", &payload, Requeue::Again).await.unwrap();
+    assert_eq!(store.job_counts(JobKind::FetchArticle).await.unwrap().pending, 1);
+}
+
+#[tokio::test]
+async fn failures_back_off_then_stay_failed_with_reason() {
+    let (_d, store) = fresh().await;
+    store.enqueue(JobKind::TranslateEdition, "1:es", &json!({}), Requeue::IfAbsent).await.unwrap();
+    let job = store.claim_job(&[JobKind::TranslateEdition], Duration::seconds(60)).await.unwrap().unwrap();
+    store.fail_job(job.id, "pipeline died", true).await.unwrap();
+    // Backed off: not due right now.
+    assert!(store.claim_job(&[JobKind::TranslateEdition], Duration::seconds(60)).await.unwrap().is_none());
+    assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 1);
+    store.fail_job(job.id, "engine returned nothing", false).await.unwrap();
+    let failed = store.failed_jobs(10).await.unwrap();
+    assert_eq!(failed, vec![(JobKind::TranslateEdition, "1:es".to_string(), "engine returned nothing".to_string())]);
+}
+
+#[tokio::test]
+async fn related_lists_exclude_the_article_itself() {
+    let (_d, store) = fresh().await;
+    let a = store.insert_article(&article("http://o/1", "Alpha", "one"), &[], &[]).await.unwrap().article_id();
+    let mut other = article("http://o/2", "Beta", "two");
+    other.topics = vec!["rivers".into()];
+    let b = store.insert_article(&other, &[], &[]).await.unwrap().article_id();
+    let mut unrelated = article("http://o/3", "Gamma", "three");
+    unrelated.topics = vec!["football".into()];
+    unrelated.category = Category::from_slug("business").unwrap();
+    unrelated.author = Some("Lê Quang Minh".into());
+    store.insert_article(&unrelated, &[], &[]).await.unwrap();
+    let art = store.article(a).await.unwrap().unwrap();
+    let topic: Vec<_> = store.same_topic(&art, Lang::En, 5).await.unwrap().iter().map(|c| c.article_id).collect();
+    assert_eq!(topic, vec![b]);
+    let cat: Vec<_> = store.same_category(&art, Lang::En, 5).await.unwrap().iter().map(|c| c.article_id).collect();
+    assert_eq!(cat, vec![b]);
+    let auth: Vec<_> = store.same_author(&art, Lang::En, 5).await.unwrap().iter().map(|c| c.article_id).collect();
+    assert_eq!(auth, vec![b]);
+}
