@@ -1,0 +1,606 @@
+//! loa's search index: full-text search over published editions, built on
+//! tantivy.
+//!
+//! # Invariants
+//!
+//! * **The store is the truth.** This index is derived data: every document
+//!   in it is a copy of an edition the store holds, and the whole directory
+//!   may be deleted at any time and rebuilt with `loa reindex`
+//!   ([`SearchIndex::clear`], then [`SearchIndex::upsert`] for every public
+//!   edition, then one [`SearchIndex::commit`]).
+//! * **Only this crate touches tantivy**, and it knows nothing of SQL or
+//!   HTTP: callers hand it [`EditionDoc`]s and get back serialisable
+//!   [`SearchResults`].
+//!
+//! # Design
+//!
+//! One tantivy document per edition (article × language), identified by the
+//! key `"<article_id>:<lang>"`; upserting deletes by that key before adding,
+//! so an edition is never found twice.
+//!
+//! Each language has its own set of text fields (`title_ru`, `lead_ru`,
+//! `body_ru`, `tags_ru`, …) analysed by that language's pipeline (see
+//! `analysis.rs`): Snowball stemming for the languages
+//! tantivy has a stemmer for, lowercase + diacritic folding for all (so
+//! `Ha Tinh` finds `Hà Tĩnh`), character bigrams for Chinese, Japanese and
+//! Korean. A query restricted to one language is parsed only against that
+//! language's fields; an unrestricted query is parsed against all of them,
+//! each language's fields analysing the query their own way. Titles weigh
+//! more than tags, tags more than the lead, the lead more than the body.
+//!
+//! Reader input is parsed leniently: the query syntax (phrases, `AND`, `OR`,
+//! `-word`) works, and malformed input (stray quotes, colons, brackets) is
+//! repaired or dropped, never reported as an error. Terms are combined with
+//! AND by default, as readers of a news site expect.
+//!
+//! Writes are staged in one writer (50 MB budget, one indexing thread) and
+//! become visible only at [`SearchIndex::commit`], which also reloads the
+//! reader. Each commit stamps the index with the analysis version; opening
+//! an index stamped by another version, or with another schema, fails with
+//! [`SearchError::SchemaMismatch`] so the caller can delete and rebuild it.
+
+mod analysis;
+mod fields;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::directory::error::LockError;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+
+use loa_domain::{article::body_text, Article, Block, Edition, Lang};
+
+use crate::analysis::nfc;
+use crate::fields::{edition_key, Fields, LEAD_BOOST, TAGS_BOOST, TITLE_BOOST};
+
+/// Stamped into every commit's payload. Bump it whenever an analyser
+/// changes in a way the schema does not show (a new filter, a different
+/// stemmer): old indexes then refuse to open instead of silently
+/// mismatching query terms.
+const ANALYSIS_VERSION: &str = "loa-search analysis 1";
+
+/// Memory the writer may buffer before flushing a segment.
+const WRITER_MEMORY_BYTES: usize = 50_000_000;
+
+/// The deepest result a search may reach (offset + limit). Collecting
+/// top-k keeps k documents in memory, so the window is bounded.
+pub const MAX_RESULT_WINDOW: usize = 10_000;
+
+/// Longest snippet, in bytes of source text.
+const SNIPPET_MAX_BYTES: usize = 300;
+
+/// One edition as the index sees it: text in one language plus the
+/// article's metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditionDoc {
+    pub article_id: i64,
+    pub slug: String,
+    pub lang: Lang,
+    pub title: String,
+    pub lead: String,
+    /// Body text, paragraphs separated by blank lines.
+    pub body: String,
+    /// Figure captions, searchable but not shown in snippets.
+    pub captions: String,
+    pub author: Option<String>,
+    /// The category slug.
+    pub category: String,
+    pub places: Vec<String>,
+    pub topics: Vec<String>,
+    pub published_at: DateTime<Utc>,
+}
+
+impl EditionDoc {
+    /// The index's view of one edition of an article.
+    pub fn from_edition(article: &Article, edition: &Edition) -> EditionDoc {
+        let captions: Vec<&str> = edition
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Figure(f) if !f.caption.trim().is_empty() => Some(f.caption.as_str()),
+                _ => None,
+            })
+            .collect();
+        EditionDoc {
+            article_id: article.id,
+            slug: article.slug.clone(),
+            lang: edition.lang,
+            title: edition.title.clone(),
+            lead: edition.lead.clone(),
+            body: body_text(&edition.blocks),
+            captions: captions.join("\n"),
+            author: article.author.as_ref().map(|a| a.name.clone()),
+            category: article.category.slug.to_string(),
+            places: article.places.clone(),
+            topics: article.topics.clone(),
+            published_at: article.published_at,
+        }
+    }
+}
+
+/// What a reader asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// Free text in the query syntax; anything is accepted.
+    pub text: String,
+    /// Only editions in this language; `None` searches every language.
+    pub lang: Option<Lang>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// How many editions match in all (not just this page).
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub article_id: i64,
+    pub slug: String,
+    pub lang: Lang,
+    pub title: String,
+    /// A passage of the body (or the lead) with matched words wrapped in
+    /// `<mark>`; everything else is HTML-escaped, so it can be inserted into
+    /// a page as is.
+    pub snippet_html: String,
+    pub score: f32,
+    pub published_at: DateTime<Utc>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("cannot create the search index directory {dir}: {source}")]
+    CreateDir {
+        dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot open the search index at {dir}: {source}")]
+    Open {
+        dir: PathBuf,
+        #[source]
+        source: TantivyError,
+    },
+    #[error(
+        "the search index at {dir} was built by a different version of loa ({reason}); \
+         delete that directory or run `loa reindex` to rebuild it from the store"
+    )]
+    SchemaMismatch { dir: PathBuf, reason: String },
+    #[error(
+        "the search index{} is locked by another writer; is another loa process \
+         (server or reindex) running on it?",
+        .dir.as_ref().map(|d| format!(" at {}", d.display())).unwrap_or_default()
+    )]
+    Locked { dir: Option<PathBuf> },
+    #[error(
+        "search results {offset}..{} are too deep: offset + limit may be at most {max}",
+        .offset.saturating_add(*.limit)
+    )]
+    WindowTooLarge {
+        offset: usize,
+        limit: usize,
+        max: usize,
+    },
+    #[error("the search index writer is unusable after a panic in another thread; restart loa")]
+    WriterPoisoned,
+    #[error("indexed document is missing its {field} field; run `loa reindex`")]
+    CorruptDocument { field: &'static str },
+    #[error("search index error: {0}")]
+    Tantivy(#[from] TantivyError),
+}
+
+/// The search index. Cheap to clone: clones share one writer and reader.
+#[derive(Clone)]
+pub struct SearchIndex {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("docs", &self.inner.reader.searcher().num_docs())
+            .finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating the directory and an empty index
+    /// if there is none. An index with another layout is an error
+    /// ([`SearchError::SchemaMismatch`]), not silently reused.
+    pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
+        std::fs::create_dir_all(dir).map_err(|source| SearchError::CreateDir {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        let open_err = |source| SearchError::Open {
+            dir: dir.to_path_buf(),
+            source,
+        };
+        let (schema, fields) = Fields::build();
+        let directory = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| open_err(TantivyError::from(e)))?;
+        let exists = Index::exists(&directory).map_err(|e| open_err(TantivyError::from(e)))?;
+        let index = if exists {
+            let index = Index::open(directory).map_err(open_err)?;
+            if index.schema() != schema {
+                return Err(SearchError::SchemaMismatch {
+                    dir: dir.to_path_buf(),
+                    reason: "its fields differ from this version's".into(),
+                });
+            }
+            let metas = index.load_metas().map_err(open_err)?;
+            let stamped = metas.payload.as_deref();
+            if stamped != Some(ANALYSIS_VERSION) {
+                return Err(SearchError::SchemaMismatch {
+                    dir: dir.to_path_buf(),
+                    reason: match stamped {
+                        Some(other) => format!("stamped {other:?}, expected {ANALYSIS_VERSION:?}"),
+                        None => "it carries no analysis version stamp".into(),
+                    },
+                });
+            }
+            index
+        } else {
+            Index::create(directory, schema, Default::default()).map_err(open_err)?
+        };
+        let search_index = SearchIndex::from_index(index, fields, Some(dir))?;
+        if !exists {
+            // Stamp the new index at once, so that reopening it before the
+            // first real commit passes the version check.
+            search_index.commit()?;
+        }
+        Ok(search_index)
+    }
+
+    /// An index held in memory only, for tests and throwaway use.
+    pub fn open_in_ram() -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = Fields::build();
+        let index = Index::create_in_ram(schema);
+        SearchIndex::from_index(index, fields, None)
+    }
+
+    fn from_index(index: Index, fields: Fields, dir: Option<&Path>) -> Result<Self, SearchError> {
+        analysis::register_all(index.tokenizers());
+        let writer = index
+            .writer_with_num_threads(1, WRITER_MEMORY_BYTES)
+            .map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => SearchError::Locked {
+                    dir: dir.map(Path::to_path_buf),
+                },
+                other => SearchError::Tantivy(other),
+            })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            inner: Arc::new(Inner {
+                index,
+                reader,
+                writer: Mutex::new(writer),
+                fields,
+            }),
+        })
+    }
+
+    fn writer(&self) -> Result<MutexGuard<'_, IndexWriter>, SearchError> {
+        self.inner
+            .writer
+            .lock()
+            .map_err(|_| SearchError::WriterPoisoned)
+    }
+
+    /// Stages `doc`, replacing any earlier version of the same edition.
+    /// Visible to searches after [`commit`](Self::commit).
+    pub fn upsert(&self, doc: &EditionDoc) -> Result<(), SearchError> {
+        let f = &self.inner.fields;
+        let lf = f.of(doc.lang);
+        let title = nfc(&doc.title);
+        let lead = nfc(&doc.lead);
+        let body = nfc(&doc.body);
+        let mut d = TantivyDocument::new();
+        d.add_text(f.key, edition_key(doc.article_id, doc.lang));
+        d.add_i64(f.article_id, doc.article_id);
+        d.add_text(f.lang, doc.lang.code());
+        d.add_text(f.slug, &doc.slug);
+        d.add_date(
+            f.published_at,
+            tantivy::DateTime::from_timestamp_micros(doc.published_at.timestamp_micros()),
+        );
+        // Stored copies are the normalised text too, so snippet offsets
+        // computed on it line up with what was indexed.
+        d.add_text(f.title_text, &title);
+        d.add_text(f.lead_text, &lead);
+        d.add_text(f.body_text, &body);
+
+        d.add_text(lf.title, &title);
+        d.add_text(lf.lead, &lead);
+        d.add_text(lf.body, &body);
+        if !doc.captions.trim().is_empty() {
+            d.add_text(lf.body, nfc(&doc.captions));
+        }
+        let tags = doc
+            .author
+            .iter()
+            .chain(std::iter::once(&doc.category))
+            .chain(&doc.places)
+            .chain(&doc.topics)
+            .filter(|t| !t.trim().is_empty());
+        for tag in tags {
+            d.add_text(lf.tags, nfc(tag));
+        }
+
+        let writer = self.writer()?;
+        writer.delete_term(Term::from_field_text(
+            f.key,
+            &edition_key(doc.article_id, doc.lang),
+        ));
+        writer.add_document(d)?;
+        Ok(())
+    }
+
+    /// Stages the removal of one edition (no error if it is not indexed).
+    pub fn remove(&self, article_id: i64, lang: Lang) -> Result<(), SearchError> {
+        let key = Term::from_field_text(self.inner.fields.key, &edition_key(article_id, lang));
+        self.writer()?.delete_term(key);
+        Ok(())
+    }
+
+    /// Stages the removal of every edition of an article.
+    pub fn remove_article(&self, article_id: i64) -> Result<(), SearchError> {
+        let term = Term::from_field_i64(self.inner.fields.article_id, article_id);
+        self.writer()?.delete_term(term);
+        Ok(())
+    }
+
+    /// Stages the removal of everything indexed so far. Documents upserted
+    /// after this call survive it, so a rebuild is `clear`, upserts,
+    /// `commit`, and searches see the old index until that one commit.
+    pub fn clear(&self) -> Result<(), SearchError> {
+        self.writer()?.delete_query(Box::new(AllQuery))?;
+        Ok(())
+    }
+
+    /// Makes every staged change durable and visible to searches.
+    pub fn commit(&self) -> Result<(), SearchError> {
+        {
+            let mut writer = self.writer()?;
+            let mut prepared = writer.prepare_commit()?;
+            prepared.set_payload(ANALYSIS_VERSION);
+            prepared.commit()?;
+        }
+        self.inner.reader.reload()?;
+        Ok(())
+    }
+
+    /// How many editions searches currently see.
+    pub fn num_docs(&self) -> u64 {
+        self.inner.reader.searcher().num_docs()
+    }
+
+    /// Runs a reader's query. Malformed query text is never an error; only
+    /// a page beyond [`MAX_RESULT_WINDOW`] is.
+    pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        if q.offset.saturating_add(q.limit) > MAX_RESULT_WINDOW {
+            return Err(SearchError::WindowTooLarge {
+                offset: q.offset,
+                limit: q.limit,
+                max: MAX_RESULT_WINDOW,
+            });
+        }
+        if q.text.trim().is_empty() {
+            return Ok(SearchResults {
+                total: 0,
+                hits: Vec::new(),
+            });
+        }
+        let f = &self.inner.fields;
+        let langs: Vec<Lang> = match q.lang {
+            Some(l) => vec![l],
+            None => Lang::ALL.to_vec(),
+        };
+        let mut default_fields = Vec::new();
+        for &l in &langs {
+            default_fields.extend(f.of(l).all());
+        }
+        let mut parser = QueryParser::for_index(&self.inner.index, default_fields);
+        parser.set_conjunction_by_default();
+        for &l in &langs {
+            let lf = f.of(l);
+            parser.set_field_boost(lf.title, TITLE_BOOST);
+            parser.set_field_boost(lf.tags, TAGS_BOOST);
+            parser.set_field_boost(lf.lead, LEAD_BOOST);
+        }
+        // Errors here are parts of the input the parser had to drop (an
+        // unknown field, an unclosed quote); what remains is still a query.
+        let (parsed, dropped) = parser.parse_query_lenient(&nfc(&q.text));
+        if !dropped.is_empty() {
+            tracing::debug!(query = %q.text, ?dropped, "search query partly malformed");
+        }
+        let query: Box<dyn Query> = match q.lang {
+            // The fields already confine the query to one language, but a
+            // reader can name another language's field (`title_en:x`); the
+            // filter keeps the promise of `lang`.
+            Some(l) => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, parsed),
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.lang, l.code()),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ])),
+            None => parsed,
+        };
+
+        let searcher = self.inner.reader.searcher();
+        let (total, top) = if q.limit == 0 {
+            (searcher.search(&query, &Count)?, Vec::new())
+        } else {
+            searcher.search(
+                &query,
+                &(Count, TopDocs::with_limit(q.limit).and_offset(q.offset)),
+            )?
+        };
+
+        let mut snippets = Snippets::new(&searcher, query.as_ref(), f);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field, name| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+                    .ok_or(SearchError::CorruptDocument { field: name })
+            };
+            let lang: Lang = text(f.lang, "lang")?
+                .parse()
+                .map_err(|_| SearchError::CorruptDocument { field: "lang" })?;
+            let article_id = doc.get_first(f.article_id).and_then(|v| v.as_i64()).ok_or(
+                SearchError::CorruptDocument {
+                    field: "article_id",
+                },
+            )?;
+            let published_at = doc
+                .get_first(f.published_at)
+                .and_then(|v| v.as_datetime())
+                .and_then(|d| DateTime::<Utc>::from_timestamp_micros(d.into_timestamp_micros()))
+                .ok_or(SearchError::CorruptDocument {
+                    field: "published_at",
+                })?;
+            let body = text(f.body_text, "body")?;
+            let lead = text(f.lead_text, "lead")?;
+            hits.push(SearchHit {
+                article_id,
+                slug: text(f.slug, "slug")?,
+                lang,
+                title: text(f.title_text, "title")?,
+                snippet_html: snippets.html(lang, &body, &lead)?,
+                score,
+                published_at,
+            });
+        }
+        Ok(SearchResults { total, hits })
+    }
+}
+
+/// Snippet generators per language, made on first need: one results page
+/// may mix languages, and each language's body field has its own terms.
+struct Snippets<'a> {
+    searcher: &'a tantivy::Searcher,
+    query: &'a dyn Query,
+    fields: &'a Fields,
+    generators: HashMap<Lang, (SnippetGenerator, SnippetGenerator)>,
+}
+
+impl<'a> Snippets<'a> {
+    fn new(searcher: &'a tantivy::Searcher, query: &'a dyn Query, fields: &'a Fields) -> Self {
+        Snippets {
+            searcher,
+            query,
+            fields,
+            generators: HashMap::new(),
+        }
+    }
+
+    /// The best passage of the body; of the lead when the body holds no
+    /// query term (the match was in the title or tags); else the lead's
+    /// opening words.
+    fn html(&mut self, lang: Lang, body: &str, lead: &str) -> Result<String, SearchError> {
+        let (body_gen, lead_gen) = match self.generators.entry(lang) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let lf = self.fields.of(lang);
+                let mut body_gen = SnippetGenerator::create(self.searcher, self.query, lf.body)?;
+                body_gen.set_max_num_chars(SNIPPET_MAX_BYTES);
+                let mut lead_gen = SnippetGenerator::create(self.searcher, self.query, lf.lead)?;
+                lead_gen.set_max_num_chars(SNIPPET_MAX_BYTES);
+                e.insert((body_gen, lead_gen))
+            }
+        };
+        for (generator, text) in [(&*body_gen, body), (&*lead_gen, lead)] {
+            let mut snippet = generator.snippet(text);
+            if !snippet.highlighted().is_empty() {
+                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                return Ok(snippet.to_html());
+            }
+        }
+        let opening = if lead.trim().is_empty() { body } else { lead };
+        Ok(escape_html(truncate_at_word(opening, SNIPPET_MAX_BYTES)))
+    }
+}
+
+/// At most `max` bytes of `text`, cut at a char boundary and, if possible,
+/// at the last space before it, with an ellipsis when anything was cut.
+fn truncate_at_word(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &text[..end];
+    let at_word_end = text[end..].starts_with(char::is_whitespace);
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(i) if !at_word_end => &cut[..i],
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end())
+}
+
+fn escape_html(text: String) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_chars_and_words() {
+        assert_eq!(truncate_at_word("short", 10), "short");
+        assert_eq!(truncate_at_word("Hà Tĩnh tỉnh miền Trung", 9), "Hà Tĩnh…");
+        let cyr = "провинция провинция";
+        let out = truncate_at_word(cyr, 5);
+        assert!(out.ends_with('…'), "{out}");
+    }
+
+    #[test]
+    fn escaping_covers_markup_characters() {
+        assert_eq!(
+            escape_html("<a href=\"x\">Tom & 'Jerry'</a>".into()),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;"
+        );
+    }
+}
