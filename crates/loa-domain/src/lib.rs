@@ -6,6 +6,7 @@
 pub mod article;
 pub mod category;
 pub mod lang;
+pub mod numbers;
 pub mod slug;
 pub mod source;
 

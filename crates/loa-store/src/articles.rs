@@ -61,7 +61,9 @@ impl Store {
         supplied: &[SuppliedEdition],
         translate_to: &[Lang],
     ) -> Result<InsertOutcome> {
-        let mut tx = self.pool.begin().await?;
+        // IMMEDIATE takes the write lock up front: a deferred transaction
+        // that reads first cannot wait for a writer and fails as "locked".
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         let now_s = ts(now());
 
         if let Some(row) = sqlx::query("SELECT article_id FROM provenance WHERE url = ?")
@@ -157,7 +159,7 @@ impl Store {
     /// Saves an edition (a translation, a review) and asks the search index
     /// to follow, in one transaction.
     pub async fn save_edition(&self, edition: &Edition) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         write_edition(&mut tx, edition).await?;
         tx.commit().await?;
         Ok(())

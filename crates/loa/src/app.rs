@@ -1,0 +1,96 @@
+//! The running application: the reader site and, unless told otherwise,
+//! the job worker, on one bound port (zero2prod's `Application::build`).
+
+use anyhow::Context;
+use loa_i18n::Locales;
+use loa_web::{AppState, SiteConfig};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::jobs;
+use crate::services::Services;
+
+pub struct Application {
+    listener: TcpListener,
+    address: SocketAddr,
+    services: Services,
+    state: AppState,
+}
+
+impl Application {
+    /// Opens the store, index and engines and binds the listen address
+    /// (port 0 picks a free port; [`Application::address`] tells which).
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let services = Services::open(config).await?;
+        Application::with_services(services).await
+    }
+
+    pub async fn with_services(services: Services) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(services.config.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", services.config.listen))?;
+        let address = listener.local_addr()?;
+        let state = AppState {
+            store: services.store.clone(),
+            search: services.search.clone(),
+            locales: Arc::new(Locales::load()?),
+            site: SiteConfig {
+                languages: services.config.languages.clone(),
+                default_lang: services.config.default_lang,
+                base_url: services.config.base_url_for(address),
+                media_dir: services.config.media_dir(),
+            },
+        };
+        Ok(Application { listener, address, services, state })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// Serves until Ctrl-C / SIGTERM. With `worker`, also runs due jobs.
+    pub async fn run_until_stopped(self, worker: bool) -> anyhow::Result<()> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut workers = Vec::new();
+        if worker {
+            for _ in 0..self.services.config.workers {
+                workers.push(tokio::spawn(jobs::run_forever(self.services.clone(), stop.clone())));
+            }
+        }
+        let router = loa_web::router(self.state);
+        axum::serve(self.listener, router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("the web server stopped with an error")?;
+        stop.store(true, Ordering::Relaxed);
+        for w in workers {
+            let _ = w.await;
+        }
+        Ok(())
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

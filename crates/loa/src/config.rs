@@ -1,0 +1,190 @@
+//! Configuration: built-in defaults, then a TOML file, then `LOA_*`
+//! environment variables, then command-line flags — each overriding the last.
+
+use anyhow::{bail, Context};
+use loa_domain::Lang;
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Holds `loa.db` (the store), `index/` (search) and `media/`.
+    pub data_dir: PathBuf,
+    pub listen: SocketAddr,
+    /// Public address of the site, for sitemaps and canonical links.
+    /// Empty means `http://<listen>`.
+    pub base_url: String,
+    /// Languages readers are offered and articles are translated into
+    /// (where an engine reaches them).
+    pub languages: Vec<Lang>,
+    pub default_lang: Lang,
+    pub apertium_modes_dir: PathBuf,
+    /// Publish machine translations that pass the checks without waiting
+    /// for a reviewer.
+    pub auto_publish: bool,
+    pub fetch: FetchSettings,
+    /// Worker tasks that run jobs inside `loa serve`.
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FetchSettings {
+    pub user_agent: String,
+    pub timeout_secs: u64,
+    pub max_page_bytes: usize,
+    pub max_image_bytes: usize,
+}
+
+impl Default for FetchSettings {
+    fn default() -> Self {
+        FetchSettings {
+            user_agent: format!("loa/{} (news promotion platform)", env!("CARGO_PKG_VERSION")),
+            timeout_secs: 20,
+            max_page_bytes: 8 * 1024 * 1024,
+            max_image_bytes: 5 * 1024 * 1024,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            data_dir: PathBuf::from("loa-data"),
+            listen: "127.0.0.1:8080".parse().expect("valid default address"),
+            base_url: String::new(),
+            languages: vec![
+                Lang::Vi,
+                Lang::En,
+                Lang::Ru,
+                Lang::Uk,
+                Lang::Be,
+                Lang::Es,
+                Lang::Fr,
+                Lang::Ca,
+                Lang::Pt,
+                Lang::It,
+            ],
+            default_lang: Lang::En,
+            apertium_modes_dir: PathBuf::from("/usr/share/apertium/modes"),
+            auto_publish: true,
+            fetch: FetchSettings::default(),
+            workers: 2,
+        }
+    }
+}
+
+impl Config {
+    /// Reads the file (if any) and applies environment overrides from `env`.
+    pub fn load(file: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
+        let mut config = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read configuration file {}", path.display()))?;
+                toml::from_str(&text).with_context(|| format!("invalid configuration in {}", path.display()))?
+            }
+            None => Config::default(),
+        };
+        if let Some(v) = env("LOA_DATA_DIR") {
+            config.data_dir = v.into();
+        }
+        if let Some(v) = env("LOA_LISTEN") {
+            config.listen = v.parse().with_context(|| format!("LOA_LISTEN={v:?} is not ADDR:PORT"))?;
+        }
+        if let Some(v) = env("LOA_BASE_URL") {
+            config.base_url = v;
+        }
+        if let Some(v) = env("LOA_LANGUAGES") {
+            config.languages = v
+                .split(',')
+                .map(|s| s.trim().parse::<Lang>())
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("LOA_LANGUAGES={v:?}"))?;
+        }
+        if let Some(v) = env("LOA_DEFAULT_LANG") {
+            config.default_lang = v.parse().with_context(|| format!("LOA_DEFAULT_LANG={v:?}"))?;
+        }
+        if let Some(v) = env("LOA_APERTIUM_MODES_DIR") {
+            config.apertium_modes_dir = v.into();
+        }
+        if let Some(v) = env("LOA_AUTO_PUBLISH") {
+            config.auto_publish = matches!(v.as_str(), "1" | "true" | "yes");
+        }
+        if let Some(v) = env("LOA_WORKERS") {
+            config.workers = v.parse().with_context(|| format!("LOA_WORKERS={v:?}"))?;
+        }
+        config.validate()?;
+        Ok(config)
+    }
+
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if self.languages.is_empty() {
+            bail!("no languages configured");
+        }
+        if !self.languages.contains(&self.default_lang) {
+            bail!("default_lang {} is not among languages", self.default_lang);
+        }
+        if self.workers == 0 {
+            bail!("workers must be at least 1");
+        }
+        Ok(())
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.join("loa.db")
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.data_dir.join("index")
+    }
+
+    pub fn media_dir(&self) -> PathBuf {
+        self.data_dir.join("media")
+    }
+
+    pub fn base_url_for(&self, bound: SocketAddr) -> String {
+        if self.base_url.is_empty() {
+            format!("http://{bound}")
+        } else {
+            self.base_url.trim_end_matches('/').to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn file_then_env_override() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loa.toml");
+        std::fs::write(&path, "listen = \"127.0.0.1:9000\"\nlanguages = [\"en\", \"es\"]\n[fetch]\ntimeout_secs = 5\n").unwrap();
+        let c = Config::load(Some(&path), env_of(&[("LOA_LISTEN", "127.0.0.1:9100")])).unwrap();
+        assert_eq!(c.listen.port(), 9100);
+        assert_eq!(c.languages, vec![Lang::En, Lang::Es]);
+        assert_eq!(c.fetch.timeout_secs, 5);
+        assert_eq!(c.fetch.max_page_bytes, FetchSettings::default().max_page_bytes);
+    }
+
+    #[test]
+    fn rejects_bad_values_with_the_name() {
+        let err = Config::load(None, env_of(&[("LOA_LANGUAGES", "en,xx")])).unwrap_err();
+        assert!(format!("{err:#}").contains("LOA_LANGUAGES"));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loa.toml");
+        std::fs::write(&path, "lisen = \"x\"").unwrap();
+        let err = Config::load(Some(&path), env_of(&[])).unwrap_err();
+        assert!(format!("{err:#}").contains("invalid configuration"));
+        let err = Config::load(None, env_of(&[("LOA_DEFAULT_LANG", "de")])).unwrap_err();
+        assert!(err.to_string().contains("default_lang"));
+    }
+}

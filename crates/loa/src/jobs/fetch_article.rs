@@ -1,0 +1,111 @@
+//! Fetches one page, extracts the article, copies its images, follows the
+//! outlet's own translations (`hreflang` alternates), and stores it all in
+//! one transaction with the translation jobs it causes.
+
+use loa_domain::{Category, Lang, NewArticle};
+use loa_ingest::{decode_html, extract, ExtractError, Extracted, FetchError};
+use loa_store::{InsertOutcome, Job, SuppliedEdition};
+use serde::{Deserialize, Serialize};
+
+use super::JobFailure;
+use crate::media::localise_figures;
+use crate::services::Services;
+
+/// What the feed pass knows about a link before fetching it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FetchArticlePayload {
+    pub url: String,
+    pub source_id: Option<i64>,
+    pub outlet: String,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+}
+
+pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
+    let payload: FetchArticlePayload = serde_json::from_value(job.payload.clone())
+        .map_err(|e| JobFailure::Permanent(format!("malformed fetch job payload: {e}")))?;
+    let (final_url, page) = fetch_and_extract(services, &payload.url).await?;
+    let lang = page
+        .language
+        .filter(|l| services.config.languages.contains(l))
+        .ok_or_else(|| match page.language {
+            Some(l) => JobFailure::Permanent(format!("{} is in {l}, which this portal does not publish", payload.url)),
+            None => JobFailure::Permanent(format!("cannot tell which language {} is in", payload.url)),
+        })?;
+
+    let media = services.config.media_dir();
+    let max_image = services.config.fetch.max_image_bytes;
+    let mut supplied = Vec::new();
+    for (alt_lang, alt_url) in &page.alternates {
+        if *alt_lang == lang || !services.config.languages.contains(alt_lang) || supplied.iter().any(|s: &SuppliedEdition| s.lang == *alt_lang) {
+            continue;
+        }
+        // An outlet's own translation is better than any engine's; if it
+        // cannot be fetched the engines still cover the language.
+        match fetch_and_extract(services, alt_url).await {
+            Ok((url, alt)) if alt.language.is_none_or(|l| l == *alt_lang) => supplied.push(SuppliedEdition {
+                lang: *alt_lang,
+                url,
+                title: alt.title,
+                lead: alt.lead,
+                blocks: localise_figures(&services.fetcher, alt.blocks, &media, max_image).await,
+            }),
+            Ok(_) => tracing::warn!(%alt_url, "alternate is not in the language it claims; ignored"),
+            Err(e) => tracing::warn!(%alt_url, reason = e.reason(), "alternate not fetched"),
+        }
+    }
+
+    let mut translate_to: Vec<Lang> = services.targets_from(lang);
+    for s in &supplied {
+        for l in services.targets_from(s.lang) {
+            if !translate_to.contains(&l) {
+                translate_to.push(l);
+            }
+        }
+    }
+
+    let category = page
+        .categories
+        .iter()
+        .chain(payload.categories.iter())
+        .map(|c| Category::from_slug(c).unwrap_or_else(|| Category::from_label(c)))
+        .next()
+        .unwrap_or_else(|| Category::from_label(""));
+    let new = NewArticle {
+        canonical_url: page.canonical_url.clone().unwrap_or(final_url),
+        outlet: page.site_name.clone().unwrap_or_else(|| payload.outlet.clone()),
+        source_id: payload.source_id,
+        lang,
+        title: page.title.clone(),
+        lead: page.lead.clone(),
+        blocks: localise_figures(&services.fetcher, page.blocks.clone(), &media, max_image).await,
+        author: page.author.clone().or(payload.author.clone()),
+        category,
+        places: page.places.clone(),
+        topics: page.tags.clone(),
+        published_at: page.published,
+        updated_at: page.updated,
+    };
+    match services.store.insert_article(&new, &supplied, &translate_to).await? {
+        InsertOutcome::Inserted(id) => tracing::info!(article = id, url = %payload.url, "article stored"),
+        InsertOutcome::Duplicate(id) => tracing::info!(article = id, url = %payload.url, "duplicate of a stored article"),
+    }
+    Ok(())
+}
+
+async fn fetch_and_extract(services: &Services, url: &str) -> Result<(String, Extracted), JobFailure> {
+    let fetched = services.fetcher.get_page(url).await.map_err(|e| {
+        let retry = matches!(e, FetchError::Timeout { .. } | FetchError::Network { .. })
+            || matches!(e, FetchError::Http { status, .. } if status >= 500 || status == 429);
+        if retry {
+            JobFailure::Retry(e.to_string())
+        } else {
+            JobFailure::Permanent(e.to_string())
+        }
+    })?;
+    let html = decode_html(&fetched.body, fetched.content_type.as_deref());
+    let page = extract(&html, Some(&fetched.final_url)).map_err(|e: ExtractError| JobFailure::Permanent(format!("{url}: {e}")))?;
+    Ok((fetched.final_url, page))
+}

@@ -1,0 +1,182 @@
+//! Produces one edition (article × language) with the translation engine,
+//! checks it, and stores it: published when it passes and the portal
+//! publishes automatically, held for review with its reasons otherwise,
+//! failed (never shown) when the engine gave nothing usable.
+
+use chrono::Utc;
+use loa_domain::article::body_text;
+use loa_domain::numbers::missing_numbers;
+use loa_domain::{Block, Edition, EditionStatus, Lang};
+use loa_store::Job;
+use loa_translate::TranslateError;
+
+use super::JobFailure;
+use crate::services::Services;
+
+pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
+    let article_id = job.payload["article_id"].as_i64();
+    let lang = job.payload["lang"].as_str().and_then(|l| l.parse::<Lang>().ok());
+    let (Some(article_id), Some(target)) = (article_id, lang) else {
+        return Err(JobFailure::Permanent(format!("malformed translation job payload {}", job.payload)));
+    };
+    let editions = services.store.editions(article_id).await?;
+    if let Some(existing) = editions.iter().find(|e| e.lang == target) {
+        // People's work is never overwritten by a machine.
+        if matches!(existing.status, EditionStatus::Original | EditionStatus::Reviewed) || existing.engine == "outlet" {
+            return Ok(());
+        }
+    }
+    // Translate from the edition with the shortest installed route: the
+    // original when an engine reaches the target from it, else a version
+    // the outlet published itself (Vietnamese → its English version → …).
+    let source = editions
+        .iter()
+        .filter(|e| e.lang != target && (e.status == EditionStatus::Original || e.engine == "outlet"))
+        .filter_map(|e| services.apertium.route(e.lang, target).map(|r| (r.len(), e)))
+        .min_by_key(|(hops, e)| (*hops, e.status != EditionStatus::Original))
+        .map(|(_, e)| e)
+        .ok_or_else(|| JobFailure::Permanent(format!("no installed engine reaches {target} from this article's editions")))?;
+
+    let segments = segments_of(source);
+    let now = Utc::now();
+    let mut edition = Edition {
+        article_id,
+        lang: target,
+        title: String::new(),
+        lead: String::new(),
+        blocks: Vec::new(),
+        status: EditionStatus::Failed,
+        engine: "apertium".into(),
+        failure: None,
+        created_at: now,
+        updated_at: now,
+    };
+    let translation = match services.apertium.translate(source.lang, target, &segments).await {
+        Ok(t) => t,
+        Err(e @ (TranslateError::EmptyOutput { .. } | TranslateError::Unchanged { .. })) => {
+            // Kept as a failed edition so editors see why; readers never do.
+            edition.failure = Some(e.to_string());
+            services.store.save_edition(&edition).await?;
+            return Err(JobFailure::Permanent(e.to_string()));
+        }
+        Err(e @ (TranslateError::Timeout { .. } | TranslateError::PipelineFailed { .. } | TranslateError::Spawn { .. })) => {
+            return Err(JobFailure::Retry(e.to_string()));
+        }
+        Err(e) => return Err(JobFailure::Permanent(e.to_string())),
+    };
+    edition.engine = translation.engine.clone();
+    rebuild(source, &translation.segments, &mut edition);
+
+    let problems = check(source, &edition);
+    edition.status = if !problems.is_empty() || !services.config.auto_publish {
+        EditionStatus::MachineTranslated
+    } else {
+        EditionStatus::Published
+    };
+    edition.failure = (!problems.is_empty()).then(|| problems.join("; "));
+    services.store.save_edition(&edition).await?;
+    Ok(())
+}
+
+/// Title, lead, then each block's text and each figure's alt text.
+fn segments_of(e: &Edition) -> Vec<String> {
+    let mut s = vec![e.title.clone(), e.lead.clone()];
+    for b in &e.blocks {
+        s.push(b.text().to_string());
+        if let Block::Figure(f) = b {
+            s.push(f.alt.clone());
+        }
+    }
+    s
+}
+
+fn rebuild(source: &Edition, translated: &[String], into: &mut Edition) {
+    let mut it = translated.iter().cloned();
+    into.title = it.next().unwrap_or_default();
+    into.lead = it.next().unwrap_or_default();
+    into.blocks = source
+        .blocks
+        .iter()
+        .map(|b| {
+            let text = it.next().unwrap_or_default();
+            match b.with_text(text) {
+                Block::Figure(mut f) => {
+                    f.alt = it.next().unwrap_or_default();
+                    Block::Figure(f)
+                }
+                other => other,
+            }
+        })
+        .collect();
+}
+
+/// Reasons to hold an edition for a reviewer instead of publishing it.
+fn check(source: &Edition, out: &Edition) -> Vec<String> {
+    let mut problems = Vec::new();
+    if out.title.trim().is_empty() {
+        problems.push("the title came back empty".to_string());
+    }
+    let src_text = format!("{}\n{}\n{}", source.title, source.lead, body_text(&source.blocks));
+    let out_text = format!("{}\n{}\n{}", out.title, out.lead, body_text(&out.blocks));
+    let missing = missing_numbers(&src_text, &out_text);
+    if !missing.is_empty() {
+        problems.push(format!("numbers missing or altered: {}", missing.join(", ")));
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use loa_domain::Figure;
+
+    fn edition(blocks: Vec<Block>) -> Edition {
+        Edition {
+            article_id: 1,
+            lang: Lang::En,
+            title: "T".into(),
+            lead: "L".into(),
+            blocks,
+            status: EditionStatus::Original,
+            engine: "original".into(),
+            failure: None,
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn segments_round_trip_into_the_same_shape() {
+        let src = edition(vec![
+            Block::Paragraph { text: "p".into() },
+            Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into() }),
+            Block::Heading { text: "h".into() },
+        ]);
+        let segs = segments_of(&src);
+        assert_eq!(segs, ["T", "L", "p", "cap", "alt", "h"]);
+        let upper: Vec<String> = segs.iter().map(|s| s.to_uppercase()).collect();
+        let mut out = edition(vec![]);
+        rebuild(&src, &upper, &mut out);
+        assert_eq!(out.title, "T");
+        assert_eq!(
+            out.blocks,
+            vec![
+                Block::Paragraph { text: "P".into() },
+                Block::Figure(Figure { src: "/m/a.svg".into(), alt: "ALT".into(), caption: "CAP".into() }),
+                Block::Heading { text: "H".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn holds_editions_that_lose_numbers() {
+        let src = edition(vec![Block::Paragraph { text: "1,743 models and 305 students".into() }]);
+        let mut good = src.clone();
+        good.blocks = vec![Block::Paragraph { text: "1.743 modelos y 305 estudiantes".into() }];
+        assert!(check(&src, &good).is_empty());
+        let mut bad = src.clone();
+        bad.blocks = vec![Block::Paragraph { text: "1.734 modelos y estudiantes".into() }];
+        let problems = check(&src, &bad);
+        assert_eq!(problems, ["numbers missing or altered: 1743, 305"]);
+    }
+}

@@ -1,0 +1,17 @@
+//! The `loa` binary's library half: configuration, the wiring of the
+//! crates into commands, and the background jobs. The binary (`main.rs`)
+//! only parses arguments and calls in here, so tests drive the same code.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod extract_cmd;
+pub mod ingest;
+pub mod jobs;
+pub mod media;
+pub mod services;
+
+pub use app::Application;
+pub use config::Config;
+pub use services::Services;

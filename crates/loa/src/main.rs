@@ -1,0 +1,103 @@
+use anyhow::Context;
+use clap::Parser;
+use loa::cli::{Cli, Command, DataArgs};
+use loa::{demo, extract_cmd, ingest, jobs, Application, Config, Services};
+use loa_store::JobKind;
+use std::net::SocketAddr;
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LOA_LOG").unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn config(cli_config: Option<&std::path::Path>, data: &DataArgs, listen: Option<SocketAddr>) -> anyhow::Result<Config> {
+    let mut config = Config::load(cli_config, |k| std::env::var(k).ok())?;
+    if let Some(d) = &data.data_dir {
+        config.data_dir = d.clone();
+    }
+    if let Some(l) = listen {
+        config.listen = l;
+    }
+    Ok(config)
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let cfg_file = cli.config.as_deref();
+    match cli.command {
+        Command::Serve { data, listen, no_worker } => {
+            let app = Application::build(config(cfg_file, &data, listen)?).await?;
+            println!("loa is serving http://{}/", app.address());
+            app.run_until_stopped(!no_worker).await
+        }
+        Command::Demo { data, listen, outlet_listen, no_serve } => {
+            let services = Services::open(config(cfg_file, &data, listen)?).await?;
+            demo::run(services, demo::DemoOptions { outlet_listen, no_serve }).await
+        }
+        Command::Ingest { data, url, outlet } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            println!("{}", ingest::ingest_url(&services, &url, outlet.as_deref()).await?);
+            jobs::run_until_idle(&services, &[JobKind::FetchArticle, JobKind::IndexEdition], 2).await?;
+            print_status(&services).await
+        }
+        Command::Translate { data } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            let workers = services.config.workers;
+            jobs::run_until_idle(&services, &[JobKind::TranslateEdition, JobKind::IndexEdition], workers).await?;
+            print_status(&services).await
+        }
+        Command::Extract { files, pretty, json: _ } => {
+            let out = serde_json::Value::Object(extract_cmd::extract_files(&files)?);
+            let text = if pretty { serde_json::to_string_pretty(&out)? } else { serde_json::to_string(&out)? };
+            println!("{text}");
+            Ok(())
+        }
+        Command::Reindex { data } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            let n = jobs::reindex(&services).await.context("reindex failed")?;
+            println!("reindexed {n} public editions");
+            Ok(())
+        }
+        Command::Status { data } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            print_status(&services).await
+        }
+    }
+}
+
+async fn print_status(services: &Services) -> anyhow::Result<()> {
+    for s in services.store.sources().await? {
+        let health = match (&s.last_error, s.last_success_at) {
+            (Some(e), _) => format!("error: {e}"),
+            (None, Some(t)) => format!("ok at {}", t.format("%Y-%m-%d %H:%M")),
+            (None, None) => "never polled".into(),
+        };
+        println!("source {} {} — {health}", s.id, s.feed_url);
+    }
+    for kind in JobKind::ALL {
+        let c = services.store.job_counts(kind).await?;
+        println!("{:>18}: {} pending, {} running, {} done, {} failed", kind.as_str(), c.pending, c.running, c.done, c.failed);
+    }
+    for (kind, key, reason) in services.store.failed_jobs(20).await? {
+        println!("failed {} {key}: {reason}", kind.as_str());
+    }
+    Ok(())
+}

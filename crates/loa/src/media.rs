@@ -1,0 +1,74 @@
+//! Copies an outlet's images into loa's media store, so the site never
+//! hot-links an outlet (the outlet may move, vanish, or track readers).
+
+use loa_domain::{Block, Figure};
+use loa_ingest::Fetcher;
+use std::path::Path;
+
+/// Image types the site serves; anything else is refused.
+fn extension_for(mime: &str) -> Option<&'static str> {
+    Some(match mime {
+        "image/jpeg" | "image/jpg" => "jpg",
+        "image/png" => "png",
+        "image/gif" => "gif",
+        "image/webp" => "webp",
+        "image/avif" => "avif",
+        "image/svg+xml" => "svg",
+        _ => return None,
+    })
+}
+
+/// A name derived from the bytes: the same image from two pages is stored once.
+fn content_name(bytes: &[u8], ext: &str) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}-{}.{ext}", bytes.len())
+}
+
+/// Stores one image; returns its site path (`/media/<name>`).
+pub async fn copy_image(fetcher: &Fetcher, url: &str, media_dir: &Path, max_bytes: usize) -> Result<String, String> {
+    let fetched = fetcher.get_image(url, max_bytes).await.map_err(|e| e.to_string())?;
+    let mime = fetched.mime().unwrap_or_default();
+    let ext = extension_for(&mime).ok_or_else(|| format!("{url} is {mime}, an image type loa does not serve"))?;
+    let name = content_name(&fetched.body, ext);
+    let path = media_dir.join(&name);
+    if !path.exists() {
+        // Write then rename, so a crash never leaves half an image under the final name.
+        let tmp = media_dir.join(format!(".{name}.part"));
+        tokio::fs::write(&tmp, &fetched.body).await.map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+        tokio::fs::rename(&tmp, &path).await.map_err(|e| format!("cannot store {}: {e}", path.display()))?;
+    }
+    Ok(format!("/media/{name}"))
+}
+
+/// Replaces every figure's source with a local copy. A figure whose image
+/// cannot be copied is dropped (with a warning) rather than hot-linked.
+pub async fn localise_figures(fetcher: &Fetcher, blocks: Vec<Block>, media_dir: &Path, max_bytes: usize) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Figure(f) => match copy_image(fetcher, &f.src, media_dir, max_bytes).await {
+                Ok(local) => out.push(Block::Figure(Figure { src: local, ..f })),
+                Err(reason) => tracing::warn!(src = %f.src, %reason, "figure dropped"),
+            },
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_follow_content() {
+        assert_eq!(content_name(b"abc", "png"), content_name(b"abc", "png"));
+        assert_ne!(content_name(b"abc", "png"), content_name(b"abd", "png"));
+        assert_eq!(extension_for("image/svg+xml"), Some("svg"));
+        assert_eq!(extension_for("image/x-icon"), None);
+    }
+}

@@ -1,0 +1,47 @@
+//! The parts a command works with, opened once from the configuration.
+
+use anyhow::Context;
+use loa_ingest::{FetchConfig, Fetcher};
+use loa_search::SearchIndex;
+use loa_store::Store;
+use loa_translate::Apertium;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::config::Config;
+
+#[derive(Clone)]
+pub struct Services {
+    pub config: Arc<Config>,
+    pub store: Store,
+    pub search: SearchIndex,
+    pub apertium: Arc<Apertium>,
+    pub fetcher: Fetcher,
+}
+
+impl Services {
+    pub async fn open(config: Config) -> anyhow::Result<Services> {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(config.media_dir())?;
+        let store = Store::open(&config.db_path())
+            .await
+            .with_context(|| format!("cannot open the store at {}", config.db_path().display()))?;
+        let search = SearchIndex::open(&config.index_dir())?;
+        let apertium = Apertium::discover(&config.apertium_modes_dir)?;
+        let fetcher = Fetcher::new(FetchConfig {
+            user_agent: config.fetch.user_agent.clone(),
+            total_timeout: Duration::from_secs(config.fetch.timeout_secs),
+            max_body_bytes: config.fetch.max_page_bytes,
+            ..FetchConfig::default()
+        })?;
+        Ok(Services { config: Arc::new(config), store, search, apertium: Arc::new(apertium), fetcher })
+    }
+
+    /// Languages an article in `from` can reach: configured ones with an
+    /// installed route.
+    pub fn targets_from(&self, from: loa_domain::Lang) -> Vec<loa_domain::Lang> {
+        let reachable = self.apertium.reachable_from(from);
+        self.config.languages.iter().copied().filter(|l| *l != from && reachable.contains(l)).collect()
+    }
+}
