@@ -1,0 +1,713 @@
+//! Finding the article body in a page and turning it into typed blocks.
+//!
+//! Readability-style: paragraphs vote for their ancestors, the container
+//! with the best score (discounted by link density, boosted by semantic
+//! markup) is the body, siblings that look like more of the same article are
+//! added, and the result is walked into blocks while boilerplate (navigation,
+//! share bars, related-article lists, comments, ads) is left out.
+
+use std::collections::HashMap;
+
+use loa_domain::{Block, Figure};
+use scraper::{ElementRef, Node};
+use url::Url;
+
+use super::text::{absolutize, collapse, norm_key};
+
+/// Tree node identity, as scraper hands it out.
+type NodeKey = ego_tree::NodeId;
+
+/// Elements that never hold article text.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "input",
+    "textarea", "svg", "canvas", "object", "embed", "label", "dialog", "menu", "header", "head", "title", "meta",
+    "link", "option", "math", "map", "audio",
+];
+
+/// Elements that start a new block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html", "picture", "caption",
+];
+
+/// class/id words marking boilerplate containers.
+const NEGATIVE_WORDS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "share", "sharing", "shares", "social", "related",
+    "tags", "comment", "comments", "ad", "ads", "advert", "advertisement", "advertising", "promo", "sponsored",
+    "sponsor", "newsletter", "subscribe", "subscription", "breadcrumb", "breadcrumbs", "byline", "popup", "modal",
+    "cookie", "cookies", "banner", "widget", "toolbar", "pagination", "pager", "print", "hidden", "hide", "recommended",
+    "recommendations", "recirc", "trending", "popular", "signup", "outbrain", "taboola", "disqus", "rail", "masthead",
+    "skip", "dateline", "timestamp", "author", "bio", "caption", "credit", "copyright", "tools", "toc", "teaser",
+    "follow", "donate", "paywall", "gdpr", "consent", "sronly", "visuallyhidden", "offscreen", "more", "readmore",
+    "topics", "meta", "embed", "feedback", "rating", "disclaimer",
+];
+
+/// class/id words marking the article body.
+const POSITIVE_WORDS: &[&str] = &[
+    "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose",
+    "richtext", "paragraph", "news", "detail", "single",
+];
+
+fn class_words(el: &ElementRef) -> Vec<String> {
+    let v = el.value();
+    let mut words = Vec::new();
+    for attr in [v.attr("class"), v.attr("id")].into_iter().flatten() {
+        for token in attr.split_whitespace() {
+            let lower = token.to_ascii_lowercase();
+            // "article-body" gives "article", "body" and "articlebody".
+            let parts: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()).collect();
+            if parts.len() > 1 {
+                words.push(parts.concat());
+            }
+            // camelCase ids ("relatedStories")
+            for p in &parts {
+                words.push(p.to_string());
+                let mut cur = String::new();
+                for (i, c) in token.chars().enumerate() {
+                    if c.is_ascii_uppercase() && i > 0 && !cur.is_empty() {
+                        words.push(cur.to_ascii_lowercase());
+                        cur.clear();
+                    }
+                    if c.is_ascii_alphanumeric() {
+                        cur.push(c);
+                    } else if !cur.is_empty() {
+                        words.push(cur.to_ascii_lowercase());
+                        cur.clear();
+                    }
+                }
+                if !cur.is_empty() {
+                    words.push(cur.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+fn has_negative(words: &[String]) -> bool {
+    words.iter().any(|w| NEGATIVE_WORDS.contains(&w.as_str()))
+}
+
+/// Words that mark boilerplate even next to a positive word
+/// ("comment-content", "related-articles").
+fn has_strict_negative(words: &[String]) -> bool {
+    const STRICT: &[&str] = &[
+        "comment", "comments", "disqus", "related", "share", "sharing", "social", "footer", "nav", "navigation", "menu",
+        "newsletter", "promo", "outbrain", "taboola", "breadcrumb", "breadcrumbs", "recommended", "advert",
+        "advertisement", "byline", "ad", "ads",
+    ];
+    words.iter().any(|w| STRICT.contains(&w.as_str()))
+}
+
+fn has_positive(words: &[String]) -> bool {
+    words.iter().any(|w| POSITIVE_WORDS.contains(&w.as_str()))
+}
+
+/// Hidden by markup, or a page-structure role that is never the article.
+fn is_hidden_or_chrome(el: &ElementRef) -> bool {
+    let v = el.value();
+    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = v.attr("style") {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    matches!(
+        v.attr("role"),
+        Some("navigation" | "complementary" | "banner" | "contentinfo" | "menu" | "menubar" | "dialog" | "search" | "alert")
+    )
+}
+
+fn is_video_iframe(el: &ElementRef) -> bool {
+    el.value().name() == "iframe" && el.value().attr("src").or_else(|| el.value().attr("data-src")).is_some_and(is_video_host)
+}
+
+fn is_video_host(src: &str) -> bool {
+    let s = src.to_ascii_lowercase();
+    ["youtube.com/", "youtube-nocookie.com/", "youtu.be/", "vimeo.com/", "dailymotion.com/", "dai.ly/"]
+        .iter()
+        .any(|h| s.contains(h))
+}
+
+/// Plain visible text of an element, scripts and styles excluded.
+fn visible_text(el: ElementRef) -> String {
+    let mut out = String::new();
+    push_text(el, &mut out);
+    collapse(&out)
+}
+
+fn push_text(el: ElementRef, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                if matches!(e.name(), "script" | "style" | "noscript" | "template" | "svg" | "button") {
+                    continue;
+                }
+                if let Some(c) = ElementRef::wrap(child) {
+                    if BLOCK_TAGS.contains(&e.name()) || e.name() == "br" {
+                        out.push(' ');
+                    }
+                    push_text(c, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn link_text_len(el: ElementRef) -> usize {
+    el.descendent_elements()
+        .filter(|d| d.value().name() == "a")
+        .map(|a| visible_text(a).chars().count())
+        .sum()
+}
+
+fn link_density(el: ElementRef) -> f64 {
+    let total = visible_text(el).chars().count();
+    if total == 0 {
+        return 0.0;
+    }
+    (link_text_len(el) as f64 / total as f64).min(1.0)
+}
+
+fn has_block_child(el: &ElementRef) -> bool {
+    el.descendent_elements().skip(1).any(|d| {
+        let n = d.value().name();
+        n != "br" && BLOCK_TAGS.contains(&n) && !matches!(n, "center")
+    })
+}
+
+fn comma_count(s: &str) -> usize {
+    s.chars().filter(|c| matches!(c, ',' | '，' | '、' | '،')).count()
+}
+
+/// Finds the containers that make up the article body, in document order.
+pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+    let mut scores: HashMap<NodeKey, f64> = HashMap::new();
+    let mut candidates: Vec<ElementRef<'a>> = Vec::new();
+    score_units(body, &mut scores, &mut candidates);
+
+    // Class-name bonuses must not let a one-line box ("content-title")
+    // beat the container that holds the text: candidates need a fair share
+    // of the best paragraph mass first.
+    let mass = |c: &ElementRef| scores.get(&c.id()).copied().unwrap_or(0.0) - initial_score(c);
+    let max_mass = candidates.iter().map(mass).fold(0.0, f64::max);
+    let eligible: Vec<bool> = candidates.iter().map(|c| mass(c) >= max_mass * 0.3).collect();
+
+    let mut best: Option<(ElementRef<'a>, f64)> = None;
+    for (c, ok) in candidates.iter().zip(eligible) {
+        let raw = scores.get(&c.id()).copied().unwrap_or(0.0);
+        let final_score = raw * (1.0 - link_density(*c));
+        scores.insert(c.id(), final_score);
+        if ok && best.is_none_or(|(_, s)| final_score > s) {
+            best = Some((*c, final_score));
+        }
+    }
+    if std::env::var_os("LOA_EXTRACT_DEBUG").is_some() {
+        let mut ranked: Vec<_> = candidates.iter().map(|c| (scores[&c.id()], *c)).collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (s, c) in ranked.iter().take(6) {
+            eprintln!("candidate {s:.1} <{} class={:?} id={:?}> {} chars", c.value().name(), c.value().attr("class"), c.value().attr("id"), visible_text(*c).len());
+        }
+    }
+    let Some((top, top_score)) = best else {
+        return vec![body];
+    };
+
+    // A container whose parent holds barely more text is usually one of
+    // several sibling wrappers; climbing to a semantic article container
+    // recovers paragraphs split across them.
+    let mut top = top;
+    let top_len = visible_text(top).chars().count().max(1);
+    for anc in top.ancestors().filter_map(ElementRef::wrap).take(4) {
+        let v = anc.value();
+        let semantic = v.attr("itemprop").is_some_and(|p| p.contains("articleBody"))
+            || {
+                let w = class_words(&anc);
+                w.iter().any(|w| matches!(w.as_str(), "articlebody" | "storybody" | "entrycontent" | "postcontent" | "articlecontent" | "articletext" | "postbody" | "storycontent"))
+            };
+        if semantic {
+            let anc_len = visible_text(anc).chars().count();
+            if anc_len <= top_len * 8 && link_density(anc) < 0.3 {
+                top = anc;
+            }
+            break;
+        }
+    }
+
+    // Siblings that look like more of the same article.
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
+        return vec![top];
+    };
+    let top_class = top.value().attr("class").unwrap_or("").to_string();
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_words = class_words(&top);
+    let mut roots = Vec::new();
+    for sib in parent.child_elements() {
+        if sib.id() == top.id() {
+            roots.push(sib);
+            continue;
+        }
+        if SKIP_TAGS.contains(&sib.value().name()) || is_hidden_or_chrome(&sib) {
+            continue;
+        }
+        let words = class_words(&sib);
+        if has_negative(&words) {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if !top_words.is_empty() && words == top_words {
+            bonus += top_score * 0.2;
+        }
+        let score = scores.get(&sib.id()).copied().unwrap_or(0.0) + bonus;
+        let append = if score >= threshold {
+            true
+        } else if sib.value().name() == "p" {
+            let text = visible_text(sib);
+            let len = text.chars().count();
+            let density = link_density(sib);
+            (len > 80 && density < 0.25) || (len > 0 && len <= 80 && density == 0.0 && text.ends_with(['.', '!', '?', '。']))
+        } else {
+            false
+        };
+        if append {
+            roots.push(sib);
+        }
+    }
+
+    // Some templates cut the article into several identical containers
+    // under different parents (text, ad slot, text, ...): take them all.
+    if !top_class.trim().is_empty() {
+        let twins: Vec<ElementRef<'a>> = candidates
+            .iter()
+            .filter(|c| {
+                c.id() != top.id()
+                    && c.value().name() == top.value().name()
+                    && c.value().attr("class") == Some(top_class.as_str())
+                    && scores.get(&c.id()).copied().unwrap_or(0.0) >= top_score * 0.1
+                    && !roots.iter().any(|r| r.id() == c.id())
+                    && !c.ancestors().any(|a| roots.iter().any(|r| r.id() == a.id()))
+                    && !roots.iter().any(|r| r.ancestors().any(|a| a.id() == c.id()))
+            })
+            .copied()
+            .collect();
+        if !twins.is_empty() {
+            roots.extend(twins);
+            // Back to document order.
+            let order: HashMap<NodeKey, usize> =
+                body.descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+            roots.sort_by_key(|r| order.get(&r.id()).copied().unwrap_or(usize::MAX));
+        }
+    }
+    roots
+}
+
+/// Whether a container that looks like boilerplate (a form, a "sidebar"
+/// layout class) actually wraps the article, as ASP.NET forms and some
+/// WordPress themes do.
+fn holds_article(el: &ElementRef, count_paragraphs: bool) -> bool {
+    let mut long_paragraphs = 0;
+    for d in el.descendent_elements().skip(1) {
+        let v = d.value();
+        if v.name() == "article" || v.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+            return true;
+        }
+        if v.attr("class").is_some() && class_words(&d).iter().any(|w| STRONG_BODY_WORDS.contains(&w.as_str())) {
+            return true;
+        }
+        if count_paragraphs && v.name() == "p" && visible_text(d).chars().count() >= 120 {
+            long_paragraphs += 1;
+            if long_paragraphs >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Class names that CMSs put on the article body itself.
+const STRONG_BODY_WORDS: &[&str] = &[
+    "articlebody", "storybody", "entrycontent", "postcontent", "articlecontent", "articletext", "postbody",
+    "storycontent", "entrybody", "posttext", "storytext", "articlecopy", "bodytext", "newstext", "newsbody",
+];
+
+/// Readability's voting: each paragraph-like unit adds to its ancestors.
+fn score_units<'a>(el: ElementRef<'a>, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
+    // Text written straight into a container (between <br>s, next to
+    // block children) counts as a paragraph of that container.
+    let direct = direct_text(el);
+    if direct.chars().count() >= 25 && matches!(el.value().name(), "div" | "section" | "article" | "main" | "td" | "center") {
+        vote(el, &direct, 0, scores, candidates);
+    }
+    for child in el.child_elements() {
+        let name = child.value().name();
+        if is_hidden_or_chrome(&child) {
+            continue;
+        }
+        if SKIP_TAGS.contains(&name) && !(name == "form" && holds_article(&child, true)) {
+            continue;
+        }
+        let words = class_words(&child);
+        let itemprop_body = child.value().attr("itemprop").is_some_and(|p| p.contains("articleBody"));
+        let excused = (has_positive(&words) && !has_strict_negative(&words)) || itemprop_body || holds_article(&child, false);
+        if has_negative(&words) && !excused {
+            continue;
+        }
+        let is_unit = matches!(name, "p" | "pre" | "td")
+            || (matches!(name, "div" | "section" | "span" | "font") && !has_block_child(&child));
+        if is_unit {
+            let text = visible_text(child);
+            if text.chars().count() >= 25 {
+                vote(child, &text, 1, scores, candidates);
+            }
+            if name != "div" && name != "section" {
+                continue;
+            }
+        }
+        score_units(child, scores, candidates);
+    }
+}
+
+/// Adds a paragraph's score to the ancestors of `unit`, starting `skip`
+/// levels up (1 for a real paragraph, 0 for text loose in a container).
+fn vote<'a>(unit: ElementRef<'a>, text: &str, skip: usize, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
+    let len = text.chars().count();
+    let wide = text.chars().filter(|c| (*c as u32) >= 0x2E80).count() * 2 > len;
+    // CJK sentences carry as much in 1 char as Latin ones in ~3.
+    let eff_len = if wide { len * 3 } else { len };
+    let score = 1.0 + comma_count(text) as f64 + (eff_len as f64 / 100.0).min(3.0);
+    let chain = std::iter::once(*unit).chain(unit.ancestors()).skip(skip).filter_map(ElementRef::wrap).take(5);
+    for (level, anc) in chain.enumerate() {
+        if matches!(anc.value().name(), "html" | "body") {
+            break;
+        }
+        let divider = match level {
+            0 => 1.0,
+            1 => 2.0,
+            l => l as f64 * 3.0,
+        };
+        let entry = scores.entry(anc.id()).or_insert_with(|| {
+            candidates.push(anc);
+            initial_score(&anc)
+        });
+        *entry += score / divider;
+    }
+}
+
+/// Text of an element's own text nodes and inline children, block
+/// children left out.
+fn direct_text(el: ElementRef) -> String {
+    let mut out = String::new();
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                let n = e.name();
+                if BLOCK_TAGS.contains(&n) || SKIP_TAGS.contains(&n) || n == "br" || n == "a" {
+                    out.push(' ');
+                    continue;
+                }
+                if let Some(c) = ElementRef::wrap(child) {
+                    out.push_str(&visible_text(c));
+                }
+            }
+            _ => {}
+        }
+    }
+    collapse(&out)
+}
+
+fn initial_score(el: &ElementRef) -> f64 {
+    let mut s = match el.value().name() {
+        "div" | "article" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let words = class_words(el);
+    if has_negative(&words) {
+        s -= 25.0;
+    }
+    if has_positive(&words) {
+        s += 25.0;
+    }
+    if el.value().attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+        s += 50.0;
+    }
+    if el.value().name() == "article" {
+        s += 10.0;
+    }
+    s
+}
+
+/// Converts the chosen containers into blocks.
+pub struct BlockWriter<'u> {
+    pub base: Option<&'u Url>,
+    pub title_key: String,
+    pub blocks: Vec<Block>,
+    text: String,
+    link_chars: usize,
+    /// How many `<a>` elements enclose the current position.
+    in_link: usize,
+    /// Length of the article text, so that a boilerplate-looking wrapper
+    /// holding most of it is still read.
+    root_len: usize,
+}
+
+/// Marks a `<br>` inside running text; two in a row split paragraphs.
+const BR: char = '\u{2029}';
+
+impl<'u> BlockWriter<'u> {
+    pub fn new(base: Option<&'u Url>, title: &str) -> Self {
+        BlockWriter { base, title_key: norm_key(title), blocks: Vec::new(), text: String::new(), link_chars: 0, in_link: 0, root_len: 0 }
+    }
+
+    pub fn write_root(&mut self, root: ElementRef) {
+        self.root_len = visible_text(root).chars().count();
+        // A root is read like any element, so a lone <p> sibling becomes
+        // one paragraph and a container becomes many.
+        self.element(root);
+        self.flush();
+    }
+
+    fn skip(&self, el: &ElementRef) -> bool {
+        let name = el.value().name();
+        if name == "iframe" {
+            return !is_video_iframe(el);
+        }
+        if is_hidden_or_chrome(el) {
+            return true;
+        }
+        if SKIP_TAGS.contains(&name) {
+            return !(name == "form" && holds_article(el, true));
+        }
+        let words = class_words(el);
+        if has_negative(&words) && !holds_article(el, false) {
+            // Never drop what is most of the article.
+            let len = visible_text(*el).chars().count();
+            return len * 2 < self.root_len || self.root_len == 0;
+        }
+        false
+    }
+
+    fn walk(&mut self, el: ElementRef) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    self.text.push_str(t);
+                    if self.in_link > 0 {
+                        self.link_chars += t.trim().chars().count();
+                    }
+                }
+                Node::Element(_) => {
+                    let Some(c) = ElementRef::wrap(child) else { continue };
+                    self.element(c);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn element(&mut self, c: ElementRef) {
+        let name = c.value().name();
+        if self.skip(&c) {
+            return;
+        }
+        match name {
+            "br" => self.text.push(BR),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                let text = visible_text(c);
+                if !text.is_empty() && link_density(c) < 0.6 {
+                    self.blocks.push(Block::Heading { text });
+                }
+            }
+            "blockquote" => {
+                self.flush();
+                let mut inner = BlockWriter::new(self.base, "");
+                inner.root_len = self.root_len;
+                inner.walk(c);
+                inner.flush();
+                let text = inner
+                    .blocks
+                    .iter()
+                    .filter(|b| !matches!(b, Block::Figure(_) | Block::Video { .. }))
+                    .map(|b| b.text().to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                if !text.is_empty() {
+                    self.blocks.push(Block::Quote { text });
+                }
+            }
+            "figure" => {
+                self.flush();
+                self.figure(c);
+            }
+            "img" => {
+                self.flush();
+                if let Some(fig) = self.image(c, "") {
+                    self.blocks.push(Block::Figure(fig));
+                }
+            }
+            "iframe" | "video" => {
+                self.flush();
+                if let Some(v) = video(c, self.base) {
+                    self.blocks.push(v);
+                }
+            }
+            "table" => {
+                self.flush();
+                self.walk(c);
+                self.flush();
+            }
+            "a" => {
+                self.in_link += 1;
+                self.walk(c);
+                self.in_link -= 1;
+            }
+            _ if BLOCK_TAGS.contains(&name) => {
+                self.flush();
+                self.walk(c);
+                self.flush();
+            }
+            _ => self.walk(c),
+        }
+    }
+
+    fn figure(&mut self, fig: ElementRef) {
+        let caption = fig
+            .descendent_elements()
+            .find(|e| e.value().name() == "figcaption")
+            .map(visible_text)
+            .unwrap_or_default();
+        if let Some(img) = fig.descendent_elements().find(|e| e.value().name() == "img") {
+            if let Some(f) = self.image(img, &caption) {
+                self.blocks.push(Block::Figure(f));
+            }
+            return;
+        }
+        if let Some(v) = fig
+            .descendent_elements()
+            .filter(|e| matches!(e.value().name(), "iframe" | "video"))
+            .find_map(|e| video(e, self.base))
+        {
+            self.blocks.push(v);
+        }
+    }
+
+    fn image(&self, img: ElementRef, caption: &str) -> Option<Figure> {
+        let v = img.value();
+        let tiny = |a: &str| v.attr(a).and_then(|w| w.trim_end_matches("px").parse::<u32>().ok()).is_some_and(|w| w < 50);
+        if tiny("width") || tiny("height") {
+            return None;
+        }
+        let srcset_first = |a: &str| {
+            v.attr(a).and_then(|s| s.split(',').next()).and_then(|s| s.split_whitespace().next()).map(str::to_string)
+        };
+        let src = ["data-src", "data-lazy-src", "data-original", "data-url", "src"]
+            .iter()
+            .filter_map(|a| v.attr(a))
+            .find_map(|s| absolutize(self.base, s))
+            .or_else(|| ["data-srcset", "srcset"].iter().filter_map(|a| srcset_first(a)).find_map(|s| absolutize(self.base, &s)))?;
+        let alt = collapse(v.attr("alt").unwrap_or(""));
+        // The alt text must describe the picture; a copied headline does not.
+        let alt = if !self.title_key.is_empty() && norm_key(&alt) == self.title_key { String::new() } else { alt };
+        Some(Figure { src, alt, caption: caption.to_string() })
+    }
+
+    /// Ends the running paragraph, if any.
+    fn flush(&mut self) {
+        let raw = std::mem::take(&mut self.text);
+        let links = std::mem::take(&mut self.link_chars);
+        if raw.trim().is_empty() {
+            return;
+        }
+        // Two <br> in a row separate paragraphs; one is just a line break.
+        let normalized: String = raw.replace(['\r'], "");
+        let mut parts: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        let mut brs = 0;
+        for ch in normalized.chars() {
+            if ch == BR {
+                brs += 1;
+                continue;
+            }
+            if brs > 0 && !ch.is_whitespace() {
+                if brs >= 2 {
+                    parts.push(std::mem::take(&mut cur));
+                } else {
+                    cur.push(' ');
+                }
+                brs = 0;
+            }
+            cur.push(ch);
+        }
+        parts.push(cur);
+        let total: usize = parts.iter().map(|p| collapse(p).chars().count()).sum();
+        let density = if total == 0 { 0.0 } else { links as f64 / total as f64 };
+        if density > 0.65 {
+            return;
+        }
+        for p in parts {
+            let text = collapse(&p);
+            if text.is_empty() || is_boilerplate_line(&text) {
+                continue;
+            }
+            self.blocks.push(Block::Paragraph { text });
+        }
+    }
+}
+
+fn video(el: ElementRef, base: Option<&Url>) -> Option<Block> {
+    let v = el.value();
+    let title = collapse(v.attr("title").or_else(|| v.attr("aria-label")).unwrap_or(""));
+    let src = match v.name() {
+        "iframe" => {
+            let s = v.attr("src").or_else(|| v.attr("data-src"))?;
+            if !is_video_host(s) {
+                return None;
+            }
+            if let Some(rest) = s.strip_prefix("//") {
+                absolutize(None, &format!("https://{rest}"))?
+            } else {
+                absolutize(base, s)?
+            }
+        }
+        "video" => v
+            .attr("src")
+            .and_then(|s| absolutize(base, s))
+            .or_else(|| {
+                el.descendent_elements()
+                    .filter(|e| e.value().name() == "source")
+                    .find_map(|e| e.value().attr("src").and_then(|s| absolutize(base, s)))
+            })?,
+        _ => return None,
+    };
+    Some(Block::Video { src, title })
+}
+
+/// Short lines that are page furniture in any article.
+fn is_boilerplate_line(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let key = norm_key(text);
+    const LINES: &[&str] = &[
+        "advertisement", "ad", "sponsored", "sharethisarticle", "share", "sharethis", "sharethisstory", "related",
+        "relatedarticles", "readmore", "readmorehere", "clickhere", "signup", "subscribe", "continuereading",
+        "continuereadingbelow", "storycontinuesbelowadvertisement", "storycontinuesbelow", "skipadvertisement",
+        "advertisementcontinuereadingthemainstory", "loading", "comments", "leaveacomment", "printthisarticle",
+        "emailthisarticle", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "email", "print", "tweet",
+        "copylink", "recommendedstories", "morefromthisauthor", "publicidade", "publicidad", "pubblicità", "реклама",
+        "werbung", "iklan", "광고", "広告",
+    ];
+    LINES.contains(&key.as_str())
+}

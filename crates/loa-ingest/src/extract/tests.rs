@@ -1,0 +1,240 @@
+use super::*;
+
+const LONG_1: &str = "The city council voted on Tuesday to reopen the old river bridge, closed since the spring floods damaged two of its piers, after engineers certified the repairs.";
+const LONG_2: &str = "Traffic will return gradually, starting with buses and bicycles, while lorries heavier than twelve tonnes stay on the ring road until the end of the year.";
+const LONG_3: &str = "Residents of both banks, who had faced a forty-minute detour every day, welcomed the news, although shopkeepers asked for compensation for the lost months.";
+
+fn page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">{head}</head><body>{body}</body></html>")
+}
+
+fn paragraphs(e: &Extracted) -> Vec<&str> {
+    e.blocks.iter().filter(|b| matches!(b, Block::Paragraph { .. })).map(|b| b.text()).collect()
+}
+
+#[test]
+fn figures_keep_captions_and_drop_alt_equal_to_title() {
+    let html = page(
+        "<title>Bridge reopens after floods | City Herald</title>",
+        &format!(
+            "<article><h1>Bridge reopens after floods</h1><p>{LONG_1}</p>
+             <figure><img src=\"/img/bridge.jpg\" alt=\"Bridge reopens after floods\"><figcaption>The repaired  piers, Tuesday.</figcaption></figure>
+             <p>{LONG_2}</p>
+             <figure><picture><img data-src=\"https://cdn.example.org/crowd.jpg\" src=\"data:image/gif;base64,R0lG\" alt=\"Cyclists crossing the bridge\"></picture></figure>
+             <p>{LONG_3}</p></article>"
+        ),
+    );
+    let e = extract(&html, Some("http://herald.example.org/news/bridge")).unwrap();
+    assert_eq!(e.title, "Bridge reopens after floods");
+    let figs: Vec<_> = e.figures().collect();
+    assert_eq!(figs.len(), 2, "{:?}", e.blocks);
+    assert_eq!(figs[0].src, "http://herald.example.org/img/bridge.jpg");
+    assert_eq!(figs[0].alt, "", "an alt that repeats the headline must be dropped");
+    assert_eq!(figs[0].caption, "The repaired piers, Tuesday.");
+    assert_eq!(figs[1].src, "https://cdn.example.org/crowd.jpg");
+    assert_eq!(figs[1].alt, "Cyclists crossing the bridge");
+    // Figures sit between the paragraphs they were between.
+    assert!(matches!(e.blocks.last(), Some(Block::Paragraph { .. })));
+    assert!(!e.body_text().contains("piers, Tuesday"), "captions are not body text");
+}
+
+#[test]
+fn navigation_footer_and_share_widgets_are_left_out() {
+    let html = page(
+        "",
+        &format!(
+            "<header><nav><a href=\"/\">Home</a> <a href=\"/politics\">Politics</a> <a href=\"/sport\">Sport and many other sections of this site</a></nav></header>
+             <div class=\"layout\">
+               <div class=\"story-body\"><p>{LONG_1}</p><div class=\"share-bar\"><a href=\"#\">Share on Facebook</a> Share this article with your friends and family today</div><p>{LONG_2}</p><p>Advertisement</p><p>{LONG_3}</p>
+                 <div class=\"related-articles\"><h3>Related</h3><ul><li><a href=\"/a\">Another story about bridges in the region and elsewhere</a></li></ul></div>
+               </div>
+               <aside><p>Most read: a sidebar paragraph that is long enough to look like content, with commas, yes, many.</p></aside>
+             </div>
+             <footer><p>Copyright City Herald 2024, all rights reserved, contact us at the newsroom.</p></footer>"
+        ),
+    );
+    let e = extract(&html, None).unwrap();
+    let text = e.full_text();
+    for kept in [LONG_1, LONG_2, LONG_3] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    for dropped in ["Politics", "Share", "Advertisement", "Another story", "Most read", "Copyright", "Related"] {
+        assert!(!text.contains(dropped), "{dropped:?} leaked into {text:?}");
+    }
+}
+
+#[test]
+fn json_ld_metadata() {
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"WebSite","name":"City Herald"},
+        {"@type":"NewsArticle","headline":"Bridge reopens","datePublished":"2024-05-14T08:30:00+02:00",
+         "dateModified":"2024-05-14T10:00:00Z","author":[{"@type":"Person","name":"Ana Lima"},{"@type":"Person","name":"Bo Tran"}],
+         "articleSection":"Transport","keywords":"bridges, floods, council",
+         "contentLocation":{"@type":"Place","name":"Riverton"}}]}</script>"#;
+    let head = format!(
+        "{ld}<link rel=\"canonical\" href=\"/news/bridge\"><link rel=\"alternate\" hreflang=\"vi\" href=\"/vi/cau\">
+         <link rel=\"alternate\" hreflang=\"x-default\" href=\"/\"><meta property=\"article:tag\" content=\"Infrastructure\">
+         <meta name=\"geo.placename\" content=\"River County\">"
+    );
+    let html = page(&head, &format!("<div><p>{LONG_1}</p><p>{LONG_2}</p></div>"));
+    let e = extract(&html, Some("http://herald.example.org/x?utm=1")).unwrap();
+    assert_eq!(e.title, "Bridge reopens");
+    assert_eq!(e.author.as_deref(), Some("Ana Lima, Bo Tran"));
+    assert_eq!(e.published.unwrap().to_rfc3339(), "2024-05-14T06:30:00+00:00");
+    assert_eq!(e.updated.unwrap().to_rfc3339(), "2024-05-14T10:00:00+00:00");
+    assert_eq!(e.site_name.as_deref(), Some("City Herald"));
+    assert_eq!(e.categories, vec!["Transport"]);
+    assert_eq!(e.tags, vec!["Infrastructure", "bridges", "floods", "council"]);
+    assert_eq!(e.places, vec!["Riverton", "River County"]);
+    assert_eq!(e.canonical_url.as_deref(), Some("http://herald.example.org/news/bridge"));
+    assert_eq!(e.alternates, vec![(Lang::Vi, "http://herald.example.org/vi/cau".to_string())]);
+    assert_eq!(e.language, Some(Lang::En));
+}
+
+#[test]
+fn meta_tag_metadata_without_json_ld() {
+    let head = "<meta property=\"og:title\" content=\"Ponte reabre\"><meta name=\"author\" content=\"By Rui Sá\">
+        <meta property=\"article:published_time\" content=\"2024-05-14T08:30:00-0300\"><meta property=\"article:section\" content=\"Cidade\">";
+    let body = "<article><p>A câmara municipal votou na terça-feira a reabertura da velha ponte sobre o rio, fechada desde as cheias da primavera.</p>
+        <p>O trânsito vai regressar aos poucos, começando pelos autocarros e pelas bicicletas, enquanto os camiões pesados continuam na circular.</p></article>";
+    let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+    let e = extract(&html, None).unwrap();
+    assert_eq!(e.title, "Ponte reabre");
+    assert_eq!(e.author.as_deref(), Some("Rui Sá"));
+    assert_eq!(e.published.unwrap().to_rfc3339(), "2024-05-14T11:30:00+00:00");
+    assert_eq!(e.categories, vec!["Cidade"]);
+    assert_eq!(e.language, Some(Lang::Pt), "detected from the text when <html lang> is missing");
+}
+
+#[test]
+fn lead_is_not_duplicated_in_blocks() {
+    // The description is the first paragraph cut short.
+    let cut: String = LONG_1.chars().take(90).collect();
+    let head = format!("<meta name=\"description\" content=\"{cut}...\">");
+    let html = page(&head, &format!("<article><p>{LONG_1}</p><p>{LONG_2}</p><p>{LONG_3}</p></article>"));
+    let e = extract(&html, None).unwrap();
+    assert_eq!(e.lead, LONG_1);
+    assert!(e.lead_in_body);
+    assert_eq!(paragraphs(&e), vec![LONG_2, LONG_3]);
+    assert!(e.full_text().starts_with(LONG_1));
+
+    // A standfirst element distinct from the body is kept separately.
+    let html = page("", &format!("<header><h1>Bridge</h1><p class=\"sapo\">Engineers certified the repairs; buses first.</p></header><article><p>{LONG_1}</p><p>{LONG_2}</p></article>"));
+    let e = extract(&html, None).unwrap();
+    assert_eq!(e.lead, "Engineers certified the repairs; buses first.");
+    assert!(!e.lead_in_body);
+    assert_eq!(paragraphs(&e), vec![LONG_1, LONG_2]);
+}
+
+#[test]
+fn video_iframes_and_video_elements() {
+    let html = page(
+        "",
+        &format!(
+            "<article><p>{LONG_1}</p>
+             <iframe src=\"//www.youtube.com/embed/abc123\" title=\"Drone view of the bridge\"></iframe>
+             <iframe src=\"https://ads.example.com/frame\"></iframe>
+             <p>{LONG_2}</p><video controls><source src=\"/media/clip.mp4\" type=\"video/mp4\"></video><p>{LONG_3}</p></article>"
+        ),
+    );
+    let e = extract(&html, Some("http://herald.example.org/a")).unwrap();
+    let videos: Vec<_> = e
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Video { src, title } => Some((src.as_str(), title.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        videos,
+        vec![
+            ("https://www.youtube.com/embed/abc123", "Drone view of the bridge"),
+            ("http://herald.example.org/media/clip.mp4", ""),
+        ]
+    );
+}
+
+#[test]
+fn headings_and_quotes_are_typed() {
+    let html = page(
+        "",
+        &format!("<article><p>{LONG_1}</p><h2>What changes for drivers</h2><p>{LONG_2}</p><blockquote><p>We waited seven months for this.</p></blockquote><p>{LONG_3}</p></article>"),
+    );
+    let e = extract(&html, None).unwrap();
+    assert!(e.blocks.contains(&Block::Heading { text: "What changes for drivers".into() }), "{:?}", e.blocks);
+    assert!(e.blocks.contains(&Block::Quote { text: "We waited seven months for this.".into() }));
+    assert!(e.body_text().contains("What changes for drivers\n\n"));
+}
+
+#[test]
+fn no_article_is_an_error() {
+    let html = page("<title>Home</title>", "<nav><a href=\"/a\">A</a><a href=\"/b\">B</a></nav><footer>© 2024</footer>");
+    assert_eq!(extract(&html, None), Err(ExtractError::NoArticle));
+    assert_eq!(extract("   ", None), Err(ExtractError::EmptyPage));
+    assert_eq!(extract("\u{0}\u{1}garbage<<<>>>", None), Err(ExtractError::NoArticle));
+}
+
+#[test]
+fn hostile_html_never_reaches_blocks() {
+    let html = page(
+        "<script>var secret = 'tracker-code';</script>",
+        &format!(
+            "<article><p onclick=\"steal()\">{LONG_1}<script>document.write('injected-script')</script></p>
+             <p>{LONG_2} <a href=\"javascript:alert('x')\">click</a><style>.x{{color:red}}</style></p>
+             <figure><img src=\"javascript:alert(1)\" alt=\"x\" onerror=\"steal()\"></figure>
+             <figure><img src=\"/ok.jpg\" onerror=\"steal()\"><figcaption>Caption <script>evil()</script>text</figcaption></figure>
+             <iframe src=\"javascript:alert(2)\"></iframe><iframe src=\"https://www.youtube.com/embed/x\" onload=\"steal()\"></iframe>
+             <p>{LONG_3}</p></article>"
+        ),
+    );
+    let e = extract(&html, Some("http://herald.example.org/a")).unwrap();
+    let dump = format!("{:?}", e.blocks);
+    for bad in ["tracker-code", "injected-script", "javascript:", "steal", "onclick", "onerror", "color:red", "evil"] {
+        assert!(!dump.contains(bad), "{bad:?} leaked: {dump}");
+    }
+    assert_eq!(e.figures().count(), 1);
+    assert_eq!(e.figures().next().unwrap().caption, "Caption text");
+    assert!(e.full_text().contains(LONG_1));
+}
+
+#[test]
+fn div_and_br_pages_and_loose_text() {
+    let html = page(
+        "",
+        &format!("<div id=\"menu\"><a href=\"/\">Home</a></div><div class=\"col\"><b>14/05/2024</b><br><br>{LONG_1}<br>{LONG_2}<br><br>{LONG_3}</div>"),
+    );
+    let e = extract(&html, None).unwrap();
+    let text = e.full_text();
+    assert!(text.contains(&format!("{LONG_1} {LONG_2}")), "single <br> is a line break: {text:?}");
+    assert!(text.contains(&format!("\n\n{LONG_3}")), "double <br> splits paragraphs: {text:?}");
+    assert!(!text.contains("Home"));
+}
+
+#[test]
+fn json_ld_article_body_rescues_script_rendered_pages() {
+    let body = format!("{LONG_1}\n{LONG_2}\n{LONG_3}");
+    let ld = serde_json::json!({"@type": "NewsArticle", "headline": "Bridge", "articleBody": body});
+    let html = page(&format!("<script type=\"application/ld+json\">{ld}</script>"), "<div id=\"app\"><p>Loading the story, please wait a moment...</p></div>");
+    let e = extract(&html, None).unwrap();
+    assert_eq!(e.full_text(), format!("{LONG_1}\n\n{LONG_2}\n\n{LONG_3}"));
+}
+
+#[test]
+fn benchmark_json_shape() {
+    let html = page(
+        "<meta property=\"og:title\" content=\"Bridge\"><meta property=\"article:published_time\" content=\"2024-05-14T06:30:00Z\">",
+        &format!("<article><p>{LONG_1}</p><figure><img src=\"http://x.org/a.jpg\" alt=\"Piers\"><figcaption>Cap</figcaption></figure><p>{LONG_2}</p></article>"),
+    );
+    let e = extract(&html, None).unwrap();
+    let v = benchmark_json(&e);
+    assert_eq!(v["title"], "Bridge");
+    assert_eq!(v["published"], "2024-05-14T06:30:00Z");
+    assert_eq!(v["language"], "en");
+    assert_eq!(v["figures"][0]["src"], "http://x.org/a.jpg");
+    assert_eq!(v["figures"][0]["alt"], "Piers");
+    assert_eq!(v["figures"][0]["caption"], "Cap");
+    assert_eq!(v["lead"], LONG_1);
+    assert_eq!(v["articleBody"], format!("{LONG_1}\n\n{LONG_2}"));
+    assert!(v["author"].is_null());
+}

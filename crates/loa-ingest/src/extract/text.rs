@@ -1,0 +1,155 @@
+//! Small text and URL helpers shared by the metadata and body extractors.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use url::Url;
+
+/// Collapses every run of whitespace (including NBSP) to one space and trims.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            pending_space = !out.is_empty();
+        } else if c.is_control() {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Comparison key: lower-case letters and digits only, so punctuation,
+/// quotes and spacing differences do not hide a duplicate.
+pub fn norm_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Resolves `href` against the page URL and keeps it only if it is an
+/// http(s) address: `javascript:`, `data:` and friends never leave here.
+/// Without a base, relative references are kept as they are.
+pub fn absolutize(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    match Url::parse(href) {
+        Ok(u) => matches!(u.scheme(), "http" | "https").then(|| u.to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+            Some(b) => {
+                let u = b.join(href).ok()?;
+                matches!(u.scheme(), "http" | "https").then(|| u.to_string())
+            }
+            None => (!href.contains(':') || href.starts_with('/')).then(|| href.to_string()),
+        },
+        Err(_) => None,
+    }
+}
+
+/// Parses the date shapes found in meta tags and JSON-LD: RFC 3339,
+/// offsets without a colon, naive date-times (taken as UTC), bare dates
+/// and RFC 2822.
+pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S %z"] {
+        if let Ok(d) = DateTime::parse_from_str(s, fmt) {
+            return Some(d.with_timezone(&Utc));
+        }
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return Some(d.with_timezone(&Utc));
+    }
+    let naive = s.trim_end_matches('Z');
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(naive, fmt) {
+            return Some(d.and_utc());
+        }
+    }
+    let day = s.get(..10).unwrap_or(s);
+    for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(day, fmt) {
+            return d.and_hms_opt(0, 0, 0).map(|d| d.and_utc());
+        }
+    }
+    None
+}
+
+/// Removes a trailing or leading site name from a page title
+/// ("Bridge opens | City News" -> "Bridge opens").
+pub fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
+    let title = collapse(title);
+    const SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+    if let Some(site) = site_name.map(norm_key).filter(|s| !s.is_empty()) {
+        for sep in SEPARATORS {
+            if let Some((head, tail)) = title.rsplit_once(sep) {
+                if norm_key(tail) == site || norm_key(tail).contains(&site) {
+                    return head.trim().to_string();
+                }
+            }
+            if let Some((head, tail)) = title.split_once(sep) {
+                if norm_key(head) == site {
+                    return tail.trim().to_string();
+                }
+            }
+        }
+    }
+    // Without a known site name, drop a short last segment only when the
+    // rest is clearly a headline.
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 4 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(collapse("  a \n\t b\u{a0}c  "), "a b c");
+    }
+
+    #[test]
+    fn urls() {
+        let base = Url::parse("http://ex.org/news/a.html").unwrap();
+        assert_eq!(absolutize(Some(&base), "../img/x.jpg").as_deref(), Some("http://ex.org/img/x.jpg"));
+        assert_eq!(absolutize(Some(&base), "//cdn.ex.org/y.png").as_deref(), Some("http://cdn.ex.org/y.png"));
+        assert_eq!(absolutize(Some(&base), "javascript:alert(1)"), None);
+        assert_eq!(absolutize(Some(&base), " JaVaScRiPt:alert(1)"), None);
+        assert_eq!(absolutize(None, "data:image/png;base64,AAA"), None);
+        assert_eq!(absolutize(None, "/rel.jpg").as_deref(), Some("/rel.jpg"));
+    }
+
+    #[test]
+    fn dates() {
+        let want = "2019-11-19T13:00:00+00:00";
+        for s in ["2019-11-19T08:00:00-05:00", "2019-11-19T08:00:00-0500", "2019-11-19T13:00:00", "Tue, 19 Nov 2019 13:00:00 GMT"] {
+            assert_eq!(parse_date(s).map(|d| d.to_rfc3339()).as_deref(), Some(want), "{s}");
+        }
+        assert_eq!(parse_date("2019-11-19").unwrap().to_rfc3339(), "2019-11-19T00:00:00+00:00");
+        assert_eq!(parse_date("yesterday"), None);
+    }
+
+    #[test]
+    fn site_suffix() {
+        assert_eq!(strip_site_suffix("Bridge opens | City News", Some("City News")), "Bridge opens");
+        assert_eq!(strip_site_suffix("City News - Bridge opens", Some("City News")), "Bridge opens");
+        assert_eq!(strip_site_suffix("The new bridge opens today - CNN", None), "The new bridge opens today");
+        assert_eq!(strip_site_suffix("Covid - a year on", None), "Covid - a year on");
+    }
+}

@@ -1,0 +1,331 @@
+//! Stage 1: getting bytes over HTTP, with the limits an ingestion job needs
+//! so one bad outlet cannot stall or exhaust the portal.
+//!
+//! TLS is not compiled in yet (reqwest is built without a TLS backend to keep
+//! build times down); `https://` URLs are refused with
+//! [`FetchError::HttpsUnsupported`] instead of failing obscurely.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::redirect;
+use url::Url;
+
+/// Limits and identity for outgoing requests.
+#[derive(Debug, Clone)]
+pub struct FetchConfig {
+    pub user_agent: String,
+    pub connect_timeout: Duration,
+    /// Whole request, from connecting to the last body byte.
+    pub total_timeout: Duration,
+    /// Bodies larger than this are refused while streaming, never buffered.
+    pub max_body_bytes: usize,
+    pub max_redirects: usize,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            user_agent: "loa/0.1 (+https://github.com/loa-news/loa)".to_string(),
+            connect_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(30),
+            max_body_bytes: 10 * 1024 * 1024,
+            max_redirects: 5,
+        }
+    }
+}
+
+/// A successful response (status 2xx) with its whole body.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The URL after redirects: use it as the base for relative links.
+    pub final_url: String,
+    pub status: u16,
+    pub content_type: Option<String>,
+    pub body: Vec<u8>,
+}
+
+impl Fetched {
+    /// The media type without parameters, lower-cased (`text/html`).
+    pub fn mime(&self) -> Option<String> {
+        self.content_type.as_deref().map(mime_of)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FetchError {
+    #[error("invalid URL {url:?}: {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error("refusing {url:?}: only http:// and https:// addresses can be fetched")]
+    UnsupportedScheme { url: String },
+    #[error("cannot fetch {url:?}: this build of loa has no TLS support yet, so https:// is unavailable")]
+    HttpsUnsupported { url: String },
+    #[error("the server answered HTTP {status} for {url}")]
+    Http { status: u16, url: String },
+    #[error("{url} did not answer within {seconds:.1} s; the site may be down or very slow")]
+    Timeout { url: String, seconds: f64 },
+    #[error("the response from {url} is larger than the {limit}-byte limit")]
+    TooLarge { url: String, limit: usize },
+    #[error("{url} redirected too often or in a loop (more than {limit} redirects)")]
+    TooManyRedirects { url: String, limit: usize },
+    #[error("{url} redirected to a non-http address {target:?}, which is refused")]
+    BadRedirect { url: String, target: String },
+    #[error("{url} is {content_type}, not a web page; check that the link points to an article")]
+    NotAPage { url: String, content_type: String },
+    #[error("{url} is {content_type}, not an image")]
+    NotAnImage { url: String, content_type: String },
+    #[error("network error fetching {url}: {message}")]
+    Network { url: String, message: String },
+    #[error("could not set up the HTTP client: {0}")]
+    Client(String),
+}
+
+/// Why the redirect policy stopped following; carried through reqwest's
+/// error so it can be turned back into a precise [`FetchError`].
+#[derive(Debug)]
+enum RedirectRefusal {
+    TooMany,
+    Scheme(String),
+}
+
+impl fmt::Display for RedirectRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RedirectRefusal::TooMany => f.write_str("too many redirects"),
+            RedirectRefusal::Scheme(t) => write!(f, "redirect to non-http address {t}"),
+        }
+    }
+}
+
+impl std::error::Error for RedirectRefusal {}
+
+/// An HTTP client with loa's limits applied. Cheap to clone via reference;
+/// build one per job runner and share it.
+#[derive(Debug, Clone)]
+pub struct Fetcher {
+    client: reqwest::Client,
+    cfg: FetchConfig,
+}
+
+impl Fetcher {
+    pub fn new(cfg: FetchConfig) -> Result<Fetcher, FetchError> {
+        let max = cfg.max_redirects;
+        let policy = redirect::Policy::custom(move |attempt| {
+            if !matches!(attempt.url().scheme(), "http" | "https") {
+                let target = attempt.url().to_string();
+                attempt.error(RedirectRefusal::Scheme(target))
+            } else if attempt.previous().len() > max {
+                attempt.error(RedirectRefusal::TooMany)
+            } else {
+                attempt.follow()
+            }
+        });
+        let client = reqwest::Client::builder()
+            .user_agent(cfg.user_agent.clone())
+            .connect_timeout(cfg.connect_timeout)
+            .timeout(cfg.total_timeout)
+            .redirect(policy)
+            .build()
+            .map_err(|e| FetchError::Client(e.to_string()))?;
+        Ok(Fetcher { client, cfg })
+    }
+
+    pub fn config(&self) -> &FetchConfig {
+        &self.cfg
+    }
+
+    /// Any 2xx response body, up to the configured size.
+    pub async fn get(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.get_limited(url, self.cfg.max_body_bytes).await
+    }
+
+    /// An article page: like [`Fetcher::get`], but refuses images, PDFs,
+    /// archives and other binary types before reading their body.
+    pub async fn get_page(&self, url: &str) -> Result<Fetched, FetchError> {
+        self.get_checked(url, self.cfg.max_body_bytes, |ct| {
+            if is_page_type(ct) {
+                Ok(())
+            } else {
+                Err(FetchError::NotAPage { url: url.to_string(), content_type: ct.to_string() })
+            }
+        })
+        .await
+    }
+
+    /// An image for the media store: the response must be `image/*` and at
+    /// most `max_bytes` long.
+    pub async fn get_image(&self, url: &str, max_bytes: usize) -> Result<Fetched, FetchError> {
+        self.get_checked(url, max_bytes, |ct| {
+            if mime_of(ct).starts_with("image/") {
+                Ok(())
+            } else {
+                Err(FetchError::NotAnImage { url: url.to_string(), content_type: ct.to_string() })
+            }
+        })
+        .await
+    }
+
+    async fn get_limited(&self, url: &str, limit: usize) -> Result<Fetched, FetchError> {
+        self.get_checked(url, limit, |_| Ok(())).await
+    }
+
+    async fn get_checked(
+        &self,
+        url: &str,
+        limit: usize,
+        check_type: impl Fn(&str) -> Result<(), FetchError>,
+    ) -> Result<Fetched, FetchError> {
+        let parsed = check_url(url)?;
+        // reqwest's own timeout covers the body too; the outer one is a
+        // guarantee that a trickling server cannot outlive the budget.
+        let budget = self.cfg.total_timeout + Duration::from_millis(250);
+        match tokio::time::timeout(budget, self.fetch(parsed, url, limit, check_type)).await {
+            Ok(r) => r,
+            Err(_) => Err(FetchError::Timeout {
+                url: url.to_string(),
+                seconds: self.cfg.total_timeout.as_secs_f64(),
+            }),
+        }
+    }
+
+    async fn fetch(
+        &self,
+        parsed: Url,
+        url: &str,
+        limit: usize,
+        check_type: impl Fn(&str) -> Result<(), FetchError>,
+    ) -> Result<Fetched, FetchError> {
+        let mut resp = self
+            .client
+            .get(parsed)
+            .send()
+            .await
+            .map_err(|e| self.map_err(url, e))?;
+        let status = resp.status().as_u16();
+        let final_url = resp.url().to_string();
+        if !resp.status().is_success() {
+            return Err(FetchError::Http { status, url: final_url });
+        }
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.trim().to_string());
+        check_type(content_type.as_deref().unwrap_or(""))?;
+        if let Some(len) = resp.content_length() {
+            if len > limit as u64 {
+                return Err(FetchError::TooLarge { url: final_url, limit });
+            }
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| self.map_err(url, e))? {
+            if body.len() + chunk.len() > limit {
+                return Err(FetchError::TooLarge { url: final_url, limit });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Fetched { final_url, status, content_type, body })
+    }
+
+    fn map_err(&self, url: &str, e: reqwest::Error) -> FetchError {
+        let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(s) = source {
+            if let Some(r) = s.downcast_ref::<RedirectRefusal>() {
+                return match r {
+                    RedirectRefusal::TooMany => FetchError::TooManyRedirects {
+                        url: url.to_string(),
+                        limit: self.cfg.max_redirects,
+                    },
+                    RedirectRefusal::Scheme(t) => FetchError::BadRedirect {
+                        url: url.to_string(),
+                        target: t.clone(),
+                    },
+                };
+            }
+            if let Some(io) = s.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::TimedOut {
+                    return self.timeout(url);
+                }
+            }
+            source = s.source();
+        }
+        if e.is_timeout() {
+            return self.timeout(url);
+        }
+        if e.is_redirect() {
+            return FetchError::TooManyRedirects { url: url.to_string(), limit: self.cfg.max_redirects };
+        }
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            message.push_str(": ");
+            message.push_str(&s.to_string());
+            source = s.source();
+        }
+        FetchError::Network { url: url.to_string(), message }
+    }
+
+    fn timeout(&self, url: &str) -> FetchError {
+        FetchError::Timeout { url: url.to_string(), seconds: self.cfg.total_timeout.as_secs_f64() }
+    }
+}
+
+fn check_url(url: &str) -> Result<Url, FetchError> {
+    let parsed = Url::parse(url.trim())
+        .map_err(|e| FetchError::InvalidUrl { url: url.to_string(), reason: e.to_string() })?;
+    match parsed.scheme() {
+        "http" => {}
+        "https" => return Err(FetchError::HttpsUnsupported { url: url.to_string() }),
+        _ => return Err(FetchError::UnsupportedScheme { url: url.to_string() }),
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(FetchError::InvalidUrl { url: url.to_string(), reason: "no host".into() });
+    }
+    Ok(parsed)
+}
+
+fn mime_of(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Whether a Content-Type can be an article page. A missing type is given
+/// the benefit of the doubt (many small sites omit it); binary types are not.
+pub fn is_page_type(content_type: &str) -> bool {
+    let mime = mime_of(content_type);
+    if mime.is_empty() {
+        return true;
+    }
+    mime.starts_with("text/")
+        || mime == "application/xhtml+xml"
+        || mime == "application/xml"
+        || mime.ends_with("+xml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_types() {
+        assert!(is_page_type("text/html; charset=utf-8"));
+        assert!(is_page_type("application/xhtml+xml"));
+        assert!(is_page_type(""));
+        assert!(!is_page_type("image/jpeg"));
+        assert!(!is_page_type("application/pdf"));
+        assert!(!is_page_type("application/octet-stream"));
+    }
+
+    #[test]
+    fn urls_are_checked_before_any_request() {
+        assert!(matches!(check_url("ftp://example.org/x"), Err(FetchError::UnsupportedScheme { .. })));
+        assert!(matches!(check_url("javascript:alert(1)"), Err(FetchError::UnsupportedScheme { .. })));
+        assert!(matches!(check_url("not a url"), Err(FetchError::InvalidUrl { .. })));
+        assert!(matches!(check_url("https://example.org/"), Err(FetchError::HttpsUnsupported { .. })));
+        assert!(check_url("http://127.0.0.1:8080/a").is_ok());
+    }
+}

@@ -1,0 +1,186 @@
+//! The fetcher against a real HTTP/1.1 server on 127.0.0.1 that writes raw
+//! responses, one behaviour per path.
+
+use std::time::{Duration, Instant};
+
+use loa_ingest::fetch::{FetchConfig, FetchError, Fetcher};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+async fn serve() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let Ok((sock, _)) = listener.accept().await else { return };
+            tokio::spawn(handle(sock));
+        }
+    });
+    format!("http://{addr}")
+}
+
+async fn handle(mut sock: TcpStream) {
+    let mut buf = vec![0u8; 8192];
+    let mut read = 0;
+    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
+        match sock.read(&mut buf[read..]).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => read += n,
+        }
+    }
+    let request = String::from_utf8_lossy(&buf[..read]).to_string();
+    let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let ua = request
+        .lines()
+        .find_map(|l| l.strip_prefix("user-agent: ").or_else(|| l.strip_prefix("User-Agent: ")))
+        .unwrap_or("")
+        .to_string();
+    let respond = |status: &str, ctype: &str, body: &str| {
+        format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+    };
+    let out = match path.as_str() {
+        "/article" => respond("200 OK", "text/html; charset=utf-8", &format!("<p>hello</p><!-- ua={ua} -->")),
+        "/missing" => respond("404 Not Found", "text/html", "gone"),
+        "/slow" => {
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            respond("200 OK", "text/html", "late")
+        }
+        "/trickle" => {
+            // Headers at once, then a body that never finishes in time.
+            let _ = sock.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\nabc").await;
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            return;
+        }
+        "/huge" => {
+            // 50 MB announced and streamed without a length: the client
+            // must stop early instead of buffering it all.
+            let _ = sock.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n").await;
+            let chunk = vec![b'a'; 64 * 1024];
+            for _ in 0..800 {
+                if sock.write_all(&chunk).await.is_err() {
+                    return;
+                }
+            }
+            return;
+        }
+        "/huge-declared" => "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 52428800\r\n\r\n".to_string(),
+        "/loop-a" => "HTTP/1.1 302 Found\r\nLocation: /loop-b\r\nContent-Length: 0\r\n\r\n".to_string(),
+        "/loop-b" => "HTTP/1.1 302 Found\r\nLocation: /loop-a\r\nContent-Length: 0\r\n\r\n".to_string(),
+        "/moved" => "HTTP/1.1 301 Moved\r\nLocation: /article\r\nContent-Length: 0\r\n\r\n".to_string(),
+        "/to-ftp" => "HTTP/1.1 302 Found\r\nLocation: ftp://example.org/x\r\nContent-Length: 0\r\n\r\n".to_string(),
+        "/photo.jpg" => respond("200 OK", "image/jpeg", "\u{7f}JPEGDATA"),
+        "/report.pdf" => respond("200 OK", "application/pdf", "%PDF-1.4"),
+        "/blob" => respond("200 OK", "application/octet-stream", "0101"),
+        _ => respond("500 Internal Server Error", "text/plain", "unexpected path"),
+    };
+    let _ = sock.write_all(out.as_bytes()).await;
+    let _ = sock.shutdown().await;
+}
+
+fn fetcher() -> Fetcher {
+    Fetcher::new(FetchConfig {
+        connect_timeout: Duration::from_millis(500),
+        total_timeout: Duration::from_millis(700),
+        max_body_bytes: 1024 * 1024,
+        max_redirects: 3,
+        ..FetchConfig::default()
+    })
+    .unwrap()
+}
+
+#[tokio::test]
+async fn fetches_a_page_with_the_user_agent() {
+    let base = serve().await;
+    let got = fetcher().get_page(&format!("{base}/article")).await.unwrap();
+    assert_eq!(got.status, 200);
+    assert_eq!(got.mime().as_deref(), Some("text/html"));
+    let body = String::from_utf8(got.body).unwrap();
+    assert!(body.starts_with("<p>hello</p>"));
+    assert!(body.contains("ua=loa/0.1"), "{body}");
+}
+
+#[tokio::test]
+async fn follows_a_redirect_and_reports_the_final_url() {
+    let base = serve().await;
+    let got = fetcher().get(&format!("{base}/moved")).await.unwrap();
+    assert_eq!(got.final_url, format!("{base}/article"));
+}
+
+#[tokio::test]
+async fn not_found_is_an_http_error() {
+    let base = serve().await;
+    match fetcher().get(&format!("{base}/missing")).await {
+        Err(FetchError::Http { status, url }) => {
+            assert_eq!(status, 404);
+            assert!(url.ends_with("/missing"));
+        }
+        other => panic!("expected Http 404, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn slow_server_times_out() {
+    let base = serve().await;
+    let f = fetcher();
+    for path in ["/slow", "/trickle"] {
+        let started = Instant::now();
+        let err = f.get(&format!("{base}{path}")).await.unwrap_err();
+        assert!(matches!(err, FetchError::Timeout { .. }), "{path}: {err:?}");
+        assert!(started.elapsed() < Duration::from_secs(3), "{path} took {:?}", started.elapsed());
+        assert!(err.to_string().contains("did not answer"));
+    }
+}
+
+#[tokio::test]
+async fn oversize_bodies_are_refused_while_streaming() {
+    let base = serve().await;
+    let f = fetcher();
+    let started = Instant::now();
+    let err = f.get(&format!("{base}/huge")).await.unwrap_err();
+    assert!(matches!(err, FetchError::TooLarge { limit: 1048576, .. }), "{err:?}");
+    // 50 MB over loopback would take far longer to buffer than to refuse.
+    assert!(started.elapsed() < Duration::from_millis(700));
+    let err = f.get(&format!("{base}/huge-declared")).await.unwrap_err();
+    assert!(matches!(err, FetchError::TooLarge { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn redirect_loops_are_refused() {
+    let base = serve().await;
+    let err = fetcher().get(&format!("{base}/loop-a")).await.unwrap_err();
+    assert!(matches!(err, FetchError::TooManyRedirects { limit: 3, .. }), "{err:?}");
+    let err = fetcher().get(&format!("{base}/to-ftp")).await.unwrap_err();
+    assert!(matches!(err, FetchError::BadRedirect { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn binary_types_are_refused_as_pages() {
+    let base = serve().await;
+    let f = fetcher();
+    for path in ["/photo.jpg", "/report.pdf", "/blob"] {
+        let err = f.get_page(&format!("{base}{path}")).await.unwrap_err();
+        assert!(matches!(err, FetchError::NotAPage { .. }), "{path}: {err:?}");
+        assert!(err.to_string().contains("not a web page"));
+    }
+}
+
+#[tokio::test]
+async fn images_need_an_image_type_and_their_own_limit() {
+    let base = serve().await;
+    let f = fetcher();
+    let img = f.get_image(&format!("{base}/photo.jpg"), 1000).await.unwrap();
+    assert!(img.body.ends_with(b"JPEGDATA"));
+    let err = f.get_image(&format!("{base}/article"), 1000).await.unwrap_err();
+    assert!(matches!(err, FetchError::NotAnImage { .. }), "{err:?}");
+    let err = f.get_image(&format!("{base}/photo.jpg"), 4).await.unwrap_err();
+    assert!(matches!(err, FetchError::TooLarge { limit: 4, .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn bad_addresses_fail_before_connecting() {
+    let f = fetcher();
+    assert!(matches!(f.get("file:///etc/passwd").await, Err(FetchError::UnsupportedScheme { .. })));
+    assert!(matches!(f.get("http//broken").await, Err(FetchError::InvalidUrl { .. })));
+    // Port 9 (discard) on loopback is closed on test machines.
+    assert!(matches!(f.get("http://127.0.0.1:9/").await, Err(FetchError::Network { .. })));
+}
