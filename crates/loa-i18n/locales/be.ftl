@@ -1,0 +1,122 @@
+# loa — сайт для чытачоў, беларуская.
+
+## Site frame
+
+site-name = Loa — навіны з В'етнама
+site-tagline = Навіны В'етнама на вашай мове
+skip-to-content = Перайсці да асноўнага зместу
+nav-label = Рубрыкі
+nav-home = Галоўная
+language-switcher-label = Чытаць гэтую старонку на іншай мове
+footer-text = Loa перадрукоўвае матэрыялы в'етнамскіх выданняў і да кожнага артыкула дае спасылку на крыніцу. Машынныя пераклады пазначаны і могуць утрымліваць памылкі.
+meta-description-home = Найсвяжэйшыя навіны з В'етнама ў перакладзе на вашу мову.
+
+## Sections
+
+category-news = Навіны
+category-political-system = Палітычная сістэма
+category-local = Рэгіёны
+category-heritage = Спадчына
+category-figures = Асобы
+category-business = Эканоміка
+category-product = Прадукцыя
+category-travel = Падарожжы
+category-video = Відэа
+
+## Front page and lists
+
+home-latest = Апошнія навіны
+home-empty = На гэтай мове яшчэ не апублікавана ніводнага артыкула.
+list-empty = У гэтай рубрыцы пакуль няма артыкулаў.
+author-heading = Артыкулы аўтара: { $author }
+pagination-label = Старонкі
+pagination-previous = Папярэдняя старонка
+pagination-next = Наступная старонка
+pagination-page-of = Старонка { $page } з { $pages }
+
+## Article page
+
+article-published = Апублікавана
+article-updated = Абноўлена
+article-places = Месцы
+article-by = Аўтар: { $author }
+article-source = Крыніца: { $outlet }
+article-machine-translation = Гэты артыкул перакладзены машынным перакладам.
+article-original-language = Мова арыгінала: { $language }
+comments-heading = { $count ->
+    [one] { $count } каментарый
+    [few] { $count } каментарыі
+    [many] { $count } каментарыяў
+   *[other] { $count } каментарыя
+}
+comments-empty = Каментарыяў пакуль няма. Падзяліцеся сваім меркаваннем першым.
+related-same-topic = На тую ж тэму
+related-same-topic-empty = Іншых артыкулаў на гэтую тэму пакуль няма.
+related-same-category = Яшчэ ў гэтай рубрыцы
+related-same-category-empty = Іншых артыкулаў у гэтай рубрыцы пакуль няма.
+related-same-author = Іншыя артыкулы аўтара
+related-same-author-empty = Іншых артыкулаў гэтага аўтара пакуль няма.
+videos-heading = Відэаматэрыялы
+videos-empty = Відэа няма.
+video-link = Глядзець відэа: { $title }
+article-unavailable = Гэты артыкул недаступны на гэтай мове.
+article-available-in = Яго можна прачытаць на мовах:
+
+## Search
+
+search-label = Пошук па сайце
+search-placeholder = Імёны, месцы, тэмы…
+search-button = Шукаць
+search-heading = Пошук
+search-results = { $count ->
+    [one] Знойдзены { $count } артыкул
+    [few] Знойдзена { $count } артыкулы
+    [many] Знойдзена { $count } артыкулаў
+   *[other] Знойдзена { $count } артыкула
+}
+search-no-results = Па вашым запыце нічога не знойдзена. Паспрабуйце іншыя або карацейшыя словы.
+search-prompt = Увядзіце імя, месца ці тэму, каб знайсці артыкулы.
+
+## Errors
+
+not-found-title = Старонка не знойдзена
+not-found-body = Такой старонкі няма, або яна перанесена.
+not-found-home = На галоўную
+error-title = Нешта пайшло не так
+error-body = Не атрымалася паказаць старонку. Паспрабуйце яшчэ раз праз хвіліну.
+
+## Dates
+
+date-format = { $day } { $month } { $year } г.
+month-1 = студзеня
+month-2 = лютага
+month-3 = сакавіка
+month-4 = красавіка
+month-5 = мая
+month-6 = чэрвеня
+month-7 = ліпеня
+month-8 = жніўня
+month-9 = верасня
+month-10 = кастрычніка
+month-11 = лістапада
+month-12 = снежня
+
+## Language names
+
+language-vi = в'етнамская
+language-en = англійская
+language-ru = руская
+language-uk = украінская
+language-be = беларуская
+language-es = іспанская
+language-fr = французская
+language-ca = каталанская
+language-pt = партугальская
+language-it = італьянская
+language-gl = галісійская
+language-ro = румынская
+language-de = нямецкая
+language-zh = кітайская
+language-ja = японская
+language-ko = карэйская
+language-id = інданезійская

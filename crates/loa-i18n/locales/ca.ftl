@@ -1,0 +1,118 @@
+# loa — lloc per als lectors, català.
+
+## Site frame
+
+site-name = Loa — Notícies del Vietnam
+site-tagline = L’actualitat del Vietnam, en la teva llengua
+skip-to-content = Vés al contingut principal
+nav-label = Seccions
+nav-home = Portada
+language-switcher-label = Llegeix aquesta pàgina en una altra llengua
+footer-text = Loa republica informació de diaris vietnamites i enllaça cada notícia amb la seva font. Les traduccions automàtiques estan indicades i poden contenir errors.
+meta-description-home = Les últimes notícies del Vietnam, traduïdes a la teva llengua.
+
+## Sections
+
+category-news = Notícies
+category-political-system = Sistema polític
+category-local = Províncies
+category-heritage = Patrimoni
+category-figures = Personatges
+category-business = Economia
+category-product = Productes
+category-travel = Viatges
+category-video = Vídeo
+
+## Front page and lists
+
+home-latest = Últimes notícies
+home-empty = Encara no s’ha publicat cap notícia en aquesta llengua.
+list-empty = Aquesta secció encara no té notícies.
+author-heading = Notícies de { $author }
+pagination-label = Paginació
+pagination-previous = Pàgina anterior
+pagination-next = Pàgina següent
+pagination-page-of = Pàgina { $page } de { $pages }
+
+## Article page
+
+article-published = Publicat
+article-updated = Actualitzat
+article-places = Llocs
+article-by = Per { $author }
+article-source = Font: { $outlet }
+article-machine-translation = Aquesta notícia s’ha traduït automàticament.
+article-original-language = Llengua original: { $language }
+comments-heading = { $count ->
+    [one] { $count } comentari
+   *[other] { $count } comentaris
+}
+comments-empty = Encara no hi ha comentaris. Sigues el primer a opinar.
+related-same-topic = Sobre el mateix tema
+related-same-topic-empty = Encara no hi ha altres notícies sobre aquest tema.
+related-same-category = Més en aquesta secció
+related-same-category-empty = Encara no hi ha altres notícies en aquesta secció.
+related-same-author = Més d’aquest autor
+related-same-author-empty = Encara no hi ha altres notícies d’aquest autor.
+videos-heading = Vídeos
+videos-empty = No hi ha cap vídeo disponible.
+video-link = Mira el vídeo: { $title }
+article-unavailable = Aquesta notícia no està disponible en aquesta llengua.
+article-available-in = La pots llegir en:
+
+## Search
+
+search-label = Cerca al lloc
+search-placeholder = Noms, llocs, temes…
+search-button = Cerca
+search-heading = Cerca
+search-results = { $count ->
+    [one] { $count } notícia trobada
+   *[other] { $count } notícies trobades
+}
+search-no-results = Cap notícia no coincideix amb la cerca. Prova-ho amb menys paraules o amb unes altres.
+search-prompt = Escriu un nom, un lloc o un tema per cercar entre totes les notícies.
+
+## Errors
+
+not-found-title = No s’ha trobat la pàgina
+not-found-body = La pàgina que cerques no existeix o ha canviat d’adreça.
+not-found-home = Vés a la portada
+error-title = Alguna cosa ha fallat
+error-body = No s’ha pogut mostrar la pàgina. Torna-ho a provar d’aquí a un moment.
+
+## Dates: the month names carry their preposition ("de gener", "d’abril").
+
+date-format = { $day } { $month } de { $year }
+month-1 = de gener
+month-2 = de febrer
+month-3 = de març
+month-4 = d’abril
+month-5 = de maig
+month-6 = de juny
+month-7 = de juliol
+month-8 = d’agost
+month-9 = de setembre
+month-10 = d’octubre
+month-11 = de novembre
+month-12 = de desembre
+
+## Language names
+
+language-vi = vietnamita
+language-en = anglès
+language-ru = rus
+language-uk = ucraïnès
+language-be = belarús
+language-es = castellà
+language-fr = francès
+language-ca = català
+language-pt = portuguès
+language-it = italià
+language-gl = gallec
+language-ro = romanès
+language-de = alemany
+language-zh = xinès
+language-ja = japonès
+language-ko = coreà
+language-id = indonesi

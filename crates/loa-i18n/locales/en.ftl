@@ -1,0 +1,120 @@
+# loa reader site — English.
+# Every message here must exist in every other locale file, translated.
+
+## Site frame
+
+site-name = Loa — News from Vietnam
+site-tagline = Vietnam's news, in your language
+skip-to-content = Skip to main content
+nav-label = Sections
+nav-home = Front page
+language-switcher-label = Read this page in another language
+footer-text = Loa republishes reporting from Vietnamese newspapers and links every story to its source. Machine translations are marked and may contain mistakes.
+meta-description-home = The latest news from Vietnam, translated into your language.
+
+## Sections
+
+category-news = News
+category-political-system = Political system
+category-local = Provinces
+category-heritage = Heritage
+category-figures = People
+category-business = Business
+category-product = Products
+category-travel = Travel
+category-video = Video
+
+## Front page and lists
+
+home-latest = Latest stories
+home-empty = No stories have been published in this language yet.
+list-empty = There are no stories in this section yet.
+author-heading = Stories by { $author }
+pagination-label = Pages
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-page-of = Page { $page } of { $pages }
+
+## Article page
+
+article-published = Published
+article-updated = Updated
+article-places = Places
+article-by = By { $author }
+article-source = Source: { $outlet }
+article-machine-translation = This story was translated by machine.
+article-original-language = Original language: { $language }
+comments-heading = { $count ->
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+comments-empty = No comments yet. Be the first to share your view.
+related-same-topic = On the same topic
+related-same-topic-empty = No other stories on this topic yet.
+related-same-category = More from this section
+related-same-category-empty = No other stories in this section yet.
+related-same-author = More from this author
+related-same-author-empty = No other stories by this author yet.
+videos-heading = Videos
+videos-empty = No videos available.
+video-link = Watch the video: { $title }
+article-unavailable = This story is not available in this language.
+article-available-in = You can read it in:
+
+## Search
+
+search-label = Search the site
+search-placeholder = Names, places, topics…
+search-button = Search
+search-heading = Search
+search-results = { $count ->
+    [one] { $count } story found
+   *[other] { $count } stories found
+}
+search-no-results = No stories match your search. Try fewer or different words.
+search-prompt = Type a name, a place or a topic to search all stories.
+
+## Errors
+
+not-found-title = Page not found
+not-found-body = The page you are looking for does not exist or has moved.
+not-found-home = Go to the front page
+error-title = Something went wrong
+error-body = The page could not be shown. Please try again in a moment.
+
+## Dates: `date-format` receives $day, $day2 (two digits), $month (a
+## month-N message), $month2 (two digits) and $year.
+
+date-format = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Language names, as they appear in running text of this locale.
+
+language-vi = Vietnamese
+language-en = English
+language-ru = Russian
+language-uk = Ukrainian
+language-be = Belarusian
+language-es = Spanish
+language-fr = French
+language-ca = Catalan
+language-pt = Portuguese
+language-it = Italian
+language-gl = Galician
+language-ro = Romanian
+language-de = German
+language-zh = Chinese
+language-ja = Japanese
+language-ko = Korean
+language-id = Indonesian

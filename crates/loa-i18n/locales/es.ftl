@@ -1,0 +1,118 @@
+# loa — sitio para lectores, español.
+
+## Site frame
+
+site-name = Loa — Noticias de Vietnam
+site-tagline = La actualidad de Vietnam, en tu idioma
+skip-to-content = Saltar al contenido principal
+nav-label = Secciones
+nav-home = Portada
+language-switcher-label = Leer esta página en otro idioma
+footer-text = Loa republica información de periódicos vietnamitas y enlaza cada noticia con su fuente. Las traducciones automáticas están señaladas y pueden contener errores.
+meta-description-home = Las últimas noticias de Vietnam, traducidas a tu idioma.
+
+## Sections
+
+category-news = Noticias
+category-political-system = Sistema político
+category-local = Provincias
+category-heritage = Patrimonio
+category-figures = Personajes
+category-business = Economía
+category-product = Productos
+category-travel = Viajes
+category-video = Vídeo
+
+## Front page and lists
+
+home-latest = Últimas noticias
+home-empty = Todavía no se ha publicado ninguna noticia en este idioma.
+list-empty = Esta sección todavía no tiene noticias.
+author-heading = Noticias de { $author }
+pagination-label = Páginas
+pagination-previous = Página anterior
+pagination-next = Página siguiente
+pagination-page-of = Página { $page } de { $pages }
+
+## Article page
+
+article-published = Publicado
+article-updated = Actualizado
+article-places = Lugares
+article-by = Por { $author }
+article-source = Fuente: { $outlet }
+article-machine-translation = Esta noticia se ha traducido automáticamente.
+article-original-language = Idioma original: { $language }
+comments-heading = { $count ->
+    [one] { $count } comentario
+   *[other] { $count } comentarios
+}
+comments-empty = Todavía no hay comentarios. Sé el primero en opinar.
+related-same-topic = Sobre el mismo tema
+related-same-topic-empty = Todavía no hay otras noticias sobre este tema.
+related-same-category = Más en esta sección
+related-same-category-empty = Todavía no hay otras noticias en esta sección.
+related-same-author = Más de este autor
+related-same-author-empty = Todavía no hay otras noticias de este autor.
+videos-heading = Vídeos
+videos-empty = No hay vídeos disponibles.
+video-link = Ver el vídeo: { $title }
+article-unavailable = Esta noticia no está disponible en este idioma.
+article-available-in = Puedes leerla en:
+
+## Search
+
+search-label = Buscar en el sitio
+search-placeholder = Nombres, lugares, temas…
+search-button = Buscar
+search-heading = Búsqueda
+search-results = { $count ->
+    [one] { $count } noticia encontrada
+   *[other] { $count } noticias encontradas
+}
+search-no-results = Ninguna noticia coincide con tu búsqueda. Prueba con menos palabras o con otras.
+search-prompt = Escribe un nombre, un lugar o un tema para buscar entre todas las noticias.
+
+## Errors
+
+not-found-title = Página no encontrada
+not-found-body = La página que buscas no existe o ha cambiado de dirección.
+not-found-home = Ir a la portada
+error-title = Algo ha fallado
+error-body = No se ha podido mostrar la página. Vuelve a intentarlo dentro de un momento.
+
+## Dates
+
+date-format = { $day } de { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+## Language names
+
+language-vi = vietnamita
+language-en = inglés
+language-ru = ruso
+language-uk = ucraniano
+language-be = bielorruso
+language-es = español
+language-fr = francés
+language-ca = catalán
+language-pt = portugués
+language-it = italiano
+language-gl = gallego
+language-ro = rumano
+language-de = alemán
+language-zh = chino
+language-ja = japonés
+language-ko = coreano
+language-id = indonesio

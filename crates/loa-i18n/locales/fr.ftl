@@ -1,0 +1,118 @@
+# loa — site des lecteurs, français.
+
+## Site frame
+
+site-name = Loa — L’actualité du Vietnam
+site-tagline = Les nouvelles du Vietnam, dans votre langue
+skip-to-content = Aller au contenu principal
+nav-label = Rubriques
+nav-home = À la une
+language-switcher-label = Lire cette page dans une autre langue
+footer-text = Loa republie des articles de journaux vietnamiens et renvoie chaque article à sa source. Les traductions automatiques sont signalées et peuvent comporter des erreurs.
+meta-description-home = Les dernières nouvelles du Vietnam, traduites dans votre langue.
+
+## Sections
+
+category-news = Actualités
+category-political-system = Système politique
+category-local = Régions
+category-heritage = Patrimoine
+category-figures = Personnalités
+category-business = Économie
+category-product = Produits
+category-travel = Voyages
+category-video = Vidéo
+
+## Front page and lists
+
+home-latest = Derniers articles
+home-empty = Aucun article n’a encore été publié dans cette langue.
+list-empty = Cette rubrique ne contient encore aucun article.
+author-heading = Articles de { $author }
+pagination-label = Pagination
+pagination-previous = Page précédente
+pagination-next = Page suivante
+pagination-page-of = Page { $page } sur { $pages }
+
+## Article page
+
+article-published = Publié le
+article-updated = Mis à jour le
+article-places = Lieux
+article-by = Par { $author }
+article-source = Source : { $outlet }
+article-machine-translation = Cet article a été traduit automatiquement.
+article-original-language = Langue d’origine : { $language }
+comments-heading = { $count ->
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+comments-empty = Aucun commentaire pour l’instant. Soyez le premier à donner votre avis.
+related-same-topic = Sur le même sujet
+related-same-topic-empty = Aucun autre article sur ce sujet pour l’instant.
+related-same-category = Dans la même rubrique
+related-same-category-empty = Aucun autre article dans cette rubrique pour l’instant.
+related-same-author = Du même auteur
+related-same-author-empty = Aucun autre article de cet auteur pour l’instant.
+videos-heading = Vidéos
+videos-empty = Aucune vidéo disponible.
+video-link = Voir la vidéo : { $title }
+article-unavailable = Cet article n’est pas disponible dans cette langue.
+article-available-in = Vous pouvez le lire en :
+
+## Search
+
+search-label = Rechercher sur le site
+search-placeholder = Noms, lieux, sujets…
+search-button = Rechercher
+search-heading = Recherche
+search-results = { $count ->
+    [one] { $count } article trouvé
+   *[other] { $count } articles trouvés
+}
+search-no-results = Aucun article ne correspond à votre recherche. Essayez avec moins de mots ou d’autres mots.
+search-prompt = Saisissez un nom, un lieu ou un sujet pour chercher parmi tous les articles.
+
+## Errors
+
+not-found-title = Page introuvable
+not-found-body = La page demandée n’existe pas ou a été déplacée.
+not-found-home = Revenir à la une
+error-title = Une erreur s’est produite
+error-body = La page n’a pas pu être affichée. Veuillez réessayer dans un instant.
+
+## Dates
+
+date-format = { $day } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Language names
+
+language-vi = vietnamien
+language-en = anglais
+language-ru = russe
+language-uk = ukrainien
+language-be = biélorusse
+language-es = espagnol
+language-fr = français
+language-ca = catalan
+language-pt = portugais
+language-it = italien
+language-gl = galicien
+language-ro = roumain
+language-de = allemand
+language-zh = chinois
+language-ja = japonais
+language-ko = coréen
+language-id = indonésien

@@ -1,0 +1,118 @@
+# loa — sito per i lettori, italiano.
+
+## Site frame
+
+site-name = Loa — Notizie dal Vietnam
+site-tagline = L’attualità del Vietnam, nella tua lingua
+skip-to-content = Vai al contenuto principale
+nav-label = Sezioni
+nav-home = Prima pagina
+language-switcher-label = Leggi questa pagina in un’altra lingua
+footer-text = Loa ripubblica articoli dei giornali vietnamiti e collega ogni notizia alla sua fonte. Le traduzioni automatiche sono segnalate e possono contenere errori.
+meta-description-home = Le ultime notizie dal Vietnam, tradotte nella tua lingua.
+
+## Sections
+
+category-news = Notizie
+category-political-system = Sistema politico
+category-local = Province
+category-heritage = Patrimonio
+category-figures = Personaggi
+category-business = Economia
+category-product = Prodotti
+category-travel = Viaggi
+category-video = Video
+
+## Front page and lists
+
+home-latest = Ultime notizie
+home-empty = In questa lingua non è stata ancora pubblicata nessuna notizia.
+list-empty = Questa sezione non ha ancora notizie.
+author-heading = Articoli di { $author }
+pagination-label = Paginazione
+pagination-previous = Pagina precedente
+pagination-next = Pagina successiva
+pagination-page-of = Pagina { $page } di { $pages }
+
+## Article page
+
+article-published = Pubblicato il
+article-updated = Aggiornato il
+article-places = Luoghi
+article-by = Di { $author }
+article-source = Fonte: { $outlet }
+article-machine-translation = Questo articolo è stato tradotto automaticamente.
+article-original-language = Lingua originale: { $language }
+comments-heading = { $count ->
+    [one] { $count } commento
+   *[other] { $count } commenti
+}
+comments-empty = Ancora nessun commento. Sii il primo a dire la tua.
+related-same-topic = Sullo stesso tema
+related-same-topic-empty = Non ci sono ancora altri articoli su questo tema.
+related-same-category = Altro da questa sezione
+related-same-category-empty = Non ci sono ancora altri articoli in questa sezione.
+related-same-author = Altro dello stesso autore
+related-same-author-empty = Non ci sono ancora altri articoli di questo autore.
+videos-heading = Video correlati
+videos-empty = Nessun video disponibile.
+video-link = Guarda il video: { $title }
+article-unavailable = Questo articolo non è disponibile in questa lingua.
+article-available-in = Puoi leggerlo in:
+
+## Search
+
+search-label = Cerca nel sito
+search-placeholder = Nomi, luoghi, argomenti…
+search-button = Cerca
+search-heading = Ricerca
+search-results = { $count ->
+    [one] { $count } articolo trovato
+   *[other] { $count } articoli trovati
+}
+search-no-results = Nessun articolo corrisponde alla ricerca. Prova con meno parole o con parole diverse.
+search-prompt = Scrivi un nome, un luogo o un argomento per cercare tra tutti gli articoli.
+
+## Errors
+
+not-found-title = Pagina non trovata
+not-found-body = La pagina che cerchi non esiste o è stata spostata.
+not-found-home = Torna alla prima pagina
+error-title = Qualcosa è andato storto
+error-body = Non è stato possibile mostrare la pagina. Riprova tra un momento.
+
+## Dates
+
+date-format = { $day } { $month } { $year }
+month-1 = gennaio
+month-2 = febbraio
+month-3 = marzo
+month-4 = aprile
+month-5 = maggio
+month-6 = giugno
+month-7 = luglio
+month-8 = agosto
+month-9 = settembre
+month-10 = ottobre
+month-11 = novembre
+month-12 = dicembre
+
+## Language names
+
+language-vi = vietnamita
+language-en = inglese
+language-ru = russo
+language-uk = ucraino
+language-be = bielorusso
+language-es = spagnolo
+language-fr = francese
+language-ca = catalano
+language-pt = portoghese
+language-it = italiano
+language-gl = galiziano
+language-ro = rumeno
+language-de = tedesco
+language-zh = cinese
+language-ja = giapponese
+language-ko = coreano
+language-id = indonesiano

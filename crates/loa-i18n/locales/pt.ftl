@@ -1,0 +1,118 @@
+# loa — site para leitores, português.
+
+## Site frame
+
+site-name = Loa — Notícias do Vietname
+site-tagline = A atualidade do Vietname, na sua língua
+skip-to-content = Saltar para o conteúdo principal
+nav-label = Secções
+nav-home = Página inicial
+language-switcher-label = Ler esta página noutra língua
+footer-text = A Loa republica reportagens de jornais vietnamitas e liga cada notícia à respetiva fonte. As traduções automáticas estão assinaladas e podem conter erros.
+meta-description-home = As últimas notícias do Vietname, traduzidas para a sua língua.
+
+## Sections
+
+category-news = Notícias
+category-political-system = Sistema político
+category-local = Províncias
+category-heritage = Património
+category-figures = Personalidades
+category-business = Economia
+category-product = Produtos
+category-travel = Viagens
+category-video = Vídeo
+
+## Front page and lists
+
+home-latest = Últimas notícias
+home-empty = Ainda não foi publicada nenhuma notícia nesta língua.
+list-empty = Esta secção ainda não tem notícias.
+author-heading = Notícias de { $author }
+pagination-label = Paginação
+pagination-previous = Página anterior
+pagination-next = Página seguinte
+pagination-page-of = Página { $page } de { $pages }
+
+## Article page
+
+article-published = Publicado
+article-updated = Atualizado
+article-places = Locais
+article-by = Por { $author }
+article-source = Fonte: { $outlet }
+article-machine-translation = Esta notícia foi traduzida automaticamente.
+article-original-language = Língua original: { $language }
+comments-heading = { $count ->
+    [one] { $count } comentário
+   *[other] { $count } comentários
+}
+comments-empty = Ainda não há comentários. Seja o primeiro a dar a sua opinião.
+related-same-topic = Sobre o mesmo tema
+related-same-topic-empty = Ainda não há outras notícias sobre este tema.
+related-same-category = Mais nesta secção
+related-same-category-empty = Ainda não há outras notícias nesta secção.
+related-same-author = Mais deste autor
+related-same-author-empty = Ainda não há outras notícias deste autor.
+videos-heading = Vídeos
+videos-empty = Não há vídeos disponíveis.
+video-link = Ver o vídeo: { $title }
+article-unavailable = Esta notícia não está disponível nesta língua.
+article-available-in = Pode lê-la em:
+
+## Search
+
+search-label = Pesquisar no site
+search-placeholder = Nomes, lugares, temas…
+search-button = Pesquisar
+search-heading = Pesquisa
+search-results = { $count ->
+    [one] { $count } notícia encontrada
+   *[other] { $count } notícias encontradas
+}
+search-no-results = Nenhuma notícia corresponde à sua pesquisa. Experimente menos palavras ou palavras diferentes.
+search-prompt = Escreva um nome, um lugar ou um tema para pesquisar em todas as notícias.
+
+## Errors
+
+not-found-title = Página não encontrada
+not-found-body = A página que procura não existe ou mudou de endereço.
+not-found-home = Ir para a página inicial
+error-title = Ocorreu um erro
+error-body = Não foi possível mostrar a página. Tente novamente daqui a pouco.
+
+## Dates
+
+date-format = { $day } de { $month } de { $year }
+month-1 = janeiro
+month-2 = fevereiro
+month-3 = março
+month-4 = abril
+month-5 = maio
+month-6 = junho
+month-7 = julho
+month-8 = agosto
+month-9 = setembro
+month-10 = outubro
+month-11 = novembro
+month-12 = dezembro
+
+## Language names
+
+language-vi = vietnamita
+language-en = inglês
+language-ru = russo
+language-uk = ucraniano
+language-be = bielorrusso
+language-es = espanhol
+language-fr = francês
+language-ca = catalão
+language-pt = português
+language-it = italiano
+language-gl = galego
+language-ro = romeno
+language-de = alemão
+language-zh = chinês
+language-ja = japonês
+language-ko = coreano
+language-id = indonésio

@@ -1,0 +1,122 @@
+# loa — сайт для читателей, русский.
+
+## Site frame
+
+site-name = Loa — новости из Вьетнама
+site-tagline = Новости Вьетнама на вашем языке
+skip-to-content = Перейти к основному содержанию
+nav-label = Разделы
+nav-home = Главная
+language-switcher-label = Читать эту страницу на другом языке
+footer-text = Loa перепечатывает материалы вьетнамских газет и даёт ссылку на источник каждой статьи. Машинные переводы отмечены и могут содержать ошибки.
+meta-description-home = Свежие новости из Вьетнама в переводе на ваш язык.
+
+## Sections
+
+category-news = Новости
+category-political-system = Политическая система
+category-local = Регионы
+category-heritage = Наследие
+category-figures = Личности
+category-business = Экономика
+category-product = Продукция
+category-travel = Путешествия
+category-video = Видео
+
+## Front page and lists
+
+home-latest = Последние новости
+home-empty = На этом языке ещё не опубликовано ни одной статьи.
+list-empty = В этом разделе пока нет статей.
+author-heading = Статьи автора: { $author }
+pagination-label = Страницы
+pagination-previous = Предыдущая страница
+pagination-next = Следующая страница
+pagination-page-of = Страница { $page } из { $pages }
+
+## Article page
+
+article-published = Опубликовано
+article-updated = Обновлено
+article-places = Места
+article-by = Автор: { $author }
+article-source = Источник: { $outlet }
+article-machine-translation = Эта статья переведена машинным переводом.
+article-original-language = Язык оригинала: { $language }
+comments-heading = { $count ->
+    [one] { $count } комментарий
+    [few] { $count } комментария
+    [many] { $count } комментариев
+   *[other] { $count } комментария
+}
+comments-empty = Комментариев пока нет. Поделитесь своим мнением первым.
+related-same-topic = На ту же тему
+related-same-topic-empty = Других статей на эту тему пока нет.
+related-same-category = Ещё в этом разделе
+related-same-category-empty = Других статей в этом разделе пока нет.
+related-same-author = Другие статьи автора
+related-same-author-empty = Других статей этого автора пока нет.
+videos-heading = Видеоматериалы
+videos-empty = Видео нет.
+video-link = Смотреть видео: { $title }
+article-unavailable = Эта статья недоступна на этом языке.
+article-available-in = Её можно прочитать на языках:
+
+## Search
+
+search-label = Поиск по сайту
+search-placeholder = Имена, места, темы…
+search-button = Найти
+search-heading = Поиск
+search-results = { $count ->
+    [one] Найдена { $count } статья
+    [few] Найдены { $count } статьи
+    [many] Найдено { $count } статей
+   *[other] Найдено { $count } статьи
+}
+search-no-results = По вашему запросу ничего не найдено. Попробуйте другие или более короткие слова.
+search-prompt = Введите имя, место или тему, чтобы найти статьи.
+
+## Errors
+
+not-found-title = Страница не найдена
+not-found-body = Такой страницы нет или она была перемещена.
+not-found-home = На главную
+error-title = Что-то пошло не так
+error-body = Не удалось показать страницу. Попробуйте ещё раз через минуту.
+
+## Dates
+
+date-format = { $day } { $month } { $year } г.
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+
+## Language names
+
+language-vi = вьетнамский
+language-en = английский
+language-ru = русский
+language-uk = украинский
+language-be = белорусский
+language-es = испанский
+language-fr = французский
+language-ca = каталанский
+language-pt = португальский
+language-it = итальянский
+language-gl = галисийский
+language-ro = румынский
+language-de = немецкий
+language-zh = китайский
+language-ja = японский
+language-ko = корейский
+language-id = индонезийский

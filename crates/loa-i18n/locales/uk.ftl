@@ -1,0 +1,122 @@
+# loa — сайт для читачів, українська.
+
+## Site frame
+
+site-name = Loa — новини з В'єтнаму
+site-tagline = Новини В'єтнаму вашою мовою
+skip-to-content = Перейти до основного вмісту
+nav-label = Розділи
+nav-home = Головна
+language-switcher-label = Читати цю сторінку іншою мовою
+footer-text = Loa передруковує матеріали в'єтнамських видань і до кожної статті дає посилання на джерело. Машинні переклади позначено, вони можуть містити помилки.
+meta-description-home = Найсвіжіші новини з В'єтнаму в перекладі вашою мовою.
+
+## Sections
+
+category-news = Новини
+category-political-system = Політична система
+category-local = Регіони
+category-heritage = Спадщина
+category-figures = Постаті
+category-business = Економіка
+category-product = Продукція
+category-travel = Подорожі
+category-video = Відео
+
+## Front page and lists
+
+home-latest = Останні новини
+home-empty = Цією мовою ще не опубліковано жодної статті.
+list-empty = У цьому розділі поки немає статей.
+author-heading = Статті автора: { $author }
+pagination-label = Сторінки
+pagination-previous = Попередня сторінка
+pagination-next = Наступна сторінка
+pagination-page-of = Сторінка { $page } з { $pages }
+
+## Article page
+
+article-published = Опубліковано
+article-updated = Оновлено
+article-places = Місця
+article-by = Автор: { $author }
+article-source = Джерело: { $outlet }
+article-machine-translation = Цю статтю перекладено машинним перекладом.
+article-original-language = Мова оригіналу: { $language }
+comments-heading = { $count ->
+    [one] { $count } коментар
+    [few] { $count } коментарі
+    [many] { $count } коментарів
+   *[other] { $count } коментаря
+}
+comments-empty = Коментарів поки немає. Поділіться своєю думкою першим.
+related-same-topic = На ту саму тему
+related-same-topic-empty = Інших статей на цю тему поки немає.
+related-same-category = Ще в цьому розділі
+related-same-category-empty = Інших статей у цьому розділі поки немає.
+related-same-author = Інші статті автора
+related-same-author-empty = Інших статей цього автора поки немає.
+videos-heading = Відеоматеріали
+videos-empty = Відео немає.
+video-link = Дивитися відео: { $title }
+article-unavailable = Ця стаття недоступна цією мовою.
+article-available-in = Її можна прочитати такими мовами:
+
+## Search
+
+search-label = Пошук на сайті
+search-placeholder = Імена, місця, теми…
+search-button = Шукати
+search-heading = Пошук
+search-results = { $count ->
+    [one] Знайдено { $count } статтю
+    [few] Знайдено { $count } статті
+    [many] Знайдено { $count } статей
+   *[other] Знайдено { $count } статті
+}
+search-no-results = За вашим запитом нічого не знайдено. Спробуйте інші або коротші слова.
+search-prompt = Введіть ім'я, місце чи тему, щоб знайти статті.
+
+## Errors
+
+not-found-title = Сторінку не знайдено
+not-found-body = Такої сторінки немає або її перенесено.
+not-found-home = На головну
+error-title = Щось пішло не так
+error-body = Не вдалося показати сторінку. Спробуйте ще раз за хвилину.
+
+## Dates
+
+date-format = { $day } { $month } { $year } р.
+month-1 = січня
+month-2 = лютого
+month-3 = березня
+month-4 = квітня
+month-5 = травня
+month-6 = червня
+month-7 = липня
+month-8 = серпня
+month-9 = вересня
+month-10 = жовтня
+month-11 = листопада
+month-12 = грудня
+
+## Language names
+
+language-vi = в'єтнамська
+language-en = англійська
+language-ru = російська
+language-uk = українська
+language-be = білоруська
+language-es = іспанська
+language-fr = французька
+language-ca = каталонська
+language-pt = португальська
+language-it = італійська
+language-gl = галісійська
+language-ro = румунська
+language-de = німецька
+language-zh = китайська
+language-ja = японська
+language-ko = корейська
+language-id = індонезійська

@@ -1,0 +1,112 @@
+# loa — trang đọc tin, tiếng Việt.
+
+## Site frame
+
+site-name = Loa — Tin tức Việt Nam
+site-tagline = Tin tức Việt Nam, bằng ngôn ngữ của bạn
+skip-to-content = Chuyển đến nội dung chính
+nav-label = Chuyên mục
+nav-home = Trang chủ
+language-switcher-label = Đọc trang này bằng ngôn ngữ khác
+footer-text = Loa đăng lại tin bài của các báo Việt Nam và dẫn nguồn cho từng bài. Các bản dịch máy đều được ghi chú và có thể còn sai sót.
+meta-description-home = Tin tức mới nhất từ Việt Nam, được dịch sang ngôn ngữ của bạn.
+
+## Sections
+
+category-news = Tin tức
+category-political-system = Hệ thống chính trị
+category-local = Địa phương
+category-heritage = Di sản
+category-figures = Nhân vật
+category-business = Kinh doanh
+category-product = Sản phẩm
+category-travel = Du lịch
+category-video = Video
+
+## Front page and lists
+
+home-latest = Tin mới nhất
+home-empty = Chưa có bài viết nào bằng ngôn ngữ này.
+list-empty = Chuyên mục này chưa có bài viết nào.
+author-heading = Bài viết của { $author }
+pagination-label = Phân trang
+pagination-previous = Trang trước
+pagination-next = Trang sau
+pagination-page-of = Trang { $page } trên { $pages }
+
+## Article page
+
+article-published = Đăng lúc
+article-updated = Cập nhật
+article-places = Địa điểm
+article-by = Tác giả: { $author }
+article-source = Nguồn: { $outlet }
+article-machine-translation = Bài viết này được dịch bằng máy.
+article-original-language = Ngôn ngữ gốc: { $language }
+comments-heading = { $count } bình luận
+comments-empty = Chưa có bình luận nào. Hãy là người đầu tiên chia sẻ ý kiến.
+related-same-topic = Cùng chủ đề
+related-same-topic-empty = Chưa có bài viết khác cùng chủ đề.
+related-same-category = Cùng chuyên mục
+related-same-category-empty = Chưa có bài viết khác trong chuyên mục này.
+related-same-author = Cùng tác giả
+related-same-author-empty = Chưa có bài viết khác của tác giả này.
+videos-heading = Video liên quan
+videos-empty = Chưa có video nào.
+video-link = Xem video: { $title }
+article-unavailable = Bài viết này chưa có bằng ngôn ngữ này.
+article-available-in = Bạn có thể đọc bài bằng:
+
+## Search
+
+search-label = Tìm kiếm trên trang
+search-placeholder = Tên người, địa danh, chủ đề…
+search-button = Tìm
+search-heading = Tìm kiếm
+search-results = Tìm thấy { $count } bài viết
+search-no-results = Không có bài viết nào phù hợp. Hãy thử với ít từ hơn hoặc từ khác.
+search-prompt = Nhập tên người, địa danh hoặc chủ đề để tìm trong tất cả bài viết.
+
+## Errors
+
+not-found-title = Không tìm thấy trang
+not-found-body = Trang bạn tìm không tồn tại hoặc đã được chuyển đi.
+not-found-home = Về trang chủ
+error-title = Đã xảy ra lỗi
+error-body = Không thể hiển thị trang. Vui lòng thử lại sau giây lát.
+
+## Dates
+
+date-format = { $day2 }/{ $month2 }/{ $year }
+month-1 = tháng Một
+month-2 = tháng Hai
+month-3 = tháng Ba
+month-4 = tháng Tư
+month-5 = tháng Năm
+month-6 = tháng Sáu
+month-7 = tháng Bảy
+month-8 = tháng Tám
+month-9 = tháng Chín
+month-10 = tháng Mười
+month-11 = tháng Mười Một
+month-12 = tháng Mười Hai
+
+## Language names
+
+language-vi = tiếng Việt
+language-en = tiếng Anh
+language-ru = tiếng Nga
+language-uk = tiếng Ukraina
+language-be = tiếng Belarus
+language-es = tiếng Tây Ban Nha
+language-fr = tiếng Pháp
+language-ca = tiếng Catalan
+language-pt = tiếng Bồ Đào Nha
+language-it = tiếng Ý
+language-gl = tiếng Galicia
+language-ro = tiếng Romania
+language-de = tiếng Đức
+language-zh = tiếng Trung
+language-ja = tiếng Nhật
+language-ko = tiếng Hàn
+language-id = tiếng Indonesia

@@ -1,0 +1,129 @@
+use super::*;
+use chrono::TimeZone;
+
+fn locales() -> Locales {
+    Locales::load().expect("every locale file parses")
+}
+
+/// Messages that may read the same as English in a locale, and why.
+const SAME_AS_ENGLISH: &[(Lang, &str, &str)] = &[
+    (Lang::Vi, "category-video", "Vietnamese borrowed the word video"),
+    (Lang::It, "category-video", "Italian borrowed the word video"),
+    (Lang::Fr, "date-format", "French orders day, month, year like English"),
+    (Lang::It, "date-format", "Italian orders day, month, year like English"),
+];
+
+#[test]
+fn every_locale_has_exactly_the_english_messages() {
+    let l = locales();
+    let english: Vec<String> = l.message_ids(Lang::En);
+    assert!(english.len() > 60, "English should define the whole interface, found {}", english.len());
+    for &lang in Locales::supported() {
+        let ids = l.message_ids(lang);
+        let missing: Vec<&String> = english.iter().filter(|id| !ids.contains(id)).collect();
+        let extra: Vec<&String> = ids.iter().filter(|id| !english.contains(id)).collect();
+        assert!(missing.is_empty(), "locales/{lang}.ftl lacks {missing:?}");
+        assert!(extra.is_empty(), "locales/{lang}.ftl has messages English lacks: {extra:?}");
+    }
+}
+
+#[test]
+fn no_locale_ships_english_copies() {
+    let l = locales();
+    let english: HashMap<String, Vec<String>> = l.message_texts(Lang::En).into_iter().collect();
+    for &lang in Locales::supported().iter().filter(|&&x| x != Lang::En) {
+        for (id, runs) in l.message_texts(lang) {
+            let allowed = SAME_AS_ENGLISH.iter().any(|(al, aid, _)| *al == lang && *aid == id);
+            if allowed {
+                continue;
+            }
+            assert_ne!(Some(&runs), english.get(&id), "{lang}: message {id} is a copy of the English text");
+        }
+    }
+}
+
+#[test]
+fn every_category_and_language_has_a_name() {
+    let l = locales();
+    for &lang in Locales::supported() {
+        for c in loa_domain::CATEGORIES {
+            assert!(l.has_message(lang, &format!("category-{}", c.slug)), "{lang} lacks category-{}", c.slug);
+        }
+        for of in Lang::ALL {
+            assert!(l.has_message(lang, &format!("language-{}", of.code())), "{lang} lacks language-{of}");
+        }
+        for m in 1..=12 {
+            assert!(l.has_message(lang, &format!("month-{m}")), "{lang} lacks month-{m}");
+        }
+    }
+    assert_eq!(l.category_name(Lang::Ru, "heritage"), "Наследие");
+    assert_eq!(l.language_name(Lang::Es, Lang::En), "inglés");
+}
+
+#[test]
+fn slavic_plurals_pick_one_few_many() {
+    let l = locales();
+    let ru = |n: i64| l.text_args(Lang::Ru, "comments-heading", &[("count", n.into())]);
+    assert_eq!(ru(0), "0 комментариев");
+    assert_eq!(ru(1), "1 комментарий");
+    assert_eq!(ru(3), "3 комментария");
+    assert_eq!(ru(5), "5 комментариев");
+    assert_eq!(ru(21), "21 комментарий");
+    let uk = |n: i64| l.text_args(Lang::Uk, "comments-heading", &[("count", n.into())]);
+    assert_eq!(uk(2), "2 коментарі");
+    assert_eq!(uk(11), "11 коментарів");
+    let be = |n: i64| l.text_args(Lang::Be, "search-results", &[("count", n.into())]);
+    assert_eq!(be(1), "Знойдзены 1 артыкул");
+    assert_eq!(be(4), "Знойдзена 4 артыкулы");
+    assert_eq!(be(7), "Знойдзена 7 артыкулаў");
+    let en = |n: i64| l.text_args(Lang::En, "comments-heading", &[("count", n.into())]);
+    assert_eq!(en(1), "1 comment");
+    assert_eq!(en(0), "0 comments");
+}
+
+#[test]
+fn text_has_no_isolation_marks() {
+    let l = locales();
+    let text = l.text_args(Lang::En, "article-source", &[("outlet", "Báo Hà Tĩnh".into())]);
+    assert_eq!(text, "Source: Báo Hà Tĩnh");
+    assert!(!text.contains(['\u{2068}', '\u{2069}']));
+}
+
+#[test]
+fn dates_follow_each_locale() {
+    let l = locales();
+    let at = Utc.with_ymd_and_hms(2023, 12, 27, 8, 30, 0).unwrap();
+    assert_eq!(l.format_date(Lang::Vi, at), "27/12/2023");
+    assert_eq!(l.format_date(Lang::En, at), "27 December 2023");
+    assert_eq!(l.format_date(Lang::Ru, at), "27 декабря 2023 г.");
+    assert_eq!(l.format_date(Lang::Es, at), "27 de diciembre de 2023");
+    let april = Utc.with_ymd_and_hms(2024, 4, 3, 0, 0, 0).unwrap();
+    assert_eq!(l.format_date(Lang::Ca, april), "3 d’abril de 2024");
+    assert_eq!(l.format_date(Lang::Vi, april), "03/04/2024");
+}
+
+#[test]
+fn missing_message_is_visible_in_debug_builds() {
+    let l = locales();
+    let text = l.text(Lang::Fr, "no-such-message");
+    if cfg!(debug_assertions) {
+        assert_eq!(text, "⟦no-such-message⟧");
+    }
+    assert!(!l.has_message(Lang::Fr, "no-such-message"));
+}
+
+#[test]
+fn message_texts_split_at_placeables_and_variants() {
+    let l = locales();
+    let texts: HashMap<String, Vec<String>> = l.message_texts(Lang::Ru).into_iter().collect();
+    assert_eq!(texts["article-source"], vec!["Источник:".to_string()]);
+    let comments = &texts["comments-heading"];
+    assert!(comments.contains(&"комментариев".to_string()), "{comments:?}");
+    assert!(comments.contains(&"комментарий".to_string()), "{comments:?}");
+}
+
+#[test]
+fn locales_are_shareable_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Locales>();
+}

@@ -1,0 +1,114 @@
+//! The JSON API: `/api/v1/search` and `/api/v1/articles/{slug}`.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use loa_domain::Lang;
+use loa_search::{SearchQuery, MAX_RESULT_WINDOW};
+use serde_json::json;
+
+use crate::AppState;
+
+const DEFAULT_LIMIT: usize = 10;
+const MAX_LIMIT: usize = 50;
+
+fn error(status: StatusCode, message: String) -> Response {
+    (status, Json(json!({"error": message}))).into_response()
+}
+
+/// A numeric query parameter; the error is the message for a 400.
+fn number(params: &HashMap<String, String>, name: &str, default: usize) -> Result<usize, String> {
+    match params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<usize>()
+            .map_err(|_| format!("{name} must be a non-negative whole number, got {v:?}")),
+    }
+}
+
+pub async fn search(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
+    let query = params.get("q").map(|q| q.trim().to_string()).unwrap_or_default();
+    let lang = match params.get("lang").map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        None => None,
+        Some(code) => match state.site.offered().into_iter().find(|l| l.code() == code) {
+            Some(l) => Some(l),
+            None => {
+                let offered: Vec<&str> = state.site.offered().iter().map(|l| l.code()).collect();
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    format!("lang {code:?} is not offered here; use one of {}", offered.join(", ")),
+                );
+            }
+        },
+    };
+    let limit = match number(&params, "limit", DEFAULT_LIMIT) {
+        Ok(n) if n <= MAX_LIMIT => n,
+        Ok(n) => return error(StatusCode::BAD_REQUEST, format!("limit may be at most {MAX_LIMIT}, got {n}")),
+        Err(message) => return error(StatusCode::BAD_REQUEST, message),
+    };
+    let offset = match number(&params, "offset", 0) {
+        Ok(n) if n.saturating_add(limit) <= MAX_RESULT_WINDOW => n,
+        Ok(_) => {
+            return error(StatusCode::BAD_REQUEST, format!("offset + limit may be at most {MAX_RESULT_WINDOW}"))
+        }
+        Err(message) => return error(StatusCode::BAD_REQUEST, message),
+    };
+    let index = state.search.clone();
+    let q = SearchQuery { text: query.clone(), lang, limit, offset };
+    match tokio::task::spawn_blocking(move || index.search(&q)).await {
+        Ok(Ok(results)) => Json(json!({
+            "query": query,
+            "lang": lang.map(Lang::code),
+            "total": results.total,
+            "limit": limit,
+            "offset": offset,
+            "hits": results.hits,
+        }))
+        .into_response(),
+        Ok(Err(err)) => {
+            tracing::error!(error = %err, "api search failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, err.to_string())
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "api search task failed");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "search task failed".into())
+        }
+    }
+}
+
+pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
+    let article = match state.store.article_by_slug(&slug).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return error(StatusCode::NOT_FOUND, format!("no article with slug {slug:?}")),
+        Err(err) => return error(StatusCode::INTERNAL_SERVER_ERROR, err.to_string()),
+    };
+    let editions = match state.store.editions(article.id).await {
+        Ok(e) => e,
+        Err(err) => return error(StatusCode::INTERNAL_SERVER_ERROR, err.to_string()),
+    };
+    let offered = state.site.offered();
+    let public: Vec<_> = editions
+        .into_iter()
+        .filter(|e| e.status.is_public() && offered.contains(&e.lang))
+        .map(|e| {
+            let url = state.site.absolute(&crate::render::article_path(e.lang, &article.slug));
+            json!({
+                "lang": e.lang,
+                "url": url,
+                "title": e.title,
+                "lead": e.lead,
+                "blocks": e.blocks,
+                "status": e.status,
+                "engine": e.engine,
+                "updated_at": e.updated_at,
+            })
+        })
+        .collect();
+    if public.is_empty() {
+        return error(StatusCode::NOT_FOUND, format!("article {slug:?} has no public edition"));
+    }
+    Json(json!({"article": article, "editions": public})).into_response()
+}

@@ -1,0 +1,108 @@
+//! `/{lang}/article/{slug}`: one edition of a story.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loa_domain::{Block, Category, Lang};
+
+use super::{ctx, finish, not_found, render_page, PageResult};
+use crate::render::article::{json_ld, main_html, ArticleView};
+use crate::render::layout::Page;
+use crate::render::{article_path, esc};
+use crate::AppState;
+
+const RELATED: usize = 5;
+const VIDEO_STORIES: usize = 4;
+
+pub async fn article(State(state): State<AppState>, Path((lang, slug)): Path<(String, String)>) -> Response {
+    let Some(lang) = state.site.page_lang(&lang) else {
+        return not_found::page(&state, state.site.fallback_lang(), "");
+    };
+    let result = build(&state, lang, &slug).await;
+    finish(&state, lang, result)
+}
+
+async fn build(state: &AppState, lang: Lang, slug: &str) -> PageResult {
+    let c = ctx(state, lang);
+    let Some(article) = state.store.article_by_slug(slug).await? else {
+        return Ok(not_found::page(state, lang, ""));
+    };
+    let offered = state.site.offered();
+    let editions = state.store.editions(article.id).await?;
+    // Readers see only public editions in languages the site offers; a
+    // failed or unreviewed translation does not exist for them.
+    let public: Vec<_> = editions.iter().filter(|e| e.status.is_public() && offered.contains(&e.lang)).collect();
+    let public_langs: Vec<Lang> = offered.iter().copied().filter(|l| public.iter().any(|e| e.lang == *l)).collect();
+
+    let Some(edition) = public.iter().find(|e| e.lang == lang) else {
+        // Point the reader to the languages the story does exist in, each
+        // named in its own language.
+        let mut extra = String::new();
+        if !public_langs.is_empty() {
+            extra.push_str(&format!(
+                "<p>{}</p><p>{}</p><ul class=\"available-in\">",
+                c.th("article-unavailable"),
+                c.th("article-available-in")
+            ));
+            for l in &public_langs {
+                extra.push_str(&format!(
+                    "<li><a href=\"{}\" lang=\"{code}\" hreflang=\"{code}\">{}</a></li>",
+                    esc(&article_path(*l, &article.slug)),
+                    esc(l.endonym()),
+                    code = l.code()
+                ));
+            }
+            extra.push_str("</ul>");
+        }
+        return Ok(not_found::page(state, lang, &extra));
+    };
+
+    let comments: Vec<_> = state.store.comments(article.id).await?.into_iter().filter(|cm| cm.lang == lang).collect();
+    let same_topic = state.store.same_topic(&article, lang, RELATED).await?;
+    let same_category = state.store.same_category(&article, lang, RELATED).await?;
+    let same_author = state.store.same_author(&article, lang, RELATED).await?;
+    let video_category = Category::from_slug("video").expect("video is a section");
+    let video_stories: Vec<_> = state
+        .store
+        .by_category(lang, video_category, VIDEO_STORIES as i64 + 1, 0)
+        .await?
+        .cards
+        .into_iter()
+        .filter(|card| card.article_id != article.id)
+        .take(VIDEO_STORIES)
+        .collect();
+
+    let view = ArticleView {
+        article: &article,
+        edition,
+        public_langs: &public_langs,
+        comments: &comments,
+        same_topic: &same_topic,
+        same_category: &same_category,
+        same_author: &same_author,
+        video_stories: &video_stories,
+    };
+    let description = if edition.lead.trim().is_empty() {
+        edition
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph { text } => Some(text.clone()),
+                _ => None,
+            })
+            .unwrap_or_default()
+    } else {
+        edition.lead.clone()
+    };
+    let page = Page {
+        title: edition.title.clone(),
+        description,
+        path: c.article_path(&article.slug),
+        alternates: public_langs.iter().map(|l| (*l, article_path(*l, &article.slug))).collect(),
+        head_extra: json_ld(&c, &view),
+        category: Some(article.category.slug),
+        main: main_html(&c, &view),
+        ..Page::default()
+    };
+    Ok(render_page(state, lang, StatusCode::OK, &page))
+}

@@ -1,0 +1,68 @@
+//! `/{lang}/author/{slug}`: an author's stories in one language.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loa_domain::Lang;
+
+use super::{alternates_everywhere, ctx, finish, not_found, page_count, page_number, paged_path, render_page, PageResult};
+use crate::render::cards::card_grid;
+use crate::render::layout::{pagination, Page};
+use crate::AppState;
+
+const PER_PAGE: i64 = 12;
+
+pub async fn author(
+    State(state): State<AppState>,
+    Path((lang, slug)): Path<(String, String)>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(lang) = state.site.page_lang(&lang) else {
+        return not_found::page(&state, state.site.fallback_lang(), "");
+    };
+    let Some(page) = page_number(&params) else {
+        return not_found::page(&state, lang, "");
+    };
+    let result = build(&state, lang, &slug, page).await;
+    finish(&state, lang, result)
+}
+
+async fn build(state: &AppState, lang: Lang, slug: &str, page: i64) -> PageResult {
+    let c = ctx(state, lang);
+    let Some(author) = state.store.author(slug).await? else {
+        return Ok(not_found::page(state, lang, ""));
+    };
+    let cards = state.store.by_author(lang, &author.slug, PER_PAGE, (page - 1) * PER_PAGE).await?;
+    let pages = page_count(cards.total, PER_PAGE);
+    if page > pages {
+        return Ok(not_found::page(state, lang, ""));
+    }
+    let base = c.author_path(&author.slug);
+    let prev = (page > 1).then(|| paged_path(&base, page - 1));
+    let next = (page < pages).then(|| paged_path(&base, page + 1));
+    let heading = c.locales.text_args(lang, "author-heading", &[("author", author.name.as_str().into())]);
+    let mut main = format!(
+        "<div class=\"wrap listing\"><h1 class=\"page-title\">{}</h1>",
+        crate::render::esc(&heading)
+    );
+    if cards.cards.is_empty() {
+        main.push_str(&format!("<p class=\"empty\">{}</p>", c.th("list-empty")));
+    } else {
+        main.push_str(&card_grid(&c, &cards.cards));
+    }
+    main.push_str(&pagination(&c, page, pages, prev.as_deref(), next.as_deref()));
+    main.push_str("</div>");
+    let author_slug = author.slug.clone();
+    let page_html = Page {
+        title: heading,
+        path: paged_path(&base, page),
+        alternates: alternates_everywhere(state, |l| paged_path(&format!("/{}/author/{}", l.code(), author_slug), page)),
+        prev_path: prev,
+        next_path: next,
+        main,
+        ..Page::default()
+    };
+    Ok(render_page(state, lang, StatusCode::OK, &page_html))
+}

@@ -1,0 +1,128 @@
+//! loa's reader site and JSON API, on axum.
+//!
+//! Every page is rendered in exactly one interface language, the one in
+//! its URL (`/{lang}/…`); all interface text comes from `loa-i18n`, and the
+//! language switcher only offers languages the page really exists in.
+//! Pages are plain Rust functions that build strings (see [`render`]); every
+//! piece of stored or user-supplied text goes through one HTML escaper.
+
+mod handlers;
+pub mod render;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::http::{header, HeaderValue};
+use axum::routing::get;
+use axum::Router;
+use loa_domain::Lang;
+use loa_i18n::Locales;
+use loa_search::SearchIndex;
+use loa_store::Store;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// What the site offers and where it lives.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    /// Languages offered to readers. Only those with interface strings
+    /// (see [`Locales::supported`]) are served; others are ignored.
+    pub languages: Vec<Lang>,
+    /// Where `/` sends a reader whose browser asks for none of `languages`.
+    pub default_lang: Lang,
+    /// Absolute origin without trailing slash (`http://127.0.0.1:8080`),
+    /// for canonical links, hreflang alternates, JSON-LD and the sitemap.
+    pub base_url: String,
+    /// Served at `/media`.
+    pub media_dir: PathBuf,
+}
+
+impl SiteConfig {
+    /// The languages pages are actually served in, in configured order.
+    pub fn offered(&self) -> Vec<Lang> {
+        let mut out: Vec<Lang> = Vec::new();
+        for &l in &self.languages {
+            if Locales::is_supported(l) && !out.contains(&l) {
+                out.push(l);
+            }
+        }
+        if out.is_empty() && Locales::is_supported(self.default_lang) {
+            out.push(self.default_lang);
+        }
+        out
+    }
+
+    /// The language a page in `code` is served in, if the site offers it.
+    /// Only the exact two-letter code counts: `/eng/` and `/en-US/` are
+    /// not pages.
+    pub fn page_lang(&self, code: &str) -> Option<Lang> {
+        self.offered().into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language for pages with no language of their own (a 404 for an
+    /// unknown prefix).
+    pub fn fallback_lang(&self) -> Lang {
+        let offered = self.offered();
+        if offered.contains(&self.default_lang) {
+            self.default_lang
+        } else {
+            offered.first().copied().unwrap_or(Lang::En)
+        }
+    }
+
+    pub(crate) fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url.trim_end_matches('/'), path)
+    }
+}
+
+/// Everything a handler needs. Cheap to clone (axum clones it per request).
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub search: SearchIndex,
+    pub locales: Arc<Locales>,
+    pub site: SiteConfig,
+}
+
+/// Only what the site needs: no inline scripts run on any page (the one
+/// `<script>` is JSON-LD data), styles come from `/static`, and frames only
+/// from the video hosts the renderer embeds.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; \
+     script-src 'none'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; \
+     object-src 'none'; base-uri 'self'; form-action 'self'";
+
+pub fn router(state: AppState) -> Router {
+    let media = ServeDir::new(&state.site.media_dir);
+    Router::new()
+        .route("/", get(handlers::home::choose_language))
+        .route("/healthz", get(handlers::health::health))
+        .route("/sitemap.xml", get(handlers::sitemap::sitemap))
+        .route("/static/style.css", get(handlers::assets::stylesheet))
+        .route("/api/v1/search", get(handlers::api::search))
+        .route("/api/v1/articles/{slug}", get(handlers::api::article))
+        .nest_service("/media", media)
+        .route("/{lang}", get(handlers::home::add_slash))
+        .route("/{lang}/", get(handlers::home::home))
+        .route("/{lang}/category/{slug}", get(handlers::category::category))
+        .route("/{lang}/author/{slug}", get(handlers::author::author))
+        .route("/{lang}/article/{slug}", get(handlers::article::article))
+        .route("/{lang}/search", get(handlers::search::search))
+        .fallback(handlers::not_found::fallback)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,384 @@
+//! The article page: the story, its provenance, comments, related stories
+//! and videos, plus its JSON-LD.
+
+use loa_domain::{Article, Block, Edition, Lang};
+use loa_store::{ArticleCard, Comment};
+use serde_json::json;
+
+use super::cards::link_list;
+use super::{esc, iso, url_attr, Ctx};
+
+/// Everything the article page shows besides the frame.
+pub struct ArticleView<'a> {
+    pub article: &'a Article,
+    pub edition: &'a Edition,
+    /// Languages this article can be read in on this site.
+    pub public_langs: &'a [Lang],
+    pub comments: &'a [Comment],
+    pub same_topic: &'a [ArticleCard],
+    pub same_category: &'a [ArticleCard],
+    pub same_author: &'a [ArticleCard],
+    pub video_stories: &'a [ArticleCard],
+}
+
+/// Engines whose text is the outlet's own words.
+fn is_human_text(engine: &str) -> bool {
+    matches!(engine, "original" | "outlet")
+}
+
+/// An embeddable player URL for the video hosts the site trusts: YouTube
+/// (played from its no-cookie domain) and Vimeo. Anything else is linked.
+pub fn video_embed_url(src: &str) -> Option<String> {
+    let url = url::Url::parse(src.trim()).ok()?;
+    if !matches!(url.scheme(), "https" | "http") {
+        return None;
+    }
+    let host = url.host_str()?.trim_start_matches("www.").trim_start_matches("m.");
+    let segments: Vec<&str> = url.path_segments().map(|s| s.filter(|p| !p.is_empty()).collect()).unwrap_or_default();
+    let valid_id = |id: &str| !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    match host {
+        "youtube.com" | "youtube-nocookie.com" => {
+            let id = match segments.as_slice() {
+                ["watch"] => url.query_pairs().find(|(k, _)| k == "v").map(|(_, v)| v.into_owned())?,
+                ["embed", id] | ["shorts", id] | ["live", id] => id.to_string(),
+                _ => return None,
+            };
+            valid_id(&id).then(|| format!("https://www.youtube-nocookie.com/embed/{id}"))
+        }
+        "youtu.be" => {
+            let id = segments.first()?;
+            valid_id(id).then(|| format!("https://www.youtube-nocookie.com/embed/{id}"))
+        }
+        "vimeo.com" | "player.vimeo.com" => {
+            let id = segments.iter().rev().find(|s| s.chars().all(|c| c.is_ascii_digit()))?;
+            valid_id(id).then(|| format!("https://player.vimeo.com/video/{id}"))
+        }
+        _ => None,
+    }
+}
+
+fn video_block(ctx: &Ctx<'_>, index: usize, src: &str, title: &str) -> String {
+    if let Some(embed) = video_embed_url(src) {
+        format!(
+            "<figure class=\"video\" id=\"video-{index}\"><div class=\"video-frame\"><iframe src=\"{}\" title=\"{}\" \
+             loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" allowfullscreen \
+             referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></div><figcaption>{}</figcaption></figure>",
+            esc(&embed),
+            esc(title),
+            esc(title)
+        )
+    } else if let Some(href) = url_attr(src) {
+        format!(
+            "<figure class=\"video video-link\" id=\"video-{index}\"><a href=\"{href}\" rel=\"nofollow noopener\">{}</a></figure>",
+            ctx.tah("video-link", &[("title", title.into())])
+        )
+    } else {
+        String::new()
+    }
+}
+
+fn body(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
+    let mut h = String::new();
+    let mut video_index = 0;
+    for block in blocks {
+        match block {
+            Block::Paragraph { text } if !text.trim().is_empty() => h.push_str(&format!("<p>{}</p>\n", esc(text))),
+            Block::Heading { text } if !text.trim().is_empty() => h.push_str(&format!("<h2>{}</h2>\n", esc(text))),
+            Block::Quote { text } if !text.trim().is_empty() => {
+                h.push_str(&format!("<blockquote><p>{}</p></blockquote>\n", esc(text)))
+            }
+            Block::Figure(fig) => {
+                let Some(src) = url_attr(&fig.src) else { continue };
+                // The reference page's fault was alt text copied from the
+                // headline; a figure whose stored alt is the headline gets
+                // an empty alt (its caption still describes it).
+                let alt = if fig.alt.trim() == title.trim() { "" } else { fig.alt.as_str() };
+                h.push_str(&format!(
+                    "<figure><img src=\"{src}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+                    esc(alt)
+                ));
+                if !fig.caption.trim().is_empty() {
+                    h.push_str(&format!("<figcaption>{}</figcaption>", esc(&fig.caption)));
+                }
+                h.push_str("</figure>\n");
+            }
+            Block::Video { src, title } => {
+                video_index += 1;
+                h.push_str(&video_block(ctx, video_index, src, title));
+                h.push('\n');
+            }
+            _ => {}
+        }
+    }
+    h
+}
+
+/// Places once each, in their first order.
+fn distinct_places(places: &[String]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for p in places.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        if !out.iter().any(|o| o.to_lowercase() == p.to_lowercase()) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn related_section(ctx: &Ctx<'_>, id: &str, heading: &str, empty: &str, cards: &[ArticleCard]) -> String {
+    let content = if cards.is_empty() {
+        format!("<p class=\"empty\">{}</p>", ctx.th(empty))
+    } else {
+        link_list(ctx, cards)
+    };
+    format!(
+        "<section id=\"{id}\" class=\"related\" aria-labelledby=\"{id}-heading\"><h2 id=\"{id}-heading\">{}</h2>{content}</section>\n",
+        ctx.th(heading)
+    )
+}
+
+pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
+    let a = v.article;
+    let e = v.edition;
+    let mut h = String::from("<div class=\"wrap article-layout\">\n<article class=\"story\">\n<header class=\"story-head\">\n");
+    h.push_str(&format!(
+        "<p class=\"kicker\"><a href=\"{}\">{}</a></p>\n",
+        ctx.category_path(a.category.slug),
+        esc(&ctx.locales.category_name(ctx.lang, a.category.slug))
+    ));
+    h.push_str(&format!("<h1>{}</h1>\n", esc(&e.title)));
+
+    h.push_str("<div class=\"byline\">");
+    if let Some(author) = &a.author {
+        let link = format!(
+            "<a href=\"{}\" rel=\"author\">{}</a>",
+            esc(&ctx.author_path(&author.slug)),
+            esc(&author.name)
+        );
+        h.push_str(&format!("<p class=\"author\">{}</p>", ctx.t_with_html("article-by", "author", &link)));
+    }
+    h.push_str(&format!(
+        "<p class=\"dates\"><span class=\"published\">{} {}</span>",
+        ctx.th("article-published"),
+        ctx.time(a.published_at)
+    ));
+    if let Some(updated) = a.updated_at.filter(|u| *u > a.published_at) {
+        h.push_str(&format!(
+            " <span class=\"updated\">{} {}</span>",
+            ctx.th("article-updated"),
+            ctx.time(updated)
+        ));
+    }
+    h.push_str("</p></div>\n");
+
+    let places = distinct_places(&a.places);
+    if !places.is_empty() {
+        h.push_str(&format!("<ul class=\"places\" aria-label=\"{}\">", ctx.th("article-places")));
+        for p in places {
+            h.push_str(&format!("<li class=\"chip\">{}</li>", esc(p)));
+        }
+        h.push_str("</ul>\n");
+    }
+
+    if !is_human_text(&e.engine) && e.lang != a.original_lang {
+        let language = ctx.locales.language_name(ctx.lang, a.original_lang);
+        let original_note = if v.public_langs.contains(&a.original_lang) {
+            let code = a.original_lang.code();
+            let link = format!(
+                "<a href=\"{}\" hreflang=\"{code}\">{}</a>",
+                esc(&super::article_path(a.original_lang, &a.slug)),
+                esc(&language)
+            );
+            ctx.t_with_html("article-original-language", "language", &link)
+        } else {
+            ctx.tah("article-original-language", &[("language", language.into())])
+        };
+        h.push_str(&format!(
+            "<p class=\"mt-notice\" role=\"note\">{} {original_note}</p>\n",
+            ctx.th("article-machine-translation")
+        ));
+    }
+    h.push_str("</header>\n");
+
+    if !e.lead.trim().is_empty() {
+        h.push_str(&format!("<p class=\"lead\">{}</p>\n", esc(&e.lead)));
+    }
+    h.push_str(&format!("<div class=\"story-body\">\n{}</div>\n", body(ctx, &e.title, &e.blocks)));
+
+    if let Some(source) = a.provenance.first() {
+        if let Some(href) = url_attr(&source.url) {
+            h.push_str(&format!(
+                "<footer class=\"story-foot\"><p class=\"source\"><a href=\"{href}\" rel=\"nofollow noopener\">{}</a></p></footer>\n",
+                ctx.tah("article-source", &[("outlet", source.outlet.as_str().into())])
+            ));
+        }
+    }
+    h.push_str("</article>\n");
+
+    h.push_str(&comments_section(ctx, v.comments));
+    h.push_str(&related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", v.same_topic));
+    h.push_str(&related_section(
+        ctx,
+        "same-category",
+        "related-same-category",
+        "related-same-category-empty",
+        v.same_category,
+    ));
+    h.push_str(&related_section(ctx, "same-author", "related-same-author", "related-same-author-empty", v.same_author));
+    h.push_str(&videos_section(ctx, &e.blocks, v.video_stories));
+    h.push_str("</div>\n");
+    h
+}
+
+fn comments_section(ctx: &Ctx<'_>, comments: &[Comment]) -> String {
+    let mut h = format!(
+        "<section id=\"comments\" class=\"comments\" aria-labelledby=\"comments-heading\"><h2 id=\"comments-heading\">{}</h2>",
+        ctx.tah("comments-heading", &[("count", (comments.len() as i64).into())])
+    );
+    if comments.is_empty() {
+        h.push_str(&format!("<p class=\"empty\">{}</p>", ctx.th("comments-empty")));
+    } else {
+        h.push_str("<ol class=\"comment-list\">");
+        for c in comments {
+            h.push_str(&format!(
+                "<li class=\"comment\"><p class=\"comment-meta\"><span class=\"comment-author\">{}</span> {}</p><p>{}</p></li>",
+                esc(&c.author_name),
+                ctx.time(c.created_at),
+                esc(&c.body)
+            ));
+        }
+        h.push_str("</ol>");
+    }
+    h.push_str("</section>\n");
+    h
+}
+
+/// This story's own videos (they play in the body; listed here to jump
+/// to) and the newest stories of the video section.
+fn videos_section(ctx: &Ctx<'_>, blocks: &[Block], stories: &[ArticleCard]) -> String {
+    let own: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Video { src, title } if url_attr(src).is_some() || video_embed_url(src).is_some() => Some(title.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut h = format!(
+        "<section id=\"videos\" class=\"related videos\" aria-labelledby=\"videos-heading\"><h2 id=\"videos-heading\">{}</h2>",
+        ctx.th("videos-heading")
+    );
+    if own.is_empty() && stories.is_empty() {
+        h.push_str(&format!("<p class=\"empty\">{}</p>", ctx.th("videos-empty")));
+    } else {
+        if !own.is_empty() {
+            h.push_str("<ul class=\"story-list\">");
+            for (i, title) in own.iter().enumerate() {
+                h.push_str(&format!("<li><a href=\"#video-{}\">{}</a></li>", i + 1, esc(title)));
+            }
+            h.push_str("</ul>");
+        }
+        if !stories.is_empty() {
+            h.push_str(&link_list(ctx, stories));
+        }
+    }
+    h.push_str("</section>\n");
+    h
+}
+
+/// Schema.org NewsArticle for this edition. `<` is written as `\u003c` so
+/// no text can close the script element.
+pub fn json_ld(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
+    let a = v.article;
+    let e = v.edition;
+    let url = ctx.site.absolute(&ctx.article_path(&a.slug));
+    let modified = a.updated_at.unwrap_or(a.published_at).max(e.updated_at);
+    let mut doc = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": e.title,
+        "description": e.lead,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": iso(a.published_at),
+        "dateModified": iso(modified),
+        "inLanguage": e.lang.code(),
+        "articleSection": ctx.locales.category_name(ctx.lang, a.category.slug),
+        "publisher": {"@type": "Organization", "name": ctx.t("site-name")},
+    });
+    let obj = doc.as_object_mut().expect("built as an object");
+    if let Some(author) = &a.author {
+        obj.insert(
+            "author".into(),
+            json!({"@type": "Person", "name": author.name, "url": ctx.site.absolute(&ctx.author_path(&author.slug))}),
+        );
+    }
+    if let Some(source) = a.provenance.first() {
+        obj.insert("isBasedOn".into(), json!(source.url));
+    }
+    let images: Vec<String> = e
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Figure(f) if url_attr(&f.src).is_some() => Some(if f.src.starts_with('/') {
+                ctx.site.absolute(&f.src)
+            } else {
+                f.src.clone()
+            }),
+            _ => None,
+        })
+        .collect();
+    if !images.is_empty() {
+        obj.insert("image".into(), json!(images));
+    }
+    if !places_empty(&a.places) {
+        obj.insert("contentLocation".into(), json!(distinct_places(&a.places).iter().map(|p| json!({"@type": "Place", "name": p})).collect::<Vec<_>>()));
+    }
+    if e.lang != a.original_lang {
+        obj.insert(
+            "translationOfWork".into(),
+            json!({
+                "@type": "NewsArticle",
+                "url": ctx.site.absolute(&super::article_path(a.original_lang, &a.slug)),
+                "inLanguage": a.original_lang.code(),
+            }),
+        );
+    }
+    let text = serde_json::to_string(&doc).unwrap_or_else(|_| "{}".into());
+    format!(
+        "<script type=\"application/ld+json\">{}</script>\n",
+        text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    )
+}
+
+fn places_empty(places: &[String]) -> bool {
+    places.iter().all(|p| p.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embeds_only_trusted_video_hosts() {
+        assert_eq!(
+            video_embed_url("https://www.youtube.com/watch?v=abc_DEF-123").as_deref(),
+            Some("https://www.youtube-nocookie.com/embed/abc_DEF-123")
+        );
+        assert_eq!(
+            video_embed_url("https://youtu.be/abc123").as_deref(),
+            Some("https://www.youtube-nocookie.com/embed/abc123")
+        );
+        assert_eq!(
+            video_embed_url("https://vimeo.com/76979871").as_deref(),
+            Some("https://player.vimeo.com/video/76979871")
+        );
+        assert_eq!(video_embed_url("https://evil.example/embed/x"), None);
+        assert_eq!(video_embed_url("https://www.youtube.com/watch?v=\"><script>"), None);
+        assert_eq!(video_embed_url("javascript:alert(1)"), None);
+    }
+
+    #[test]
+    fn places_are_listed_once() {
+        let places = vec!["Hà Tĩnh".to_string(), "hà tĩnh".to_string(), " ".to_string(), "Huế".to_string()];
+        assert_eq!(distinct_places(&places), vec!["Hà Tĩnh", "Huế"]);
+    }
+}

@@ -1,0 +1,57 @@
+//! Story cards and link lists.
+
+use loa_store::ArticleCard;
+
+use super::{esc, url_attr, Ctx};
+
+/// A grid of story cards.
+pub fn card_grid(ctx: &Ctx<'_>, cards: &[ArticleCard]) -> String {
+    let mut h = String::from("<div class=\"card-grid\">");
+    for c in cards {
+        h.push_str(&card(ctx, c));
+    }
+    h.push_str("</div>");
+    h
+}
+
+pub fn card(ctx: &Ctx<'_>, c: &ArticleCard) -> String {
+    let href = ctx.article_path(&c.slug);
+    let mut h = String::from("<article class=\"card\">");
+    if let Some(fig) = &c.image {
+        if let Some(src) = url_attr(&fig.src) {
+            // The picture's own description, never the headline: the
+            // headline follows as the link text.
+            let alt = if fig.alt.trim() == c.title.trim() { "" } else { fig.alt.as_str() };
+            h.push_str(&format!(
+                "<img class=\"card-image\" src=\"{src}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+                esc(alt)
+            ));
+        }
+    }
+    h.push_str(&format!(
+        "<h3 class=\"card-title\"><a href=\"{}\">{}</a></h3>",
+        esc(&href),
+        esc(&c.title)
+    ));
+    if !c.lead.trim().is_empty() {
+        h.push_str(&format!("<p class=\"card-lead\">{}</p>", esc(&c.lead)));
+    }
+    h.push_str(&format!("<p class=\"card-meta\">{}</p>", ctx.time(c.published_at)));
+    h.push_str("</article>");
+    h
+}
+
+/// A compact list of links to stories (related articles).
+pub fn link_list(ctx: &Ctx<'_>, cards: &[ArticleCard]) -> String {
+    let mut h = String::from("<ul class=\"story-list\">");
+    for c in cards {
+        h.push_str(&format!(
+            "<li><a href=\"{}\">{}</a> {}</li>",
+            esc(&ctx.article_path(&c.slug)),
+            esc(&c.title),
+            ctx.time(c.published_at)
+        ));
+    }
+    h.push_str("</ul>");
+    h
+}

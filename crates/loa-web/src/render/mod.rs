@@ -1,0 +1,135 @@
+//! HTML rendering: plain functions that build strings.
+//!
+//! The rule that keeps this safe: text from the store, the reader or the
+//! locale files is only ever put into a page through [`esc`] (or [`url_attr`]
+//! for links), and functions returning `String` return finished HTML.
+
+pub mod article;
+pub mod cards;
+pub mod layout;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use loa_domain::Lang;
+use loa_i18n::{FluentValue, Locales};
+
+use crate::SiteConfig;
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A URL fit for `href`/`src`, escaped; `None` for anything but `http(s)`
+/// absolute URLs and same-site paths (`javascript:`, `data:` and
+/// protocol-relative `//host` are refused).
+pub fn url_attr(url: &str) -> Option<String> {
+    let url = url.trim();
+    if url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/\\") {
+        return Some(esc(url));
+    }
+    let parsed = url::Url::parse(url).ok()?;
+    match parsed.scheme() {
+        "http" | "https" if parsed.host_str().is_some() => Some(esc(parsed.as_str())),
+        _ => None,
+    }
+}
+
+/// An instant as ISO 8601 / RFC 3339 for `<time datetime>` and JSON-LD.
+pub fn iso(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// What every renderer needs: the page language and its strings.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub lang: Lang,
+    pub locales: &'a Locales,
+    pub site: &'a SiteConfig,
+}
+
+impl<'a> Ctx<'a> {
+    /// A message, unescaped (for attribute or text use, escape it).
+    pub fn t(&self, id: &str) -> String {
+        self.locales.text(self.lang, id)
+    }
+
+    /// A message, escaped for HTML.
+    pub fn th(&self, id: &str) -> String {
+        esc(&self.t(id))
+    }
+
+    /// A message with arguments, escaped for HTML.
+    pub fn tah(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        esc(&self.locales.text_args(self.lang, id, args))
+    }
+
+    /// A message with one argument replaced by ready HTML (a link around a
+    /// name): the message is formatted with a marker, escaped, and the
+    /// marker swapped for `html`, so translators control word order.
+    pub fn t_with_html(&self, id: &str, arg: &str, html: &str) -> String {
+        const MARK: &str = "\u{E000}";
+        let text = self.locales.text_args(self.lang, id, &[(arg, MARK.into())]);
+        esc(&text).replacen(MARK, html, 1)
+    }
+
+    /// A date as the page's locale writes it, in a `<time>` element.
+    pub fn time(&self, at: DateTime<Utc>) -> String {
+        format!(
+            "<time datetime=\"{}\">{}</time>",
+            iso(at),
+            esc(&self.locales.format_date(self.lang, at))
+        )
+    }
+
+    pub fn home_path(&self) -> String {
+        format!("/{}/", self.lang.code())
+    }
+
+    pub fn article_path(&self, slug: &str) -> String {
+        article_path(self.lang, slug)
+    }
+
+    pub fn category_path(&self, slug: &str) -> String {
+        format!("/{}/category/{}", self.lang.code(), slug)
+    }
+
+    pub fn author_path(&self, slug: &str) -> String {
+        format!("/{}/author/{}", self.lang.code(), slug)
+    }
+}
+
+pub fn article_path(lang: Lang, slug: &str) -> String {
+    format!("/{}/article/{}", lang.code(), slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(esc("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+    }
+
+    #[test]
+    fn refuses_dangerous_urls() {
+        assert_eq!(url_attr("javascript:alert(1)"), None);
+        assert_eq!(url_attr("data:text/html,x"), None);
+        assert_eq!(url_attr("//evil.example/x"), None);
+        assert_eq!(url_attr("/media/a b.jpg").as_deref(), Some("/media/a b.jpg"));
+        assert_eq!(url_attr("https://baohatinh.vn/a?x=1&y=\"2\"").as_deref(),
+            Some("https://baohatinh.vn/a?x=1&amp;y=%222%22"));
+    }
+}

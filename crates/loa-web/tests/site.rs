@@ -1,0 +1,718 @@
+//! The reader site over real HTTP: a temporary SQLite store filled through
+//! the store's own API, an in-RAM tantivy index, the router served on a
+//! loopback port, requests made with reqwest.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use loa_domain::{Block, Category, Edition, EditionStatus, Figure, Lang, NewArticle};
+use loa_i18n::Locales;
+use loa_search::{EditionDoc, SearchIndex};
+use loa_store::Store;
+use loa_web::{router, AppState, SiteConfig};
+use reqwest::StatusCode;
+
+const CONFERENCE_URL: &str = "https://baohatinh.vn/tong-ket-cong-tac-dan-van-2023.html";
+const CONFERENCE_TITLE: &str = "Hà Tĩnh reviews a year of mass mobilisation work";
+const FIGURE_ALT: &str = "Delegates seated in rows facing a stage with a red banner";
+
+/// The bridge story, one edition per interface language: (lang, title,
+/// lead, a word of the title to search for).
+const BRIDGE: [(Lang, &str, &str, &str); 10] = [
+    (Lang::Vi, "Huế khánh thành cây cầu mới bắc qua sông Hương", "Cây cầu dành cho người đi bộ nối hai bờ sông ở trung tâm thành phố.", "cầu"),
+    (Lang::En, "Huế opens a new bridge over the Perfume River", "The footbridge links both banks of the river in the city centre.", "bridge"),
+    (Lang::Ru, "В Хюэ открыли новый мост через реку Ароматов", "Пешеходный мост соединил два берега реки в центре города.", "мост"),
+    (Lang::Uk, "У Хюе відкрили новий міст через річку Ароматів", "Пішохідний міст з'єднав два береги річки в центрі міста.", "міст"),
+    (Lang::Be, "У Хюэ адкрылі новы мост праз раку Араматаў", "Пешаходны мост злучыў два берагі ракі ў цэнтры горада.", "мост"),
+    (Lang::Es, "Huế inaugura un nuevo puente sobre el río de los Perfumes", "La pasarela une las dos orillas del río en el centro de la ciudad.", "puente"),
+    (Lang::Fr, "Huế inaugure un nouveau pont sur la rivière des Parfums", "La passerelle relie les deux rives au centre-ville.", "pont"),
+    (Lang::Ca, "Huế inaugura un pont nou sobre el riu dels Perfums", "La passarel·la uneix les dues ribes del riu al centre de la ciutat.", "pont"),
+    (Lang::Pt, "Huế inaugura uma nova ponte sobre o rio dos Perfumes", "A passarela liga as duas margens do rio no centro da cidade.", "ponte"),
+    (Lang::It, "Huế inaugura un nuovo ponte sul fiume dei Profumi", "La passerella collega le due sponde del fiume nel centro della città.", "ponte"),
+];
+const BRIDGE_AUTHOR: &str = "Trần Thu Hà";
+const BRIDGE_OUTLET: &str = "Báo Thừa Thiên Huế";
+const XSS_TITLE: &str = "<script>alert('x')</script> Flood warning for the coast";
+
+struct Fixture {
+    base: String,
+    client: reqwest::Client,
+    conference_slug: String,
+    bridge_slug: String,
+    xss_slug: String,
+    /// Every piece of article text the fixture stored, to tell content
+    /// from interface text.
+    content: Vec<String>,
+    _dir: tempfile::TempDir,
+}
+
+fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 8, 0, 0).unwrap()
+}
+
+fn new_article(lang: Lang, title: &str, lead: &str, url: &str, category: &str, author: &str) -> NewArticle {
+    NewArticle {
+        canonical_url: url.into(),
+        outlet: "Báo Hà Tĩnh".into(),
+        source_id: None,
+        lang,
+        title: title.into(),
+        lead: lead.into(),
+        blocks: vec![Block::Paragraph { text: format!("{lead} {title}.") }],
+        author: Some(author.into()),
+        category: Category::from_slug(category).unwrap(),
+        places: vec![],
+        topics: vec![],
+        published_at: Some(at(2023, 11, 1)),
+        updated_at: None,
+    }
+}
+
+fn translation(article_id: i64, lang: Lang, status: EditionStatus, title: &str, lead: &str, blocks: Vec<Block>) -> Edition {
+    Edition {
+        article_id,
+        lang,
+        title: title.into(),
+        lead: lead.into(),
+        blocks,
+        status,
+        engine: format!("apertium:x-{}", lang.code3()),
+        failure: (status == EditionStatus::Failed).then(|| "engine produced no text".to_string()),
+        created_at: Utc::now(),
+        updated_at: Utc::now(),
+    }
+}
+
+async fn setup() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
+    let mut content: Vec<String> = Vec::new();
+
+    // The conference story: English original, Spanish machine translation
+    // published, Catalan translation failed.
+    let conference_blocks = vec![
+        Block::Paragraph { text: "On the morning of 27 December the committee met to review 2023.".into() },
+        Block::Figure(Figure {
+            src: "/media/hall.jpg".into(),
+            alt: FIGURE_ALT.into(),
+            caption: "The conference in the provincial hall".into(),
+        }),
+        Block::Heading { text: "1743 models built".into() },
+        Block::Quote { text: "Every level must take part.".into() },
+        Block::Video { src: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(), title: "Highlights of the conference".into() },
+        Block::Video { src: "javascript:alert(1)".into(), title: "Bad video".into() },
+    ];
+    let conference = NewArticle {
+        canonical_url: CONFERENCE_URL.into(),
+        outlet: "Báo Hà Tĩnh".into(),
+        source_id: None,
+        lang: Lang::En,
+        title: CONFERENCE_TITLE.into(),
+        lead: "The province built 1743 model projects in 2023, about 250 of them exemplary.".into(),
+        blocks: conference_blocks.clone(),
+        author: Some("Kiều Minh".into()),
+        category: Category::from_slug("local").unwrap(),
+        places: vec!["Hà Tĩnh".into(), "Hà Tĩnh".into(), "Việt Nam".into()],
+        topics: vec!["mass mobilisation".into()],
+        published_at: Some(at(2023, 12, 27)),
+        updated_at: Some(at(2023, 12, 28)),
+    };
+    let conference_id = store.insert_article(&conference, &[], &[]).await.unwrap().article_id();
+    let es_blocks: Vec<Block> = conference_blocks
+        .iter()
+        .map(|b| b.with_text(format!("{} (es)", b.text())))
+        .collect();
+    store
+        .save_edition(&translation(
+            conference_id,
+            Lang::Es,
+            EditionStatus::Published,
+            "Hà Tĩnh repasa un año de trabajo de movilización",
+            "La provincia construyó 1743 proyectos modelo en 2023.",
+            es_blocks,
+        ))
+        .await
+        .unwrap();
+    store
+        .save_edition(&translation(conference_id, Lang::Ca, EditionStatus::Failed, "", "", vec![]))
+        .await
+        .unwrap();
+    store.add_comment(conference_id, Lang::En, "Lan", "Good to read this in English.").await.unwrap();
+
+    // A Russian story on the same topic by the same author.
+    let mut ru = new_article(
+        Lang::Ru,
+        "Хатинь подвёл итоги года",
+        "Провинция отчиталась о работе с населением.",
+        "https://baohatinh.vn/ru/itogi.html",
+        "local",
+        "Kiều Minh",
+    );
+    ru.topics = vec!["mass mobilisation".into()];
+    let ru_id = store.insert_article(&ru, &[], &[]).await.unwrap().article_id();
+    store.add_comment(ru_id, Lang::Ru, "Иван", "Спасибо за статью.").await.unwrap();
+    store.add_comment(ru_id, Lang::Ru, "Анна", "Очень интересно.").await.unwrap();
+
+    // Fourteen English travel stories, for pagination.
+    for n in 1..=14 {
+        let a = new_article(
+            Lang::En,
+            &format!("Travel note number {n} from the central coast"),
+            &format!("A short travel dispatch, part {n}."),
+            &format!("https://baohatinh.vn/travel-{n}.html"),
+            "travel",
+            "Lan Anh",
+        );
+        store.insert_article(&a, &[], &[]).await.unwrap();
+    }
+
+    let xss = new_article(Lang::En, XSS_TITLE, "Heavy rain is expected.", "https://baohatinh.vn/flood.html", "news", "Lan Anh");
+    let xss_id = store.insert_article(&xss, &[], &[]).await.unwrap().article_id();
+
+    // The bridge story, Vietnamese original, published in every language.
+    let (_, vi_title, vi_lead, _) = BRIDGE[0];
+    let bridge_figure = |caption: &str| {
+        Block::Figure(Figure { src: "/media/bridge.jpg".into(), alt: "A footbridge over a river".into(), caption: caption.into() })
+    };
+    let mut bridge = new_article(Lang::Vi, vi_title, vi_lead, "https://baothuathienhue.vn/cau-moi.html", "local", BRIDGE_AUTHOR);
+    bridge.outlet = BRIDGE_OUTLET.into();
+    bridge.places = vec!["Huế".into()];
+    bridge.blocks = vec![Block::Paragraph { text: vi_lead.into() }, bridge_figure(vi_title)];
+    bridge.published_at = Some(at(2024, 4, 3));
+    let bridge_id = store.insert_article(&bridge, &[], &[]).await.unwrap().article_id();
+    for (lang, title, lead, _) in &BRIDGE[1..] {
+        let blocks = vec![Block::Paragraph { text: lead.to_string() }, bridge_figure(title)];
+        store
+            .save_edition(&translation(bridge_id, *lang, EditionStatus::Published, title, lead, blocks))
+            .await
+            .unwrap();
+    }
+
+    // Index every public edition, as the indexer would.
+    let search = SearchIndex::open_in_ram().unwrap();
+    for (article_id, lang) in store.edition_keys().await.unwrap() {
+        let article = store.article(article_id).await.unwrap().unwrap();
+        let edition = store.edition(article_id, lang).await.unwrap().unwrap();
+        if edition.status.is_public() {
+            search.upsert(&EditionDoc::from_edition(&article, &edition)).unwrap();
+        }
+        content.push(edition.title.clone());
+        content.push(edition.lead.clone());
+        for b in &edition.blocks {
+            content.push(b.text().to_string());
+            if let Block::Figure(f) = b {
+                content.push(f.alt.clone());
+            }
+        }
+        if let Some(author) = &article.author {
+            content.push(author.name.clone());
+        }
+        content.extend(article.places.iter().cloned());
+        content.extend(article.provenance.iter().map(|p| p.outlet.clone()));
+    }
+    search.commit().unwrap();
+    for c in [&conference_id, &ru_id] {
+        for cm in store.comments(*c).await.unwrap() {
+            content.push(cm.author_name);
+            content.push(cm.body);
+        }
+    }
+    content.retain(|c| !c.trim().is_empty());
+    content.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    content.dedup();
+
+    let media_dir = dir.path().join("media");
+    std::fs::create_dir_all(&media_dir).unwrap();
+    std::fs::write(media_dir.join("hall.jpg"), b"not really a jpeg").unwrap();
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = AppState {
+        store: store.clone(),
+        search,
+        locales: Arc::new(Locales::load().unwrap()),
+        site: SiteConfig {
+            languages: Locales::supported().to_vec(),
+            default_lang: Lang::En,
+            base_url: base.clone(),
+            media_dir,
+        },
+    };
+    tokio::spawn(async move {
+        axum::serve(listener, router(state)).await.unwrap();
+    });
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let slug = |id: i64| {
+        let store = store.clone();
+        async move { store.article(id).await.unwrap().unwrap().slug }
+    };
+    Fixture {
+        base,
+        client,
+        conference_slug: slug(conference_id).await,
+        bridge_slug: slug(bridge_id).await,
+        xss_slug: slug(xss_id).await,
+        content,
+        _dir: dir,
+    }
+}
+
+impl Fixture {
+    async fn get(&self, path: &str) -> (StatusCode, String) {
+        let resp = self.client.get(format!("{}{}", self.base, path)).send().await.unwrap();
+        let status = resp.status();
+        (status, resp.text().await.unwrap())
+    }
+
+    async fn page(&self, path: &str) -> String {
+        let (status, body) = self.get(path).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body
+    }
+}
+
+fn json_ld(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open).expect("page has JSON-LD") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    serde_json::from_str(&html[start..end]).expect("JSON-LD parses")
+}
+
+fn doc(html: &str) -> scraper::Html {
+    scraper::Html::parse_document(html)
+}
+
+fn select<'a>(d: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    d.select(&scraper::Selector::parse(css).unwrap()).collect()
+}
+
+fn text_of(e: &scraper::ElementRef<'_>) -> String {
+    e.text().collect::<String>()
+}
+
+#[tokio::test]
+async fn article_page_meets_the_markup_contract() {
+    let f = setup().await;
+    let html = f.page(&format!("/en/article/{}", f.conference_slug)).await;
+    let d = doc(&html);
+
+    assert_eq!(select(&d, "html")[0].value().attr("lang"), Some("en"));
+    assert_eq!(select(&d, "article h1").len(), 1);
+    assert_eq!(text_of(&select(&d, "article h1")[0]), CONFERENCE_TITLE);
+    for id in ["comments", "same-topic", "same-category", "same-author", "videos"] {
+        assert_eq!(select(&d, &format!("section#{id}")).len(), 1, "section #{id}");
+    }
+    let times = select(&d, "article time");
+    assert_eq!(times.len(), 2, "published and updated");
+    for t in &times {
+        let dt = t.value().attr("datetime").unwrap();
+        DateTime::parse_from_rfc3339(dt).unwrap_or_else(|e| panic!("{dt}: {e}"));
+    }
+    assert_eq!(text_of(&times[0]), "27 December 2023");
+
+    // Places: each once, as chips, apart from the date.
+    let chips: Vec<String> = select(&d, "ul.places li").iter().map(text_of).collect();
+    assert_eq!(chips, vec!["Hà Tĩnh", "Việt Nam"]);
+    assert!(select(&d, "ul.places time").is_empty());
+
+    assert_eq!(select(&d, "p.lead").len(), 1);
+    assert_eq!(select(&d, ".story-body h2").len(), 1);
+    assert_eq!(select(&d, ".story-body blockquote").len(), 1);
+    let figures = select(&d, ".story-body figure:not(.video)");
+    assert_eq!(figures.len(), 1);
+    let img = select(&d, ".story-body figure:not(.video) img")[0];
+    assert_eq!(img.value().attr("alt"), Some(FIGURE_ALT));
+    assert_ne!(img.value().attr("alt"), Some(CONFERENCE_TITLE));
+    assert_eq!(img.value().attr("loading"), Some("lazy"));
+    assert_eq!(select(&d, ".story-body figure figcaption").len(), 2, "picture and video captions");
+
+    // Only the trusted video host is embedded; the javascript: one is gone.
+    let iframes = select(&d, "figure.video iframe");
+    assert_eq!(iframes.len(), 1);
+    assert_eq!(iframes[0].value().attr("src"), Some("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"));
+    assert!(iframes[0].value().attr("title").is_some());
+    assert!(!html.contains("javascript:"));
+
+    // Author and source.
+    let author = select(&d, "a[rel=author]");
+    assert_eq!(author[0].value().attr("href"), Some("/en/author/kieu-minh"));
+    let source = select(&d, "p.source a")[0];
+    assert_eq!(source.value().attr("href"), Some(CONFERENCE_URL));
+    assert_eq!(source.value().attr("rel"), Some("nofollow noopener"));
+    assert_eq!(text_of(&source), "Source: Báo Hà Tĩnh");
+    assert!(select(&d, ".mt-notice").is_empty(), "the original is not machine-translated");
+
+    // Comments and related stories.
+    assert_eq!(text_of(&select(&d, "#comments h2")[0]), "1 comment");
+    assert_eq!(select(&d, "#comments li").len(), 1);
+    assert_eq!(
+        select(&d, "#same-category li a")[0].value().attr("href").unwrap(),
+        format!("/en/article/{}", f.bridge_slug)
+    );
+    assert_eq!(select(&d, "#same-topic p.empty").len(), 1, "the story on the same topic is only in Russian");
+    assert_eq!(select(&d, "#same-author p.empty").len(), 1);
+    assert_eq!(text_of(&select(&d, "#videos li a")[0]), "Highlights of the conference");
+
+    // Language switcher: English and Spanish exist, Catalan failed.
+    let switch: Vec<&str> = select(&d, "nav.language-switcher a").iter().map(|a| a.value().attr("hreflang").unwrap()).collect();
+    assert_eq!(switch, vec!["en", "es"]);
+    for a in select(&d, "nav.language-switcher a") {
+        assert_eq!(a.value().attr("lang"), a.value().attr("hreflang"));
+    }
+    let alternates: Vec<&str> = select(&d, "link[rel=alternate]").iter().map(|l| l.value().attr("hreflang").unwrap()).collect();
+    assert_eq!(alternates, vec!["en", "es"]);
+    assert_eq!(
+        select(&d, "link[rel=canonical]")[0].value().attr("href").unwrap(),
+        format!("{}/en/article/{}", f.base, f.conference_slug)
+    );
+    assert_eq!(select(&d, "nav.sections a").len(), 10, "front page + nine sections");
+    assert_eq!(select(&d, "a.skip-link[href='#main']").len(), 1);
+
+    let ld = json_ld(&html);
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["headline"], CONFERENCE_TITLE);
+    for key in ["description", "datePublished", "dateModified", "inLanguage", "image", "articleSection"] {
+        assert!(!ld[key].is_null(), "JSON-LD lacks {key}");
+    }
+    assert_eq!(ld["author"]["@type"], "Person");
+    assert_eq!(ld["author"]["name"], "Kiều Minh");
+    assert_eq!(ld["isBasedOn"], CONFERENCE_URL);
+    assert_eq!(ld["inLanguage"], "en");
+    assert!(ld.get("translationOfWork").is_none());
+    DateTime::parse_from_rfc3339(ld["datePublished"].as_str().unwrap()).unwrap();
+}
+
+#[tokio::test]
+async fn translated_edition_says_so_and_points_to_the_original() {
+    let f = setup().await;
+    let html = f.page(&format!("/es/article/{}", f.conference_slug)).await;
+    let d = doc(&html);
+    assert_eq!(select(&d, "html")[0].value().attr("lang"), Some("es"));
+    let notice = text_of(&select(&d, ".mt-notice")[0]);
+    assert!(notice.contains("traducido automáticamente"), "{notice}");
+    assert!(notice.contains("Idioma original: inglés"), "{notice}");
+    assert_eq!(text_of(&select(&d, "p.source a")[0]), "Fuente: Báo Hà Tĩnh");
+    assert_eq!(text_of(&select(&d, "article time")[0]), "27 de diciembre de 2023");
+    assert_eq!(text_of(&select(&d, "#comments h2")[0]), "0 comentarios", "the English comment stays on the English page");
+    let ld = json_ld(&html);
+    assert_eq!(ld["inLanguage"], "es");
+    assert_eq!(ld["isBasedOn"], CONFERENCE_URL);
+    assert_eq!(ld["translationOfWork"]["@type"], "NewsArticle");
+    assert_eq!(ld["translationOfWork"]["inLanguage"], "en");
+    assert_eq!(
+        ld["translationOfWork"]["url"],
+        format!("{}/en/article/{}", f.base, f.conference_slug).as_str()
+    );
+}
+
+#[tokio::test]
+async fn russian_page_uses_russian_plurals() {
+    let f = setup().await;
+    let (_, body) = f.get("/ru/category/local").await;
+    let d = doc(&body);
+    let href = select(&d, ".card-title a")
+        .into_iter()
+        .find(|a| text_of(a) == "Хатинь подвёл итоги года")
+        .and_then(|a| a.value().attr("href"))
+        .expect("the Russian story is listed")
+        .to_string();
+    let html = f.page(&href).await;
+    let d = doc(&html);
+    assert_eq!(text_of(&select(&d, "#comments h2")[0]), "2 комментария");
+    assert_eq!(select(&d, "#same-author li").len(), 0, "the English story is not listed on a Russian page");
+    assert!(text_of(&select(&d, "#videos")[0]).contains("Видео нет."));
+}
+
+#[tokio::test]
+async fn failed_edition_is_absent_everywhere() {
+    let f = setup().await;
+    let (status, body) = f.get(&format!("/ca/article/{}", f.conference_slug)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let d = doc(&body);
+    assert_eq!(select(&d, "html")[0].value().attr("lang"), Some("ca"));
+    let offered: Vec<&str> = select(&d, "ul.available-in a").iter().map(|a| a.value().attr("hreflang").unwrap()).collect();
+    assert_eq!(offered, vec!["en", "es"]);
+    assert!(!body.contains("engine produced no text"));
+
+    let en = f.page(&format!("/en/article/{}", f.conference_slug)).await;
+    assert!(!en.contains(&format!("/ca/article/{}", f.conference_slug)));
+
+    let sitemap = f.page("/sitemap.xml").await;
+    assert!(sitemap.contains(&format!("/es/article/{}", f.conference_slug)));
+    assert!(!sitemap.contains(&format!("/ca/article/{}", f.conference_slug)));
+
+    let api = f.page(&format!("/api/v1/articles/{}", f.conference_slug)).await;
+    let v: serde_json::Value = serde_json::from_str(&api).unwrap();
+    let langs: Vec<&str> = v["editions"].as_array().unwrap().iter().map(|e| e["lang"].as_str().unwrap()).collect();
+    assert_eq!(langs, vec!["en", "es"]);
+    assert_eq!(v["article"]["slug"], f.conference_slug.as_str());
+}
+
+#[tokio::test]
+async fn sitemap_lists_every_edition_with_alternates() {
+    let f = setup().await;
+    let resp = f.client.get(format!("{}/sitemap.xml", f.base)).send().await.unwrap();
+    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("application/xml"));
+    let xml = resp.text().await.unwrap();
+    assert!(xml.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    let en_loc = format!("<loc>{}/en/article/{}</loc>", f.base, f.conference_slug);
+    let start = xml.find(&en_loc).expect("English edition listed");
+    let entry = &xml[start..start + xml[start..].find("</url>").unwrap()];
+    assert!(entry.contains("<lastmod>"));
+    for lang in ["en", "es"] {
+        assert!(
+            entry.contains(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}/{lang}/article/{}\"/>",
+                f.base, f.conference_slug
+            )),
+            "{entry}"
+        );
+    }
+    // The bridge story has an edition page in all ten languages.
+    assert_eq!(xml.matches(&format!("/article/{}</loc>", f.bridge_slug)).count(), 10);
+    for lang in Locales::supported() {
+        assert!(xml.contains(&format!("<loc>{}/{}/</loc>", f.base, lang.code())), "home page {lang}");
+    }
+}
+
+#[tokio::test]
+async fn root_redirects_by_accept_language() {
+    let f = setup().await;
+    for (accept, expected) in [
+        ("ru-RU,ru;q=0.9,en;q=0.8", "/ru/"),
+        ("de-DE,de;q=0.9,pt-BR;q=0.4", "/pt/"),
+        ("en;q=0.2, uk;q=0.7", "/uk/"),
+        ("zh-CN", "/en/"),
+    ] {
+        let resp = f.client.get(format!("{}/", f.base)).header("accept-language", accept).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER, "{accept}");
+        assert_eq!(resp.headers()["location"], expected, "{accept}");
+    }
+    let resp = f.client.get(format!("{}/", f.base)).send().await.unwrap();
+    assert_eq!(resp.headers()["location"], "/en/");
+    let (status, _) = f.get("/vi").await;
+    assert_eq!(status, StatusCode::PERMANENT_REDIRECT);
+}
+
+#[tokio::test]
+async fn category_pages_paginate() {
+    let f = setup().await;
+    let first = f.page("/en/category/travel").await;
+    let d = doc(&first);
+    assert_eq!(select(&d, ".card").len(), 12);
+    assert_eq!(select(&d, "link[rel=next]")[0].value().attr("href").unwrap(), format!("{}/en/category/travel?page=2", f.base));
+    assert!(select(&d, "link[rel=prev]").is_empty());
+    assert_eq!(text_of(&select(&d, ".page-of")[0]), "Page 1 of 2");
+    assert_eq!(select(&d, "nav.sections a[aria-current]").len(), 1);
+
+    let second = f.page("/en/category/travel?page=2").await;
+    let d = doc(&second);
+    assert_eq!(select(&d, ".card").len(), 2);
+    assert_eq!(select(&d, "a[rel=prev]")[0].value().attr("href"), Some("/en/category/travel"));
+    assert!(select(&d, "link[rel=next]").is_empty());
+    // Newest first across pages: nothing on page 2 is on page 1.
+    let titles = |html: &str| -> HashSet<String> { select(&doc(html), ".card-title").iter().map(text_of).collect() };
+    assert!(titles(&first).is_disjoint(&titles(&second)));
+
+    for path in ["/en/category/travel?page=3", "/en/category/travel?page=abc", "/en/category/sport", "/xx/", "/de/", "/eng/category/travel"] {
+        let (status, body) = f.get(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(body.contains("Page not found") || body.contains("<html lang=\"en\">"), "{path}");
+    }
+    let (status, body) = f.get("/ru/no-such-page").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("<html lang=\"ru\">") && body.contains("Страница не найдена"));
+}
+
+#[tokio::test]
+async fn author_home_and_search_pages_render() {
+    let f = setup().await;
+    let author = f.page("/en/author/lan-anh").await;
+    assert!(author.contains("Stories by Lan Anh"));
+    assert_eq!(select(&doc(&author), ".card").len(), 12);
+    let (status, _) = f.get("/en/author/nobody").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let home = f.page("/en/").await;
+    let d = doc(&home);
+    assert_eq!(select(&d, ".latest .card").len(), 12);
+    let blocks: Vec<String> = select(&d, ".category-block h2").iter().map(text_of).collect();
+    assert_eq!(blocks, vec!["News", "Provinces", "Travel"]);
+
+    let search = f.page("/en/search?q=bridge").await;
+    let d = doc(&search);
+    assert_eq!(text_of(&select(&d, ".result-count")[0]), "1 story found");
+    assert_eq!(
+        select(&d, ".result h2 a")[0].value().attr("href").unwrap(),
+        format!("/en/article/{}", f.bridge_slug)
+    );
+    assert_eq!(select(&d, "#site-search-q")[0].value().attr("value"), Some("bridge"));
+    let none = f.page("/en/search?q=zzzqqq").await;
+    assert!(none.contains("No stories match your search."));
+}
+
+#[tokio::test]
+async fn api_search_returns_json() {
+    let f = setup().await;
+    let body = f.page("/api/v1/search?q=pasarela&lang=es&limit=5").await;
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["query"], "pasarela");
+    assert_eq!(v["lang"], "es");
+    assert_eq!(v["total"], 1);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["slug"], f.bridge_slug.as_str());
+    assert_eq!(hit["lang"], "es");
+    assert!(hit["snippet_html"].as_str().unwrap().contains("<mark>pasarela</mark>"), "{hit}");
+
+    let all: serde_json::Value = serde_json::from_str(&f.page("/api/v1/search?q=travel&limit=3&offset=0").await).unwrap();
+    assert_eq!(all["lang"], serde_json::Value::Null);
+    assert_eq!(all["total"], 14);
+    assert_eq!(all["hits"].as_array().unwrap().len(), 3);
+
+    for bad in ["/api/v1/search?q=x&lang=xx", "/api/v1/search?q=x&limit=500", "/api/v1/search?q=x&offset=-1"] {
+        let (status, body) = f.get(bad).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["error"].is_string());
+    }
+    let (status, _) = f.get("/api/v1/articles/no-such-story").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn health_static_and_media() {
+    let f = setup().await;
+    let health: serde_json::Value = serde_json::from_str(&f.page("/healthz").await).unwrap();
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["articles"], 18);
+    let resp = f.client.get(format!("{}/static/style.css", f.base)).send().await.unwrap();
+    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
+    assert!(resp.text().await.unwrap().contains(":focus-visible"));
+    assert_eq!(f.page("/media/hall.jpg").await, "not really a jpeg");
+    let (status, _) = f.get("/media/../loa.db").await;
+    assert_ne!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn stored_markup_is_escaped() {
+    let f = setup().await;
+    let html = f.page(&format!("/en/article/{}", f.xss_slug)).await;
+    assert!(!html.contains("<script>alert"), "raw script tag in page");
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Flood warning"));
+    assert_eq!(html.matches("</script>").count(), 1, "only the JSON-LD element closes a script");
+    assert_eq!(json_ld(&html)["headline"], XSS_TITLE);
+    let d = doc(&html);
+    assert_eq!(text_of(&select(&d, "h1")[0]), XSS_TITLE);
+    let home = f.page("/en/").await;
+    assert!(!home.contains("<script>alert"));
+    let search = f.page("/en/search?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").await;
+    assert!(!search.contains("<script>alert(1)"));
+}
+
+/// Interface text a reader of `page_lang` can see: text nodes and the
+/// labelling attributes, outside scripts and outside anything explicitly
+/// marked as another language (the language switcher's own names), and
+/// without the stored article text: a node that is exactly a piece of
+/// content is left out, and long content strings (titles, outlet names)
+/// are cut out of the nodes that embed them ("Source: {outlet}").
+/// Short content such as a place name is not cut from other text, so it
+/// cannot break up an interface sentence that happens to contain it.
+fn visible_interface_text(html: &str, page_lang: &str, content: &[String]) -> String {
+    let d = doc(html);
+    let mut out = String::new();
+    let mut push = |raw: &str| {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || content.iter().any(|c| c.trim() == trimmed) {
+            return;
+        }
+        let mut text = raw.to_string();
+        for c in content.iter().filter(|c| c.chars().count() >= 12) {
+            text = text.replace(c.as_str(), "\n");
+        }
+        out.push_str(&text);
+        out.push('\n');
+    };
+    for node in d.tree.root().descendants() {
+        let ancestors_ok = node.ancestors().chain(std::iter::once(node)).all(|a| match a.value().as_element() {
+            Some(e) => {
+                !matches!(e.name(), "script" | "style")
+                    && e.attr("lang").is_none_or(|l| l == page_lang)
+                    && !e.attr("class").is_some_and(|c| c.split(' ').any(|c| c == "snippet"))
+            }
+            None => true,
+        });
+        if !ancestors_ok {
+            continue;
+        }
+        if let Some(text) = node.value().as_text() {
+            push(text);
+        } else if let Some(e) = node.value().as_element() {
+            for attr in ["placeholder", "aria-label", "title", "alt"] {
+                if let Some(v) = e.attr(attr) {
+                    push(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `needle` as whole words; an apostrophe joins words ("d’abril" is one
+/// Catalan word and does not contain the Spanish "abril").
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '’' || c == '\'';
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+/// The reference page shows Vietnamese and English interface text on a
+/// Russian page. Here every locale's pages are searched for every other
+/// locale's interface text.
+#[tokio::test]
+async fn no_interface_text_of_another_locale_on_any_page() {
+    let f = setup().await;
+    let locales = Locales::load().unwrap();
+    let runs = |lang: Lang| -> HashSet<String> {
+        locales.message_texts(lang).into_iter().flat_map(|(_, r)| r).collect()
+    };
+    let mut checked_pages = 0;
+    for &(lang, _, _, query) in &BRIDGE {
+        let own = runs(lang);
+        let foreign: Vec<(Lang, String)> = Locales::supported()
+            .iter()
+            .filter(|&&other| other != lang)
+            .flat_map(|&other| runs(other).into_iter().map(move |r| (other, r)))
+            .filter(|(_, r)| r.chars().count() >= 4 && !own.contains(r))
+            .collect();
+        let code = lang.code();
+        let pages = [
+            (format!("/{code}/"), StatusCode::OK),
+            (format!("/{code}/category/local"), StatusCode::OK),
+            (format!("/{code}/article/{}", f.bridge_slug), StatusCode::OK),
+            (format!("/{code}/search?q={query}"), StatusCode::OK),
+            (format!("/{code}/no-such-page"), StatusCode::NOT_FOUND),
+        ];
+        for (path, expected) in pages {
+            let (status, html) = f.get(&path).await;
+            assert_eq!(status, expected, "GET {path}");
+            assert!(html.contains(&format!("<html lang=\"{code}\">")), "{path}");
+            let text = visible_interface_text(&html, code, &f.content);
+            assert!(!text.contains('⟦'), "{path}: a message is missing: {text}");
+            for (other, run) in &foreign {
+                assert!(!contains_word(&text, run), "{path}: {other} interface text {run:?} on a {code} page");
+            }
+            // The page's own interface is there (not an empty page).
+            assert!(text.contains(&locales.text(lang, "nav-home")), "{path}");
+            checked_pages += 1;
+        }
+        let search = f.page(&format!("/{code}/search?q={query}")).await;
+        assert!(
+            search.contains(&locales.text_args(lang, "search-results", &[("count", 1.into())])),
+            "{code}: search found the bridge story"
+        );
+    }
+    assert_eq!(checked_pages, 50);
+}
