@@ -65,6 +65,14 @@ impl JobCounts {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct JobState {
+    /// `pending`, `running`, `done` or `failed`.
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+}
+
 /// What to do when a job with the same kind and key already exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Requeue {
@@ -209,6 +217,19 @@ impl Store {
             }
         }
         Ok(c)
+    }
+
+    /// One job's state, attempts and last error, if it exists.
+    pub async fn job_state(&self, kind: JobKind, key: &str) -> Result<Option<JobState>> {
+        let row = sqlx::query("SELECT status, attempts, last_error FROM jobs WHERE kind = ? AND key = ?")
+            .bind(kind.as_str())
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| {
+            Ok(JobState { status: r.try_get("status")?, attempts: r.try_get("attempts")?, last_error: r.try_get("last_error")? })
+        })
+        .transpose()
     }
 
     /// The reasons of failed jobs, newest first.

@@ -15,7 +15,7 @@ mod reads;
 mod sources;
 
 pub use articles::{content_hash, InsertOutcome, SuppliedEdition};
-pub use jobs::{Job, JobCounts, JobKind, Requeue, MAX_ATTEMPTS};
+pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use reads::{ArticleCard, CardPage, Comment, SitemapEntry};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

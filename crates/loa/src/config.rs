@@ -27,6 +27,9 @@ pub struct Config {
     pub fetch: FetchSettings,
     /// Worker tasks that run jobs inside `loa serve`.
     pub workers: usize,
+    /// How long a claimed job is reserved for its worker. A worker that
+    /// dies (kill -9 included) gives its jobs back after this long.
+    pub job_lease_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -72,6 +75,7 @@ impl Default for Config {
             auto_publish: true,
             fetch: FetchSettings::default(),
             workers: 2,
+            job_lease_secs: 120,
         }
     }
 }
@@ -114,6 +118,9 @@ impl Config {
         }
         if let Some(v) = env("LOA_WORKERS") {
             config.workers = v.parse().with_context(|| format!("LOA_WORKERS={v:?}"))?;
+        }
+        if let Some(v) = env("LOA_JOB_LEASE_SECS") {
+            config.job_lease_secs = v.parse().with_context(|| format!("LOA_JOB_LEASE_SECS={v:?}"))?;
         }
         config.validate()?;
         Ok(config)

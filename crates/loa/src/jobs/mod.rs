@@ -35,7 +35,6 @@ impl From<loa_store::StoreError> for JobFailure {
     }
 }
 
-const LEASE_SECONDS: i64 = 300;
 /// Index jobs are applied together and committed once.
 const INDEX_BATCH: usize = 64;
 
@@ -64,7 +63,7 @@ async fn finish(services: &Services, job: &Job, outcome: Result<(), JobFailure>)
 /// Claims and runs one job of `kinds` (index jobs in a batch). Returns
 /// false when nothing was due.
 pub async fn run_one(services: &Services, kinds: &[JobKind]) -> anyhow::Result<bool> {
-    let lease = Duration::seconds(LEASE_SECONDS);
+    let lease = Duration::seconds(services.config.job_lease_secs as i64);
     let Some(job) = services.store.claim_job(kinds, lease).await? else {
         return Ok(false);
     };

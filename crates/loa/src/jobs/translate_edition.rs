@@ -7,7 +7,7 @@ use chrono::Utc;
 use loa_domain::article::body_text;
 use loa_domain::numbers::missing_numbers;
 use loa_domain::{Block, Edition, EditionStatus, Lang};
-use loa_store::Job;
+use loa_store::{Job, MAX_ATTEMPTS};
 use loa_translate::TranslateError;
 
 use super::JobFailure;
@@ -53,16 +53,19 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     };
     let translation = match services.apertium.translate(source.lang, target, &segments).await {
         Ok(t) => t,
-        Err(e @ (TranslateError::EmptyOutput { .. } | TranslateError::Unchanged { .. })) => {
+        Err(e) => {
+            let retry = matches!(
+                e,
+                TranslateError::Timeout { .. } | TranslateError::PipelineFailed { .. } | TranslateError::Spawn { .. }
+            );
+            if retry && job.attempts < MAX_ATTEMPTS {
+                return Err(JobFailure::Retry(e.to_string()));
+            }
             // Kept as a failed edition so editors see why; readers never do.
             edition.failure = Some(e.to_string());
             services.store.save_edition(&edition).await?;
             return Err(JobFailure::Permanent(e.to_string()));
         }
-        Err(e @ (TranslateError::Timeout { .. } | TranslateError::PipelineFailed { .. } | TranslateError::Spawn { .. })) => {
-            return Err(JobFailure::Retry(e.to_string()));
-        }
-        Err(e) => return Err(JobFailure::Permanent(e.to_string())),
     };
     edition.engine = translation.engine.clone();
     rebuild(source, &translation.segments, &mut edition);

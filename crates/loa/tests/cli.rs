@@ -1,0 +1,72 @@
+//! The real binary, run as a user would.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn loa() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_loa"))
+}
+
+fn benchmark_pages() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/benchmarks/article-extraction/html")
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["serve", "demo", "ingest", "translate", "extract", "reindex", "status"] {
+        let out = loa().args([cmd, "--help"]).output().unwrap();
+        assert!(out.status.success(), "{cmd} --help failed");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Usage: loa"), "{cmd}: {text}");
+    }
+}
+
+#[test]
+fn extract_prints_the_benchmark_shape_for_a_real_page() {
+    let dir = benchmark_pages();
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("benchmark pages missing at {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    let pages = &pages[..3];
+    let out = loa().arg("extract").args(pages).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("../ground-truth.json")).unwrap()).unwrap();
+    for page in pages {
+        let name = page.file_name().unwrap().to_str().unwrap().trim_end_matches(".html.gz");
+        let got = &json[name];
+        for key in ["title", "author", "published", "lead", "articleBody", "figures", "language"] {
+            assert!(got.get(key).is_some(), "{name} lacks {key}: {got}");
+        }
+        // The body found shares its opening words with the person-marked truth.
+        let body = got["articleBody"].as_str().unwrap();
+        let expected = truth[name]["articleBody"].as_str().unwrap();
+        let words: Vec<&str> = expected.split_whitespace().take(40).collect();
+        let found = words.iter().filter(|w| body.contains(*w)).count();
+        assert!(found * 10 >= words.len() * 8, "{name}: body misses the truth's opening words");
+    }
+}
+
+#[test]
+fn extract_reports_unreadable_files_clearly() {
+    let out = loa().args(["extract", "/nonexistent/page.html"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("cannot read /nonexistent/page.html"), "{err}");
+}
+
+#[test]
+fn a_bad_configuration_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = loa()
+        .args(["status", "--data"])
+        .arg(dir.path())
+        .env("LOA_LANGUAGES", "en,klingon")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8(out.stderr).unwrap().contains("LOA_LANGUAGES"));
+}

@@ -1,0 +1,168 @@
+//! Test harness: a `TestApp` on a fresh store in a temp dir, and a fixture
+//! HTTP server on loopback that plays well- and badly-behaved outlets.
+#![allow(dead_code)]
+
+use loa::{Application, Config, Services};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+pub struct TestApp {
+    pub dir: tempfile::TempDir,
+    pub services: Services,
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        TestApp::with(|_| {}).await
+    }
+
+    /// A fresh data dir, port 0, short fetch timeouts; `tweak` adjusts more.
+    pub async fn with(tweak: impl FnOnce(&mut Config)) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config {
+            data_dir: dir.path().join("data"),
+            listen: "127.0.0.1:0".parse().unwrap(),
+            ..Config::default()
+        };
+        config.fetch.timeout_secs = 2;
+        tweak(&mut config);
+        let services = Services::open(config).await.unwrap();
+        TestApp { dir, services }
+    }
+
+    /// Starts the site (without a worker) and returns its base URL.
+    pub async fn serve(&self) -> String {
+        let app = Application::with_services(self.services.clone()).await.unwrap();
+        let base = format!("http://{}", app.address());
+        tokio::spawn(app.run_until_stopped(false));
+        base
+    }
+
+    /// Runs every due job.
+    pub async fn drain(&self) {
+        loa::jobs::run_until_idle(&self.services, &loa_store::JobKind::ALL, 2).await.unwrap();
+    }
+}
+
+/// What the fixture server answers for one path.
+#[derive(Clone)]
+pub enum Reply {
+    Ok { content_type: &'static str, body: Vec<u8> },
+    Status(u16),
+    /// Claims and starts sending this many bytes.
+    Huge { content_type: &'static str, len: usize },
+    /// Sends headers, then waits this long before the body.
+    Slow { delay: Duration, body: Vec<u8> },
+}
+
+impl Reply {
+    pub fn html(body: &str) -> Reply {
+        Reply::Ok { content_type: "text/html; charset=utf-8", body: body.as_bytes().to_vec() }
+    }
+    pub fn xml(body: &str) -> Reply {
+        Reply::Ok { content_type: "application/rss+xml", body: body.as_bytes().to_vec() }
+    }
+}
+
+/// A raw HTTP/1.1 server on 127.0.0.1: no framework between the test and
+/// the bytes, so it can misbehave in exactly the ways outlets do.
+pub struct Fixture {
+    pub addr: SocketAddr,
+}
+
+impl Fixture {
+    pub async fn start(routes: HashMap<String, Reply>) -> Fixture {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let routes = Arc::new(routes);
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut sock, _)) = listener.accept().await else { return };
+                let routes = routes.clone();
+                tokio::spawn(async move {
+                    let mut buf = vec![0u8; 8192];
+                    let mut got = 0;
+                    while !buf[..got].windows(4).any(|w| w == b"\r\n\r\n") && got < buf.len() {
+                        match sock.read(&mut buf[got..]).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => got += n,
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&buf[..got]).to_string();
+                    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+                    let reply = routes.get(&path).cloned().unwrap_or(Reply::Status(404));
+                    let _ = answer(&mut sock, reply).await;
+                });
+            }
+        });
+        Fixture { addr }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+async fn answer(sock: &mut tokio::net::TcpStream, reply: Reply) -> std::io::Result<()> {
+    match reply {
+        Reply::Ok { content_type, body } => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            sock.write_all(head.as_bytes()).await?;
+            sock.write_all(&body).await
+        }
+        Reply::Status(code) => {
+            let head = format!("HTTP/1.1 {code} Status\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            sock.write_all(head.as_bytes()).await
+        }
+        Reply::Huge { content_type, len } => {
+            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n");
+            sock.write_all(head.as_bytes()).await?;
+            let chunk = vec![b'a'; 64 * 1024];
+            let mut sent = 0;
+            while sent < len {
+                sock.write_all(&chunk).await?;
+                sent += chunk.len();
+            }
+            Ok(())
+        }
+        Reply::Slow { delay, body } => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            sock.write_all(head.as_bytes()).await?;
+            tokio::time::sleep(delay).await;
+            sock.write_all(&body).await
+        }
+    }
+}
+
+/// A plausible article page in English with numbers and a figure.
+pub fn article_page(title: &str, paragraphs: &[&str]) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} | Fixture Times</title>
+<meta property="og:site_name" content="Fixture Times">
+<meta name="author" content="Phạm Thị Lan"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>{title}</h1><time datetime="2026-05-04T08:00:00Z">4 May 2026</time>
+<p class="lead">The lead of the story says what happened in 2026.</p>
+{body}
+</article><footer>Copyright Fixture Times. All rights reserved.</footer></body></html>"#
+    )
+}
+
+pub fn rss(items: &[String]) -> String {
+    let items: String = items
+        .iter()
+        .map(|u| format!("<item><title>Item</title><link>{u}</link><category>News</category></item>"))
+        .collect();
+    format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture Times</title><link>http://x/</link><description>d</description>{items}</channel></rss>"#)
+}

@@ -1,0 +1,105 @@
+//! Jobs survive a restart and a kill -9 in the middle of work, and running
+//! them again changes nothing.
+
+mod common;
+
+use common::{article_page, rss, Fixture, Reply, TestApp};
+use loa_domain::{EditionStatus, Lang};
+use loa_store::{JobKind, Store};
+use std::collections::HashMap;
+use std::process::Command;
+use std::time::Duration;
+
+fn loa(data: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_loa"));
+    cmd.arg("translate").arg("--data").arg(data).env("LOA_JOB_LEASE_SECS", "1");
+    cmd
+}
+
+#[tokio::test]
+async fn translation_jobs_survive_kill_9_and_restart() {
+    let stories = [
+        ("Hà Tĩnh builds 2,200 solid houses", "The province built 2,200 solid houses in 2026 for poor families."),
+        ("Huế restores 9 pavilions", "Workers restored 9 pavilions and 305 metres of wall in Huế."),
+        ("Quảng Bình plants 1,743 trees", "Volunteers planted 1,743 trees along 12 kilometres of coast."),
+    ];
+    let mut routes = HashMap::new();
+    for (i, (title, para)) in stories.iter().enumerate() {
+        routes.insert(format!("/s{i}.html"), Reply::html(&article_page(title, &[para, "Officials said the work would continue next year."])));
+    }
+    let first = Fixture::start(routes.clone()).await;
+    let urls: Vec<String> = (0..stories.len()).map(|i| first.url(&format!("/s{i}.html"))).collect();
+    routes.insert("/feed.xml".into(), Reply::xml(&rss(&urls)));
+    let server = Fixture::start(routes).await;
+
+    let app = TestApp::new().await;
+    let data = app.services.config.data_dir.clone();
+    let source = app.services.store.add_source("Fixture Times", &server.url("/"), &server.url("/feed.xml")).await.unwrap();
+    loa::ingest::poll_source(&app.services, &source).await.unwrap();
+    loa::jobs::run_until_idle(&app.services, &[JobKind::FetchArticle], 2).await.unwrap();
+    let pending = app.services.store.job_counts(JobKind::TranslateEdition).await.unwrap().pending;
+    let targets = app.services.targets_from(Lang::En);
+    assert_eq!(pending as usize, stories.len() * targets.len());
+    app.services.store.close().await;
+    drop(app.services);
+
+    // A worker is killed without warning in the middle of its jobs.
+    let mut child = loa(&data).spawn().unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    // Its leases run out; the next run finishes everything.
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let out = loa(&data).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let store = Store::open(&data.join("loa.db")).await.unwrap();
+    let counts = store.job_counts(JobKind::TranslateEdition).await.unwrap();
+    assert_eq!((counts.pending, counts.running, counts.failed), (0, 0, 0), "{counts:?}");
+    for id in 1..=stories.len() as i64 {
+        for lang in &targets {
+            let e = store.edition(id, *lang).await.unwrap().unwrap_or_else(|| panic!("article {id} has no {lang}"));
+            assert_eq!(e.status, EditionStatus::Published, "{id}/{lang}: {:?}", e.failure);
+            assert!(!e.title.is_empty() && !e.blocks.is_empty());
+        }
+    }
+    let before = store.editions(1).await.unwrap();
+    store.close().await;
+
+    // Running again is a no-op: nothing pending, nothing rewritten.
+    let out = loa(&data).output().unwrap();
+    assert!(out.status.success());
+    let store = Store::open(&data.join("loa.db")).await.unwrap();
+    assert_eq!(store.editions(1).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn an_engine_that_echoes_its_input_never_reaches_readers() {
+    use std::os::unix::fs::PermissionsExt;
+    let modes = tempfile::tempdir().unwrap();
+    let script = modes.path().join("echo.sh");
+    std::fs::write(&script, "#!/bin/bash\nexec cat\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(modes.path().join("en-es.mode"), format!("{}\n", script.display())).unwrap();
+
+    let page = article_page("Cần Thơ opens 4 bridges", &["Cần Thơ opened 4 bridges over 2 canals this week."]);
+    let server = Fixture::start(HashMap::from([("/a.html".to_string(), Reply::html(&page))])).await;
+    let modes_dir = modes.path().to_path_buf();
+    let app = TestApp::with(move |c| {
+        c.apertium_modes_dir = modes_dir;
+        c.languages = vec![Lang::En, Lang::Es];
+    })
+    .await;
+    loa::ingest::ingest_url(&app.services, &server.url("/a.html"), None).await.unwrap();
+    app.drain().await;
+    let es = app.services.store.edition(1, Lang::Es).await.unwrap().expect("a failed edition is kept");
+    assert_eq!(es.status, EditionStatus::Failed);
+    assert!(es.failure.as_deref().unwrap_or("").contains("unchanged"), "{:?}", es.failure);
+    let base = app.serve().await;
+    let article = app.services.store.article(1).await.unwrap().unwrap();
+    let resp = reqwest::get(format!("{base}/es/article/{}", article.slug)).await.unwrap();
+    assert_eq!(resp.status(), 404);
+    let sitemap = reqwest::get(format!("{base}/sitemap.xml")).await.unwrap().text().await.unwrap();
+    assert!(!sitemap.contains("/es/article/"), "a failed edition is in the sitemap");
+}
