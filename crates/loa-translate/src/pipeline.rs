@@ -148,7 +148,8 @@ impl Pipeline {
                 // Some pairs' statistical tagger crashes on real input
                 // (rus-ukr, ukr-rus, rus-bel on Debian). Their constraint
                 // grammar can pick the reading instead: weaker, but it works.
-                tracing::warn!(
+                // Expected for those pairs, so not a warning.
+                tracing::info!(
                     mode = %self.mode.name,
                     %detail,
                     "pipeline broke; switching this direction to the tagger-free pipeline"
