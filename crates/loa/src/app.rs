@@ -63,6 +63,9 @@ impl Application {
             for _ in 0..self.services.config.workers {
                 workers.push(tokio::spawn(jobs::run_forever(self.services.clone(), stop.clone())));
             }
+            if self.services.config.poll_interval_secs > 0 {
+                workers.push(tokio::spawn(poll_feeds_forever(self.services.clone(), stop.clone())));
+            }
         }
         let router = loa_web::router(self.state);
         axum::serve(self.listener, router)
@@ -74,6 +77,29 @@ impl Application {
             let _ = w.await;
         }
         Ok(())
+    }
+}
+
+/// Reads every followed feed once per interval. A failing source keeps its
+/// reason and is tried again next time; the others are not held up.
+async fn poll_feeds_forever(services: Services, stop: Arc<AtomicBool>) {
+    let interval = std::time::Duration::from_secs(services.config.poll_interval_secs);
+    let mut next = tokio::time::Instant::now();
+    while !stop.load(Ordering::Relaxed) {
+        if tokio::time::Instant::now() >= next {
+            match services.store.sources().await {
+                Ok(sources) => {
+                    for source in sources {
+                        if let Err(e) = crate::ingest::poll_source(&services, &source).await {
+                            tracing::warn!("{e:#}");
+                        }
+                    }
+                }
+                Err(e) => tracing::error!("cannot list sources: {e}"),
+            }
+            next = tokio::time::Instant::now() + interval;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }
 }
 

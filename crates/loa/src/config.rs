@@ -30,6 +30,8 @@ pub struct Config {
     /// How long a claimed job is reserved for its worker. A worker that
     /// dies (kill -9 included) gives its jobs back after this long.
     pub job_lease_secs: u64,
+    /// How often `loa serve` reads every followed feed (0: never).
+    pub poll_interval_secs: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -76,6 +78,7 @@ impl Default for Config {
             fetch: FetchSettings::default(),
             workers: 2,
             job_lease_secs: 120,
+            poll_interval_secs: 900,
         }
     }
 }
@@ -121,6 +124,9 @@ impl Config {
         }
         if let Some(v) = env("LOA_JOB_LEASE_SECS") {
             config.job_lease_secs = v.parse().with_context(|| format!("LOA_JOB_LEASE_SECS={v:?}"))?;
+        }
+        if let Some(v) = env("LOA_POLL_INTERVAL_SECS") {
+            config.poll_interval_secs = v.parse().with_context(|| format!("LOA_POLL_INTERVAL_SECS={v:?}"))?;
         }
         config.validate()?;
         Ok(config)

@@ -99,3 +99,34 @@ async fn a_single_page_can_be_ingested_and_a_second_copy_is_dropped() {
     assert_eq!(outlets.len(), 2, "both places the story appeared are kept: {outlets:?}");
     assert_eq!(article.author.unwrap().name, "Phạm Thị Lan");
 }
+
+#[tokio::test]
+async fn serve_polls_followed_feeds_and_runs_their_jobs() {
+    let page = article_page("Lào Cai opens 7 km of new road", &["The road links 7 villages and cost 95 billion dong."]);
+    let mut routes = HashMap::from([("/r.html".to_string(), Reply::html(&page))]);
+    let first = Fixture::start(routes.clone()).await;
+    routes.insert("/feed.xml".to_string(), Reply::xml(&rss(&[first.url("/r.html")])));
+    let server = Fixture::start(routes).await;
+    let app = TestApp::with(|c| {
+        c.poll_interval_secs = 1;
+        c.languages = vec![loa_domain::Lang::En, loa_domain::Lang::Es];
+    })
+    .await;
+    // Followed but never polled by hand: the server's poller must do it.
+    app.services.store.add_source("Fixture Times", &server.url("/"), &server.url("/feed.xml")).await.unwrap();
+    let base = app.serve_with_worker().await;
+    let mut published = false;
+    for _ in 0..100 {
+        if let Some(a) = app.services.store.article(1).await.unwrap() {
+            if app.services.store.public_langs(a.id).await.unwrap().contains(&loa_domain::Lang::Es) {
+                let page = reqwest::get(format!("{base}/es/article/{}", a.slug)).await.unwrap();
+                published = page.status() == 200;
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(published, "the followed feed was not polled, translated and published");
+    let source = app.services.store.source(1).await.unwrap();
+    assert!(source.last_success_at.is_some() && source.last_error.is_none());
+}

@@ -36,9 +36,18 @@ impl TestApp {
 
     /// Starts the site (without a worker) and returns its base URL.
     pub async fn serve(&self) -> String {
+        self.start(false).await
+    }
+
+    /// Starts the site with its job workers and feed poller, as `loa serve`.
+    pub async fn serve_with_worker(&self) -> String {
+        self.start(true).await
+    }
+
+    async fn start(&self, worker: bool) -> String {
         let app = Application::with_services(self.services.clone()).await.unwrap();
         let base = format!("http://{}", app.address());
-        tokio::spawn(app.run_until_stopped(false));
+        tokio::spawn(app.run_until_stopped(worker));
         base
     }
 
