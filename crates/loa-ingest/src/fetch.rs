@@ -9,6 +9,10 @@ use std::fmt;
 use std::time::Duration;
 
 use reqwest::redirect;
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use crate::guard::{AddressGuard, GuardedResolver, Refused};
 use url::Url;
 
 /// Limits and identity for outgoing requests.
@@ -21,6 +25,10 @@ pub struct FetchConfig {
     /// Bodies larger than this are refused while streaming, never buffered.
     pub max_body_bytes: usize,
     pub max_redirects: usize,
+    /// Address ranges that may be fetched although they are internal
+    /// (loopback, private, link-local...). Empty in production; tests and
+    /// the demo allow loopback explicitly.
+    pub allow_addresses: Vec<String>,
 }
 
 impl Default for FetchConfig {
@@ -31,6 +39,7 @@ impl Default for FetchConfig {
             total_timeout: Duration::from_secs(30),
             max_body_bytes: 10 * 1024 * 1024,
             max_redirects: 5,
+            allow_addresses: Vec::new(),
         }
     }
 }
@@ -74,6 +83,8 @@ pub enum FetchError {
     NotAPage { url: String, content_type: String },
     #[error("{url} is {content_type}, not an image")]
     NotAnImage { url: String, content_type: String },
+    #[error("refusing to fetch {url}: {reason}; internal addresses are never fetched unless the configuration allows them")]
+    Forbidden { url: String, reason: String },
     #[error("network error fetching {url}: {message}")]
     Network { url: String, message: String },
     #[error("could not set up the HTTP client: {0}")]
@@ -86,6 +97,7 @@ pub enum FetchError {
 enum RedirectRefusal {
     TooMany,
     Scheme(String),
+    Address(String),
 }
 
 impl fmt::Display for RedirectRefusal {
@@ -93,6 +105,7 @@ impl fmt::Display for RedirectRefusal {
         match self {
             RedirectRefusal::TooMany => f.write_str("too many redirects"),
             RedirectRefusal::Scheme(t) => write!(f, "redirect to non-http address {t}"),
+            RedirectRefusal::Address(why) => write!(f, "redirect to {why}"),
         }
     }
 }
@@ -105,15 +118,20 @@ impl std::error::Error for RedirectRefusal {}
 pub struct Fetcher {
     client: reqwest::Client,
     cfg: FetchConfig,
+    guard: Arc<AddressGuard>,
 }
 
 impl Fetcher {
     pub fn new(cfg: FetchConfig) -> Result<Fetcher, FetchError> {
         let max = cfg.max_redirects;
+        let guard = Arc::new(AddressGuard::allowing(&cfg.allow_addresses).map_err(FetchError::Client)?);
+        let redirect_guard = guard.clone();
         let policy = redirect::Policy::custom(move |attempt| {
             if !matches!(attempt.url().scheme(), "http" | "https") {
                 let target = attempt.url().to_string();
                 attempt.error(RedirectRefusal::Scheme(target))
+            } else if let Err(why) = literal_ip_check(&redirect_guard, attempt.url()) {
+                attempt.error(RedirectRefusal::Address(why))
             } else if attempt.previous().len() > max {
                 attempt.error(RedirectRefusal::TooMany)
             } else {
@@ -125,9 +143,10 @@ impl Fetcher {
             .connect_timeout(cfg.connect_timeout)
             .timeout(cfg.total_timeout)
             .redirect(policy)
+            .dns_resolver(Arc::new(GuardedResolver { guard: guard.clone() }))
             .build()
             .map_err(|e| FetchError::Client(e.to_string()))?;
-        Ok(Fetcher { client, cfg })
+        Ok(Fetcher { client, cfg, guard })
     }
 
     pub fn config(&self) -> &FetchConfig {
@@ -176,6 +195,7 @@ impl Fetcher {
         check_type: impl Fn(&str) -> Result<(), FetchError>,
     ) -> Result<Fetched, FetchError> {
         let parsed = check_url(url)?;
+        literal_ip_check(&self.guard, &parsed).map_err(|reason| FetchError::Forbidden { url: url.to_string(), reason })?;
         // reqwest's own timeout covers the body too; the outer one is a
         // guarantee that a trickling server cannot outlive the budget.
         let budget = self.cfg.total_timeout + Duration::from_millis(250);
@@ -240,7 +260,14 @@ impl Fetcher {
                         url: url.to_string(),
                         target: t.clone(),
                     },
+                    RedirectRefusal::Address(why) => FetchError::Forbidden {
+                        url: url.to_string(),
+                        reason: format!("it redirects to {why}"),
+                    },
                 };
+            }
+            if let Some(r) = s.downcast_ref::<Refused>() {
+                return FetchError::Forbidden { url: url.to_string(), reason: r.0.clone() };
             }
             if let Some(io) = s.downcast_ref::<std::io::Error>() {
                 if io.kind() == std::io::ErrorKind::TimedOut {
@@ -267,6 +294,20 @@ impl Fetcher {
 
     fn timeout(&self, url: &str) -> FetchError {
         FetchError::Timeout { url: url.to_string(), seconds: self.cfg.total_timeout.as_secs_f64() }
+    }
+}
+
+/// URLs naming an IP address directly never reach the resolver, so they
+/// are checked here (and on each redirect).
+fn literal_ip_check(guard: &AddressGuard, url: &Url) -> Result<(), String> {
+    let ip: Option<IpAddr> = match url.host() {
+        Some(url::Host::Ipv4(v4)) => Some(v4.into()),
+        Some(url::Host::Ipv6(v6)) => Some(v6.into()),
+        _ => None,
+    };
+    match ip {
+        Some(ip) => guard.check(ip),
+        None => Ok(()),
     }
 }
 

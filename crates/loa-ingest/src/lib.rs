@@ -9,6 +9,7 @@ pub mod decode;
 pub mod extract;
 pub mod feed;
 pub mod fetch;
+pub mod guard;
 
 pub use decode::decode_html;
 pub use extract::{benchmark_json, extract, ExtractError, Extracted};

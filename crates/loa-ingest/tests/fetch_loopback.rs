@@ -7,6 +7,21 @@ use loa_ingest::fetch::{FetchConfig, FetchError, Fetcher};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+/// 64 MB of zeros, gzip-compressed to about 64 KB; made once, before any
+/// client clock runs.
+fn gzip_bomb() -> &'static [u8] {
+    static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BOMB.get_or_init(|| {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..64 {
+            gz.write_all(&zeros).unwrap();
+        }
+        gz.finish().unwrap()
+    })
+}
+
 async fn serve() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -35,6 +50,16 @@ async fn handle(mut sock: TcpStream) {
         .find_map(|l| l.strip_prefix("user-agent: ").or_else(|| l.strip_prefix("User-Agent: ")))
         .unwrap_or("")
         .to_string();
+    if path == "/bomb" {
+        let body = gzip_bomb();
+        let head = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = sock.write_all(head.as_bytes()).await;
+        let _ = sock.write_all(body).await;
+        return;
+    }
     let respond = |status: &str, ctype: &str, body: &str| {
         format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
     };
@@ -70,6 +95,10 @@ async fn handle(mut sock: TcpStream) {
         "/to-ftp" => "HTTP/1.1 302 Found\r\nLocation: ftp://example.org/x\r\nContent-Length: 0\r\n\r\n".to_string(),
         "/photo.jpg" => respond("200 OK", "image/jpeg", "\u{7f}JPEGDATA"),
         "/report.pdf" => respond("200 OK", "application/pdf", "%PDF-1.4"),
+        "/to-metadata" => {
+            "HTTP/1.1 302 Found\r\nLocation: http://169.254.169.254/latest/meta-data/\r\nContent-Length: 0\r\n\r\n".to_string()
+        }
+        "/to-private" => "HTTP/1.1 302 Found\r\nLocation: http://[::ffff:10.0.0.1]/x\r\nContent-Length: 0\r\n\r\n".to_string(),
         "/blob" => respond("200 OK", "application/octet-stream", "0101"),
         _ => respond("500 Internal Server Error", "text/plain", "unexpected path"),
     };
@@ -83,9 +112,46 @@ fn fetcher() -> Fetcher {
         total_timeout: Duration::from_millis(700),
         max_body_bytes: 1024 * 1024,
         max_redirects: 3,
+        // The test server is on loopback, which production never fetches.
+        allow_addresses: vec!["127.0.0.0/8".into()],
         ..FetchConfig::default()
     })
     .unwrap()
+}
+
+#[tokio::test]
+async fn internal_addresses_are_refused_unless_allowed() {
+    let base = serve().await;
+    let strict = Fetcher::new(FetchConfig::default()).unwrap();
+    let err = strict.get_page(&format!("{base}/article")).await.unwrap_err();
+    assert!(matches!(&err, FetchError::Forbidden { reason, .. } if reason.contains("loopback")), "{err:?}");
+    // A name is judged by what it resolves to.
+    let port = base.rsplit(':').next().unwrap();
+    let err = strict.get_page(&format!("http://localhost:{port}/article")).await.unwrap_err();
+    assert!(matches!(&err, FetchError::Forbidden { reason, .. } if reason.contains("localhost resolves to")), "{err:?}");
+    // And the allowed fetcher still works.
+    assert!(fetcher().get_page(&format!("{base}/article")).await.is_ok());
+}
+
+#[tokio::test]
+async fn redirects_to_internal_addresses_are_refused() {
+    let base = serve().await;
+    let err = fetcher().get(&format!("{base}/to-metadata")).await.unwrap_err();
+    assert!(matches!(&err, FetchError::Forbidden { reason, .. } if reason.contains("metadata")), "{err:?}");
+    let err = fetcher().get(&format!("{base}/to-private")).await.unwrap_err();
+    assert!(matches!(&err, FetchError::Forbidden { reason, .. } if reason.contains("private")), "{err:?}");
+    assert!(err.to_string().contains("refusing to fetch"), "{err}");
+}
+
+#[tokio::test]
+async fn a_gzip_bomb_is_refused_not_inflated() {
+    let base = serve().await;
+    let bomb_len = gzip_bomb().len();
+    assert!(bomb_len < 1024 * 1024, "the compressed bomb ({bomb_len} bytes) fits under the limit");
+    let started = Instant::now();
+    let err = fetcher().get(&format!("{base}/bomb")).await.unwrap_err();
+    assert!(matches!(err, FetchError::TooLarge { limit: 1048576, .. }), "{err:?}");
+    assert!(started.elapsed() < Duration::from_secs(5));
 }
 
 #[tokio::test]

@@ -1,0 +1,245 @@
+//! The SSRF guard: loa fetches whatever addresses outlets' feeds name, so
+//! a hostile feed could point it at the machine itself, the private network
+//! behind it, or a cloud metadata service. Every address is checked after
+//! DNS resolution (so a public name resolving to 10.0.0.1 is caught) and on
+//! every redirect, unless the configuration's allow-list admits it.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+
+/// An address range, `10.0.0.0/8` or `::1/128` (a bare address is /32 or /128).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cidr {
+    addr: IpAddr,
+    prefix: u8,
+}
+
+impl Cidr {
+    pub fn parse(text: &str) -> Result<Cidr, String> {
+        let (addr, prefix) = match text.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (text, None),
+        };
+        let addr: IpAddr = addr.trim().parse().map_err(|_| format!("{text:?} is not an IP address or range"))?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p.trim().parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?} has a bad prefix length"))?,
+            None => max,
+        };
+        Ok(Cidr { addr, prefix })
+    }
+
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        match (self.addr, canonical(ip)) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => prefix_eq(&net.octets(), &ip.octets(), self.prefix),
+            (IpAddr::V6(net), IpAddr::V6(ip)) => prefix_eq(&net.octets(), &ip.octets(), self.prefix),
+            _ => false,
+        }
+    }
+}
+
+fn prefix_eq(a: &[u8], b: &[u8], prefix: u8) -> bool {
+    let full = usize::from(prefix / 8);
+    let rest = prefix % 8;
+    if a[..full] != b[..full] {
+        return false;
+    }
+    rest == 0 || (a[full] ^ b[full]) & (0xffu8 << (8 - rest)) == 0
+}
+
+/// An IPv4 address carried inside IPv6 (`::ffff:10.0.0.1`, NAT64, 6to4,
+/// the deprecated compatible form) is judged as the IPv4 address it is.
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match embedded_v4(v6) {
+            Some(v4) => IpAddr::V4(v4),
+            None => ip,
+        },
+        v4 => v4,
+    }
+}
+
+fn embedded_v4(v6: Ipv6Addr) -> Option<Ipv4Addr> {
+    let s = v6.segments();
+    let o = v6.octets();
+    let tail = Ipv4Addr::new(o[12], o[13], o[14], o[15]);
+    if let Some(v4) = v6.to_ipv4_mapped() {
+        return Some(v4);
+    }
+    // 64:ff9b::/96 (NAT64) and ::a.b.c.d (IPv4-compatible, not :: or ::1).
+    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] || (s[..6] == [0; 6] && s[6] != 0) {
+        return Some(tail);
+    }
+    // 2002:AABB:CCDD::/48 (6to4) carries AA.BB.CC.DD.
+    if s[0] == 0x2002 {
+        return Some(Ipv4Addr::new(o[2], o[3], o[4], o[5]));
+    }
+    None
+}
+
+/// Why an address must not be fetched, or `None` for a public address.
+pub fn forbidden_reason(ip: IpAddr) -> Option<&'static str> {
+    match canonical(ip) {
+        IpAddr::V4(v4) => {
+            let o = v4.octets();
+            if v4.is_unspecified() || o[0] == 0 {
+                Some("an unspecified address")
+            } else if v4.is_loopback() {
+                Some("a loopback address (this machine)")
+            } else if o == [169, 254, 169, 254] || o == [100, 100, 100, 200] {
+                Some("a cloud metadata address")
+            } else if v4.is_link_local() {
+                Some("a link-local address")
+            } else if v4.is_private() {
+                Some("a private network address")
+            } else if o[0] == 100 && (64..128).contains(&o[1]) {
+                Some("a carrier-grade NAT address")
+            } else if v4.is_multicast() {
+                Some("a multicast address")
+            } else if v4.is_broadcast() || o[0] >= 240 {
+                Some("a reserved address")
+            } else if o[0] == 198 && (o[1] == 18 || o[1] == 19) || (o[0] == 192 && o[1] == 0 && o[2] == 0) {
+                Some("a reserved address")
+            } else {
+                None
+            }
+        }
+        IpAddr::V6(v6) => {
+            let s0 = v6.segments()[0];
+            if v6.is_unspecified() {
+                Some("an unspecified address")
+            } else if v6.is_loopback() {
+                Some("a loopback address (this machine)")
+            } else if s0 & 0xffc0 == 0xfe80 {
+                Some("a link-local address")
+            } else if s0 & 0xfe00 == 0xfc00 {
+                Some("a private network address")
+            } else if s0 & 0xff00 == 0xff00 {
+                Some("a multicast address")
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Which addresses may be fetched: public ones, and the ranges the
+/// configuration explicitly allows (tests and the demo allow loopback).
+#[derive(Debug, Clone, Default)]
+pub struct AddressGuard {
+    allow: Vec<Cidr>,
+}
+
+impl AddressGuard {
+    pub fn allowing(ranges: &[String]) -> Result<AddressGuard, String> {
+        Ok(AddressGuard { allow: ranges.iter().map(|r| Cidr::parse(r)).collect::<Result<_, _>>()? })
+    }
+
+    /// `Err(reason)` when `ip` must not be contacted.
+    pub fn check(&self, ip: IpAddr) -> Result<(), String> {
+        match forbidden_reason(ip) {
+            Some(_) if self.allow.iter().any(|c| c.contains(ip)) => Ok(()),
+            Some(why) => Err(format!("{ip} is {why}")),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Raised by the resolver and the redirect policy; the fetcher turns it
+/// into [`crate::FetchError::Forbidden`].
+#[derive(Debug)]
+pub(crate) struct Refused(pub String);
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// DNS resolution that drops forbidden addresses; if none is left the
+/// connection is refused with the reason.
+pub(crate) struct GuardedResolver {
+    pub guard: Arc<AddressGuard>,
+}
+
+impl reqwest::dns::Resolve for GuardedResolver {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let guard = self.guard.clone();
+        Box::pin(async move {
+            let host = name.as_str().to_string();
+            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let mut refusals = Vec::new();
+            let allowed: Vec<SocketAddr> = addrs
+                .into_iter()
+                .filter(|a| match guard.check(a.ip()) {
+                    Ok(()) => true,
+                    Err(why) => {
+                        refusals.push(why);
+                        false
+                    }
+                })
+                .collect();
+            if allowed.is_empty() {
+                let why = refusals.first().cloned().unwrap_or_else(|| "no address".into());
+                return Err(Box::new(Refused(format!("{host} resolves to {why}"))) as Box<dyn std::error::Error + Send + Sync>);
+            }
+            Ok(Box::new(allowed.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn refuses_every_internal_kind() {
+        for a in [
+            "127.0.0.1", "127.1.2.3", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
+            "169.254.1.1", "0.0.0.0", "100.64.0.1", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
+            "fd00:ec2::254", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1",
+            "2002:c0a8:0101::1", "::10.0.0.1",
+        ] {
+            assert!(forbidden_reason(ip(a)).is_some(), "{a} should be refused");
+        }
+    }
+
+    #[test]
+    fn allows_public_addresses() {
+        for a in ["8.8.8.8", "93.184.216.34", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8", "100.128.0.1"] {
+            assert_eq!(forbidden_reason(ip(a)), None, "{a} is public");
+        }
+    }
+
+    #[test]
+    fn metadata_is_named() {
+        assert_eq!(forbidden_reason(ip("169.254.169.254")), Some("a cloud metadata address"));
+    }
+
+    #[test]
+    fn allow_list_admits_only_its_ranges() {
+        let g = AddressGuard::allowing(&["127.0.0.0/8".into(), "fd12::/16".into()]).unwrap();
+        assert!(g.check(ip("127.0.0.1")).is_ok());
+        assert!(g.check(ip("::ffff:127.0.0.1")).is_ok());
+        assert!(g.check(ip("fd12::5")).is_ok());
+        assert!(g.check(ip("10.0.0.1")).unwrap_err().contains("private"));
+        assert!(g.check(ip("::1")).is_err());
+        assert!(AddressGuard::allowing(&["300.0.0.0/8".into()]).is_err());
+        assert!(AddressGuard::allowing(&["10.0.0.0/33".into()]).is_err());
+    }
+
+    #[test]
+    fn cidr_prefixes_are_exact() {
+        let c = Cidr::parse("172.16.0.0/12").unwrap();
+        assert!(c.contains(ip("172.31.1.1")));
+        assert!(!c.contains(ip("172.32.0.0")));
+        let one = Cidr::parse("10.0.0.7").unwrap();
+        assert!(one.contains(ip("10.0.0.7")) && !one.contains(ip("10.0.0.8")));
+    }
+}
