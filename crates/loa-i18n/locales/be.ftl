@@ -76,6 +76,22 @@ search-results = { $count ->
 }
 search-no-results = Па вашым запыце нічога не знойдзена. Паспрабуйце іншыя або карацейшыя словы.
 search-prompt = Увядзіце імя, месца ці тэму, каб знайсці артыкулы.
+search-refine = Удакладніць вынікі
+search-facet-category = Рубрыка
+search-facet-lang = Мова
+search-facet-author = Аўтар
+search-facet-place = Месца
+search-sort-label = Парадак
+search-sort-relevance = Спачатку найбольш адпаведныя
+search-sort-date = Спачатку новыя
+search-all-languages = Усе мовы
+search-dates-label = Апублікавана ў перыяд
+search-date-from = З
+search-date-to = Па
+search-active-filters = Выбраныя фільтры
+search-remove-filter = Прыбраць фільтр: { $filter }
+search-clear-filters = Скінуць усе фільтры
+search-bad-date = Не ўдалося прачытаць дату; выберыце яе ў календары або напішыце ў выглядзе год-месяц-дзень.
 
 ## Errors
 

@@ -72,6 +72,22 @@ search-results = { $count ->
 }
 search-no-results = Cap notícia no coincideix amb la cerca. Prova-ho amb menys paraules o amb unes altres.
 search-prompt = Escriu un nom, un lloc o un tema per cercar entre totes les notícies.
+search-refine = Afinar els resultats
+search-facet-category = Secció
+search-facet-lang = Llengua
+search-facet-author = Autor
+search-facet-place = Lloc
+search-sort-label = Ordre
+search-sort-relevance = Més pertinents
+search-sort-date = Més recents primer
+search-all-languages = Totes les llengües
+search-dates-label = Publicat entre
+search-date-from = Des del
+search-date-to = Fins al
+search-active-filters = Filtres actius
+search-remove-filter = Treu el filtre: { $filter }
+search-clear-filters = Treu tots els filtres
+search-bad-date = No s’ha pogut llegir la data; trieu-la al calendari o escriviu-la com a any-mes-dia.
 
 ## Errors
 

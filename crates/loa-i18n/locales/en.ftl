@@ -73,6 +73,22 @@ search-results = { $count ->
 }
 search-no-results = No stories match your search. Try fewer or different words.
 search-prompt = Type a name, a place or a topic to search all stories.
+search-refine = Refine the results
+search-facet-category = Section
+search-facet-lang = Language
+search-facet-author = Author
+search-facet-place = Place
+search-sort-label = Order
+search-sort-relevance = Best match
+search-sort-date = Newest first
+search-all-languages = All languages
+search-dates-label = Published between
+search-date-from = From
+search-date-to = To
+search-active-filters = Active filters
+search-remove-filter = Remove filter: { $filter }
+search-clear-filters = Clear all filters
+search-bad-date = That date could not be read; use the calendar or the form year-month-day.
 
 ## Errors
 

@@ -72,6 +72,22 @@ search-results = { $count ->
 }
 search-no-results = Ninguna noticia coincide con tu búsqueda. Prueba con menos palabras o con otras.
 search-prompt = Escribe un nombre, un lugar o un tema para buscar entre todas las noticias.
+search-refine = Afinar los resultados
+search-facet-category = Sección
+search-facet-lang = Idioma
+search-facet-author = Autor
+search-facet-place = Lugar
+search-sort-label = Orden
+search-sort-relevance = Más relevantes
+search-sort-date = Más recientes primero
+search-all-languages = Todos los idiomas
+search-dates-label = Publicado entre
+search-date-from = Desde
+search-date-to = Hasta
+search-active-filters = Filtros activos
+search-remove-filter = Quitar filtro: { $filter }
+search-clear-filters = Quitar todos los filtros
+search-bad-date = No se pudo leer la fecha; elíjala en el calendario o escríbala como año-mes-día.
 
 ## Errors
 

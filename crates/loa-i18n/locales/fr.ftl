@@ -72,6 +72,22 @@ search-results = { $count ->
 }
 search-no-results = Aucun article ne correspond à votre recherche. Essayez avec moins de mots ou d’autres mots.
 search-prompt = Saisissez un nom, un lieu ou un sujet pour chercher parmi tous les articles.
+search-refine = Affiner les résultats
+search-facet-category = Rubrique
+search-facet-lang = Langue
+search-facet-author = Auteur
+search-facet-place = Lieu
+search-sort-label = Ordre
+search-sort-relevance = Les plus pertinents
+search-sort-date = Les plus récents d’abord
+search-all-languages = Toutes les langues
+search-dates-label = Publié entre
+search-date-from = Du
+search-date-to = Au
+search-active-filters = Filtres actifs
+search-remove-filter = Retirer le filtre : { $filter }
+search-clear-filters = Retirer tous les filtres
+search-bad-date = Cette date est illisible ; choisissez-la dans le calendrier ou écrivez-la sous la forme année-mois-jour.
 
 ## Errors
 

@@ -72,6 +72,22 @@ search-results = { $count ->
 }
 search-no-results = Nessun articolo corrisponde alla ricerca. Prova con meno parole o con parole diverse.
 search-prompt = Scrivi un nome, un luogo o un argomento per cercare tra tutti gli articoli.
+search-refine = Affina i risultati
+search-facet-category = Sezione
+search-facet-lang = Lingua
+search-facet-author = Autore
+search-facet-place = Luogo
+search-sort-label = Ordine
+search-sort-relevance = Più pertinenti
+search-sort-date = Più recenti prima
+search-all-languages = Tutte le lingue
+search-dates-label = Pubblicato tra
+search-date-from = Dal
+search-date-to = Al
+search-active-filters = Filtri attivi
+search-remove-filter = Togli il filtro: { $filter }
+search-clear-filters = Togli tutti i filtri
+search-bad-date = Impossibile leggere la data; sceglila dal calendario o scrivila come anno-mese-giorno.
 
 ## Errors
 

@@ -72,6 +72,22 @@ search-results = { $count ->
 }
 search-no-results = Nenhuma notícia corresponde à sua pesquisa. Experimente menos palavras ou palavras diferentes.
 search-prompt = Escreva um nome, um lugar ou um tema para pesquisar em todas as notícias.
+search-refine = Refinar os resultados
+search-facet-category = Secção
+search-facet-lang = Idioma
+search-facet-author = Autor
+search-facet-place = Local
+search-sort-label = Ordem
+search-sort-relevance = Mais relevantes
+search-sort-date = Mais recentes primeiro
+search-all-languages = Todos os idiomas
+search-dates-label = Publicado entre
+search-date-from = De
+search-date-to = Até
+search-active-filters = Filtros ativos
+search-remove-filter = Remover filtro: { $filter }
+search-clear-filters = Remover todos os filtros
+search-bad-date = Não foi possível ler a data; escolha-a no calendário ou escreva-a como ano-mês-dia.
 
 ## Errors
 

@@ -76,6 +76,22 @@ search-results = { $count ->
 }
 search-no-results = По вашему запросу ничего не найдено. Попробуйте другие или более короткие слова.
 search-prompt = Введите имя, место или тему, чтобы найти статьи.
+search-refine = Уточнить результаты
+search-facet-category = Рубрика
+search-facet-lang = Язык
+search-facet-author = Автор
+search-facet-place = Место
+search-sort-label = Порядок
+search-sort-relevance = Сначала подходящие
+search-sort-date = Сначала новые
+search-all-languages = Все языки
+search-dates-label = Опубликовано в период
+search-date-from = С
+search-date-to = По
+search-active-filters = Выбранные фильтры
+search-remove-filter = Убрать фильтр: { $filter }
+search-clear-filters = Сбросить все фильтры
+search-bad-date = Не удалось разобрать дату; выберите её в календаре или напишите в виде год-месяц-день.
 
 ## Errors
 

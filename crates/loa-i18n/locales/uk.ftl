@@ -76,6 +76,22 @@ search-results = { $count ->
 }
 search-no-results = За вашим запитом нічого не знайдено. Спробуйте інші або коротші слова.
 search-prompt = Введіть ім'я, місце чи тему, щоб знайти статті.
+search-refine = Уточнити результати
+search-facet-category = Рубрика
+search-facet-lang = Мова
+search-facet-author = Автор
+search-facet-place = Місце
+search-sort-label = Порядок
+search-sort-relevance = Спершу найвідповідніші
+search-sort-date = Спершу нові
+search-all-languages = Усі мови
+search-dates-label = Опубліковано в період
+search-date-from = Від
+search-date-to = До
+search-active-filters = Обрані фільтри
+search-remove-filter = Прибрати фільтр: { $filter }
+search-clear-filters = Скинути всі фільтри
+search-bad-date = Не вдалося прочитати дату; оберіть її в календарі або напишіть у вигляді рік-місяць-день.
 
 ## Errors
 

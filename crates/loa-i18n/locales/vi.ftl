@@ -66,6 +66,22 @@ search-heading = Tìm kiếm
 search-results = Tìm thấy { $count } bài viết
 search-no-results = Không có bài viết nào phù hợp. Hãy thử với ít từ hơn hoặc từ khác.
 search-prompt = Nhập tên người, địa danh hoặc chủ đề để tìm trong tất cả bài viết.
+search-refine = Thu hẹp kết quả
+search-facet-category = Chuyên mục
+search-facet-lang = Ngôn ngữ
+search-facet-author = Tác giả
+search-facet-place = Địa danh
+search-sort-label = Sắp xếp
+search-sort-relevance = Phù hợp nhất
+search-sort-date = Mới nhất trước
+search-all-languages = Mọi ngôn ngữ
+search-dates-label = Đăng trong khoảng
+search-date-from = Từ ngày
+search-date-to = Đến ngày
+search-active-filters = Bộ lọc đang dùng
+search-remove-filter = Bỏ bộ lọc: { $filter }
+search-clear-filters = Bỏ mọi bộ lọc
+search-bad-date = Không đọc được ngày này; hãy chọn trên lịch hoặc viết theo dạng năm-tháng-ngày.
 
 ## Errors
 

@@ -1,14 +1,23 @@
 //! Text analysis per language: which tokenizer pipeline turns an edition's
 //! text (and a reader's query) into index terms.
 //!
-//! Every pipeline ends in ASCII folding, because place and person names
-//! (`Hà Tĩnh`, `Nguyễn`) pass untranslated into every edition and readers
-//! rarely type the diacritics. Folding runs *after* stemming so the Snowball
-//! stemmers still see the accented suffixes they were written for.
+//! Every main pipeline ends in ASCII folding, because place and person
+//! names (`Hà Tĩnh`, `Nguyễn`) pass untranslated into every edition and
+//! readers rarely type the diacritics. Folding runs *after* stemming so the
+//! Snowball stemmers still see the accented suffixes they were written for.
+//!
+//! Each language also has an *exact* pipeline (same tokens, lowercased,
+//! nothing else) for the `exact_*` fields: a query that matches there too
+//! typed the diacritics the text has, and ranks above a folded-only match.
+//!
+//! Vietnamese is written in space-separated syllables, so the simple
+//! tokenizer already yields one token per syllable. Ukrainian has no
+//! Snowball stemmer; it gets [`UkrainianLightStemmer`], which strips the
+//! common case and number endings of nouns and adjectives.
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, Token, TokenStream, Tokenizer, TokenizerManager,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
 
 use std::borrow::Cow;
@@ -27,6 +36,11 @@ pub(crate) fn tokenizer_name(lang: Lang) -> String {
     format!("loa_{}", lang.code())
 }
 
+/// The name of a language's exact (lowercase-only) analyser.
+pub(crate) fn exact_tokenizer_name(lang: Lang) -> String {
+    format!("loa_{}_exact", lang.code())
+}
+
 /// The Snowball stemmer tantivy ships for a language, if it has one.
 pub(crate) fn stemmer_language(lang: Lang) -> Option<Language> {
     match lang {
@@ -40,7 +54,8 @@ pub(crate) fn stemmer_language(lang: Lang) -> Option<Language> {
         Lang::De => Some(Language::German),
         // Ukrainian, Belarusian, Catalan, Galician, Indonesian and Vietnamese
         // have no stemmer in tantivy; a wrong-language stemmer would mangle
-        // them, so they get the plain lowercase + folding analyser.
+        // them, so they get the plain lowercase + folding analyser
+        // (Ukrainian adds its light stemmer, see `analyzer`).
         Lang::Vi
         | Lang::Uk
         | Lang::Be
@@ -76,7 +91,113 @@ pub(crate) fn analyzer(lang: Lang) -> TextAnalyzer {
             .filter(Stemmer::new(language))
             .filter(AsciiFoldingFilter)
             .build(),
+        None if lang == Lang::Uk => base
+            .filter(UkrainianLightStemmer)
+            .filter(AsciiFoldingFilter)
+            .build(),
         None => base.filter(AsciiFoldingFilter).build(),
+    }
+}
+
+/// The exact analyser: the language's tokens, lowercased, with their
+/// diacritics and endings intact.
+pub(crate) fn exact_analyzer(lang: Lang) -> TextAnalyzer {
+    if uses_bigrams(lang) {
+        return TextAnalyzer::builder(CjkBigramTokenizer)
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .build();
+    }
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .build()
+}
+
+/// Inflectional endings of Ukrainian nouns and adjectives, longest first so
+/// `-ами` is removed whole rather than as `-и`. Verb endings are left out on
+/// purpose: `-ла` (past tense) would cut `школа` to `шко` while `школи`
+/// keeps `школ`, splitting one word into two stems.
+const UKRAINIAN_ENDINGS: [&str; 40] = [
+    "ями", "ами", "ові", "еві", "єві", "ого", "ому", "ими", "іми", "ього", "ій", "ої", "ою", "ею",
+    "єю", "ів", "їв", "ах", "ях", "ам", "ям", "ом", "ем", "єм", "им", "ім", "ий", "іх", "их", "ую",
+    "юю", "а", "я", "у", "ю", "і", "ї", "и", "о", "е",
+];
+
+/// Shortest stem, in characters, an ending may leave: short words
+/// (`мир`, `час`) are more often whole stems than inflected forms.
+const UKRAINIAN_MIN_STEM_CHARS: usize = 3;
+
+/// The stem of a lowercased Ukrainian word: one ending from
+/// [`UKRAINIAN_ENDINGS`] (and a trailing soft sign) removed if a long enough
+/// stem remains. Crude next to a dictionary, but it makes the commonest
+/// forms of a noun or adjective meet (`провінція`, `провінції`,
+/// `провінцією`), and query and text are stemmed alike.
+pub(crate) fn ukrainian_stem(word: &str) -> &str {
+    let word = word.strip_suffix('ь').unwrap_or(word);
+    if !word.chars().all(|c| matches!(c, 'а'..='я' | 'є' | 'і' | 'ї' | 'ґ' | '\'' | '’')) {
+        return word;
+    }
+    for ending in UKRAINIAN_ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending) {
+            if stem.chars().count() >= UKRAINIAN_MIN_STEM_CHARS {
+                return stem.strip_suffix('ь').unwrap_or(stem);
+            }
+        }
+    }
+    word
+}
+
+/// Token filter applying [`ukrainian_stem`].
+#[derive(Clone)]
+pub(crate) struct UkrainianLightStemmer;
+
+impl TokenFilter for UkrainianLightStemmer {
+    type Tokenizer<T: Tokenizer> = UkrainianStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> UkrainianStemmerFilter<T> {
+        UkrainianStemmerFilter { tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub(crate) struct UkrainianStemmerFilter<T> {
+    tokenizer: T,
+}
+
+impl<T: Tokenizer> Tokenizer for UkrainianStemmerFilter<T> {
+    type TokenStream<'a> = UkrainianStemmerStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        UkrainianStemmerStream {
+            tail: self.tokenizer.token_stream(text),
+        }
+    }
+}
+
+pub(crate) struct UkrainianStemmerStream<T> {
+    tail: T,
+}
+
+impl<T: TokenStream> TokenStream for UkrainianStemmerStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        let stem = ukrainian_stem(&token.text);
+        if stem.len() != token.text.len() {
+            token.text = stem.to_string();
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
     }
 }
 
@@ -94,6 +215,7 @@ pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
 pub(crate) fn register_all(manager: &TokenizerManager) {
     for lang in Lang::ALL {
         manager.register(&tokenizer_name(lang), analyzer(lang));
+        manager.register(&exact_tokenizer_name(lang), exact_analyzer(lang));
     }
 }
 
@@ -238,8 +360,28 @@ mod tests {
         assert_eq!(terms(Lang::En, "bridges"), terms(Lang::En, "bridge"));
         assert_eq!(terms(Lang::Ru, "провинции"), terms(Lang::Ru, "провинцию"));
         assert_eq!(terms(Lang::Es, "puentes"), terms(Lang::Es, "puente"));
-        // Ukrainian has no stemmer: forms stay distinct but are lowercased.
+        // Ukrainian: the light stemmer joins case forms of nouns and
+        // adjectives, and leaves short words alone.
+        let forms = ["провінція", "провінції", "провінцію", "провінцією", "провінціями"];
+        for form in forms {
+            assert_eq!(terms(Lang::Uk, form), ["провінці"], "{form}");
+        }
+        assert_eq!(terms(Lang::Uk, "Новий"), terms(Lang::Uk, "нового"));
         assert_eq!(terms(Lang::Uk, "Київ"), ["київ"]);
+        assert_eq!(ukrainian_stem("мир"), "мир");
+        assert_eq!(ukrainian_stem("містах"), "міст");
+        assert_ne!(terms(Lang::Uk, "провінція"), terms(Lang::Uk, "провідник"));
+    }
+
+    #[test]
+    fn exact_analyzer_keeps_diacritics_and_endings() {
+        let mut exact = exact_analyzer(Lang::Vi);
+        let mut stream = exact.token_stream("Hà Tĩnh");
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push(t.text.clone());
+        }
+        assert_eq!(out, ["hà", "tĩnh"]);
     }
 
     #[test]

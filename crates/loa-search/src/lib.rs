@@ -29,9 +29,18 @@
 //! more than tags, tags more than the lead, the lead more than the body.
 //!
 //! Reader input is parsed leniently: the query syntax (phrases, `AND`, `OR`,
-//! `-word`) works, and malformed input (stray quotes, colons, brackets) is
-//! repaired or dropped, never reported as an error. Terms are combined with
-//! AND by default, as readers of a news site expect.
+//! `-word`, `word*`) works, and malformed input (stray quotes, colons,
+//! brackets) is repaired or dropped, never reported as an error. Terms are
+//! combined with AND by default, as readers of a news site expect. Each word
+//! also matches as typed (diacritics included, ranked higher), within a
+//! typo or two when long enough, and, for the word still being typed, as a
+//! prefix (see `query.rs`).
+//!
+//! Results can be filtered by language, category, author, place and date
+//! range, ordered by relevance or date, and come with facet counts over the
+//! whole result set ([`Facets`]). [`SearchIndex::similar`] finds stories on
+//! the same subject as a given edition, without the story itself or
+//! near-copies of it (see `related.rs`).
 //!
 //! Writes are staged in one writer (50 MB budget, one indexing thread) and
 //! become visible only at [`SearchIndex::commit`], which also reloads the
@@ -40,31 +49,46 @@
 //! [`SearchError::SchemaMismatch`] so the caller can delete and rebuild it.
 
 mod analysis;
+mod facets;
 mod fields;
+mod query;
+mod related;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use chrono::{DateTime, Utc};
-use serde::Serialize;
+use std::ops::Bound;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::error::LockError;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument, TantivyError, Term,
+};
 
 use loa_domain::{article::body_text, Article, Block, Edition, Lang};
 
 use crate::analysis::nfc;
-use crate::fields::{edition_key, Fields, LEAD_BOOST, TAGS_BOOST, TITLE_BOOST};
+use crate::facets::{ranked, ValueCounts};
+use crate::fields::{
+    edition_key, Fields, AUTHOR_FIELD, CATEGORY_FIELD, LANG_FIELD, PLACE_FIELD, PUBLISHED_AT_FIELD,
+};
+
+pub use crate::facets::{FacetCount, Facets, MAX_FACET_VALUES};
+pub use crate::query::{FUZZY_1_CHARS, FUZZY_2_CHARS};
+pub use crate::related::NEAR_DUPLICATE_JACCARD;
 
 /// Stamped into every commit's payload. Bump it whenever an analyser
 /// changes in a way the schema does not show (a new filter, a different
 /// stemmer): old indexes then refuse to open instead of silently
 /// mismatching query terms.
-const ANALYSIS_VERSION: &str = "loa-search analysis 1";
+const ANALYSIS_VERSION: &str = "loa-search analysis 2";
 
 /// Memory the writer may buffer before flushing a segment.
 const WRITER_MEMORY_BYTES: usize = 50_000_000;
@@ -125,15 +149,87 @@ impl EditionDoc {
     }
 }
 
-/// What a reader asked for.
+/// The order of results.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first (ties: best match first).
+    Date,
+}
+
+impl std::str::FromStr for SortOrder {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "relevance" => Ok(SortOrder::Relevance),
+            "date" => Ok(SortOrder::Date),
+            other => Err(format!(
+                "sort must be \"relevance\" or \"date\", got {other:?}"
+            )),
+        }
+    }
+}
+
+/// What a reader asked for. Build it with struct update syntax over
+/// [`Default`] (`SearchQuery { text: "bridge".into(), ..Default::default() }`)
+/// or with [`SearchQuery::new`]: new filters then never break callers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
     /// Free text in the query syntax; anything is accepted.
     pub text: String,
     /// Only editions in this language; `None` searches every language.
     pub lang: Option<Lang>,
+    /// When searching every language, editions in this one come first
+    /// (each group in the requested order). Ignored when `lang` is set.
+    pub prefer_lang: Option<Lang>,
+    /// Only stories in this category (slug, e.g. `local`).
+    pub category: Option<String>,
+    /// Only stories by this author (the name as stored, e.g. `Kiều Minh`).
+    pub author: Option<String>,
+    /// Only stories about this place (the name as stored).
+    pub place: Option<String>,
+    /// Only stories published on or after this day (UTC).
+    pub from: Option<NaiveDate>,
+    /// Only stories published on or before this day (UTC).
+    pub to: Option<NaiveDate>,
+    pub sort: SortOrder,
     pub limit: usize,
     pub offset: usize,
+}
+
+/// Results per page when a caller does not say.
+pub const DEFAULT_LIMIT: usize = 10;
+
+impl Default for SearchQuery {
+    fn default() -> Self {
+        SearchQuery {
+            text: String::new(),
+            lang: None,
+            prefer_lang: None,
+            category: None,
+            author: None,
+            place: None,
+            from: None,
+            to: None,
+            sort: SortOrder::Relevance,
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+        }
+    }
+}
+
+impl SearchQuery {
+    /// `text` in every language, first page, by relevance.
+    pub fn new(text: impl Into<String>) -> SearchQuery {
+        SearchQuery {
+            text: text.into(),
+            ..SearchQuery::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -141,6 +237,8 @@ pub struct SearchResults {
     /// How many editions match in all (not just this page).
     pub total: usize,
     pub hits: Vec<SearchHit>,
+    /// Value counts over all matching editions.
+    pub facets: Facets,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -153,8 +251,13 @@ pub struct SearchHit {
     /// `<mark>`; everything else is HTML-escaped, so it can be inserted into
     /// a page as is.
     pub snippet_html: String,
+    /// The relevance score (also computed when sorting by date).
     pub score: f32,
     pub published_at: DateTime<Utc>,
+    /// The category slug.
+    pub category: String,
+    pub author: Option<String>,
+    pub places: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -193,6 +296,8 @@ pub enum SearchError {
     },
     #[error("the search index writer is unusable after a panic in another thread; restart loa")]
     WriterPoisoned,
+    #[error("the date range is empty: from {from} is after to {to}")]
+    EmptyDateRange { from: NaiveDate, to: NaiveDate },
     #[error("indexed document is missing its {field} field; run `loa reindex`")]
     CorruptDocument { field: &'static str },
     #[error("search index error: {0}")]
@@ -206,7 +311,6 @@ pub struct SearchIndex {
 }
 
 struct Inner {
-    index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
@@ -292,7 +396,6 @@ impl SearchIndex {
             .try_into()?;
         Ok(SearchIndex {
             inner: Arc::new(Inner {
-                index,
                 reader,
                 writer: Mutex::new(writer),
                 fields,
@@ -346,6 +449,26 @@ impl SearchIndex {
         for tag in tags {
             d.add_text(lf.tags, nfc(tag));
         }
+        d.add_text(lf.exact, &title);
+        d.add_text(lf.exact, &lead);
+        d.add_text(lf.exact, &body);
+        if !doc.captions.trim().is_empty() {
+            d.add_text(lf.exact, nfc(&doc.captions));
+        }
+        d.add_text(f.category, &doc.category);
+        if let Some(author) = doc.author.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            d.add_text(f.author, nfc(author));
+        }
+        for (field, values) in [(f.place, &doc.places), (f.topic, &doc.topics)] {
+            // Once each: a place named twice is still one place to count.
+            let mut seen: Vec<String> = Vec::new();
+            for v in values.iter().map(|v| nfc(v.trim()).into_owned()).filter(|v| !v.is_empty()) {
+                if !seen.contains(&v) {
+                    d.add_text(field, &v);
+                    seen.push(v);
+                }
+            }
+        }
 
         let writer = self.writer()?;
         writer.delete_term(Term::from_field_text(
@@ -396,7 +519,8 @@ impl SearchIndex {
     }
 
     /// Runs a reader's query. Malformed query text is never an error; only
-    /// a page beyond [`MAX_RESULT_WINDOW`] is.
+    /// a page beyond [`MAX_RESULT_WINDOW`] or a date range ending before
+    /// it starts is.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
         if q.offset.saturating_add(q.limit) > MAX_RESULT_WINDOW {
             return Err(SearchError::WindowTooLarge {
@@ -405,100 +529,273 @@ impl SearchIndex {
                 max: MAX_RESULT_WINDOW,
             });
         }
-        if q.text.trim().is_empty() {
-            return Ok(SearchResults {
-                total: 0,
-                hits: Vec::new(),
-            });
+        if let (Some(from), Some(to)) = (q.from, q.to) {
+            if from > to {
+                return Err(SearchError::EmptyDateRange { from, to });
+            }
         }
+        let empty = SearchResults {
+            total: 0,
+            hits: Vec::new(),
+            facets: Facets::default(),
+        };
         let f = &self.inner.fields;
+        let searcher = self.inner.reader.searcher();
+        // Only languages that have editions: each language searched costs
+        // its own term lookups and typo automata.
+        let present: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|l| {
+                searcher
+                    .doc_freq(&Term::from_field_text(f.lang, l.code()))
+                    .is_ok_and(|n| n > 0)
+            })
+            .collect();
         let langs: Vec<Lang> = match q.lang {
             Some(l) => vec![l],
-            None => Lang::ALL.to_vec(),
+            None => present.clone(),
         };
-        let mut default_fields = Vec::new();
-        for &l in &langs {
-            default_fields.extend(f.of(l).all());
-        }
-        let mut parser = QueryParser::for_index(&self.inner.index, default_fields);
-        parser.set_conjunction_by_default();
-        for &l in &langs {
-            let lf = f.of(l);
-            parser.set_field_boost(lf.title, TITLE_BOOST);
-            parser.set_field_boost(lf.tags, TAGS_BOOST);
-            parser.set_field_boost(lf.lead, LEAD_BOOST);
-        }
-        // Errors here are parts of the input the parser had to drop (an
-        // unknown field, an unclosed quote); what remains is still a query.
-        let (parsed, dropped) = parser.parse_query_lenient(&nfc(&q.text));
-        if !dropped.is_empty() {
-            tracing::debug!(query = %q.text, ?dropped, "search query partly malformed");
-        }
-        let query: Box<dyn Query> = match q.lang {
-            // The fields already confine the query to one language, but a
-            // reader can name another language's field (`title_en:x`); the
-            // filter keeps the promise of `lang`.
-            Some(l) => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, parsed),
-                (
-                    Occur::Must,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f.lang, l.code()),
-                        IndexRecordOption::Basic,
-                    )),
-                ),
-            ])),
-            None => parsed,
+        let Some(text_query) = query::build(f, &langs, &q.text) else {
+            return Ok(empty);
         };
 
-        let searcher = self.inner.reader.searcher();
-        let (total, top) = if q.limit == 0 {
-            (searcher.search(&query, &Count)?, Vec::new())
+        let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let exact_value = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, &nfc(value.trim())),
+                    IndexRecordOption::Basic,
+                )),
+            )
+        };
+        for (field, value) in [
+            (f.category, &q.category),
+            (f.author, &q.author),
+            (f.place, &q.place),
+        ] {
+            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
+                filters.push(exact_value(field, v));
+            }
+        }
+        if q.from.is_some() || q.to.is_some() {
+            let day_start = |d: NaiveDate| {
+                let at = d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp());
+                at.map(|secs| {
+                    Term::from_field_date_for_search(
+                        f.published_at,
+                        tantivy::DateTime::from_timestamp_secs(secs),
+                    )
+                })
+            };
+            let lower = match q.from.and_then(day_start) {
+                Some(t) => Bound::Included(t),
+                None => Bound::Unbounded,
+            };
+            let upper = match q.to.and_then(|d| d.succ_opt()).and_then(day_start) {
+                Some(t) => Bound::Excluded(t),
+                None => Bound::Unbounded,
+            };
+            filters.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        let with_filters = |text: Box<dyn Query>| -> Box<dyn Query> {
+            let mut clauses = vec![(Occur::Must, text)];
+            clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+            Box::new(BooleanQuery::new(clauses))
+        };
+        // The language facet counts what the text finds in every language
+        // (with the other filters), so a reader searching one language
+        // sees what switching would give.
+        let every_lang = match q.lang {
+            Some(_) => query::build(f, &present, &q.text).map(&with_filters),
+            None => None,
+        };
+        let query: Box<dyn Query> = match q.lang {
+            // The fields already confine the query to one language, but the
+            // filter keeps the promise of `lang` whatever the text says.
+            Some(l) => {
+                let mut clauses = vec![(Occur::Must, with_filters(text_query))];
+                clauses.push(exact_value(f.lang, l.code()));
+                Box::new(BooleanQuery::new(clauses))
+            }
+            None => with_filters(text_query),
+        };
+
+        let facet_fields = ValueCounts {
+            field_names: vec![CATEGORY_FIELD, AUTHOR_FIELD, PLACE_FIELD, LANG_FIELD],
+        };
+        let prefer = if q.lang.is_none() { q.prefer_lang } else { None };
+        let ranking = Ranking {
+            prefer,
+            by_date: q.sort == SortOrder::Date,
+        };
+        let (total, top, mut counts) = if q.limit == 0 {
+            let (total, counts) = searcher.search(&query, &(Count, facet_fields))?;
+            (total, Vec::new(), counts)
         } else {
-            searcher.search(
-                &query,
-                &(Count, TopDocs::with_limit(q.limit).and_offset(q.offset)),
-            )?
+            let top_docs = TopDocs::with_limit(q.limit)
+                .and_offset(q.offset)
+                .tweak_score(move |segment: &SegmentReader| ranking.for_segment(segment));
+            searcher.search(&query, &(Count, top_docs, facet_fields))?
+        };
+        let lang_counts = match &every_lang {
+            Some(every_lang) => {
+                let only_lang = ValueCounts {
+                    field_names: vec![LANG_FIELD],
+                };
+                searcher.search(every_lang.as_ref(), &only_lang)?.pop()
+            }
+            None => counts.pop(),
+        };
+        let mut counts = counts.into_iter();
+        let mut next = || ranked(counts.next().unwrap_or_default());
+        let facets = Facets {
+            category: next(),
+            author: next(),
+            place: next(),
+            lang: ranked(lang_counts.unwrap_or_default()),
         };
 
         let mut snippets = Snippets::new(&searcher, query.as_ref(), f);
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let text = |field, name| {
-                doc.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .map(str::to_string)
-                    .ok_or(SearchError::CorruptDocument { field: name })
-            };
-            let lang: Lang = text(f.lang, "lang")?
-                .parse()
-                .map_err(|_| SearchError::CorruptDocument { field: "lang" })?;
-            let article_id = doc.get_first(f.article_id).and_then(|v| v.as_i64()).ok_or(
-                SearchError::CorruptDocument {
-                    field: "article_id",
-                },
-            )?;
-            let published_at = doc
-                .get_first(f.published_at)
-                .and_then(|v| v.as_datetime())
-                .and_then(|d| DateTime::<Utc>::from_timestamp_micros(d.into_timestamp_micros()))
-                .ok_or(SearchError::CorruptDocument {
-                    field: "published_at",
-                })?;
-            let body = text(f.body_text, "body")?;
-            let lead = text(f.lead_text, "lead")?;
-            hits.push(SearchHit {
-                article_id,
-                slug: text(f.slug, "slug")?,
-                lang,
-                title: text(f.title_text, "title")?,
-                snippet_html: snippets.html(lang, &body, &lead)?,
-                score,
-                published_at,
-            });
+        for (key, address) in top {
+            hits.push(self.hit(&searcher, address, key.score, &mut snippets)?);
         }
-        Ok(SearchResults { total, hits })
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+        })
+    }
+
+    /// A result built from the stored fields of the document at `address`.
+    fn hit(
+        &self,
+        searcher: &tantivy::Searcher,
+        address: DocAddress,
+        score: Score,
+        snippets: &mut Snippets<'_>,
+    ) -> Result<SearchHit, SearchError> {
+        let f = &self.inner.fields;
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let stored = StoredDoc::read(&doc, f)?;
+        let snippet_html = snippets.html(stored.lang, &stored.body, &stored.lead)?;
+        Ok(SearchHit {
+            article_id: stored.article_id,
+            slug: stored.slug,
+            lang: stored.lang,
+            title: stored.title,
+            snippet_html,
+            score,
+            published_at: stored.published_at,
+            category: stored.category,
+            author: stored.author,
+            places: stored.places,
+        })
+    }
+}
+
+/// The stored fields of one indexed edition.
+pub(crate) struct StoredDoc {
+    pub article_id: i64,
+    pub lang: Lang,
+    pub slug: String,
+    pub title: String,
+    pub lead: String,
+    pub body: String,
+    pub published_at: DateTime<Utc>,
+    pub category: String,
+    pub author: Option<String>,
+    pub places: Vec<String>,
+    pub topics: Vec<String>,
+}
+
+impl StoredDoc {
+    pub(crate) fn read(doc: &TantivyDocument, f: &Fields) -> Result<StoredDoc, SearchError> {
+        let text = |field, name| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+                .ok_or(SearchError::CorruptDocument { field: name })
+        };
+        let all = |field| -> Vec<String> {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        };
+        let lang: Lang = text(f.lang, "lang")?
+            .parse()
+            .map_err(|_| SearchError::CorruptDocument { field: "lang" })?;
+        let article_id = doc.get_first(f.article_id).and_then(|v| v.as_i64()).ok_or(
+            SearchError::CorruptDocument {
+                field: "article_id",
+            },
+        )?;
+        let published_at = doc
+            .get_first(f.published_at)
+            .and_then(|v| v.as_datetime())
+            .and_then(|d| DateTime::<Utc>::from_timestamp_micros(d.into_timestamp_micros()))
+            .ok_or(SearchError::CorruptDocument {
+                field: "published_at",
+            })?;
+        Ok(StoredDoc {
+            article_id,
+            lang,
+            slug: text(f.slug, "slug")?,
+            title: text(f.title_text, "title")?,
+            lead: text(f.lead_text, "lead")?,
+            body: text(f.body_text, "body")?,
+            published_at,
+            category: text(f.category, "category")?,
+            author: all(f.author).into_iter().next(),
+            places: all(f.place),
+            topics: all(f.topic),
+        })
+    }
+}
+
+/// How results are ordered: the preferred language first if any, then by
+/// date if asked, then by score.
+#[derive(Clone, Copy)]
+struct Ranking {
+    prefer: Option<Lang>,
+    by_date: bool,
+}
+
+/// The sort key of one hit; fields compare in declaration order.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+struct RankKey {
+    preferred: bool,
+    /// Seconds since the epoch when sorting by date, else 0.
+    date: i64,
+    score: Score,
+}
+
+impl Ranking {
+    fn for_segment(self, segment: &SegmentReader) -> impl FnMut(DocId, Score) -> RankKey {
+        let fast = segment.fast_fields();
+        let dates = if self.by_date {
+            fast.date(PUBLISHED_AT_FIELD).ok()
+        } else {
+            None
+        };
+        // The preferred language's ordinal in this segment's dictionary;
+        // a segment without that language has no preferred documents.
+        let langs = self.prefer.and_then(|l| {
+            let column = fast.str(LANG_FIELD).ok().flatten()?;
+            let ord = column.dictionary().term_ord(l.code()).ok().flatten()?;
+            Some((column, ord))
+        });
+        move |doc: DocId, score: Score| RankKey {
+            preferred: langs
+                .as_ref()
+                .is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord)),
+            date: dates
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map_or(0, |d| d.into_timestamp_secs()),
+            score,
+        }
     }
 }
 

@@ -87,7 +87,7 @@ fn query(text: &str, lang: Option<Lang>) -> SearchQuery {
         text: text.into(),
         lang,
         limit: 20,
-        offset: 0,
+        ..Default::default()
     }
 }
 
@@ -430,6 +430,7 @@ fn paging_counts_all_and_returns_a_window() {
                 lang: None,
                 limit: 10,
                 offset: page * 10,
+                ..Default::default()
             })
             .unwrap();
         assert_eq!(r.total, 25);
@@ -445,7 +446,7 @@ fn paging_counts_all_and_returns_a_window() {
             text: "rice".into(),
             lang: None,
             limit: 0,
-            offset: 0,
+            ..Default::default()
         })
         .unwrap();
     assert_eq!((count_only.total, count_only.hits.len()), (25, 0));
@@ -455,6 +456,7 @@ fn paging_counts_all_and_returns_a_window() {
         lang: None,
         limit: 10,
         offset: usize::MAX,
+        ..Default::default()
     });
     assert!(
         matches!(too_deep, Err(SearchError::WindowTooLarge { .. })),
@@ -544,4 +546,291 @@ fn foreign_index_is_a_schema_mismatch() {
 
 fn tantivy_schema_builder() -> tantivy::schema::SchemaBuilder {
     tantivy::schema::Schema::builder()
+}
+
+// ---- Matching as typed, typos, prefixes ----
+
+#[test]
+fn exact_diacritics_rank_above_folded_matches() {
+    // Same words, same lengths; only the diacritics differ.
+    let accented = doc(20, Lang::Vi, "Mưa lớn ở Hà Tĩnh", "", "Nước sông dâng cao ở Hà Tĩnh.");
+    let plain = doc(21, Lang::Vi, "Mưa lớn ở Ha Tinh", "", "Nước sông dâng cao ở Ha Tinh.");
+    let index = indexed(&[accented, plain]);
+
+    let r = index.search(&query("Hà Tĩnh", Some(Lang::Vi))).unwrap();
+    assert_eq!(r.total, 2, "the accented query still finds the unaccented text");
+    assert_eq!(r.hits[0].article_id, 20, "{:?}", r.hits);
+    assert!(r.hits[0].score > r.hits[1].score);
+
+    let r = index.search(&query("Ha Tinh", Some(Lang::Vi))).unwrap();
+    assert_eq!(r.total, 2, "the unaccented query finds Hà Tĩnh");
+    assert_eq!(r.hits[0].article_id, 21, "{:?}", r.hits);
+    assert!(r.hits[0].score > r.hits[1].score);
+}
+
+#[test]
+fn explicit_and_automatic_prefixes_complete_words() {
+    let index = indexed(&corpus());
+    let r = index.search(&query("bridg*", Some(Lang::En))).unwrap();
+    assert_eq!(keys(&r), [(1, Lang::En)]);
+    // The last word of a query still being typed is completed...
+    let r = index.search(&query("coff", Some(Lang::En))).unwrap();
+    assert_eq!(keys(&r), [(4, Lang::En)]);
+    let r = index.search(&query("harvest highl", Some(Lang::En))).unwrap();
+    assert_eq!(keys(&r), [(4, Lang::En)]);
+    // ...but not once a space says it is finished, nor an earlier word.
+    assert_eq!(index.search(&query("coff ", Some(Lang::En))).unwrap().total, 0);
+    assert_eq!(index.search(&query("coff beans", Some(Lang::En))).unwrap().total, 0);
+    // Prefixes work without diacritics in Vietnamese.
+    let r = index.search(&query("khanh than", Some(Lang::Vi))).unwrap();
+    assert_eq!(keys(&r), [(1, Lang::Vi)]);
+}
+
+#[test]
+fn typos_in_long_words_are_forgiven_and_rank_below_exact_matches() {
+    let mut engineers = doc(30, Lang::En, "Engineers inspect the dam", "", "The engineers said the dam is safe.");
+    engineers.published_at = Utc.with_ymd_and_hms(2024, 6, 1, 0, 0, 0).unwrap();
+    let index = indexed(&[
+        engineers,
+        doc(31, Lang::En, "A bridle for the horse", "", "The bridle was made of leather."),
+        doc(32, Lang::En, "A bridge for the village", "", "The bridge was made of steel."),
+    ]);
+    // One transposition in a six-letter word.
+    let r = index.search(&query("brigde ", Some(Lang::En))).unwrap();
+    assert_eq!(r.hits[0].article_id, 32, "{:?}", r.hits);
+    // `bridle` is itself a word: its exact match ranks above the
+    // one-letter-off `bridge`.
+    let r = index.search(&query("bridle ", Some(Lang::En))).unwrap();
+    assert_eq!(
+        r.hits.iter().map(|h| h.article_id).collect::<Vec<_>>(),
+        [31, 32]
+    );
+    // Two edits allowed from nine characters, one below.
+    let r = index.search(&query("enjineerz ", Some(Lang::En))).unwrap();
+    assert_eq!(keys(&r), [(30, Lang::En)]);
+    assert_eq!(index.search(&query("enjineer ", Some(Lang::En))).unwrap().total, 0);
+    // Short words must match exactly.
+    assert_eq!(index.search(&query("dan ", Some(Lang::En))).unwrap().total, 0);
+    // Quoted words are taken literally.
+    assert_eq!(index.search(&query("\"brigde\"", Some(Lang::En))).unwrap().total, 0);
+}
+
+#[test]
+fn ukrainian_case_forms_match() {
+    let index = indexed(&[doc(
+        40,
+        Lang::Uk,
+        "Губернатор відвідав провінцію",
+        "",
+        "Економіка провінції зростає разом із новими дорогами.",
+    )]);
+    for q in ["провінція ", "провінцією ", "нова дорога "] {
+        let r = index.search(&query(q, Some(Lang::Uk))).unwrap();
+        assert_eq!(keys(&r), [(40, Lang::Uk)], "query {q}");
+    }
+}
+
+// ---- Filters, facets, order ----
+
+fn newsroom() -> Vec<EditionDoc> {
+    let mut docs = Vec::new();
+    let stories = [
+        (50, Lang::En, "local", "Kiều Minh", vec!["Hà Tĩnh"], (2024, 3, 1), "Flood defences tested in Hà Tĩnh"),
+        (51, Lang::En, "local", "Kiều Minh", vec!["Hà Tĩnh", "Vinh"], (2024, 3, 5), "Flood relief reaches Vinh"),
+        (52, Lang::En, "news", "Lan Anh", vec!["Huế"], (2024, 4, 2), "Flood warning for Huế"),
+        (53, Lang::En, "travel", "Lan Anh", vec![], (2024, 5, 9), "After the flood, tourists return"),
+        (54, Lang::Ru, "local", "Kiều Minh", vec!["Hà Tĩnh"], (2024, 3, 2), "Наводнение в Хатине"),
+    ];
+    for (id, lang, category, author, places, (y, m, d), title) in stories {
+        let mut e = doc(id, lang, title, "", &format!("{title}. Flood наводнение."));
+        e.category = category.into();
+        e.author = Some(author.into());
+        e.places = places.into_iter().map(String::from).collect();
+        e.published_at = Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).unwrap();
+        docs.push(e);
+    }
+    docs
+}
+
+fn counts(facet: &[loa_search::FacetCount]) -> Vec<(&str, u64)> {
+    facet.iter().map(|c| (c.value.as_str(), c.count)).collect()
+}
+
+#[test]
+fn filters_narrow_results_and_facets_count_every_page() {
+    let index = indexed(&newsroom());
+    let base = SearchQuery {
+        text: "flood".into(),
+        lang: Some(Lang::En),
+        limit: 1,
+        ..Default::default()
+    };
+    let r = index.search(&base).unwrap();
+    assert_eq!(r.total, 4);
+    assert_eq!(r.hits.len(), 1, "one per page, but facets count all four");
+    assert_eq!(counts(&r.facets.category), [("local", 2), ("news", 1), ("travel", 1)]);
+    assert_eq!(counts(&r.facets.author), [("Kiều Minh", 2), ("Lan Anh", 2)]);
+    assert_eq!(counts(&r.facets.place), [("Hà Tĩnh", 2), ("Huế", 1), ("Vinh", 1)]);
+    // The language facet ignores the language filter: it shows what a
+    // reader would find by switching.
+    assert_eq!(counts(&r.facets.lang), [("en", 4), ("ru", 1)]);
+
+    let ids = |q: &SearchQuery| -> Vec<i64> {
+        let mut ids: Vec<i64> = index
+            .search(&SearchQuery { limit: 20, ..q.clone() })
+            .unwrap()
+            .hits
+            .iter()
+            .map(|h| h.article_id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&SearchQuery { category: Some("local".into()), ..base.clone() }), [50, 51]);
+    assert_eq!(ids(&SearchQuery { author: Some("Lan Anh".into()), ..base.clone() }), [52, 53]);
+    assert_eq!(ids(&SearchQuery { place: Some("Hà Tĩnh".into()), ..base.clone() }), [50, 51]);
+    assert_eq!(ids(&SearchQuery { place: Some("Nowhere".into()), ..base.clone() }), Vec::<i64>::new());
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2024, m, d).unwrap();
+    assert_eq!(
+        ids(&SearchQuery { from: Some(day(3, 5)), to: Some(day(4, 2)), ..base.clone() }),
+        [51, 52],
+        "both ends of the range are inclusive days"
+    );
+    assert_eq!(ids(&SearchQuery { from: Some(day(5, 1)), ..base.clone() }), [53]);
+    assert_eq!(ids(&SearchQuery { to: Some(day(3, 1)), ..base.clone() }), [50]);
+    assert_eq!(ids(&SearchQuery { lang: None, place: Some("Hà Tĩnh".into()), ..base.clone() }), [50, 51, 54]);
+    let backwards = index.search(&SearchQuery { from: Some(day(5, 1)), to: Some(day(3, 1)), ..base.clone() });
+    assert!(matches!(backwards, Err(SearchError::EmptyDateRange { .. })), "{backwards:?}");
+
+    // A facet filtered on counts within the filter.
+    let r = index.search(&SearchQuery { category: Some("local".into()), ..base.clone() }).unwrap();
+    assert_eq!(counts(&r.facets.category), [("local", 2)]);
+    assert_eq!(counts(&r.facets.lang), [("en", 2), ("ru", 1)]);
+}
+
+#[test]
+fn date_order_is_newest_first_and_preferred_language_leads() {
+    let index = indexed(&newsroom());
+    let by_date = index
+        .search(&SearchQuery {
+            text: "flood".into(),
+            lang: Some(Lang::En),
+            sort: loa_search::SortOrder::Date,
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    let dates: Vec<_> = by_date.hits.iter().map(|h| h.published_at).collect();
+    assert_eq!(dates.len(), 4);
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_eq!(by_date.hits[0].article_id, 53);
+    assert!(by_date.hits.iter().all(|h| h.score > 0.0), "scores are kept");
+
+    // Every language, Russian first.
+    let r = index
+        .search(&SearchQuery {
+            text: "наводнение OR flood".into(),
+            prefer_lang: Some(Lang::Ru),
+            limit: 10,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(r.total, 5);
+    assert_eq!(r.hits[0].lang, Lang::Ru, "{:?}", r.hits);
+    assert!(r.hits[1..].iter().all(|h| h.lang == Lang::En));
+    // Hits carry their metadata.
+    assert_eq!(r.hits[0].category, "local");
+    assert_eq!(r.hits[0].author.as_deref(), Some("Kiều Minh"));
+    assert_eq!(r.hits[0].places, ["Hà Tĩnh"]);
+}
+
+// ---- Related stories ----
+
+#[test]
+fn similar_finds_the_same_subject_but_never_itself_or_copies() {
+    let typhoon = doc(
+        60,
+        Lang::En,
+        "Typhoon Yagi floods rice fields in Hà Tĩnh",
+        "Farmers count losses after the storm.",
+        "Typhoon Yagi brought heavy rain to the province. Rice fields along the river were flooded \
+         and farmers lost most of the harvest. Dykes held in the lower districts.",
+    );
+    // The same wire story under another article id, one word changed.
+    let mut copy = typhoon.clone();
+    copy.article_id = 61;
+    copy.slug = "article-61".into();
+    copy.body = copy.body.replace("most of", "much of");
+    let aftermath = doc(
+        62,
+        Lang::En,
+        "After typhoon Yagi, farmers replant rice",
+        "Seed is handed out in flooded districts.",
+        "Weeks after typhoon Yagi flooded the fields, farmers are replanting rice with seed from \
+         the province.",
+    );
+    let dykes = doc(
+        63,
+        Lang::En,
+        "Province to raise river dykes before the rainy season",
+        "",
+        "Engineers will raise the dykes along the river, which held during the typhoon.",
+    );
+    let unrelated = doc(
+        64,
+        Lang::En,
+        "Coffee prices rise in the highlands",
+        "",
+        "Traders in the highlands paid more for coffee beans this week.",
+    );
+    let russian = doc(65, Lang::Ru, "Тайфун Яги затопил рисовые поля", "", "Тайфун Яги принёс дожди.");
+    let mut topical = doc(66, Lang::En, "Weather service reorganised", "", "The weather office moves.");
+    topical.topics = vec!["typhoon".into(), "weather".into()];
+    let mut source = typhoon;
+    source.topics = vec!["typhoon".into(), "weather".into()];
+    let index = indexed(&[source, copy, aftermath, dykes, unrelated, russian, topical]);
+
+    let related = index.similar(60, Lang::En, 5).unwrap();
+    let ids: Vec<i64> = related.iter().map(|h| h.article_id).collect();
+    assert!(!ids.contains(&60), "never the story itself: {ids:?}");
+    assert!(!ids.contains(&61), "never a near-copy: {ids:?}");
+    assert!(!ids.contains(&64), "coffee is not related: {ids:?}");
+    assert!(!ids.contains(&65), "only the edition's language: {ids:?}");
+    assert_eq!(ids.first(), Some(&62), "the aftermath story is the closest: {ids:?}");
+    assert!(ids.contains(&63), "{ids:?}");
+    assert!(ids.contains(&66), "shared topics relate stories: {ids:?}");
+    assert!(related.iter().all(|h| h.lang == Lang::En && !h.title.is_empty()));
+
+    assert_eq!(index.similar(60, Lang::En, 1).unwrap().len(), 1);
+    assert!(index.similar(60, Lang::Vi, 5).unwrap().is_empty(), "no such edition");
+    assert!(index.similar(999, Lang::En, 5).unwrap().is_empty());
+    // The Russian edition has no other Russian story to relate to.
+    assert!(index.similar(65, Lang::Ru, 5).unwrap().is_empty());
+}
+
+#[test]
+fn search_and_similar_timings_on_a_thousand_editions() {
+    let words = [
+        "flood", "rice", "harvest", "bridge", "school", "market", "festival", "typhoon", "road",
+        "hospital", "coffee", "fishing", "port", "train", "tourism", "election", "budget", "river",
+    ];
+    let docs: Vec<EditionDoc> = (0..1000)
+        .map(|i| {
+            let pick = |k: usize| words[(i * 7 + k * 13) % words.len()];
+            let body: Vec<String> = (0..60).map(|k| pick(k).to_string()).collect();
+            let mut d = doc(1000 + i as i64, Lang::En, &format!("{} and {} news {i}", pick(1), pick(2)), "", &body.join(" "));
+            d.category = ["local", "news", "travel"][i % 3].into();
+            d
+        })
+        .collect();
+    let index = indexed(&docs);
+    let start = std::time::Instant::now();
+    let r = index.search(&SearchQuery { text: "flood harvst".into(), ..Default::default() }).unwrap();
+    let search_time = start.elapsed();
+    assert!(r.total > 0);
+    let start = std::time::Instant::now();
+    let related = index.similar(1000, Lang::En, 5).unwrap();
+    let similar_time = start.elapsed();
+    assert!(!related.iter().any(|h| h.article_id == 1000));
+    eprintln!("1000 editions: search {search_time:?}, similar {similar_time:?}");
 }

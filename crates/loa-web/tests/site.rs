@@ -716,3 +716,118 @@ async fn no_interface_text_of_another_locale_on_any_page() {
     }
     assert_eq!(checked_pages, 50);
 }
+
+#[tokio::test]
+async fn search_page_shows_facets_sort_highlights_and_filters() {
+    let f = setup().await;
+    let html = f.page("/en/search?q=note%20OR%20flood").await;
+    let d = doc(&html);
+    assert_eq!(text_of(&select(&d, ".result-count")[0]), "15 stories found");
+    assert_eq!(select(&d, ".result").len(), 10, "first page of two");
+    assert!(select(&d, ".result .snippet mark").len() >= 10, "matches are highlighted");
+    // Facet counts cover all fifteen results, not just this page.
+    let facet = |d: &scraper::Html, id: &str| -> Vec<(String, String)> {
+        select(d, &format!("#facet-{id} li"))
+            .iter()
+            .filter(|li| !select_in(li, ".facet-count").is_empty())
+            .map(|li| (text_of(&select_in(li, "a")[0]), text_of(&select_in(li, ".facet-count")[0])))
+            .collect()
+    };
+    assert_eq!(facet(&d, "category"), [("Travel".to_string(), "14".to_string()), ("News".into(), "1".into())]);
+    assert_eq!(facet(&d, "author"), [("Lan Anh".to_string(), "15".to_string())]);
+    assert_eq!(facet(&d, "lang"), [("English".to_string(), "15".to_string())]);
+    assert_eq!(text_of(&select(&d, "#refine-heading")[0]), "Refine the results");
+    let sort: Vec<String> = select(&d, "nav.sort a").iter().map(text_of).collect();
+    assert_eq!(sort, ["Best match", "Newest first"]);
+    assert_eq!(select(&d, "nav.sort a[aria-current]").len(), 1);
+    assert_eq!(select(&d, "a[rel=next]")[0].value().attr("href"), Some("/en/search?q=note+OR+flood&page=2"));
+
+    // Following the News facet narrows to the flood story.
+    let news = select(&d, "#facet-category a").into_iter().find(|a| text_of(a) == "News").unwrap();
+    let href = news.value().attr("href").unwrap().to_string();
+    assert_eq!(href, "/en/search?q=note+OR+flood&category=news");
+    let narrowed = doc(&f.page(&href).await);
+    assert_eq!(text_of(&select(&narrowed, ".result-count")[0]), "1 story found");
+    assert_eq!(select(&narrowed, ".result h2 a")[0].value().attr("href").unwrap(), format!("/en/article/{}", f.xss_slug));
+    let chip = select(&narrowed, ".active-filters a")[0];
+    assert_eq!(text_of(&chip), "Remove filter: News");
+    assert_eq!(chip.value().attr("href"), Some("/en/search?q=note+OR+flood"));
+    // The filter survives in the form, so a new query keeps it.
+    assert_eq!(select(&narrowed, "form.search-form input[name=category]")[0].value().attr("value"), Some("news"));
+
+    // Newest first.
+    let by_date = doc(&f.page("/en/search?q=bridge%20OR%20conference&sort=date").await);
+    let links: Vec<&str> = select(&by_date, ".result h2 a").iter().map(|a| a.value().attr("href").unwrap()).collect();
+    assert_eq!(links, [format!("/en/article/{}", f.bridge_slug), format!("/en/article/{}", f.conference_slug)]);
+    let date_range = doc(&f.page("/en/search?q=bridge%20OR%20conference&from=2024-01-01&to=2024-12-31").await);
+    assert_eq!(select(&date_range, ".result").len(), 1);
+    assert_eq!(select(&date_range, "input[name=from]")[0].value().attr("value"), Some("2024-01-01"));
+    let bad_date = f.page("/en/search?q=bridge&from=soon").await;
+    assert!(bad_date.contains("That date could not be read"));
+}
+
+#[tokio::test]
+async fn search_starts_in_the_page_language_and_offers_the_others() {
+    let f = setup().await;
+    // `Huế` is in the bridge story's title in seven languages.
+    let d = doc(&f.page("/en/search?q=Hu%E1%BA%BF").await);
+    assert_eq!(text_of(&select(&d, ".result-count")[0]), "1 story found", "English only by default");
+    let langs: Vec<String> = select(&d, "#facet-lang li a").iter().map(text_of).collect();
+    assert!(langs.contains(&"English".to_string()) && langs.contains(&"Vietnamese".to_string()), "{langs:?}");
+    assert!(langs.contains(&"All languages".to_string()));
+    let vi = select(&d, "#facet-lang a").into_iter().find(|a| text_of(a) == "Vietnamese").unwrap();
+    assert_eq!(vi.value().attr("href"), Some("/en/search?q=Hu%E1%BA%BF&lang=vi"));
+
+    let all = doc(&f.page("/en/search?q=Hu%E1%BA%BF&lang=all").await);
+    let results = select(&all, ".result h2 a");
+    assert!(results.len() > 1);
+    // The page's language first, the others marked with their language.
+    assert_eq!(results[0].value().attr("href").unwrap(), format!("/en/article/{}", f.bridge_slug));
+    assert_eq!(results[0].value().attr("lang"), None);
+    for a in &results[1..] {
+        let code = a.value().attr("lang").expect("foreign results carry lang");
+        assert_eq!(a.value().attr("href").unwrap(), format!("/{code}/article/{}", f.bridge_slug));
+    }
+}
+
+#[tokio::test]
+async fn api_search_has_filters_facets_and_paging() {
+    let f = setup().await;
+    let get = |path: String| {
+        let f = &f;
+        async move { serde_json::from_str::<serde_json::Value>(&f.page(&path).await).unwrap() }
+    };
+    let v = get("/api/v1/search?q=note%20OR%20flood&lang=en&limit=3".into()).await;
+    assert_eq!(v["total"], 15);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 3);
+    assert_eq!(v["sort"], "relevance");
+    assert_eq!(v["facets"]["category"][0], serde_json::json!({"value": "travel", "count": 14}));
+    assert_eq!(v["facets"]["category"][1], serde_json::json!({"value": "news", "count": 1}));
+    assert_eq!(v["facets"]["author"][0]["count"], 15);
+    assert_eq!(v["facets"]["lang"][0]["value"], "en");
+    assert!(v["hits"][0]["snippet_html"].as_str().unwrap().contains("<mark>"));
+
+    let news = get("/api/v1/search?q=note%20OR%20flood&category=news".into()).await;
+    assert_eq!(news["total"], 1);
+    assert_eq!(news["filters"]["category"], "news");
+    assert_eq!(news["hits"][0]["category"], "news");
+    let page2 = get("/api/v1/search?q=note&lang=en&page=2&limit=10".into()).await;
+    assert_eq!((page2["offset"].as_u64(), page2["page"].as_u64()), (Some(10), Some(2)));
+    assert_eq!(page2["hits"].as_array().unwrap().len(), 4);
+    let dated = get("/api/v1/search?q=bridge%20OR%20conference&lang=en&sort=date&from=2023-12-01&to=2023-12-31".into()).await;
+    assert_eq!(dated["total"], 1);
+    assert_eq!(dated["hits"][0]["slug"], f.conference_slug.as_str());
+    let place = get("/api/v1/search?q=conference&lang=en&place=H%C3%A0%20T%C4%A9nh".into()).await;
+    assert_eq!(place["total"], 1);
+    assert_eq!(place["facets"]["place"][0], serde_json::json!({"value": "Hà Tĩnh", "count": 1}));
+
+    for bad in ["/api/v1/search?q=x&sort=best", "/api/v1/search?q=x&from=2024-13-01", "/api/v1/search?q=x&page=0"] {
+        let (status, body) = f.get(bad).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}");
+        assert!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["error"].is_string(), "{bad}");
+    }
+}
+
+fn select_in<'a>(e: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    e.select(&scraper::Selector::parse(css).unwrap()).collect()
+}

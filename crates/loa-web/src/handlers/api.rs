@@ -10,6 +10,7 @@ use loa_domain::Lang;
 use loa_search::{SearchQuery, MAX_RESULT_WINDOW};
 use serde_json::json;
 
+use super::search::Filters;
 use crate::AppState;
 
 const DEFAULT_LIMIT: usize = 10;
@@ -29,19 +30,24 @@ fn number(params: &HashMap<String, String>, name: &str, default: usize) -> Resul
     }
 }
 
+/// `/api/v1/search`: `q`, `lang` (a code, or absent / `all` for every
+/// language), `prefer_lang` (with every language: this one first),
+/// `category`, `author`, `place`, `from`, `to` (`YYYY-MM-DD`), `sort`
+/// (`relevance` | `date`), `limit`, and `offset` or `page` (1-based).
+/// Answers `{query, lang, sort, filters, total, limit, offset, page, hits,
+/// facets}`; facet counts cover every matching edition, not just the page.
 pub async fn search(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
     let query = params.get("q").map(|q| q.trim().to_string()).unwrap_or_default();
-    let lang = match params.get("lang").map(|l| l.trim()).filter(|l| !l.is_empty()) {
+    let offered = state.site.offered();
+    let (filters, bad) = Filters::parse(&params, &offered);
+    if let Some(first) = bad.first() {
+        return error(StatusCode::BAD_REQUEST, first.message.clone());
+    }
+    let prefer_lang = match params.get("prefer_lang").map(|l| l.trim()).filter(|l| !l.is_empty()) {
         None => None,
-        Some(code) => match state.site.offered().into_iter().find(|l| l.code() == code) {
-            Some(l) => Some(l),
-            None => {
-                let offered: Vec<&str> = state.site.offered().iter().map(|l| l.code()).collect();
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    format!("lang {code:?} is not offered here; use one of {}", offered.join(", ")),
-                );
-            }
+        Some(code) => match offered.iter().find(|l| l.code() == code) {
+            Some(l) => Some(*l),
+            None => return error(StatusCode::BAD_REQUEST, format!("prefer_lang {code:?} is not offered here")),
         },
     };
     let limit = match number(&params, "limit", DEFAULT_LIMIT) {
@@ -49,7 +55,13 @@ pub async fn search(State(state): State<AppState>, Query(params): Query<HashMap<
         Ok(n) => return error(StatusCode::BAD_REQUEST, format!("limit may be at most {MAX_LIMIT}, got {n}")),
         Err(message) => return error(StatusCode::BAD_REQUEST, message),
     };
-    let offset = match number(&params, "offset", 0) {
+    let offset = match (params.contains_key("offset"), number(&params, "page", 1)) {
+        (true, _) => number(&params, "offset", 0),
+        (false, Ok(0)) => Err("page starts at 1".to_string()),
+        (false, Ok(page)) => Ok((page - 1).saturating_mul(limit)),
+        (false, Err(message)) => Err(message),
+    };
+    let offset = match offset {
         Ok(n) if n.saturating_add(limit) <= MAX_RESULT_WINDOW => n,
         Ok(_) => {
             return error(StatusCode::BAD_REQUEST, format!("offset + limit may be at most {MAX_RESULT_WINDOW}"))
@@ -57,15 +69,29 @@ pub async fn search(State(state): State<AppState>, Query(params): Query<HashMap<
         Err(message) => return error(StatusCode::BAD_REQUEST, message),
     };
     let index = state.search.clone();
-    let q = SearchQuery { text: query.clone(), lang, limit, offset };
+    let q = filters.query(&query, None, limit, offset);
+    let q = SearchQuery { prefer_lang, ..q };
+    let lang = q.lang;
+    let sort = q.sort;
+    let echo = json!({
+        "category": q.category,
+        "author": q.author,
+        "place": q.place,
+        "from": q.from,
+        "to": q.to,
+    });
     match tokio::task::spawn_blocking(move || index.search(&q)).await {
         Ok(Ok(results)) => Json(json!({
             "query": query,
             "lang": lang.map(Lang::code),
+            "sort": sort,
+            "filters": echo,
             "total": results.total,
             "limit": limit,
             "offset": offset,
+            "page": offset.checked_div(limit).map_or(1, |p| p + 1),
             "hits": results.hits,
+            "facets": results.facets,
         }))
         .into_response(),
         Ok(Err(err)) => {

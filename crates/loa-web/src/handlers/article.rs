@@ -3,10 +3,10 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use loa_domain::{Block, Category, Lang};
+use loa_domain::{Article, Block, Category, Lang};
 
-use super::{ctx, finish, not_found, render_page, PageResult};
-use crate::render::article::{json_ld, main_html, ArticleView};
+use super::{ctx, finish, not_found, render_page, PageError, PageResult};
+use crate::render::article::{json_ld, main_html, ArticleView, SameTopic};
 use crate::render::layout::Page;
 use crate::render::{article_path, esc};
 use crate::AppState;
@@ -20,6 +20,24 @@ pub async fn article(State(state): State<AppState>, Path((lang, slug)): Path<(St
     };
     let result = build(&state, lang, &slug).await;
     finish(&state, lang, result)
+}
+
+/// Stories on the same subject in `lang`: the index's content similarity
+/// first; the store's shared topics when the index finds nothing (the
+/// edition not indexed yet, too little text) or fails.
+async fn same_topic(state: &AppState, article: &Article, lang: Lang) -> Result<SameTopic, PageError> {
+    let index = state.search.clone();
+    let article_id = article.id;
+    let started = std::time::Instant::now();
+    match tokio::task::spawn_blocking(move || index.similar(article_id, lang, RELATED)).await? {
+        Ok(hits) if !hits.is_empty() => {
+            tracing::debug!(article_id, elapsed = ?started.elapsed(), "related stories by similarity");
+            return Ok(SameTopic::Similar(hits));
+        }
+        Ok(_) => {}
+        Err(err) => tracing::warn!(error = %err, article_id, "similar stories failed; using shared topics"),
+    }
+    Ok(SameTopic::SharedTopics(state.store.same_topic(article, lang, RELATED).await?))
 }
 
 async fn build(state: &AppState, lang: Lang, slug: &str) -> PageResult {
@@ -58,7 +76,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str) -> PageResult {
     };
 
     let comments: Vec<_> = state.store.comments(article.id).await?.into_iter().filter(|cm| cm.lang == lang).collect();
-    let same_topic = state.store.same_topic(&article, lang, RELATED).await?;
+    let same_topic = same_topic(state, &article, lang).await?;
     let same_category = state.store.same_category(&article, lang, RELATED).await?;
     let same_author = state.store.same_author(&article, lang, RELATED).await?;
     let video_category = Category::from_slug("video").expect("video is a section");

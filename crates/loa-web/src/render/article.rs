@@ -2,10 +2,11 @@
 //! and videos, plus its JSON-LD.
 
 use loa_domain::{Article, Block, Edition, Lang};
+use loa_search::SearchHit;
 use loa_store::{ArticleCard, Comment};
 use serde_json::json;
 
-use super::cards::link_list;
+use super::cards::{link_list, StoryLink};
 use super::{esc, iso, url_attr, Ctx};
 
 /// Everything the article page shows besides the frame.
@@ -15,10 +16,17 @@ pub struct ArticleView<'a> {
     /// Languages this article can be read in on this site.
     pub public_langs: &'a [Lang],
     pub comments: &'a [Comment],
-    pub same_topic: &'a [ArticleCard],
+    pub same_topic: &'a SameTopic,
     pub same_category: &'a [ArticleCard],
     pub same_author: &'a [ArticleCard],
     pub video_stories: &'a [ArticleCard],
+}
+
+/// Stories on the same subject: from the search index by content
+/// similarity, or, when it has none, from the store by shared topics.
+pub enum SameTopic {
+    Similar(Vec<SearchHit>),
+    SharedTopics(Vec<ArticleCard>),
 }
 
 /// Engines whose text is the outlet's own words.
@@ -124,7 +132,7 @@ fn distinct_places(places: &[String]) -> Vec<&str> {
     out
 }
 
-fn related_section(ctx: &Ctx<'_>, id: &str, heading: &str, empty: &str, cards: &[ArticleCard]) -> String {
+fn related_section<S: StoryLink>(ctx: &Ctx<'_>, id: &str, heading: &str, empty: &str, cards: &[S]) -> String {
     let content = if cards.is_empty() {
         format!("<p class=\"empty\">{}</p>", ctx.th(empty))
     } else {
@@ -215,7 +223,14 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
     h.push_str("</article>\n");
 
     h.push_str(&comments_section(ctx, v.comments));
-    h.push_str(&related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", v.same_topic));
+    h.push_str(&match v.same_topic {
+        SameTopic::Similar(hits) => {
+            related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", hits)
+        }
+        SameTopic::SharedTopics(cards) => {
+            related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", cards)
+        }
+    });
     h.push_str(&related_section(
         ctx,
         "same-category",

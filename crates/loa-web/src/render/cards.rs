@@ -1,5 +1,7 @@
 //! Story cards and link lists.
 
+use chrono::{DateTime, Utc};
+use loa_search::SearchHit;
 use loa_store::ArticleCard;
 
 use super::{esc, url_attr, Ctx};
@@ -41,15 +43,47 @@ pub fn card(ctx: &Ctx<'_>, c: &ArticleCard) -> String {
     h
 }
 
+/// What a link to a story needs, from the store (a card) or from the
+/// search index (a hit).
+pub trait StoryLink {
+    fn slug(&self) -> &str;
+    fn title(&self) -> &str;
+    fn published_at(&self) -> DateTime<Utc>;
+}
+
+impl StoryLink for ArticleCard {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn published_at(&self) -> DateTime<Utc> {
+        self.published_at
+    }
+}
+
+impl StoryLink for SearchHit {
+    fn slug(&self) -> &str {
+        &self.slug
+    }
+    fn title(&self) -> &str {
+        &self.title
+    }
+    fn published_at(&self) -> DateTime<Utc> {
+        self.published_at
+    }
+}
+
 /// A compact list of links to stories (related articles).
-pub fn link_list(ctx: &Ctx<'_>, cards: &[ArticleCard]) -> String {
+pub fn link_list<S: StoryLink>(ctx: &Ctx<'_>, stories: &[S]) -> String {
     let mut h = String::from("<ul class=\"story-list\">");
-    for c in cards {
+    for c in stories {
         h.push_str(&format!(
             "<li><a href=\"{}\">{}</a> {}</li>",
-            esc(&ctx.article_path(&c.slug)),
-            esc(&c.title),
-            ctx.time(c.published_at)
+            esc(&ctx.article_path(c.slug())),
+            esc(c.title()),
+            ctx.time(c.published_at())
         ));
     }
     h.push_str("</ul>");

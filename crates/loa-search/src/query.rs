@@ -1,0 +1,311 @@
+//! From a reader's query text to a tantivy query.
+//!
+//! tantivy's own grammar parses the text leniently (phrases, `AND`, `OR`,
+//! `NOT`, `-word`, `+word`, brackets, `^boost`), but each word is turned
+//! into a query here rather than by tantivy's `QueryParser`, because a word
+//! is looked up in several ways at once:
+//!
+//! * its analysed form (stemmed, diacritics folded) in the title, tags,
+//!   lead and body, weighted by field: the main score;
+//! * its form as typed (lowercased only) in the exact field: a bonus, so
+//!   `Hà Tĩnh` ranks text spelled `Hà Tĩnh` above text spelled `Hạ Tinh`;
+//! * for words of [`FUZZY_1_CHARS`] characters or more, within one edit
+//!   ([`FUZZY_2_CHARS`]: two) in the exact field, at a constant low weight,
+//!   so a typo still finds the story but below exact matches;
+//! * for `word*`, and for the last word of the query when the reader has
+//!   not finished typing it, every word starting with it, at the same low
+//!   weight.
+//!
+//! Field names typed by the reader (`title_en:x`) are ignored; only the
+//! text after the colon is searched, in the fields of the requested
+//! languages. Ranges, sets and `*` alone match nothing.
+
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use loa_domain::Lang;
+
+use crate::analysis::{analyzer, exact_analyzer, nfc};
+use crate::fields::{Fields, LangFields, EXACT_BOOST, LOOSE_BOOST};
+
+/// Words at least this long (in characters) match within one typo.
+pub const FUZZY_1_CHARS: usize = 5;
+/// Words at least this long match within two typos.
+pub const FUZZY_2_CHARS: usize = 9;
+/// The last word is completed as a prefix only from this length on;
+/// shorter beginnings match too much to mean anything.
+const AUTO_PREFIX_MIN_CHARS: usize = 3;
+
+/// The query for `text` over the fields of `langs`, or `None` when nothing
+/// searchable is left (empty text, only punctuation, only `*`).
+pub(crate) fn build(fields: &Fields, langs: &[Lang], text: &str) -> Option<Box<dyn Query>> {
+    let text = nfc(text);
+    let (ast, dropped) = query_grammar::parse_query_lenient(&text);
+    if !dropped.is_empty() {
+        tracing::debug!(query = %text, ?dropped, "search query partly malformed");
+    }
+    // Search-as-you-type: a query not ending in a space or a quote is still
+    // being typed, so its last bare word may be a beginning.
+    let typing = text.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let last_literal = if typing { last_bare_literal(&ast) } else { None };
+    let mut analyzers: Vec<Analyzers> = langs
+        .iter()
+        .map(|&lang| Analyzers {
+            lang,
+            fields: fields.of(lang),
+            folded: analyzer(lang),
+            exact: exact_analyzer(lang),
+        })
+        .collect();
+    let mut builder = Builder {
+        analyzers: &mut analyzers,
+        last_literal,
+        literal_counter: 0,
+    };
+    builder.ast(&ast)
+}
+
+struct Analyzers {
+    lang: Lang,
+    fields: LangFields,
+    folded: TextAnalyzer,
+    exact: TextAnalyzer,
+}
+
+struct Builder<'a> {
+    analyzers: &'a mut [Analyzers],
+    /// Index (in reading order) of the literal to complete as a prefix.
+    last_literal: Option<usize>,
+    literal_counter: usize,
+}
+
+/// Index of the last literal in reading order, if it is a bare word that
+/// is not excluded (`-word` is never completed).
+fn last_bare_literal(ast: &UserInputAst) -> Option<usize> {
+    fn walk(ast: &UserInputAst, excluded: bool, count: &mut usize, last: &mut Option<usize>) {
+        match ast {
+            UserInputAst::Clause(children) => {
+                for (occur, child) in children {
+                    walk(child, excluded || *occur == Some(Occur::MustNot), count, last);
+                }
+            }
+            UserInputAst::Boost(inner, _) => walk(inner, excluded, count, last),
+            UserInputAst::Leaf(leaf) => {
+                if let UserInputLeaf::Literal(lit) = leaf.as_ref() {
+                    let bare = lit.delimiter == Delimiter::None && !lit.prefix && lit.slop == 0;
+                    let long = lit.phrase.chars().filter(|c| c.is_alphanumeric()).count()
+                        >= AUTO_PREFIX_MIN_CHARS;
+                    *last = (bare && long && !excluded).then_some(*count);
+                    *count += 1;
+                }
+            }
+        }
+    }
+    let mut count = 0;
+    let mut last = None;
+    walk(ast, false, &mut count, &mut last);
+    last
+}
+
+impl Builder<'_> {
+    fn ast(&mut self, ast: &UserInputAst) -> Option<Box<dyn Query>> {
+        match ast {
+            UserInputAst::Clause(children) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (occur, child) in children {
+                    if let Some(q) = self.ast(child) {
+                        // Words are combined with AND unless the reader says OR.
+                        clauses.push((occur.unwrap_or(Occur::Must), q));
+                    }
+                }
+                if clauses.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    // Only exclusions (or nothing) left: nothing to find.
+                    return None;
+                }
+                if clauses.len() == 1 && clauses[0].0 != Occur::MustNot {
+                    return clauses.pop().map(|(_, q)| q);
+                }
+                Some(Box::new(BooleanQuery::new(clauses)))
+            }
+            UserInputAst::Boost(inner, boost) => {
+                let q = self.ast(inner)?;
+                let boost = if boost.is_finite() && *boost > 0.0 {
+                    (*boost as f32).min(100.0)
+                } else {
+                    1.0
+                };
+                Some(Box::new(BoostQuery::new(q, boost)))
+            }
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::Literal(lit) => {
+                    let index = self.literal_counter;
+                    self.literal_counter += 1;
+                    self.literal(lit, self.last_literal == Some(index))
+                }
+                // Ranges, sets, `field:*` and `*` are not reader features.
+                _ => None,
+            },
+        }
+    }
+
+    fn literal(&mut self, lit: &UserInputLiteral, auto_prefix: bool) -> Option<Box<dyn Query>> {
+        let mut phrase = lit.phrase.as_str();
+        let mut explicit_prefix = lit.prefix;
+        if lit.delimiter == Delimiter::None && phrase.ends_with('*') {
+            phrase = phrase.trim_end_matches('*');
+            explicit_prefix = true;
+        }
+        let quoted = lit.delimiter != Delimiter::None;
+        let per_lang: Vec<Box<dyn Query>> = self
+            .analyzers
+            .iter_mut()
+            .filter_map(|a| word_query(a, phrase, quoted, lit.slop, explicit_prefix, auto_prefix))
+            .collect();
+        match per_lang.len() {
+            0 => None,
+            1 => per_lang.into_iter().next(),
+            _ => Some(Box::new(BooleanQuery::union(per_lang))),
+        }
+    }
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
+}
+
+fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+    let q = TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    );
+    Box::new(BoostQuery::new(Box::new(q), boost))
+}
+
+fn phrase_query(field: Field, words: &[String], slop: u32, boost: f32) -> Box<dyn Query> {
+    let terms = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (i, Term::from_field_text(field, w)))
+        .collect();
+    let q = PhraseQuery::new_with_offset_and_slop(terms, slop);
+    Box::new(BoostQuery::new(Box::new(q), boost))
+}
+
+fn loose(q: impl Query) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(q), LOOSE_BOOST))
+}
+
+/// Edits allowed for a word of this many characters.
+pub(crate) fn typo_distance(chars: usize) -> u8 {
+    if chars >= FUZZY_2_CHARS {
+        2
+    } else if chars >= FUZZY_1_CHARS {
+        1
+    } else {
+        0
+    }
+}
+
+/// One literal of the query in one language's fields.
+fn word_query(
+    a: &mut Analyzers,
+    text: &str,
+    quoted: bool,
+    slop: u32,
+    explicit_prefix: bool,
+    auto_prefix: bool,
+) -> Option<Box<dyn Query>> {
+    let folded = tokens(&mut a.folded, text);
+    let exact = tokens(&mut a.exact, text);
+    if folded.is_empty() || folded.len() != exact.len() {
+        // Both pipelines share their tokenizer; differing counts would
+        // mean a bug there, and misaligned phrases would match nonsense.
+        return None;
+    }
+    let lf = a.fields;
+    let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+    if folded.len() == 1 {
+        let (word, exact_word) = (&folded[0], &exact[0]);
+        for (field, boost) in lf.weighted() {
+            alternatives.push(term_query(field, word, boost));
+        }
+        alternatives.push(term_query(lf.exact, exact_word, EXACT_BOOST));
+        if !quoted {
+            let distance = typo_distance(exact_word.chars().count());
+            if distance > 0 && !a.lang_is_cjk() {
+                let term = Term::from_field_text(lf.exact, exact_word);
+                alternatives.push(loose(FuzzyTermQuery::new(term, distance, true)));
+            }
+        }
+        if explicit_prefix || auto_prefix {
+            // The exact field holds whole surface words (`bridges`), the
+            // main fields folded ones (`ha`, `tinh`): a beginning typed
+            // with or without accents finds its words.
+            alternatives.push(loose(FuzzyTermQuery::new_prefix(
+                Term::from_field_text(lf.exact, exact_word),
+                0,
+                false,
+            )));
+            for field in [lf.title, lf.body] {
+                alternatives.push(loose(FuzzyTermQuery::new_prefix(
+                    Term::from_field_text(field, word),
+                    0,
+                    false,
+                )));
+            }
+        }
+    } else if explicit_prefix {
+        for (field, words) in [(lf.title, &folded), (lf.body, &folded), (lf.exact, &exact)] {
+            let terms = words
+                .iter()
+                .map(|w| Term::from_field_text(field, w))
+                .collect();
+            alternatives.push(Box::new(PhrasePrefixQuery::new(terms)));
+        }
+    } else {
+        for (field, boost) in lf.weighted() {
+            alternatives.push(phrase_query(field, &folded, slop, boost));
+        }
+        alternatives.push(phrase_query(lf.exact, &exact, slop, EXACT_BOOST));
+    }
+    Some(Box::new(BooleanQuery::union(alternatives)))
+}
+
+impl Analyzers {
+    fn lang_is_cjk(&self) -> bool {
+        matches!(self.lang, Lang::Zh | Lang::Ja | Lang::Ko)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_distance_grows_with_length() {
+        assert_eq!(typo_distance(4), 0);
+        assert_eq!(typo_distance(5), 1);
+        assert_eq!(typo_distance(8), 1);
+        assert_eq!(typo_distance(9), 2);
+    }
+
+    #[test]
+    fn last_bare_word_is_found() {
+        let last = |q: &str| last_bare_literal(&query_grammar::parse_query_lenient(q).0);
+        assert_eq!(last("new bridg"), Some(1));
+        assert_eq!(last("new \"bridge\""), None);
+        assert_eq!(last("bridge -coffee"), None);
+        assert_eq!(last("bridge ab"), None, "too short to complete");
+    }
+}
