@@ -41,6 +41,10 @@ pub struct FetchSettings {
     pub timeout_secs: u64,
     pub max_page_bytes: usize,
     pub max_image_bytes: usize,
+    /// Internal address ranges that may be fetched anyway (CIDR, e.g.
+    /// `10.1.0.0/16`). Empty by default: loopback, private, link-local and
+    /// metadata addresses are refused, so a hostile feed cannot reach them.
+    pub allow_addresses: Vec<String>,
 }
 
 impl Default for FetchSettings {
@@ -50,6 +54,7 @@ impl Default for FetchSettings {
             timeout_secs: 20,
             max_page_bytes: 8 * 1024 * 1024,
             max_image_bytes: 5 * 1024 * 1024,
+            allow_addresses: Vec::new(),
         }
     }
 }
@@ -124,6 +129,9 @@ impl Config {
         }
         if let Some(v) = env("LOA_JOB_LEASE_SECS") {
             config.job_lease_secs = v.parse().with_context(|| format!("LOA_JOB_LEASE_SECS={v:?}"))?;
+        }
+        if let Some(v) = env("LOA_FETCH_ALLOW_ADDRESSES") {
+            config.fetch.allow_addresses = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         }
         if let Some(v) = env("LOA_POLL_INTERVAL_SECS") {
             config.poll_interval_secs = v.parse().with_context(|| format!("LOA_POLL_INTERVAL_SECS={v:?}"))?;

@@ -14,6 +14,9 @@ use crate::ingest::poll_source;
 use crate::jobs;
 use crate::services::Services;
 
+/// The range the demo's own outlet is served from.
+pub const LOOPBACK: &str = "127.0.0.0/8";
+
 pub struct DemoOptions {
     /// Where the demo outlet listens; taken if free, else any free port.
     pub outlet_listen: SocketAddr,

@@ -49,7 +49,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             app.run_until_stopped(!no_worker).await
         }
         Command::Demo { data, listen, outlet_listen, no_serve } => {
-            let services = Services::open(config(cfg_file, &data, listen)?).await?;
+            let mut config = config(cfg_file, &data, listen)?;
+            // The demo outlet lives on loopback, which loa otherwise refuses.
+            config.fetch.allow_addresses.push(demo::LOOPBACK.to_string());
+            let services = Services::open(config).await?;
             demo::run(services, demo::DemoOptions { outlet_listen, no_serve }).await
         }
         Command::Ingest { data, url, outlet } => {

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use loa_ingest::{FetchConfig, Fetcher};
-use loa_search::SearchIndex;
+use loa_search::{SearchError, SearchIndex};
 use loa_store::Store;
 use loa_translate::Apertium;
 use std::sync::Arc;
@@ -27,15 +27,31 @@ impl Services {
         let store = Store::open(&config.db_path())
             .await
             .with_context(|| format!("cannot open the store at {}", config.db_path().display()))?;
-        let search = SearchIndex::open(&config.index_dir())?;
+        let (search, rebuild) = match SearchIndex::open(&config.index_dir()) {
+            Ok(index) => (index, false),
+            // The index is derived from the store, so an index from another
+            // version is thrown away and rebuilt rather than refused.
+            Err(SearchError::SchemaMismatch { reason, .. }) => {
+                eprintln!("The search index was built by another version of loa ({reason}); rebuilding it from the store.");
+                std::fs::remove_dir_all(config.index_dir())
+                    .with_context(|| format!("cannot remove {}", config.index_dir().display()))?;
+                (SearchIndex::open(&config.index_dir())?, true)
+            }
+            Err(e) => return Err(e.into()),
+        };
         let apertium = Apertium::discover(&config.apertium_modes_dir)?;
         let fetcher = Fetcher::new(FetchConfig {
             user_agent: config.fetch.user_agent.clone(),
             total_timeout: Duration::from_secs(config.fetch.timeout_secs),
             max_body_bytes: config.fetch.max_page_bytes,
+            allow_addresses: config.fetch.allow_addresses.clone(),
             ..FetchConfig::default()
         })?;
-        Ok(Services { config: Arc::new(config), store, search, apertium: Arc::new(apertium), fetcher })
+        let services = Services { config: Arc::new(config), store, search, apertium: Arc::new(apertium), fetcher };
+        if rebuild {
+            crate::jobs::reindex(&services).await?;
+        }
+        Ok(services)
     }
 
     /// Languages an article in `from` can reach: configured ones with an

@@ -130,3 +130,39 @@ async fn serve_polls_followed_feeds_and_runs_their_jobs() {
     let source = app.services.store.source(1).await.unwrap();
     assert!(source.last_success_at.is_some() && source.last_error.is_none());
 }
+
+#[tokio::test]
+async fn a_feed_pointing_at_private_addresses_is_refused_and_the_pass_goes_on() {
+    let page = article_page("Bắc Ninh adds 3 factories", &["Three factories opened with 4,500 jobs."]);
+    let mut routes = HashMap::from([("/ok.html".to_string(), Reply::html(&page))]);
+    let first = Fixture::start(routes.clone()).await;
+    let feed = rss(&[
+        "http://169.254.169.254/latest/meta-data/".to_string(),
+        "http://10.0.0.7/intranet.html".to_string(),
+        first.url("/ok.html"),
+    ]);
+    routes.insert("/feed.xml".to_string(), Reply::xml(&feed));
+    let server = Fixture::start(routes).await;
+    let app = TestApp::new().await;
+    let source = app.services.store.add_source("Fixture", &server.url("/"), &server.url("/feed.xml")).await.unwrap();
+    loa::ingest::poll_source(&app.services, &source).await.unwrap();
+    app.drain().await;
+    assert_eq!(app.services.store.article_count().await.unwrap(), 1, "the public story still lands");
+    for (url, needle) in [("http://169.254.169.254/latest/meta-data/", "metadata"), ("http://10.0.0.7/intranet.html", "private")] {
+        let state = app.services.store.job_state(JobKind::FetchArticle, url).await.unwrap().unwrap();
+        assert_eq!(state.status, "failed", "{url}");
+        let reason = state.last_error.unwrap();
+        assert!(reason.contains("refusing to fetch") && reason.contains(needle), "{reason}");
+    }
+}
+
+#[tokio::test]
+async fn production_settings_refuse_loopback_feeds() {
+    let server = Fixture::start(HashMap::from([("/feed.xml".to_string(), Reply::xml(&rss(&[])))])).await;
+    let app = TestApp::with(|c| c.fetch.allow_addresses.clear()).await;
+    let source = app.services.store.add_source("Local", &server.url("/"), &server.url("/feed.xml")).await.unwrap();
+    let err = loa::ingest::poll_source(&app.services, &source).await.unwrap_err();
+    assert!(err.to_string().contains("loopback"), "{err}");
+    let reason = app.services.store.source(source.id).await.unwrap().last_error.unwrap();
+    assert!(reason.contains("refusing to fetch"), "{reason}");
+}

@@ -29,6 +29,8 @@ impl TestApp {
             ..Config::default()
         };
         config.fetch.timeout_secs = 2;
+        // Fixture outlets live on loopback, which production refuses.
+        config.fetch.allow_addresses = vec!["127.0.0.0/8".into()];
         tweak(&mut config);
         let services = Services::open(config).await.unwrap();
         TestApp { dir, services }
