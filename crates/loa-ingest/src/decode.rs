@@ -1,13 +1,26 @@
 //! Stage 2: bytes to text. Outlets still serve windows-1251, KOI8-R,
-//! Shift_JIS and friends, and say so in different places.
+//! windows-1258, Shift_JIS and friends, and say so in different places, or
+//! nowhere at all.
+//!
+//! Vietnamese legacy pages: windows-1258 is supported (declared or
+//! sniffed) and its text is NFC-normalised, because the encoding writes
+//! most tone marks as separate combining characters that would otherwise
+//! not match the precomposed letters every other source uses. VNI and TCVN3
+//! (ABC) are font encodings, not registered charsets: no decoder knows them
+//! and pages in them cannot be told from windows-1252 by their bytes; they
+//! come out as Latin-1 mojibake and need an outlet-specific fix.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, KOI8_R, KOI8_U, UTF_8, WINDOWS_1251, WINDOWS_1252, WINDOWS_1258};
 
 /// Decodes an HTML page. The encoding is taken from, in order: a byte-order
 /// mark (unambiguous, and browsers let it win), the `charset` parameter of
 /// the Content-Type header, a `<meta charset>` or `<meta http-equiv>` in the
 /// first few kilobytes. Without any declaration, valid UTF-8 is read as
-/// UTF-8 and anything else as windows-1252, as browsers do for legacy pages.
+/// UTF-8 and anything else is sniffed by [`sniff_legacy`]: windows-1251,
+/// KOI8-R/U or windows-1258 when the bytes clearly say so, otherwise
+/// windows-1252 as browsers do for legacy pages.
 pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
     let encoding = Encoding::for_bom(bytes)
         .map(|(enc, _)| enc)
@@ -17,13 +30,140 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
             if std::str::from_utf8(bytes).is_ok() {
                 UTF_8
             } else {
-                WINDOWS_1252
+                sniff_legacy(bytes)
             }
         });
-    // `decode` strips a BOM matching the encoding and replaces bad bytes
-    // with U+FFFD, so this never fails.
+    decode_with(encoding, bytes)
+}
+
+/// Decodes with a known encoding. `decode` strips a BOM matching the
+/// encoding and replaces bad bytes with U+FFFD, so this never fails.
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> String {
     let (text, _, _) = encoding.decode(bytes);
+    if encoding == WINDOWS_1258 {
+        return nfc(&text).into_owned();
+    }
     text.into_owned()
+}
+
+fn nfc(text: &str) -> Cow<'_, str> {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text)
+}
+
+/// Guesses the single-byte encoding of undeclared, non-UTF-8 bytes.
+///
+/// Cyrillic first: in windows-1251 and KOI8 the letters occupy 0xC0–0xFF,
+/// so Cyrillic text shows long runs of such bytes (whole words), whereas
+/// Western European text in windows-1252 has isolated accented letters
+/// among ASCII ones. When most high letters sit in runs of three or more,
+/// the text is Cyrillic, and the two encodings are told apart by which
+/// decoding reads as natural text: common letter pairs (ст, но, пр...)
+/// and lower-case letters inside words. KOI8 and windows-1251 put lower
+/// and upper case in opposite halves, so the wrong decoding is mostly
+/// capitals and rare pairs.
+///
+/// Then Vietnamese: windows-1258 writes tones as combining bytes (0xCC,
+/// 0xD2, 0xDE, 0xEC, 0xF2) right after a vowel; in windows-1252 those
+/// bytes are Ì Ò Þ ì ò, which follow vowels only rarely.
+pub fn sniff_legacy(bytes: &[u8]) -> &'static Encoding {
+    if looks_cyrillic(bytes) {
+        return cyrillic_encoding(bytes);
+    }
+    if looks_vietnamese_1258(bytes) {
+        return WINDOWS_1258;
+    }
+    WINDOWS_1252
+}
+
+/// At least this many high letters are needed before guessing anything
+/// but windows-1252.
+const MIN_EVIDENCE: usize = 8;
+
+fn looks_cyrillic(bytes: &[u8]) -> bool {
+    let (mut letters, mut in_runs, mut run) = (0usize, 0usize, 0usize);
+    for &b in bytes.iter().chain(std::iter::once(&b' ')) {
+        if cyrillic_letter_byte(b) {
+            run += 1;
+            continue;
+        }
+        letters += run;
+        if run >= 3 {
+            in_runs += run;
+        }
+        run = 0;
+    }
+    letters >= MIN_EVIDENCE && in_runs * 10 >= letters * 6
+}
+
+/// Bytes that are letters in windows-1251 or KOI8-R/U: the 0xC0–0xFF
+/// block, plus ё, і, ї, є, ґ, ў and their capitals below it.
+fn cyrillic_letter_byte(b: u8) -> bool {
+    b >= 0xC0
+        || matches!(
+            b,
+            0xA1 | 0xA2 | 0xA3 | 0xA4 | 0xA5 | 0xA6 | 0xA7 | 0xA8 | 0xAA | 0xAD | 0xAF | 0xB2 | 0xB3 | 0xB4 | 0xB6
+                | 0xB7 | 0xB8 | 0xBA | 0xBD | 0xBF
+        )
+}
+
+/// Frequent letter pairs of Russian, Ukrainian and Belarusian text.
+const CYRILLIC_PAIRS: &[&str] = &[
+    "ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "пр", "ро", "ре", "по", "ан", "ал", "ло", "ет", "ел",
+    "ос", "ка", "ли", "ер", "от", "та", "не", "го", "ть", "ри", "ве", "ор", "ва", "те", "ол", "ла", "ит", "ес", "ом",
+    "ль", "де", "да", "ин", "ат", "ны", "ие", "ск", "ое", "ая", "ый", "ых", "ми", "ма", "ви", "ий", "ся", "ти", "ні",
+    "ів", "ць", "ня", "ій", "ві", "ді", "рі", "ці", "ўс", "ыя",
+];
+
+fn cyrillic_score(text: &str) -> i64 {
+    let mut score = 0i64;
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let cyr = matches!(c, '\u{400}'..='\u{4ff}');
+        if cyr {
+            if let Some(p) = prev {
+                // A capital right after a letter is unusual in real text.
+                score += if c.is_lowercase() { 1 } else { -2 };
+                let pair: String = [p, c].iter().flat_map(|c| c.to_lowercase()).collect();
+                if CYRILLIC_PAIRS.contains(&pair.as_str()) {
+                    score += 3;
+                }
+            }
+            prev = Some(c);
+        } else {
+            prev = None;
+        }
+    }
+    score
+}
+
+fn cyrillic_encoding(bytes: &[u8]) -> &'static Encoding {
+    let (as_1251, _, _) = WINDOWS_1251.decode(bytes);
+    let (as_koi8, _, _) = KOI8_U.decode(bytes);
+    if cyrillic_score(&as_koi8) > cyrillic_score(&as_1251) {
+        // KOI8-U differs from KOI8-R only where KOI8-R has box-drawing
+        // signs; use it when those bytes appear, as they are then far more
+        // likely Ukrainian letters.
+        let ukrainian = bytes.iter().any(|b| matches!(b, 0xA4 | 0xA6 | 0xA7 | 0xAD | 0xB4 | 0xB6 | 0xB7 | 0xBD));
+        if ukrainian {
+            KOI8_U
+        } else {
+            KOI8_R
+        }
+    } else {
+        WINDOWS_1251
+    }
+}
+
+fn looks_vietnamese_1258(bytes: &[u8]) -> bool {
+    const TONES: [u8; 5] = [0xCC, 0xD2, 0xDE, 0xEC, 0xF2];
+    // Vowels in windows-1258: ASCII ones and Â Ê Ô Ơ Ư Ă (both cases).
+    let vowel = |b: u8| {
+        matches!(b.to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+            || matches!(b, 0xC2 | 0xCA | 0xD4 | 0xD5 | 0xDD | 0xC3 | 0xE2 | 0xEA | 0xF4 | 0xF5 | 0xFD | 0xE3)
+    };
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let toned = bytes.windows(2).filter(|w| vowel(w[0]) && TONES.contains(&w[1])).count();
+    toned >= MIN_EVIDENCE && toned * 10 >= high * 3
 }
 
 /// The encoding named by a Content-Type value (`text/html; charset=koi8-r`).
@@ -107,8 +247,8 @@ mod tests {
         let (bytes, _, _) = encoding_rs::KOI8_R.encode(text);
         let decoded = decode_html(&bytes, Some("text/html; charset=KOI8-R"));
         assert_eq!(decoded, text);
-        // Read with the wrong default, the same bytes are mojibake.
-        assert_ne!(decode_html(&bytes, None), text);
+        // Read as windows-1251 (the usual Cyrillic guess) they are mojibake.
+        assert_ne!(decode_html(&bytes, Some("text/html; charset=windows-1251")), text);
     }
 
     #[test]
@@ -130,5 +270,111 @@ mod tests {
     fn undeclared_legacy_bytes_fall_back_to_windows_1252() {
         let bytes = b"<p>caf\xe9</p>";
         assert_eq!(decode_html(bytes, None), "<p>caf\u{e9}</p>");
+    }
+
+    const RU: &str = "<html><head><title>Новости</title></head><body><h1>Паводок в Приморье</h1>\
+<p>Во Владивостоке после двух дней сильных дождей затоплены десятки улиц, сообщили в мэрии города. \
+Спасатели эвакуировали жителей прибрежных районов, а школы закрыты до конца недели. Синоптики обещают, \
+что уровень воды начнёт снижаться только в четверг.</p></body></html>";
+
+    const UK: &str = "<p>У Києві через негоду знеструмлено понад двісті будинків, повідомили в міській \
+адміністрації. Рятувальники прибирають повалені дерева, а комунальні служби обіцяють відновити \
+електропостачання до ранку. Синоптики попереджають про нові зливи в четвер і п'ятницю.</p>";
+
+    const VI: &str = "<p>Người dân ở Hà Tĩnh và Quảng Bình đã được sơ tán khỏi vùng lũ trước khi nước sông \
+dâng cao. Chính quyền địa phương cho biết hơn bốn mươi nghìn người đang ở tạm trong trường học và trụ sở \
+ủy ban. Lực lượng cứu hộ dùng thuyền để đưa lương thực và nước uống tới những thôn bị cô lập.</p>";
+
+    /// Encodes Vietnamese the way Windows code page 1258 does: letters the
+    /// code page has precomposed stay whole, the others are written as the
+    /// base letter (with its circumflex, breve or horn) plus a combining
+    /// tone byte. encoding_rs's encoder does not decompose by itself.
+    fn to_windows_1258(text: &str) -> Vec<u8> {
+        const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+        let nfd = icu_normalizer::DecomposingNormalizerBorrowed::new_nfd();
+        let mut spelled = String::new();
+        for ch in text.chars() {
+            let one = ch.to_string();
+            if !WINDOWS_1258.encode(&one).2 {
+                spelled.push(ch);
+                continue;
+            }
+            let (tones, base): (String, String) = nfd.normalize(&one).chars().partition(|c| TONES.contains(c));
+            spelled.push_str(&nfc(&base));
+            spelled.push_str(&tones);
+        }
+        let (bytes, _, unmappable) = WINDOWS_1258.encode(&spelled);
+        assert!(!unmappable, "fixture not representable in windows-1258: {spelled}");
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn undeclared_windows_1251_and_koi8_r_are_sniffed() {
+        for enc in [WINDOWS_1251, KOI8_R] {
+            let (bytes, _, unmappable) = enc.encode(RU);
+            assert!(!unmappable && std::str::from_utf8(&bytes).is_err());
+            assert_eq!(sniff_legacy(&bytes), enc, "{}", enc.name());
+            assert_eq!(decode_html(&bytes, None), RU, "{}", enc.name());
+            // A Content-Type without charset does not stop the sniffing.
+            assert_eq!(decode_html(&bytes, Some("text/html")), RU, "{}", enc.name());
+        }
+    }
+
+    #[test]
+    fn undeclared_ukrainian_is_sniffed() {
+        let (bytes, _, unmappable) = WINDOWS_1251.encode(UK);
+        assert!(!unmappable);
+        assert_eq!(decode_html(&bytes, None), UK);
+        let (bytes, _, unmappable) = KOI8_U.encode(UK);
+        assert!(!unmappable);
+        assert_eq!(sniff_legacy(&bytes), KOI8_U, "і, ї and є are where KOI8-R has box drawing");
+        assert_eq!(decode_html(&bytes, None), UK);
+    }
+
+    #[test]
+    fn one_short_headline_is_enough() {
+        for (enc, text) in [(WINDOWS_1251, "<h1>Новости дня: курс рубля</h1>"), (KOI8_R, "<h1>Новости дня: курс рубля</h1>")] {
+            let (bytes, _, _) = enc.encode(text);
+            assert_eq!(decode_html(&bytes, None), text, "{}", enc.name());
+        }
+    }
+
+    #[test]
+    fn windows_1258_declared_or_sniffed_comes_out_composed() {
+        let bytes = to_windows_1258(VI);
+        assert!(bytes.contains(&0xF2) && bytes.contains(&0xDE), "the fixture uses combining tone bytes");
+        // Plain decoding leaves combining marks: not what other sources use.
+        assert_ne!(WINDOWS_1258.decode(&bytes).0, VI);
+        assert_eq!(decode_html(&bytes, Some("text/html; charset=windows-1258")), VI);
+        let mut with_meta = b"<meta charset=\"windows-1258\">".to_vec();
+        with_meta.extend_from_slice(&bytes);
+        assert!(decode_html(&with_meta, None).ends_with(VI));
+        assert_eq!(sniff_legacy(&bytes), WINDOWS_1258);
+        assert_eq!(decode_html(&bytes, None), VI);
+    }
+
+    #[test]
+    fn western_european_text_stays_windows_1252() {
+        let samples = [
+            "<p>Les élèves ont déjà réussi l'épreuve à Zürich, où l'été fut très chaud ; ça a été dur.</p>",
+            "<p>Die Größenordnung der Schäden überrascht: Straßen, Brücken und Häuser müssen repariert werden.</p>",
+            "<p>Però la città è più bella così: può darsi che l'università riapra lunedì, perché c'è tempo.</p>",
+            "<p>El año pasado, la información sobre España llegó tarde; según el ministerio, habrá más ayuda.</p>",
+        ];
+        for text in samples {
+            let (bytes, _, unmappable) = WINDOWS_1252.encode(text);
+            assert!(!unmappable);
+            assert_eq!(sniff_legacy(&bytes), WINDOWS_1252, "{text}");
+            assert_eq!(decode_html(&bytes, None), text);
+        }
+    }
+
+    #[test]
+    fn declarations_still_win_over_sniffing() {
+        // KOI8-R bytes declared as windows-1251 are decoded as declared.
+        let (bytes, _, _) = KOI8_R.encode(RU);
+        let declared = decode_html(&bytes, Some("text/html; charset=windows-1251"));
+        assert_ne!(declared, RU);
+        assert_eq!(declared, WINDOWS_1251.decode(&bytes).0);
     }
 }

@@ -1,5 +1,7 @@
 //! Stage 3: a feed (RSS 0.9x/1.0/2.0, Atom, JSON Feed) to the list of
-//! article links it announces.
+//! article links it announces. Sitemaps, the other way newsrooms list
+//! their articles, are read by [`crate::sitemap`]; [`crate::sitemap::parse_any`]
+//! accepts either. [`FeedError`] serves both.
 
 use chrono::{DateTime, Utc};
 use url::Url;
@@ -28,6 +30,8 @@ pub enum FeedError {
     Malformed(String),
     #[error("invalid feed address {0:?}: it must be an absolute http(s) URL")]
     InvalidBaseUrl(String),
+    #[error("the document is larger than the {limit}-byte limit (counted after decompression)")]
+    TooLarge { limit: usize },
 }
 
 /// Parses a feed and resolves its links against `base_url` (the feed's own

@@ -1,19 +1,37 @@
 //! Stage 1: getting bytes over HTTP, with the limits an ingestion job needs
-//! so one bad outlet cannot stall or exhaust the portal.
+//! so one bad outlet cannot stall or exhaust the portal, and the manners
+//! outlets expect of a crawler:
+//!
+//! - every request is checked against the host's robots.txt for the agent
+//!   token `loa` ([`crate::robots`]; [`FetchError::DisallowedByRobots`]);
+//! - requests to one host are spaced [`FetchConfig::per_host_interval`]
+//!   apart, or by the host's `Crawl-delay` if that is longer; different
+//!   hosts never wait for each other;
+//! - [`Fetcher::get_conditional`] revalidates with `If-None-Match` /
+//!   `If-Modified-Since`, so an unchanged feed costs a 304 and no body.
+//!
+//! robots.txt is checked for the requested URL, not for redirect targets
+//! (reqwest follows redirects inside one request); a redirect to another
+//! host is still subject to the address guard. Waiting for a host's turn
+//! is not part of `total_timeout`, so many concurrent requests to one slow
+//! host queue for longer than the timeout suggests.
 //!
 //! TLS is not compiled in yet (reqwest is built without a TLS backend to keep
 //! build times down); `https://` URLs are refused with
 //! [`FetchError::HttpsUnsupported`] instead of failing obscurely.
 
 use std::fmt;
-use std::time::Duration;
-
-use reqwest::redirect;
 use std::net::IpAddr;
 use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use reqwest::redirect;
+use url::Url;
 
 use crate::guard::{AddressGuard, GuardedResolver, Refused};
-use url::Url;
+use crate::pace::HostPacer;
+use crate::robots::{Cached, RobotsCache, RobotsRules, ROBOTS_MAX_BYTES};
 
 /// Limits and identity for outgoing requests.
 #[derive(Debug, Clone)]
@@ -29,6 +47,15 @@ pub struct FetchConfig {
     /// (loopback, private, link-local...). Empty in production; tests and
     /// the demo allow loopback explicitly.
     pub allow_addresses: Vec<String>,
+    /// Read each origin's robots.txt and refuse what it disallows for
+    /// `loa` (feeds, pages and images alike).
+    pub obey_robots: bool,
+    /// How long an origin's robots.txt is trusted before it is read again.
+    pub robots_ttl: Duration,
+    /// Minimum time between the starts of two requests to the same host.
+    /// A robots.txt `Crawl-delay` can only lengthen it. Waiting for a turn
+    /// is not counted in `total_timeout`.
+    pub per_host_interval: Duration,
 }
 
 impl Default for FetchConfig {
@@ -40,8 +67,24 @@ impl Default for FetchConfig {
             max_body_bytes: 10 * 1024 * 1024,
             max_redirects: 5,
             allow_addresses: Vec::new(),
+            obey_robots: true,
+            robots_ttl: Duration::from_secs(3600),
+            per_host_interval: Duration::from_secs(1),
         }
     }
+}
+
+/// The outcome of [`Fetcher::get_conditional`].
+#[derive(Debug, Clone)]
+pub enum Conditional {
+    /// HTTP 304: what the caller has is still current.
+    NotModified,
+    /// A new body, with the validators to send next time.
+    Fresh {
+        fetched: Fetched,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
 }
 
 /// A successful response (status 2xx) with its whole body.
@@ -85,6 +128,8 @@ pub enum FetchError {
     NotAnImage { url: String, content_type: String },
     #[error("refusing to fetch {url}: {reason}; internal addresses are never fetched unless the configuration allows them")]
     Forbidden { url: String, reason: String },
+    #[error("robots.txt of {host} disallows {url} for loa")]
+    DisallowedByRobots { url: String, host: String },
     #[error("network error fetching {url}: {message}")]
     Network { url: String, message: String },
     #[error("could not set up the HTTP client: {0}")]
@@ -112,13 +157,46 @@ impl fmt::Display for RedirectRefusal {
 
 impl std::error::Error for RedirectRefusal {}
 
-/// An HTTP client with loa's limits applied. Cheap to clone via reference;
-/// build one per job runner and share it.
+/// An HTTP client with loa's limits applied. Clones share the connection
+/// pool, the robots.txt cache and the per-host pacing, so build one per
+/// process and clone it where needed.
 #[derive(Debug, Clone)]
 pub struct Fetcher {
     client: reqwest::Client,
     cfg: FetchConfig,
     guard: Arc<AddressGuard>,
+    robots: Arc<RobotsCache>,
+    pacer: Arc<HostPacer>,
+}
+
+/// How one request is made and read.
+struct Want<'a> {
+    /// Body size limit.
+    limit: usize,
+    /// Keep the first `limit` bytes instead of failing (robots.txt).
+    truncate: bool,
+    /// Extra request headers (validators of a conditional GET).
+    headers: HeaderMap,
+    /// Whether a 304 answer is expected rather than an error.
+    conditional: bool,
+    check_type: &'a (dyn Fn(&str) -> Result<(), FetchError> + Sync),
+}
+
+impl<'a> Want<'a> {
+    fn plain(limit: usize, check_type: &'a (dyn Fn(&str) -> Result<(), FetchError> + Sync)) -> Want<'a> {
+        Want { limit, truncate: false, headers: HeaderMap::new(), conditional: false, check_type }
+    }
+}
+
+/// A response as read, before the public types are chosen.
+struct Got {
+    fetched: Fetched,
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+fn any_type(_: &str) -> Result<(), FetchError> {
+    Ok(())
 }
 
 impl Fetcher {
@@ -146,7 +224,13 @@ impl Fetcher {
             .dns_resolver(Arc::new(GuardedResolver { guard: guard.clone() }))
             .build()
             .map_err(|e| FetchError::Client(e.to_string()))?;
-        Ok(Fetcher { client, cfg, guard })
+        Ok(Fetcher {
+            client,
+            cfg,
+            guard,
+            robots: Arc::new(RobotsCache::default()),
+            pacer: Arc::new(HostPacer::default()),
+        })
     }
 
     pub fn config(&self) -> &FetchConfig {
@@ -155,51 +239,124 @@ impl Fetcher {
 
     /// Any 2xx response body, up to the configured size.
     pub async fn get(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.get_limited(url, self.cfg.max_body_bytes).await
+        let want = Want::plain(self.cfg.max_body_bytes, &any_type);
+        Ok(self.get_checked(url, want).await?.fetched)
+    }
+
+    /// A conditional GET for polling feeds and sitemaps: pass the `ETag`
+    /// and `Last-Modified` values of the previous [`Conditional::Fresh`]
+    /// answer (verbatim) and an unchanged resource comes back as
+    /// [`Conditional::NotModified`] without a body. With neither validator
+    /// this is an ordinary GET that also reports the validators.
+    pub async fn get_conditional(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<Conditional, FetchError> {
+        let mut want = Want::plain(self.cfg.max_body_bytes, &any_type);
+        want.conditional = true;
+        let validators = [(reqwest::header::IF_NONE_MATCH, etag), (reqwest::header::IF_MODIFIED_SINCE, last_modified)];
+        for (name, value) in validators {
+            add_header(&mut want.headers, name, value);
+        }
+        let got = self.get_checked(url, want).await?;
+        if got.fetched.status == 304 {
+            return Ok(Conditional::NotModified);
+        }
+        Ok(Conditional::Fresh { fetched: got.fetched, etag: got.etag, last_modified: got.last_modified })
     }
 
     /// An article page: like [`Fetcher::get`], but refuses images, PDFs,
     /// archives and other binary types before reading their body.
     pub async fn get_page(&self, url: &str) -> Result<Fetched, FetchError> {
-        self.get_checked(url, self.cfg.max_body_bytes, |ct| {
+        let check = |ct: &str| {
             if is_page_type(ct) {
                 Ok(())
             } else {
                 Err(FetchError::NotAPage { url: url.to_string(), content_type: ct.to_string() })
             }
-        })
-        .await
+        };
+        Ok(self.get_checked(url, Want::plain(self.cfg.max_body_bytes, &check)).await?.fetched)
     }
 
     /// An image for the media store: the response must be `image/*` and at
     /// most `max_bytes` long.
     pub async fn get_image(&self, url: &str, max_bytes: usize) -> Result<Fetched, FetchError> {
-        self.get_checked(url, max_bytes, |ct| {
+        let check = |ct: &str| {
             if mime_of(ct).starts_with("image/") {
                 Ok(())
             } else {
                 Err(FetchError::NotAnImage { url: url.to_string(), content_type: ct.to_string() })
             }
-        })
-        .await
+        };
+        Ok(self.get_checked(url, Want::plain(max_bytes, &check)).await?.fetched)
     }
 
-    async fn get_limited(&self, url: &str, limit: usize) -> Result<Fetched, FetchError> {
-        self.get_checked(url, limit, |_| Ok(())).await
-    }
-
-    async fn get_checked(
-        &self,
-        url: &str,
-        limit: usize,
-        check_type: impl Fn(&str) -> Result<(), FetchError>,
-    ) -> Result<Fetched, FetchError> {
+    /// The robots.txt rules that apply to `url`'s origin, read (or taken
+    /// from the cache) exactly as a fetch of `url` would. Callers can use
+    /// it to skip disallowed links early, or to find the `Sitemap:` lines.
+    /// With `obey_robots` off this still reads the file.
+    pub async fn robots(&self, url: &str) -> Result<Arc<RobotsRules>, FetchError> {
         let parsed = check_url(url)?;
         literal_ip_check(&self.guard, &parsed).map_err(|reason| FetchError::Forbidden { url: url.to_string(), reason })?;
+        Ok(self.robots_for(&parsed).await)
+    }
+
+    async fn get_checked(&self, url: &str, want: Want<'_>) -> Result<Got, FetchError> {
+        let parsed = check_url(url)?;
+        literal_ip_check(&self.guard, &parsed).map_err(|reason| FetchError::Forbidden { url: url.to_string(), reason })?;
+        let mut interval = self.cfg.per_host_interval;
+        if self.cfg.obey_robots {
+            let rules = self.robots_for(&parsed).await;
+            if !rules.allows(parsed.as_str()) {
+                return Err(FetchError::DisallowedByRobots {
+                    url: url.to_string(),
+                    host: parsed.host_str().unwrap_or_default().to_string(),
+                });
+            }
+            if let Some(delay) = rules.crawl_delay() {
+                interval = interval.max(delay);
+            }
+        }
+        self.request(parsed, url, interval, want).await
+    }
+
+    /// The origin's robots rules from the cache, reading robots.txt when
+    /// they are missing or stale. Never fails: an unreadable robots.txt
+    /// becomes a policy (see [`crate::robots`]).
+    async fn robots_for(&self, url: &Url) -> Arc<RobotsRules> {
+        let origin = url.origin().ascii_serialization();
+        let slot = self.robots.slot(&origin);
+        let mut entry = slot.lock().await;
+        if let Some(cached) = entry.as_ref().filter(|c| c.fresh()) {
+            return cached.rules.clone();
+        }
+        let robots_url = format!("{origin}/robots.txt");
+        let result = match check_url(&robots_url) {
+            Ok(parsed) => {
+                let mut want = Want::plain(ROBOTS_MAX_BYTES, &any_type);
+                want.truncate = true;
+                let got = self.request(parsed, &robots_url, self.cfg.per_host_interval, want).await;
+                got.map(|g| g.fetched)
+            }
+            Err(e) => Err(e),
+        };
+        let (rules, ttl) = RobotsRules::from_fetch(result, self.cfg.robots_ttl);
+        tracing::debug!(%origin, ?ttl, "read robots.txt");
+        let rules = Arc::new(rules);
+        *entry = Some(Cached { rules: rules.clone(), expires: tokio::time::Instant::now() + ttl });
+        rules
+    }
+
+    /// Waits for the host's turn, then makes the request within the time
+    /// budget.
+    async fn request(&self, parsed: Url, url: &str, interval: Duration, want: Want<'_>) -> Result<Got, FetchError> {
+        self.pacer.wait_turn(parsed.host_str().unwrap_or_default(), interval).await;
         // reqwest's own timeout covers the body too; the outer one is a
         // guarantee that a trickling server cannot outlive the budget.
         let budget = self.cfg.total_timeout + Duration::from_millis(250);
-        match tokio::time::timeout(budget, self.fetch(parsed, url, limit, check_type)).await {
+        match tokio::time::timeout(budget, self.fetch(parsed, url, want)).await {
             Ok(r) => r,
             Err(_) => Err(FetchError::Timeout {
                 url: url.to_string(),
@@ -208,43 +365,49 @@ impl Fetcher {
         }
     }
 
-    async fn fetch(
-        &self,
-        parsed: Url,
-        url: &str,
-        limit: usize,
-        check_type: impl Fn(&str) -> Result<(), FetchError>,
-    ) -> Result<Fetched, FetchError> {
+    async fn fetch(&self, parsed: Url, url: &str, want: Want<'_>) -> Result<Got, FetchError> {
+        let limit = want.limit;
         let mut resp = self
             .client
             .get(parsed)
+            .headers(want.headers)
             .send()
             .await
             .map_err(|e| self.map_err(url, e))?;
         let status = resp.status().as_u16();
         let final_url = resp.url().to_string();
+        let header = |name: HeaderName| {
+            resp.headers().get(name).and_then(|v| v.to_str().ok()).map(|s| s.trim().to_string())
+        };
+        let content_type = header(reqwest::header::CONTENT_TYPE);
+        let etag = header(reqwest::header::ETAG);
+        let last_modified = header(reqwest::header::LAST_MODIFIED);
+        if want.conditional && status == 304 {
+            let fetched = Fetched { final_url, status, content_type, body: Vec::new() };
+            return Ok(Got { fetched, etag, last_modified });
+        }
         if !resp.status().is_success() {
             return Err(FetchError::Http { status, url: final_url });
         }
-        let content_type = resp
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(|s| s.trim().to_string());
-        check_type(content_type.as_deref().unwrap_or(""))?;
+        (want.check_type)(content_type.as_deref().unwrap_or(""))?;
         if let Some(len) = resp.content_length() {
-            if len > limit as u64 {
+            if len > limit as u64 && !want.truncate {
                 return Err(FetchError::TooLarge { url: final_url, limit });
             }
         }
         let mut body = Vec::new();
         while let Some(chunk) = resp.chunk().await.map_err(|e| self.map_err(url, e))? {
             if body.len() + chunk.len() > limit {
+                if want.truncate {
+                    body.extend_from_slice(&chunk[..limit - body.len()]);
+                    break;
+                }
                 return Err(FetchError::TooLarge { url: final_url, limit });
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Fetched { final_url, status, content_type, body })
+        let fetched = Fetched { final_url, status, content_type, body };
+        Ok(Got { fetched, etag, last_modified })
     }
 
     fn map_err(&self, url: &str, e: reqwest::Error) -> FetchError {
@@ -308,6 +471,20 @@ fn literal_ip_check(guard: &AddressGuard, url: &Url) -> Result<(), String> {
     match ip {
         Some(ip) => guard.check(ip),
         None => Ok(()),
+    }
+}
+
+/// Adds a validator header; a value that cannot be a header (a stored
+/// validator with control characters) is left out, which only costs a full
+/// download instead of a 304.
+fn add_header(headers: &mut HeaderMap, name: HeaderName, value: Option<&str>) {
+    if let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) {
+        match HeaderValue::from_str(value) {
+            Ok(v) => {
+                headers.insert(name, v);
+            }
+            Err(_) => tracing::debug!(header = %name, "unusable validator not sent"),
+        }
     }
 }
 

@@ -96,9 +96,12 @@ pub fn forbidden_reason(ip: IpAddr) -> Option<&'static str> {
                 Some("a carrier-grade NAT address")
             } else if v4.is_multicast() {
                 Some("a multicast address")
-            } else if v4.is_broadcast() || o[0] >= 240 {
-                Some("a reserved address")
-            } else if o[0] == 198 && (o[1] == 18 || o[1] == 19) || (o[0] == 192 && o[1] == 0 && o[2] == 0) {
+            } else if v4.is_broadcast()
+                || o[0] >= 240
+                // 198.18.0.0/15 (benchmarking) and 192.0.0.0/24 (protocol assignments).
+                || (o[0] == 198 && (o[1] == 18 || o[1] == 19))
+                || (o[0] == 192 && o[1] == 0 && o[2] == 0)
+            {
                 Some("a reserved address")
             } else {
                 None

@@ -64,6 +64,7 @@ async fn handle(mut sock: TcpStream) {
         format!("HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
     };
     let out = match path.as_str() {
+        "/robots.txt" => respond("404 Not Found", "text/plain", "no robots here"),
         "/article" => respond("200 OK", "text/html; charset=utf-8", &format!("<p>hello</p><!-- ua={ua} -->")),
         "/missing" => respond("404 Not Found", "text/html", "gone"),
         "/slow" => {
@@ -114,6 +115,9 @@ fn fetcher() -> Fetcher {
         max_redirects: 3,
         // The test server is on loopback, which production never fetches.
         allow_addresses: vec!["127.0.0.0/8".into()],
+        // Pacing has its own tests (politeness_loopback.rs); here it
+        // would only slow the timing assertions down.
+        per_host_interval: Duration::ZERO,
         ..FetchConfig::default()
     })
     .unwrap()
@@ -249,4 +253,15 @@ async fn bad_addresses_fail_before_connecting() {
     assert!(matches!(f.get("http//broken").await, Err(FetchError::InvalidUrl { .. })));
     // Port 9 (discard) on loopback is closed on test machines.
     assert!(matches!(f.get("http://127.0.0.1:9/").await, Err(FetchError::Network { .. })));
+}
+
+/// Fetch futures cross threads in loa's job workers (`tokio::spawn`).
+#[test]
+fn fetch_futures_are_send() {
+    fn assert_send<T: Send>(_: &T) {}
+    let f = fetcher();
+    let page = f.get_page("http://127.0.0.1:9/");
+    assert_send(&page);
+    let conditional = f.get_conditional("http://127.0.0.1:9/", None, None);
+    assert_send(&conditional);
 }

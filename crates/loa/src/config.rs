@@ -45,6 +45,11 @@ pub struct FetchSettings {
     /// `10.1.0.0/16`). Empty by default: loopback, private, link-local and
     /// metadata addresses are refused, so a hostile feed cannot reach them.
     pub allow_addresses: Vec<String>,
+    /// Honour each site's robots.txt for loa's user agent.
+    pub obey_robots: bool,
+    /// Least time between two requests to one host, in milliseconds (a
+    /// site's `Crawl-delay` may ask for more).
+    pub per_host_interval_ms: u64,
 }
 
 impl Default for FetchSettings {
@@ -55,6 +60,8 @@ impl Default for FetchSettings {
             max_page_bytes: 8 * 1024 * 1024,
             max_image_bytes: 5 * 1024 * 1024,
             allow_addresses: Vec::new(),
+            obey_robots: true,
+            per_host_interval_ms: 1000,
         }
     }
 }

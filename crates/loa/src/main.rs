@@ -52,6 +52,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let mut config = config(cfg_file, &data, listen)?;
             // The demo outlet lives on loopback, which loa otherwise refuses.
             config.fetch.allow_addresses.push(demo::LOOPBACK.to_string());
+            // The outlet is loa's own, on this machine: no need to pace
+            // requests to it as a stranger's site would be.
+            config.fetch.per_host_interval_ms = 0;
             let services = Services::open(config).await?;
             demo::run(services, demo::DemoOptions { outlet_listen, no_serve }).await
         }

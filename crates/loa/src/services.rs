@@ -45,6 +45,8 @@ impl Services {
             total_timeout: Duration::from_secs(config.fetch.timeout_secs),
             max_body_bytes: config.fetch.max_page_bytes,
             allow_addresses: config.fetch.allow_addresses.clone(),
+            obey_robots: config.fetch.obey_robots,
+            per_host_interval: Duration::from_millis(config.fetch.per_host_interval_ms),
             ..FetchConfig::default()
         })?;
         let services = Services { config: Arc::new(config), store, search, apertium: Arc::new(apertium), fetcher };

@@ -31,6 +31,7 @@ impl TestApp {
         config.fetch.timeout_secs = 2;
         // Fixture outlets live on loopback, which production refuses.
         config.fetch.allow_addresses = vec!["127.0.0.0/8".into()];
+        config.fetch.per_host_interval_ms = 0;
         tweak(&mut config);
         let services = Services::open(config).await.unwrap();
         TestApp { dir, services }

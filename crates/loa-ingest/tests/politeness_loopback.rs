@@ -1,0 +1,294 @@
+//! robots.txt, per-host pacing and conditional GET against real HTTP/1.1
+//! servers on loopback addresses (127.0.0.1 and 127.0.0.2 are distinct
+//! hosts to the fetcher).
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use loa_ingest::fetch::{Conditional, FetchConfig, FetchError, Fetcher};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+const ETAG: &str = "\"feed-v7\"";
+const LAST_MODIFIED: &str = "Tue, 14 May 2024 08:30:00 GMT";
+
+/// A site: what its robots.txt answers, and a log of the requests it got.
+struct Site {
+    robots: (u16, String),
+    log: Mutex<Vec<Request>>,
+}
+
+#[derive(Debug, Clone)]
+struct Request {
+    path: String,
+    if_none_match: Option<String>,
+    if_modified_since: Option<String>,
+}
+
+impl Site {
+    fn new(status: u16, robots: &str) -> Arc<Site> {
+        Arc::new(Site { robots: (status, robots.to_string()), log: Mutex::new(Vec::new()) })
+    }
+
+    fn hits(&self, path: &str) -> usize {
+        self.log.lock().unwrap().iter().filter(|r| r.path == path).count()
+    }
+
+    fn last(&self, path: &str) -> Request {
+        self.log.lock().unwrap().iter().rev().find(|r| r.path == path).cloned().expect("requested")
+    }
+}
+
+async fn serve(ip: &str, site: Arc<Site>) -> String {
+    let listener = TcpListener::bind((ip, 0)).await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        loop {
+            let Ok((sock, _)) = listener.accept().await else { return };
+            tokio::spawn(handle(sock, site.clone()));
+        }
+    });
+    format!("http://{addr}")
+}
+
+async fn handle(mut sock: TcpStream, site: Arc<Site>) {
+    let mut buf = vec![0u8; 8192];
+    let mut read = 0;
+    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
+        match sock.read(&mut buf[read..]).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => read += n,
+        }
+    }
+    let head = String::from_utf8_lossy(&buf[..read]).to_string();
+    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let header = |name: &str| {
+        head.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string())
+        })
+    };
+    let req = Request { path: path.clone(), if_none_match: header("if-none-match"), if_modified_since: header("if-modified-since") };
+    site.log.lock().unwrap().push(req.clone());
+    let reason = |status: u16| match status {
+        200 => "OK",
+        304 => "Not Modified",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        _ => "Internal Server Error",
+    };
+    let respond = |status: u16, extra: &str, body: &str| {
+        format!(
+            "HTTP/1.1 {status} {}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            reason(status),
+            body.len()
+        )
+    };
+    let out = match path.as_str() {
+        "/robots.txt" => respond(site.robots.0, "Content-Type: text/plain\r\n", &site.robots.1),
+        "/feed.xml" => {
+            let validators = format!("ETag: {ETAG}\r\nLast-Modified: {LAST_MODIFIED}\r\n");
+            // RFC 9110: If-None-Match takes precedence when present.
+            let unchanged = match (&req.if_none_match, &req.if_modified_since) {
+                (Some(tag), _) => tag == ETAG,
+                (None, Some(since)) => since == LAST_MODIFIED,
+                (None, None) => false,
+            };
+            if unchanged {
+                format!("HTTP/1.1 304 Not Modified\r\n{validators}Connection: close\r\n\r\n")
+            } else {
+                respond(200, &format!("{validators}Content-Type: application/rss+xml\r\n"), "<rss version=\"2.0\"><channel/></rss>")
+            }
+        }
+        _ => respond(200, "Content-Type: text/html\r\n", &format!("<p>page {path}</p>")),
+    };
+    let _ = sock.write_all(out.as_bytes()).await;
+    let _ = sock.shutdown().await;
+}
+
+fn config() -> FetchConfig {
+    FetchConfig {
+        connect_timeout: Duration::from_millis(500),
+        total_timeout: Duration::from_secs(2),
+        allow_addresses: vec!["127.0.0.0/8".into()],
+        per_host_interval: Duration::ZERO,
+        ..FetchConfig::default()
+    }
+}
+
+fn fetcher(cfg: FetchConfig) -> Fetcher {
+    Fetcher::new(cfg).unwrap()
+}
+
+const NEWSROOM_ROBOTS: &str = "User-agent: *\nDisallow: /\n\nUser-agent: loa\nDisallow: /private/\nAllow: /\n\n\
+Sitemap: http://news.example.org/sitemap-news.xml\n";
+
+#[tokio::test]
+async fn robots_rules_for_loa_are_obeyed_and_read_once() {
+    let site = Site::new(200, NEWSROOM_ROBOTS);
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(config());
+    let page = f.get_page(&format!("{base}/2024/05/flood")).await.unwrap();
+    assert!(String::from_utf8_lossy(&page.body).contains("/2024/05/flood"));
+    let err = f.get_page(&format!("{base}/private/memo")).await.unwrap_err();
+    match &err {
+        FetchError::DisallowedByRobots { url, host } => {
+            assert!(url.ends_with("/private/memo"));
+            assert_eq!(host, "127.0.0.1");
+        }
+        other => panic!("expected DisallowedByRobots, got {other:?}"),
+    }
+    assert!(err.to_string().starts_with("robots.txt of 127.0.0.1 disallows"), "{err}");
+    assert!(err.to_string().ends_with("for loa"), "{err}");
+    // Feeds are checked like pages, and a clone shares the cache.
+    let err = f.clone().get(&format!("{base}/private/feed.xml")).await.unwrap_err();
+    assert!(matches!(err, FetchError::DisallowedByRobots { .. }), "{err:?}");
+    assert!(f.get(&format!("{base}/feed.xml")).await.is_ok());
+    assert_eq!(site.hits("/robots.txt"), 1, "robots.txt is cached per origin");
+    assert_eq!(site.hits("/private/memo"), 0, "a disallowed URL is never requested");
+    let rules = f.robots(&format!("{base}/anything")).await.unwrap();
+    assert_eq!(rules.sitemaps(), ["http://news.example.org/sitemap-news.xml"]);
+    assert_eq!(site.hits("/robots.txt"), 1);
+}
+
+#[tokio::test]
+async fn concurrent_first_requests_read_robots_once() {
+    let site = Site::new(200, "User-agent: *\nDisallow: /private/\n");
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(config());
+    let urls: Vec<String> = (0..6).map(|i| format!("{base}/story/{i}")).collect();
+    let results = futures_util::future::join_all(urls.iter().map(|u| f.get_page(u))).await;
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(site.hits("/robots.txt"), 1);
+}
+
+#[tokio::test]
+async fn robots_can_be_ignored_by_configuration() {
+    let site = Site::new(200, "User-agent: *\nDisallow: /\n");
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(FetchConfig { obey_robots: false, ..config() });
+    assert!(f.get_page(&format!("{base}/private/memo")).await.is_ok());
+    assert_eq!(site.hits("/robots.txt"), 0);
+}
+
+#[tokio::test]
+async fn unreadable_robots_txt_policies() {
+    for (status, allowed) in [(404, true), (500, true), (401, false), (403, false)] {
+        let site = Site::new(status, "User-agent: *\nAllow: /\n");
+        let base = serve("127.0.0.1", site.clone()).await;
+        let result = fetcher(config()).get_page(&format!("{base}/story")).await;
+        assert_eq!(result.is_ok(), allowed, "robots.txt answering {status}: {result:?}");
+        if !allowed {
+            assert!(matches!(result, Err(FetchError::DisallowedByRobots { .. })));
+            assert_eq!(site.hits("/story"), 0);
+        }
+    }
+}
+
+#[tokio::test]
+async fn robots_txt_is_read_again_after_its_ttl() {
+    let site = Site::new(200, "User-agent: *\nDisallow: /private/\n");
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(FetchConfig { robots_ttl: Duration::from_millis(150), ..config() });
+    f.get_page(&format!("{base}/a")).await.unwrap();
+    f.get_page(&format!("{base}/b")).await.unwrap();
+    assert_eq!(site.hits("/robots.txt"), 1);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    f.get_page(&format!("{base}/c")).await.unwrap();
+    assert_eq!(site.hits("/robots.txt"), 2);
+}
+
+#[tokio::test]
+async fn requests_to_one_host_are_spaced() {
+    let site = Site::new(404, "");
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(FetchConfig { obey_robots: false, per_host_interval: Duration::from_millis(200), ..config() });
+    let started = Instant::now();
+    for i in 0..3 {
+        f.get_page(&format!("{base}/story/{i}")).await.unwrap();
+    }
+    let spent = started.elapsed();
+    assert!(spent >= Duration::from_millis(400), "three requests 200 ms apart took {spent:?}");
+    assert!(spent < Duration::from_millis(1500), "{spent:?}");
+}
+
+#[tokio::test]
+async fn different_hosts_do_not_wait_for_each_other() {
+    let a = serve("127.0.0.1", Site::new(404, "")).await;
+    let b = serve("127.0.0.2", Site::new(404, "")).await;
+    let f = fetcher(FetchConfig { obey_robots: false, per_host_interval: Duration::from_millis(400), ..config() });
+    let started = Instant::now();
+    f.get_page(&format!("{a}/one")).await.unwrap();
+    f.get_page(&format!("{b}/one")).await.unwrap();
+    let both = started.elapsed();
+    assert!(both < Duration::from_millis(300), "127.0.0.2 waited for 127.0.0.1: {both:?}");
+    f.get_page(&format!("{a}/two")).await.unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(400), "the same host must still wait");
+}
+
+#[tokio::test]
+async fn crawl_delay_lengthens_the_interval() {
+    let site = Site::new(200, "User-agent: *\nCrawl-delay: 0.3\n");
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(FetchConfig { per_host_interval: Duration::from_millis(50), ..config() });
+    let started = Instant::now();
+    for i in 0..3 {
+        f.get_page(&format!("{base}/story/{i}")).await.unwrap();
+    }
+    // robots.txt, then three pages 300 ms apart.
+    let spent = started.elapsed();
+    assert!(spent >= Duration::from_millis(600), "Crawl-delay 0.3 s ignored: {spent:?}");
+    assert!(spent < Duration::from_millis(2000), "{spent:?}");
+}
+
+#[tokio::test]
+async fn conditional_get_revalidates() {
+    let site = Site::new(404, "");
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(config());
+    let url = format!("{base}/feed.xml");
+
+    let Conditional::Fresh { fetched, etag, last_modified } = f.get_conditional(&url, None, None).await.unwrap() else {
+        panic!("a first fetch has nothing to revalidate")
+    };
+    assert!(fetched.body.starts_with(b"<rss"));
+    assert_eq!(etag.as_deref(), Some(ETAG));
+    assert_eq!(last_modified.as_deref(), Some(LAST_MODIFIED));
+    assert_eq!(site.last("/feed.xml").if_none_match, None);
+
+    let again = f.get_conditional(&url, etag.as_deref(), last_modified.as_deref()).await.unwrap();
+    assert!(matches!(again, Conditional::NotModified), "{again:?}");
+    let sent = site.last("/feed.xml");
+    assert_eq!(sent.if_none_match.as_deref(), Some(ETAG));
+    assert_eq!(sent.if_modified_since.as_deref(), Some(LAST_MODIFIED));
+
+    // Only the date: still a 304.
+    let by_date = f.get_conditional(&url, None, Some(LAST_MODIFIED)).await.unwrap();
+    assert!(matches!(by_date, Conditional::NotModified));
+
+    // A stale tag gets the new body.
+    let stale = f.get_conditional(&url, Some("\"feed-v6\""), None).await.unwrap();
+    assert!(matches!(stale, Conditional::Fresh { ref fetched, .. } if fetched.status == 200), "{stale:?}");
+
+    // A plain get never sees a 304.
+    assert_eq!(f.get(&url).await.unwrap().status, 200);
+}
+
+#[tokio::test]
+async fn a_304_without_validators_sent_is_still_an_error_for_plain_gets() {
+    // Servers must not answer 304 unasked; if one does, get() reports it
+    // instead of returning an empty body as if it were the content.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            let mut buf = vec![0u8; 4096];
+            let _ = sock.read(&mut buf).await;
+            let _ = sock.write_all(b"HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n").await;
+        }
+    });
+    let f = fetcher(FetchConfig { obey_robots: false, ..config() });
+    let err = f.get(&format!("http://{addr}/feed.xml")).await.unwrap_err();
+    assert!(matches!(err, FetchError::Http { status: 304, .. }), "{err:?}");
+}
