@@ -14,4 +14,4 @@ pub use article::{Article, ArticleId, Author, Block, Edition, EditionStatus, Fig
 pub use category::{Category, CATEGORIES};
 pub use lang::Lang;
 pub use slug::slugify;
-pub use source::{Provenance, Source, SourceId};
+pub use source::{CategoryRule, Provenance, Source, SourceHealth, SourceId, SourceKind, SourceSettings};

@@ -50,6 +50,27 @@ pub fn content_hash(title: &str, blocks: &[Block]) -> String {
     format!("{h:016x}")
 }
 
+/// A SimHash of the article text and how many differing bits still make
+/// two texts the same story (the caller owns the algorithm and threshold).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub simhash: u64,
+    pub max_bits: u32,
+}
+
+/// Near-duplicates are looked for among stories published this close.
+const NEAR_DUPLICATE_WINDOW_DAYS: i64 = 7;
+
+/// A page as fetched, kept so its article can be extracted again when the
+/// source's rules change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawPage {
+    pub url: String,
+    pub article_id: ArticleId,
+    pub content_type: Option<String>,
+    pub html: String,
+}
+
 impl Store {
     /// Stores an extracted article with its original edition, the editions
     /// its outlet supplied, and its provenance; enqueues a translation job
@@ -60,6 +81,20 @@ impl Store {
         new: &NewArticle,
         supplied: &[SuppliedEdition],
         translate_to: &[Lang],
+    ) -> Result<InsertOutcome> {
+        self.insert_article_fingerprinted(new, supplied, translate_to, None).await
+    }
+
+    /// As [`Store::insert_article`], and a story whose fingerprint is close
+    /// to one stored in the same language within a week is merged into it
+    /// (one article, one more provenance row) — the same wire story from
+    /// two outlets.
+    pub async fn insert_article_fingerprinted(
+        &self,
+        new: &NewArticle,
+        supplied: &[SuppliedEdition],
+        translate_to: &[Lang],
+        fingerprint: Option<Fingerprint>,
     ) -> Result<InsertOutcome> {
         // IMMEDIATE takes the write lock up front: a deferred transaction
         // that reads first cannot wait for a writer and fails as "locked".
@@ -85,16 +120,38 @@ impl Store {
             return Ok(InsertOutcome::Duplicate(id));
         }
 
+        let published = new.published_at.unwrap_or_else(now);
+        if let Some(fp) = fingerprint {
+            let window = chrono::Duration::days(NEAR_DUPLICATE_WINDOW_DAYS);
+            let rows = sqlx::query(
+                "SELECT id, simhash FROM articles WHERE simhash IS NOT NULL AND original_lang = ?
+                   AND published_at >= ? AND published_at <= ? ORDER BY published_at",
+            )
+            .bind(new.lang.code())
+            .bind(ts(published - window))
+            .bind(ts(published + window))
+            .fetch_all(&mut *tx)
+            .await?;
+            for row in rows {
+                let other: i64 = row.try_get("simhash")?;
+                if (other as u64 ^ fp.simhash).count_ones() <= fp.max_bits {
+                    let id: i64 = row.try_get("id")?;
+                    insert_provenance(&mut tx, id, new.source_id, &new.outlet, &new.canonical_url, &now_s).await?;
+                    tx.commit().await?;
+                    return Ok(InsertOutcome::Duplicate(id));
+                }
+            }
+        }
+
         let author_id = match &new.author {
             Some(name) if !name.trim().is_empty() => Some(upsert_author(&mut tx, name.trim()).await?),
             _ => None,
         };
         let slug = free_slug(&mut tx, &new.title).await?;
-        let published = new.published_at.unwrap_or_else(now);
         let id: i64 = sqlx::query(
             "INSERT INTO articles (slug, canonical_url, original_lang, author_id, category, places, topics,
-               content_hash, published_at, updated_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               content_hash, published_at, updated_at, created_at, simhash)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(&slug)
         .bind(&new.canonical_url)
@@ -107,6 +164,8 @@ impl Store {
         .bind(ts(published))
         .bind(new.updated_at.map(ts))
         .bind(&now_s)
+        // Stored as the signed integer with the same bits: SQL has no u64.
+        .bind(fingerprint.map(|f| f.simhash as i64))
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
@@ -163,6 +222,109 @@ impl Store {
         write_edition(&mut tx, edition).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Keeps the page an article was extracted from.
+    pub async fn save_raw_page(
+        &self,
+        url: &str,
+        article_id: ArticleId,
+        source_id: Option<i64>,
+        content_type: Option<&str>,
+        html: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO raw_pages (url, article_id, source_id, content_type, html, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (url) DO UPDATE SET html = excluded.html, content_type = excluded.content_type,
+               fetched_at = excluded.fetched_at",
+        )
+        .bind(url)
+        .bind(article_id)
+        .bind(source_id)
+        .bind(content_type)
+        .bind(html)
+        .bind(ts(now()))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The stored pages of a source's articles (the originals, not the
+    /// outlet's translations, which are stored under their own URLs too).
+    pub async fn raw_pages_of_source(&self, source_id: i64) -> Result<Vec<RawPage>> {
+        let rows = sqlx::query(
+            "SELECT r.url, r.article_id, r.content_type, r.html FROM raw_pages r
+             JOIN articles a ON a.id = r.article_id
+             WHERE r.source_id = ? AND a.canonical_url = r.url ORDER BY r.article_id",
+        )
+        .bind(source_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(RawPage {
+                    url: r.try_get("url")?,
+                    article_id: r.try_get("article_id")?,
+                    content_type: r.try_get("content_type")?,
+                    html: r.try_get("html")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Replaces an article's original text (after re-extraction or an
+    /// edit). When it changed, the index follows and every machine
+    /// translation is made again — in the same transaction. Returns whether
+    /// anything changed.
+    pub async fn update_original(
+        &self,
+        article_id: ArticleId,
+        title: &str,
+        lead: &str,
+        blocks: &[Block],
+        translate_to: &[Lang],
+    ) -> Result<bool> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let row = sqlx::query("SELECT lang, title, lead, blocks, created_at FROM editions WHERE article_id = ? AND status = 'original'")
+            .bind(article_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("original edition of article {article_id}")))?;
+        let blocks_json = serde_json::to_string(blocks).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let unchanged = row.try_get::<String, _>("title")? == title
+            && row.try_get::<String, _>("lead")? == lead
+            && row.try_get::<String, _>("blocks")? == blocks_json;
+        if unchanged {
+            return Ok(false);
+        }
+        let lang = crate::reads::parse_lang(&row.try_get::<String, _>("lang")?)?;
+        let created = crate::parse_ts(&row.try_get::<String, _>("created_at")?)?;
+        let edition = Edition {
+            article_id,
+            lang,
+            title: title.to_string(),
+            lead: lead.to_string(),
+            blocks: blocks.to_vec(),
+            status: EditionStatus::Original,
+            engine: "original".into(),
+            failure: None,
+            created_at: created,
+            updated_at: now(),
+        };
+        write_edition(&mut tx, &edition).await?;
+        sqlx::query("UPDATE articles SET content_hash = ?, updated_at = ? WHERE id = ?")
+            .bind(content_hash(title, blocks))
+            .bind(ts(now()))
+            .bind(article_id)
+            .execute(&mut *tx)
+            .await?;
+        for l in translate_to.iter().filter(|l| **l != lang) {
+            let key = format!("{article_id}:{l}");
+            enqueue(&mut tx, JobKind::TranslateEdition, &key, &json!({"article_id": article_id, "lang": l}), Requeue::Again)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Adds a reader's comment. Moderation comes with the newsroom roles.

@@ -14,7 +14,7 @@ mod migrations;
 mod reads;
 mod sources;
 
-pub use articles::{content_hash, InsertOutcome, SuppliedEdition};
+pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
 pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use reads::{ArticleCard, CardPage, Comment, SitemapEntry};
 

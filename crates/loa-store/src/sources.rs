@@ -1,37 +1,51 @@
-//! Outlets loa follows, and their health.
+//! Outlets loa follows: their settings, polling schedule and health.
 
-use loa_domain::{Source, SourceId};
+use chrono::{DateTime, Utc};
+use loa_domain::{Source, SourceHealth, SourceId, SourceKind, SourceSettings};
 use sqlx::Row;
 
 use crate::{now, parse_ts, ts, Result, Store, StoreError};
 
 impl Store {
-    /// Adds an outlet, or returns the one already following `feed_url`.
+    /// Adds a feed, or returns the source already following `feed_url`.
     pub async fn add_source(&self, outlet: &str, home_url: &str, feed_url: &str) -> Result<Source> {
+        self.add_source_with(outlet, home_url, feed_url, SourceKind::Feed, &SourceSettings::default()).await
+    }
+
+    /// Adds a source of any kind with its settings; an existing source at
+    /// the same address keeps its id and takes the new name and settings.
+    pub async fn add_source_with(
+        &self,
+        outlet: &str,
+        home_url: &str,
+        url: &str,
+        kind: SourceKind,
+        settings: &SourceSettings,
+    ) -> Result<Source> {
         sqlx::query(
-            "INSERT INTO sources (outlet, home_url, feed_url, created_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (feed_url) DO UPDATE SET outlet = excluded.outlet, home_url = excluded.home_url",
+            "INSERT INTO sources (outlet, home_url, feed_url, kind, settings, created_at) VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT (feed_url) DO UPDATE SET outlet = excluded.outlet, home_url = excluded.home_url,
+               kind = excluded.kind, settings = excluded.settings",
         )
         .bind(outlet)
         .bind(home_url)
-        .bind(feed_url)
+        .bind(url)
+        .bind(kind.as_str())
+        .bind(settings_json(settings)?)
         .bind(ts(now()))
         .execute(&self.pool)
         .await?;
-        let row = sqlx::query(SELECT_SOURCE_BY_FEED)
-            .bind(feed_url)
-            .fetch_one(&self.pool)
-            .await?;
+        let row = sqlx::query(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?")).bind(url).fetch_one(&self.pool).await?;
         source_from_row(&row)
     }
 
     pub async fn sources(&self) -> Result<Vec<Source>> {
-        let rows = sqlx::query(&format!("{SELECT_SOURCE} ORDER BY id")).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&format!("{SELECT_SOURCE} ORDER BY s.id")).fetch_all(&self.pool).await?;
         rows.iter().map(source_from_row).collect()
     }
 
     pub async fn source(&self, id: SourceId) -> Result<Source> {
-        let row = sqlx::query(&format!("{SELECT_SOURCE} WHERE id = ?"))
+        let row = sqlx::query(&format!("{SELECT_SOURCE} WHERE s.id = ?"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
@@ -39,40 +53,129 @@ impl Store {
         source_from_row(&row)
     }
 
-    pub async fn record_source_success(&self, id: SourceId) -> Result<()> {
-        sqlx::query("UPDATE sources SET last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE id = ?")
-            .bind(ts(now()))
+    /// Enabled sources whose next poll is due at `at`.
+    pub async fn due_sources(&self, at: DateTime<Utc>) -> Result<Vec<Source>> {
+        let rows = sqlx::query(&format!(
+            "{SELECT_SOURCE} WHERE s.next_poll_at IS NULL OR s.next_poll_at <= ? ORDER BY s.next_poll_at, s.id"
+        ))
+        .bind(ts(at))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(source_from_row).collect::<Result<Vec<_>>>()?.into_iter().filter(|s| s.settings.enabled).collect())
+    }
+
+    pub async fn update_source_settings(&self, id: SourceId, settings: &SourceSettings) -> Result<Source> {
+        let done = sqlx::query("UPDATE sources SET settings = ? WHERE id = ?")
+            .bind(settings_json(settings)?)
             .bind(id)
             .execute(&self.pool)
             .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("source {id}")));
+        }
+        self.source(id).await
+    }
+
+    /// Stops following a source. Its articles stay, with their provenance.
+    pub async fn remove_source(&self, id: SourceId) -> Result<()> {
+        let done = sqlx::query("DELETE FROM sources WHERE id = ?").bind(id).execute(&self.pool).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("source {id}")));
+        }
         Ok(())
     }
 
-    /// Keeps the reason on the source, where an editor looks for it.
+    pub async fn record_source_success(&self, id: SourceId) -> Result<()> {
+        self.record_poll_success(id, None, None, None).await
+    }
+
+    /// A successful poll: clears the error and the failure streak, keeps the
+    /// feed's validators for the next conditional GET, schedules the next poll.
+    pub async fn record_poll_success(
+        &self,
+        id: SourceId,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+        next_poll_at: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE sources SET last_success_at = ?, last_error = NULL, last_error_at = NULL, consecutive_failures = 0,
+               etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), next_poll_at = ? WHERE id = ?",
+        )
+        .bind(ts(now()))
+        .bind(etag)
+        .bind(last_modified)
+        .bind(next_poll_at.map(ts))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     pub async fn record_source_error(&self, id: SourceId, reason: &str) -> Result<()> {
-        sqlx::query("UPDATE sources SET last_error = ?, last_error_at = ? WHERE id = ?")
-            .bind(reason)
-            .bind(ts(now()))
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        self.record_poll_failure(id, reason, None).await
+    }
+
+    /// Keeps the reason on the source, where an editor looks for it, and
+    /// lengthens the failure streak the poller backs off with.
+    pub async fn record_poll_failure(&self, id: SourceId, reason: &str, next_poll_at: Option<DateTime<Utc>>) -> Result<()> {
+        sqlx::query(
+            "UPDATE sources SET last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
+               failure_count = failure_count + 1, next_poll_at = ? WHERE id = ?",
+        )
+        .bind(reason)
+        .bind(ts(now()))
+        .bind(next_poll_at.map(ts))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// One of the source's links could not be turned into an article.
+    pub async fn count_source_failure(&self, id: SourceId) -> Result<()> {
+        sqlx::query("UPDATE sources SET failure_count = failure_count + 1 WHERE id = ?").bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// One of the source's links carried a story loa already had.
+    pub async fn count_source_duplicate(&self, id: SourceId) -> Result<()> {
+        sqlx::query("UPDATE sources SET duplicate_count = duplicate_count + 1 WHERE id = ?").bind(id).execute(&self.pool).await?;
         Ok(())
     }
 }
 
-const SELECT_SOURCE: &str = "SELECT id, outlet, home_url, feed_url, last_success_at, last_error FROM sources";
-const SELECT_SOURCE_BY_FEED: &str =
-    "SELECT id, outlet, home_url, feed_url, last_success_at, last_error FROM sources WHERE feed_url = ?";
+const SELECT_SOURCE: &str = "SELECT s.id, s.outlet, s.home_url, s.feed_url, s.kind, s.settings, s.last_success_at, s.last_error,
+    s.etag, s.last_modified, s.next_poll_at, s.consecutive_failures, s.failure_count, s.duplicate_count,
+    (SELECT COUNT(DISTINCT p.article_id) FROM provenance p WHERE p.source_id = s.id) AS article_count
+  FROM sources s";
+
+fn settings_json(settings: &SourceSettings) -> Result<String> {
+    serde_json::to_string(settings).map_err(|e| StoreError::Corrupt(format!("source settings: {e}")))
+}
 
 fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
     let last: Option<String> = row.try_get("last_success_at")?;
+    let next: Option<String> = row.try_get("next_poll_at")?;
+    let kind: String = row.try_get("kind")?;
+    let settings: String = row.try_get("settings")?;
     Ok(Source {
         id: row.try_get("id")?,
         outlet: row.try_get("outlet")?,
         home_url: row.try_get("home_url")?,
         feed_url: row.try_get("feed_url")?,
+        kind: SourceKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("source kind {kind:?}")))?,
         last_success_at: last.as_deref().map(parse_ts).transpose()?,
         last_error: row.try_get("last_error")?,
+        settings: serde_json::from_str(&settings).map_err(|e| StoreError::Corrupt(format!("source settings: {e}")))?,
+        health: SourceHealth {
+            articles: row.try_get("article_count")?,
+            failures: row.try_get("failure_count")?,
+            duplicates: row.try_get("duplicate_count")?,
+            consecutive_failures: row.try_get("consecutive_failures")?,
+            next_poll_at: next.as_deref().map(parse_ts).transpose()?,
+        },
+        etag: row.try_get("etag")?,
+        last_modified: row.try_get("last_modified")?,
     })
 }
-

@@ -189,3 +189,72 @@ async fn related_lists_exclude_the_article_itself() {
     let auth: Vec<_> = store.same_author(&art, Lang::En, 5).await.unwrap().iter().map(|c| c.article_id).collect();
     assert_eq!(auth, vec![b]);
 }
+
+#[tokio::test]
+async fn near_duplicates_merge_within_the_threshold_only() {
+    use loa_store::Fingerprint;
+    let (_d, store) = fresh().await;
+    let fp = |simhash| Some(Fingerprint { simhash, max_bits: 3 });
+    let a = store.insert_article_fingerprinted(&article("http://a/1", "Wire story", "text one"), &[], &[], fp(0b1011_0000)).await.unwrap();
+    let mut copy = article("http://b/7", "Wire story, as printed elsewhere", "text one, lightly edited");
+    copy.outlet = "Other Daily".into();
+    let b = store.insert_article_fingerprinted(&copy, &[], &[], fp(0b1011_0111)).await.unwrap();
+    assert_eq!(b, InsertOutcome::Duplicate(a.article_id()), "3 bits apart is the same story");
+    let far = store
+        .insert_article_fingerprinted(&article("http://c/2", "Another story", "different"), &[], &[], fp(0b0100_1111))
+        .await
+        .unwrap();
+    assert!(matches!(far, InsertOutcome::Inserted(_)), "7 bits apart is another story");
+    // Another language is never merged, however close.
+    let mut ru = article("http://d/3", "Сюжет", "текст");
+    ru.lang = Lang::Ru;
+    assert!(matches!(store.insert_article_fingerprinted(&ru, &[], &[], fp(0b1011_0000)).await.unwrap(), InsertOutcome::Inserted(_)));
+    let merged = store.article(a.article_id()).await.unwrap().unwrap();
+    assert_eq!(merged.provenance.len(), 2);
+}
+
+#[tokio::test]
+async fn editing_the_original_retranslates_and_reindexes() {
+    let (_d, store) = fresh().await;
+    let id = store.insert_article(&article("http://o/1", "T", "Old body."), &[], &[Lang::Es]).await.unwrap().article_id();
+    let job = store.claim_job(&[JobKind::TranslateEdition], Duration::seconds(60)).await.unwrap().unwrap();
+    store.complete_job(job.id).await.unwrap();
+    let orig = store.edition(id, Lang::En).await.unwrap().unwrap();
+    assert!(!store.update_original(id, &orig.title, &orig.lead, &orig.blocks, &[Lang::Es]).await.unwrap(), "no change, no work");
+    assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 0);
+    let blocks = vec![Block::Paragraph { text: "New body.".into() }];
+    assert!(store.update_original(id, "T", "A lead.", &blocks, &[Lang::Es]).await.unwrap());
+    assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 1);
+    assert_eq!(store.edition(id, Lang::En).await.unwrap().unwrap().blocks, blocks);
+}
+
+#[tokio::test]
+async fn sources_keep_settings_schedule_and_health() {
+    use loa_domain::{CategoryRule, SourceKind, SourceSettings};
+    let (_d, store) = fresh().await;
+    let settings = SourceSettings {
+        language: Some(Lang::Vi),
+        category_rules: vec![CategoryRule::parse("/du-lich/=travel").unwrap()],
+        drop_selectors: vec![".related".into()],
+        poll_interval_secs: Some(600),
+        ..SourceSettings::default()
+    };
+    let s = store.add_source_with("Báo Hà Tĩnh", "http://o/", "http://o/sitemap.xml", SourceKind::Sitemap, &settings).await.unwrap();
+    assert_eq!(s.kind, SourceKind::Sitemap);
+    assert_eq!(s.settings, settings);
+    assert_eq!(store.due_sources(chrono::Utc::now()).await.unwrap().len(), 1, "never polled is due");
+    store.record_poll_success(s.id, Some("\"v1\""), None, Some(chrono::Utc::now() + Duration::minutes(10))).await.unwrap();
+    assert!(store.due_sources(chrono::Utc::now()).await.unwrap().is_empty());
+    store.record_poll_failure(s.id, "HTTP 500", Some(chrono::Utc::now() - Duration::seconds(1))).await.unwrap();
+    store.count_source_duplicate(s.id).await.unwrap();
+    let s = store.source(s.id).await.unwrap();
+    assert_eq!(s.etag.as_deref(), Some("\"v1\""), "validators survive a failed poll");
+    assert_eq!((s.health.consecutive_failures, s.health.failures, s.health.duplicates), (1, 1, 1));
+    assert_eq!(s.last_error.as_deref(), Some("HTTP 500"));
+    let disabled = SourceSettings { enabled: false, ..settings };
+    store.update_source_settings(s.id, &disabled).await.unwrap();
+    assert!(store.due_sources(chrono::Utc::now()).await.unwrap().is_empty(), "disabled sources are not polled");
+    store.remove_source(s.id).await.unwrap();
+    assert!(store.sources().await.unwrap().is_empty());
+    assert!(store.remove_source(s.id).await.is_err());
+}
