@@ -80,24 +80,13 @@ impl Application {
     }
 }
 
-/// Reads every followed feed once per interval. A failing source keeps its
-/// reason and is tried again next time; the others are not held up.
+/// Polls every source whose time has come (each has its own interval,
+/// jitter and backoff, see `ingest::poll_source`). A failing source keeps
+/// its reason; the others are not held up.
 async fn poll_feeds_forever(services: Services, stop: Arc<AtomicBool>) {
-    let interval = std::time::Duration::from_secs(services.config.poll_interval_secs);
-    let mut next = tokio::time::Instant::now();
     while !stop.load(Ordering::Relaxed) {
-        if tokio::time::Instant::now() >= next {
-            match services.store.sources().await {
-                Ok(sources) => {
-                    for source in sources {
-                        if let Err(e) = crate::ingest::poll_source(&services, &source).await {
-                            tracing::warn!("{e:#}");
-                        }
-                    }
-                }
-                Err(e) => tracing::error!("cannot list sources: {e}"),
-            }
-            next = tokio::time::Instant::now() + interval;
+        if let Err(e) = crate::ingest::poll_due_sources(&services).await {
+            tracing::error!("polling sources: {e:#}");
         }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     }

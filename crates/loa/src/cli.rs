@@ -48,15 +48,27 @@ pub enum Command {
         #[arg(long)]
         no_serve: bool,
     },
-    /// Follow a feed (RSS, Atom, JSON Feed) or fetch one article page.
+    /// Follow a feed or sitemap, fetch one article page, or (with --once)
+    /// poll every source that is due.
     Ingest {
         #[command(flatten)]
         data: DataArgs,
-        /// A feed URL or an article URL.
-        url: String,
+        /// A feed, sitemap or article URL.
+        #[arg(required_unless_present = "once", conflicts_with = "once")]
+        url: Option<String>,
         /// The outlet's name (default: the feed's title or the host).
         #[arg(long)]
         outlet: Option<String>,
+        /// One pass over every followed source that is due, then fetch.
+        #[arg(long)]
+        once: bool,
+    },
+    /// Manage the sources loa follows.
+    Sources {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(subcommand)]
+        command: SourcesCommand,
     },
     /// Run pending translation jobs (and the index updates they cause).
     Translate {
@@ -85,4 +97,64 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct SourceSettingsArgs {
+    /// The outlet's name.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Language of the source's pages, overriding what they declare.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Map a URL path prefix (`/du-lich/`) or a feed category to a section:
+    /// `PATTERN=SECTION`. Repeatable.
+    #[arg(long = "category-rule", value_name = "PATTERN=SECTION")]
+    pub category_rules: Vec<String>,
+    /// CSS selector whose matches alone make the article body. Repeatable.
+    #[arg(long = "keep", value_name = "SELECTOR")]
+    pub keep: Vec<String>,
+    /// CSS selector removed before extraction. Repeatable.
+    #[arg(long = "drop", value_name = "SELECTOR")]
+    pub drop: Vec<String>,
+    /// Seconds between polls of this source (default: poll_interval_secs).
+    #[arg(long)]
+    pub interval: Option<u64>,
+    /// Follow it but do not poll it.
+    #[arg(long)]
+    pub disabled: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourcesCommand {
+    /// Follow a feed or sitemap and poll it now.
+    Add {
+        url: String,
+        #[command(flatten)]
+        settings: SourceSettingsArgs,
+    },
+    /// List sources with their settings and health.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop following a source (its articles stay).
+    Remove { id: i64 },
+    /// Change a source's settings (given flags replace the stored values).
+    Set {
+        id: i64,
+        #[command(flatten)]
+        settings: SourceSettingsArgs,
+        /// Poll it again.
+        #[arg(long, conflicts_with = "disabled")]
+        enabled: bool,
+    },
+    /// Extract a source's articles again from their stored pages (after
+    /// its rules changed); changed articles are translated again.
+    Reextract { id: i64 },
+    /// Follow every feed of an OPML file.
+    ImportOpml { file: PathBuf },
+    /// Write the followed sources as OPML (to stdout without a file).
+    ExportOpml { file: Option<PathBuf> },
 }

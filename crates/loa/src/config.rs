@@ -140,6 +140,12 @@ impl Config {
         if let Some(v) = env("LOA_FETCH_ALLOW_ADDRESSES") {
             config.fetch.allow_addresses = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         }
+        if let Some(v) = env("LOA_FETCH_PER_HOST_INTERVAL_MS") {
+            config.fetch.per_host_interval_ms = v.parse().with_context(|| format!("LOA_FETCH_PER_HOST_INTERVAL_MS={v:?}"))?;
+        }
+        if let Some(v) = env("LOA_FETCH_OBEY_ROBOTS") {
+            config.fetch.obey_robots = matches!(v.as_str(), "1" | "true" | "yes");
+        }
         if let Some(v) = env("LOA_POLL_INTERVAL_SECS") {
             config.poll_interval_secs = v.parse().with_context(|| format!("LOA_POLL_INTERVAL_SECS={v:?}"))?;
         }

@@ -4,14 +4,13 @@
 //! Apertium pairs reach, indexes them, and serves the site.
 
 use anyhow::Context;
-use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use loa_store::JobKind;
 use std::net::SocketAddr;
 use std::time::Duration;
 
 use crate::app::Application;
 use crate::ingest::poll_source;
-use crate::jobs;
+use crate::progress;
 use crate::services::Services;
 
 /// The range the demo's own outlet is served from.
@@ -54,56 +53,17 @@ pub async fn run(services: Services, options: DemoOptions) -> anyhow::Result<()>
     result
 }
 
-/// Runs every due job, drawing one progress bar per kind of job.
+/// Runs every due job, drawing one progress bar per kind of job; waits
+/// for jobs backing off after a passing failure, within reason.
 async fn drain_with_progress(services: &Services) -> anyhow::Result<()> {
-    let multi = MultiProgress::new();
-    let style = ProgressStyle::with_template("{prefix:>12} [{bar:40}] {pos}/{len} {msg}")
-        .expect("valid template")
-        .progress_chars("=> ");
-    let bars: Vec<(JobKind, ProgressBar)> = [
-        (JobKind::FetchArticle, "fetch"),
-        (JobKind::TranslateEdition, "translate"),
-        (JobKind::IndexEdition, "index"),
-    ]
-    .into_iter()
-    .map(|(k, label)| {
-        let bar = multi.add(ProgressBar::new(0).with_style(style.clone()).with_prefix(label));
-        (k, bar)
-    })
-    .collect();
-
-    let work = {
-        let services = services.clone();
-        tokio::spawn(async move {
-            // Articles first, so translations can start on a full queue.
-            jobs::run_until_idle(&services, &[JobKind::FetchArticle], 2).await?;
-            jobs::run_until_idle(&services, &JobKind::ALL, services.config.workers.max(2)).await?;
-            // Jobs that failed for a passing reason wait out their backoff;
-            // the demo waits for them too, within reason.
-            let deadline = tokio::time::Instant::now() + Duration::from_secs(180);
-            while tokio::time::Instant::now() < deadline && open_jobs(&services).await? > 0 {
-                tokio::time::sleep(Duration::from_secs(1)).await;
-                jobs::run_until_idle(&services, &JobKind::ALL, services.config.workers.max(2)).await?;
-            }
-            anyhow::Ok(())
-        })
-    };
-    loop {
-        for (kind, bar) in &bars {
-            let c = services.store.job_counts(*kind).await?;
-            bar.set_length((c.pending + c.running + c.done + c.failed) as u64);
-            bar.set_position((c.done + c.failed) as u64);
-            bar.set_message(if c.failed > 0 { format!("({} failed)", c.failed) } else { String::new() });
-        }
-        if work.is_finished() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
+    // Articles first, so translations can start on a full queue.
+    progress::drain(services, &[JobKind::FetchArticle], 2).await?;
+    progress::drain(services, &JobKind::ALL, services.config.workers.max(2)).await?;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(180);
+    while tokio::time::Instant::now() < deadline && open_jobs(services).await? > 0 {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        progress::drain(services, &JobKind::ALL, services.config.workers.max(2)).await?;
     }
-    for (_, bar) in &bars {
-        bar.finish();
-    }
-    work.await??;
     Ok(())
 }
 

@@ -10,7 +10,9 @@ pub mod extract_cmd;
 pub mod ingest;
 pub mod jobs;
 pub mod media;
+pub mod progress;
 pub mod services;
+pub mod sources_cmd;
 
 pub use app::Application;
 pub use config::Config;

@@ -1,7 +1,7 @@
 use anyhow::Context;
 use clap::Parser;
 use loa::cli::{Cli, Command, DataArgs};
-use loa::{demo, extract_cmd, ingest, jobs, Application, Config, Services};
+use loa::{demo, extract_cmd, ingest, jobs, progress, sources_cmd, Application, Config, Services};
 use loa_store::JobKind;
 use std::net::SocketAddr;
 
@@ -58,16 +58,27 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let services = Services::open(config).await?;
             demo::run(services, demo::DemoOptions { outlet_listen, no_serve }).await
         }
-        Command::Ingest { data, url, outlet } => {
+        Command::Ingest { data, url, outlet, once } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
-            println!("{}", ingest::ingest_url(&services, &url, outlet.as_deref()).await?);
-            jobs::run_until_idle(&services, &[JobKind::FetchArticle, JobKind::IndexEdition], 2).await?;
+            if once {
+                let (polled, failed) = ingest::poll_due_sources(&services).await?;
+                println!("polled {polled} due sources ({failed} failed)");
+            } else if let Some(url) = url {
+                println!("{}", ingest::ingest_url(&services, &url, outlet.as_deref()).await?);
+            }
+            progress::drain(&services, &[JobKind::FetchArticle, JobKind::IndexEdition], 2).await?;
             print_status(&services).await
+        }
+        Command::Sources { data, command } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            sources_cmd::run(&services, command).await?;
+            // Adding a source queues fetches; re-extraction queues translations.
+            progress::drain(&services, &JobKind::ALL, services.config.workers).await
         }
         Command::Translate { data } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
             let workers = services.config.workers;
-            jobs::run_until_idle(&services, &[JobKind::TranslateEdition, JobKind::IndexEdition], workers).await?;
+            progress::drain(&services, &[JobKind::TranslateEdition, JobKind::IndexEdition], workers).await?;
             print_status(&services).await
         }
         Command::Extract { files, pretty, json: _ } => {

@@ -71,7 +71,8 @@ async fn every_bad_link_gets_a_reason_and_the_good_one_is_stored() {
         ("/slow.html", "pending", "did not answer"),
     ];
     for (path, status, needle) in expect {
-        let state = store.job_state(JobKind::FetchArticle, &server.url(path)).await.unwrap().unwrap();
+        let key = loa_ingest::canonical_url(&server.url(path)).unwrap();
+        let state = store.job_state(JobKind::FetchArticle, &key).await.unwrap().unwrap();
         assert_eq!(state.status, status, "{path}: {state:?}");
         let reason = state.last_error.unwrap_or_default();
         assert!(reason.to_lowercase().contains(needle), "{path}: reason {reason:?} lacks {needle:?}");
@@ -149,7 +150,8 @@ async fn a_feed_pointing_at_private_addresses_is_refused_and_the_pass_goes_on() 
     app.drain().await;
     assert_eq!(app.services.store.article_count().await.unwrap(), 1, "the public story still lands");
     for (url, needle) in [("http://169.254.169.254/latest/meta-data/", "metadata"), ("http://10.0.0.7/intranet.html", "private")] {
-        let state = app.services.store.job_state(JobKind::FetchArticle, url).await.unwrap().unwrap();
+        let key = loa_ingest::canonical_url(url).unwrap();
+        let state = app.services.store.job_state(JobKind::FetchArticle, &key).await.unwrap().unwrap();
         assert_eq!(state.status, "failed", "{url}");
         let reason = state.last_error.unwrap();
         assert!(reason.contains("refusing to fetch") && reason.contains(needle), "{reason}");

@@ -24,6 +24,13 @@ const SKIP_TAGS: &[&str] = &[
     "link", "option", "math", "map", "audio",
 ];
 
+/// Elements that are never text, whoever chose the container: code,
+/// styling, document head, controls and embedded objects.
+const NEVER_TEXT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "button", "select", "input",
+    "textarea", "option", "label", "svg", "canvas", "object", "embed", "math", "map", "audio", "dialog",
+];
+
 /// Elements that start a new block of text.
 const BLOCK_TAGS: &[&str] = &[
     "address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
@@ -57,28 +64,30 @@ fn class_words(el: &ElementRef) -> Vec<String> {
             let lower = token.to_ascii_lowercase();
             // "article-body" gives "article", "body" and "articlebody".
             let parts: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()).collect();
+            if parts.is_empty() {
+                continue;
+            }
             if parts.len() > 1 {
                 words.push(parts.concat());
             }
-            // camelCase ids ("relatedStories")
-            for p in &parts {
-                words.push(p.to_string());
-                let mut cur = String::new();
-                for (i, c) in token.chars().enumerate() {
-                    if c.is_ascii_uppercase() && i > 0 && !cur.is_empty() {
-                        words.push(cur.to_ascii_lowercase());
-                        cur.clear();
-                    }
-                    if c.is_ascii_alphanumeric() {
-                        cur.push(c);
-                    } else if !cur.is_empty() {
-                        words.push(cur.to_ascii_lowercase());
-                        cur.clear();
-                    }
-                }
-                if !cur.is_empty() {
+            words.extend(parts.iter().map(|p| p.to_string()));
+            // camelCase ids ("relatedStories"); the split depends only on
+            // the token, so it runs once per token (this function is hot).
+            let mut cur = String::new();
+            for (i, c) in token.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 && !cur.is_empty() {
                     words.push(cur.to_ascii_lowercase());
+                    cur.clear();
                 }
+                if c.is_ascii_alphanumeric() {
+                    cur.push(c);
+                } else if !cur.is_empty() {
+                    words.push(cur.to_ascii_lowercase());
+                    cur.clear();
+                }
+            }
+            if !cur.is_empty() {
+                words.push(cur.to_ascii_lowercase());
             }
         }
     }
@@ -106,17 +115,23 @@ fn has_positive(words: &[String]) -> bool {
     words.iter().any(|w| POSITIVE_WORDS.contains(&w.as_str()))
 }
 
-/// Hidden by markup, or a page-structure role that is never the article.
-fn is_hidden_or_chrome(el: &ElementRef) -> bool {
+/// Hidden by markup: the reader never sees it.
+fn is_hidden(el: &ElementRef) -> bool {
     let v = el.value();
     if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(style) = v.attr("style") {
+    v.attr("style").is_some_and(|style| {
         let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Hidden by markup, or a page-structure role that is never the article.
+fn is_hidden_or_chrome(el: &ElementRef) -> bool {
+    let v = el.value();
+    if is_hidden(el) {
+        return true;
     }
     matches!(
         v.attr("role"),
@@ -355,10 +370,15 @@ fn score_units<'a>(el: ElementRef<'a>, scores: &mut HashMap<NodeKey, f64>, candi
             continue;
         }
         let words = class_words(&child);
-        let itemprop_body = child.value().attr("itemprop").is_some_and(|p| p.contains("articleBody"));
-        let excused = (has_positive(&words) && !has_strict_negative(&words)) || itemprop_body || holds_article(&child, false);
-        if has_negative(&words) && !excused {
-            continue;
+        // Only a boilerplate-looking child needs excusing; holds_article
+        // walks the whole subtree, so it must not run for every element.
+        if has_negative(&words) {
+            let itemprop_body = child.value().attr("itemprop").is_some_and(|p| p.contains("articleBody"));
+            let excused =
+                (has_positive(&words) && !has_strict_negative(&words)) || itemprop_body || holds_article(&child, false);
+            if !excused {
+                continue;
+            }
         }
         let is_unit = matches!(name, "p" | "pre" | "td")
             || (matches!(name, "div" | "section" | "span" | "font") && !has_block_child(&child));
@@ -460,6 +480,10 @@ pub struct BlockWriter<'u> {
     /// Length of the article text, so that a boilerplate-looking wrapper
     /// holding most of it is still read.
     root_len: usize,
+    /// The containers were named by an editor's rules: read everything
+    /// visible in them, without the page-furniture guesses (class words,
+    /// nav/aside/header tags, link density). Sanitising still applies.
+    trusted: bool,
 }
 
 /// Marks a `<br>` inside running text; two in a row split paragraphs.
@@ -467,7 +491,22 @@ const BR: char = '\u{2029}';
 
 impl<'u> BlockWriter<'u> {
     pub fn new(base: Option<&'u Url>, title: &str) -> Self {
-        BlockWriter { base, title_key: norm_key(title), blocks: Vec::new(), text: String::new(), link_chars: 0, in_link: 0, root_len: 0 }
+        BlockWriter {
+            base,
+            title_key: norm_key(title),
+            blocks: Vec::new(),
+            text: String::new(),
+            link_chars: 0,
+            in_link: 0,
+            root_len: 0,
+            trusted: false,
+        }
+    }
+
+    /// A writer for containers picked by extraction rules rather than by
+    /// scoring (see the `trusted` field).
+    pub fn trusting(base: Option<&'u Url>, title: &str) -> Self {
+        BlockWriter { trusted: true, ..BlockWriter::new(base, title) }
     }
 
     pub fn write_root(&mut self, root: ElementRef) {
@@ -482,6 +521,9 @@ impl<'u> BlockWriter<'u> {
         let name = el.value().name();
         if name == "iframe" {
             return !is_video_iframe(el);
+        }
+        if self.trusted {
+            return is_hidden(el) || NEVER_TEXT_TAGS.contains(&name);
         }
         if is_hidden_or_chrome(el) {
             return true;
@@ -526,7 +568,7 @@ impl<'u> BlockWriter<'u> {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
                 let text = visible_text(c);
-                if !text.is_empty() && link_density(c) < 0.6 {
+                if !text.is_empty() && (self.trusted || link_density(c) < 0.6) {
                     self.blocks.push(Block::Heading { text });
                 }
             }
@@ -534,6 +576,7 @@ impl<'u> BlockWriter<'u> {
                 self.flush();
                 let mut inner = BlockWriter::new(self.base, "");
                 inner.root_len = self.root_len;
+                inner.trusted = self.trusted;
                 inner.walk(c);
                 inner.flush();
                 let text = inner
@@ -653,7 +696,7 @@ impl<'u> BlockWriter<'u> {
         parts.push(cur);
         let total: usize = parts.iter().map(|p| collapse(p).chars().count()).sum();
         let density = if total == 0 { 0.0 } else { links as f64 / total as f64 };
-        if density > 0.65 {
+        if density > 0.65 && !self.trusted {
             return;
         }
         for p in parts {

@@ -1,8 +1,13 @@
 //! Stage 4: an article page's HTML to a title, a lead, typed body blocks
 //! and the metadata an editor files it under.
+//!
+//! [`extract`] finds the body by scoring; [`extract_with_rules`] lets a
+//! source's [`ExtractRules`] (CSS `keep`/`drop` selectors) override that
+//! for outlets the heuristics read badly.
 
 mod body;
 mod meta;
+mod rules;
 pub mod text;
 
 use std::sync::LazyLock;
@@ -15,6 +20,8 @@ use url::Url;
 
 use body::{find_body_roots, BlockWriter};
 use meta::{JsonLd, Metas};
+pub use rules::ExtractRules;
+use rules::CompiledRules;
 use text::{absolutize, collapse, norm_key, parse_date, strip_site_suffix};
 
 /// What was read from an article page.
@@ -47,6 +54,10 @@ pub enum ExtractError {
     EmptyPage,
     #[error("no article text was found on the page; it may be an index page, a paywall or rendered by JavaScript")]
     NoArticle,
+    #[error("extraction rule {selector:?} is not a valid CSS selector: {reason}")]
+    BadSelector { selector: String, reason: String },
+    #[error("none of the keep selectors ({selectors}) matched anything on the page; the site's layout may have changed")]
+    KeepMatchedNothing { selectors: String },
 }
 
 impl Extracted {
@@ -103,10 +114,25 @@ static LEAD_ELEMENT: LazyLock<Selector> = LazyLock::new(|| {
 /// Extracts an article. `page_url` (the fetched URL after redirects)
 /// makes image, video and alternate links absolute.
 pub fn extract(html: &str, page_url: Option<&str>) -> Result<Extracted, ExtractError> {
+    extract_with_rules(html, page_url, &ExtractRules::default())
+}
+
+/// [`extract`] steered by a source's [`ExtractRules`]: `drop` selectors
+/// prune the page before the body is looked for; non-empty `keep`
+/// selectors are the body, read in document order instead of scored.
+/// Metadata still comes from the whole page. A selector that does not parse
+/// is [`ExtractError::BadSelector`]; `keep` rules matching nothing are
+/// [`ExtractError::KeepMatchedNothing`].
+pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRules) -> Result<Extracted, ExtractError> {
+    let compiled = CompiledRules::compile(rules)?;
     if html.trim().is_empty() {
         return Err(ExtractError::EmptyPage);
     }
     let doc = Html::parse_document(html);
+    // Body-side reads (containers, lead element) see the pruned page;
+    // metadata reads see `doc`.
+    let pruned = compiled.pruned(&doc);
+    let body_doc = pruned.as_ref().unwrap_or(&doc);
     let base = page_url.and_then(|u| Url::parse(u).ok());
     let base = base.as_ref();
     let metas = Metas::read(&doc);
@@ -120,13 +146,22 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<Extracted, ExtractE
     let title = find_title(&doc, &metas, &ld, site_name.as_deref());
 
     // Body.
-    let body_el = doc.select(&BODY).next().unwrap_or_else(|| doc.root_element());
-    let itemprop_body = doc.select(&ITEMPROP_BODY).max_by_key(|e| e.text().map(str::len).sum::<usize>());
-    let roots: Vec<ElementRef> = match itemprop_body {
-        Some(el) if el.text().map(|t| t.trim().len()).sum::<usize>() > 200 => vec![el],
-        _ => find_body_roots(body_el),
+    let by_rules = !compiled.keep.is_empty();
+    let (roots, mut writer): (Vec<ElementRef>, BlockWriter) = if by_rules {
+        let roots = compiled.kept_roots(body_doc);
+        if roots.is_empty() {
+            return Err(ExtractError::KeepMatchedNothing { selectors: rules.keep.join(", ") });
+        }
+        (roots, BlockWriter::trusting(base, &title))
+    } else {
+        let body_el = body_doc.select(&BODY).next().unwrap_or_else(|| body_doc.root_element());
+        let itemprop_body = body_doc.select(&ITEMPROP_BODY).max_by_key(|e| e.text().map(str::len).sum::<usize>());
+        let roots = match itemprop_body {
+            Some(el) if el.text().map(|t| t.trim().len()).sum::<usize>() > 200 => vec![el],
+            _ => find_body_roots(body_el),
+        };
+        (roots, BlockWriter::new(base, &title))
     };
-    let mut writer = BlockWriter::new(base, &title);
     for root in roots {
         writer.write_root(root);
     }
@@ -134,8 +169,9 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<Extracted, ExtractE
     clean_blocks(&mut blocks, &title);
 
     // JSON-LD articleBody is the publisher's own plain text: use it when the
-    // markup gave much less (JavaScript-rendered or oddly built pages).
-    if let Some(ld_body) = ld.str_raw("articleBody") {
+    // markup gave much less (JavaScript-rendered or oddly built pages). An
+    // editor's keep rules are never second-guessed this way.
+    if let Some(ld_body) = ld.str_raw("articleBody").filter(|_| !by_rules) {
         let dom_len: usize = blocks.iter().map(|b| b.text().len()).sum();
         if ld_body.trim().len() > 200 && dom_len * 2 < ld_body.trim().len() {
             let figures: Vec<Block> = blocks.iter().filter(|b| matches!(b, Block::Figure(_) | Block::Video { .. })).cloned().collect();
@@ -159,7 +195,7 @@ pub fn extract(html: &str, page_url: Option<&str>) -> Result<Extracted, ExtractE
         return Err(ExtractError::NoArticle);
     }
 
-    let (lead, lead_in_body) = find_lead(&doc, &metas, &ld, &mut blocks);
+    let (lead, lead_in_body) = find_lead(body_doc, &metas, &ld, &mut blocks);
 
     let author = find_author(&doc, &metas, &ld);
     let published = ld

@@ -238,3 +238,158 @@ fn benchmark_json_shape() {
     assert_eq!(v["articleBody"], format!("{LONG_1}\n\n{LONG_2}"));
     assert!(v["author"].is_null());
 }
+
+// Extraction rules.
+
+const OTHER_1: &str = "Elsewhere in the region, the ferry company announced new summer timetables, with extra crossings on weekends and a night service on Fridays and Saturdays.";
+const OTHER_2: &str = "The harbour master said the new pontoon, paid for by the port authority and the county, would be ready before the first crossing of the season in June.";
+const OTHER_3: &str = "Ticket prices stay the same for residents, while visitors will pay a small surcharge that the county says will fund maintenance of the old landing stages.";
+
+fn rules(keep: &[&str], drop: &[&str]) -> ExtractRules {
+    ExtractRules { keep: keep.iter().map(|s| s.to_string()).collect(), drop: drop.iter().map(|s| s.to_string()).collect() }
+}
+
+#[test]
+fn drop_rules_remove_a_box_the_heuristics_keep() {
+    let see_also = "See also: how the county paid for the emergency repairs on the two damaged piers, and what the audit found.";
+    let html = page(
+        "<title>Bridge reopens</title>",
+        &format!("<article><p>{LONG_1}</p><p>{LONG_2}</p><div class=\"see-also-box\"><p>{see_also}</p></div><p>{LONG_3}</p></article>"),
+    );
+    // The premise: nothing in the box's markup marks it as furniture.
+    let plain = extract(&html, None).unwrap();
+    assert!(plain.full_text().contains(see_also), "heuristics were expected to keep the box: {:?}", plain.blocks);
+
+    let pruned = extract_with_rules(&html, None, &rules(&[], &[".see-also-box"])).unwrap();
+    let text = pruned.full_text();
+    assert!(!text.contains("See also"), "dropped box leaked: {text:?}");
+    assert_eq!(text, format!("{LONG_1}\n\n{LONG_2}\n\n{LONG_3}"));
+    assert_eq!(pruned.title, plain.title);
+}
+
+#[test]
+fn keep_rules_take_exactly_the_chosen_container() {
+    let html = page(
+        "<title>Bridge reopens</title>",
+        &format!(
+            "<div class=\"layout\">
+               <div class=\"story-body\"><p>{LONG_1}</p><h2>What changes for drivers</h2><p>{LONG_2}</p></div>
+               <div class=\"content\"><p>{OTHER_1}</p><p>{OTHER_2}</p><p>{OTHER_3}</p></div>
+             </div>"
+        ),
+    );
+    // The premise: scoring reads the second container too.
+    let plain = extract(&html, None).unwrap();
+    assert!(plain.full_text().contains(OTHER_1), "heuristics were expected to read .content: {:?}", plain.blocks);
+
+    let kept = extract_with_rules(&html, None, &rules(&[".story-body"], &[])).unwrap();
+    assert_eq!(kept.lead, LONG_1);
+    assert!(kept.lead_in_body);
+    assert_eq!(kept.blocks, vec![Block::Heading { text: "What changes for drivers".into() }, Block::Paragraph { text: LONG_2.into() }]);
+    assert_eq!(kept.title, "Bridge reopens");
+}
+
+#[test]
+fn keep_rules_read_matches_in_document_order_once_and_trust_their_contents() {
+    // `aside`, a "related" class and a link-only paragraph are all things
+    // the heuristics discard; inside a kept element the editor chose them.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"part-a\"><p>{LONG_1}</p><aside class=\"related\"><p>{OTHER_1}</p></aside></div>
+             <nav>Home</nav>
+             <div class=\"part-b\"><p>{LONG_2}</p><p><a href=\"/report.pdf\">The full engineering report on the bridge repairs</a></p>
+               <script>tracker()</script><p style=\"display: none\">hidden text</p></div>"
+        ),
+    );
+    // ".part-a p" matches inside ".part-a" and must not repeat it.
+    let e = extract_with_rules(&html, None, &rules(&[".part-b", ".part-a p", ".part-a"], &[])).unwrap();
+    let text = e.full_text();
+    assert_eq!(text, format!("{LONG_1}\n\n{OTHER_1}\n\n{LONG_2}\n\nThe full engineering report on the bridge repairs"));
+    assert!(!text.contains("Home") && !text.contains("tracker") && !text.contains("hidden"), "{text:?}");
+}
+
+#[test]
+fn keep_and_drop_combine_and_metadata_comes_from_the_whole_page() {
+    let html = page(
+        "<title>Home | City Herald</title><meta property=\"article:published_time\" content=\"2024-05-14T06:30:00Z\">",
+        &format!(
+            "<div class=\"story\"><h1>Bridge reopens after floods</h1><p class=\"byline\">By Ana Lima</p>
+               <p>{LONG_1}</p><div class=\"promo-inline\"><p>{OTHER_1}</p></div><p>{LONG_2}</p></div>"
+        ),
+    );
+    let e = extract_with_rules(&html, None, &rules(&[".story"], &["h1", ".byline", ".promo-inline"])).unwrap();
+    // Title and author are read from elements the rules dropped from the body.
+    assert_eq!(e.title, "Bridge reopens after floods");
+    assert_eq!(e.author.as_deref(), Some("Ana Lima"));
+    assert_eq!(e.published.unwrap().to_rfc3339(), "2024-05-14T06:30:00+00:00");
+    assert_eq!(e.full_text(), format!("{LONG_1}\n\n{LONG_2}"));
+}
+
+#[test]
+fn bad_selectors_are_named() {
+    for (r, bad) in [(rules(&[".story-body", "div.story-body >"], &[]), "div.story-body >"), (rules(&["p:bogus-state"], &[]), "p:bogus-state"), (rules(&[], &["p", ""]), ""), (rules(&[], &["a >> b"]), "a >> b")] {
+        let err = r.validate().expect_err(bad);
+        match &err {
+            ExtractError::BadSelector { selector, reason } => {
+                assert_eq!(selector, bad);
+                assert!(!reason.is_empty() && !reason.contains('\n'), "{reason:?}");
+                if bad == "p:bogus-state" {
+                    assert!(reason.contains("pseudo-class") && reason.contains("bogus-state"), "{reason:?}");
+                }
+            }
+            other => panic!("expected BadSelector for {bad:?}, got {other:?}"),
+        }
+        assert!(err.to_string().contains(&format!("{bad:?}")), "{err}");
+        // Extraction refuses the same rules rather than ignoring the bad one.
+        let html = page("", &format!("<article><p>{LONG_1}</p><p>{LONG_2}</p></article>"));
+        assert_eq!(extract_with_rules(&html, None, &r), Err(err));
+    }
+    assert_eq!(rules(&["article .story-body > p:first-child"], &["[data-ad]", "div.related, aside"]).validate(), Ok(()));
+}
+
+#[test]
+fn keep_rules_matching_nothing_say_so() {
+    let html = page("", &format!("<article><p>{LONG_1}</p><p>{LONG_2}</p></article>"));
+    let err = extract_with_rules(&html, None, &rules(&[".story-body", "#main-text"], &[])).unwrap_err();
+    assert_eq!(err, ExtractError::KeepMatchedNothing { selectors: ".story-body, #main-text".into() });
+    assert!(err.to_string().contains(".story-body, #main-text"));
+    // Kept elements with no text are not an article either.
+    let html = page("", &format!("<div class=\"story-body\"><img src=\"/a.jpg\"></div><article><p>{LONG_1}</p></article>"));
+    assert_eq!(extract_with_rules(&html, None, &rules(&[".story-body"], &[])), Err(ExtractError::NoArticle));
+}
+
+#[test]
+fn dropping_the_document_element_is_harmless() {
+    let html = page("<title>Bridge</title>", &format!("<article><p>{LONG_1}</p><p>{LONG_2}</p></article>"));
+    assert_eq!(extract_with_rules(&html, None, &rules(&[], &["html"])), extract(&html, None));
+    assert_eq!(extract_with_rules(&html, None, &rules(&[], &["body"])), Err(ExtractError::NoArticle));
+}
+
+#[test]
+fn empty_rules_are_plain_extraction() {
+    let empty = ExtractRules::default();
+    assert!(empty.is_empty());
+    assert!(!rules(&[], &[".ad"]).is_empty());
+    assert!(!rules(&["article"], &[]).is_empty());
+    let pages = [
+        page(
+            "<meta name=\"description\" content=\"Engineers certified the repairs.\"><link rel=\"canonical\" href=\"/a\">",
+            &format!("<header><nav><a href=\"/\">Home</a></nav></header><div class=\"story-body\"><h1>Bridge</h1><p>{LONG_1}</p><figure><img src=\"/i.jpg\" alt=\"Piers\"></figure><p>{LONG_2}</p><div class=\"related\"><a href=\"/b\">Other story</a></div></div>"),
+        ),
+        page("", &format!("<div class=\"col\">{LONG_1}<br><br>{LONG_3}</div>")),
+        page("<title>Home</title>", "<nav><a href=\"/a\">A</a></nav>"),
+        String::from("  "),
+    ];
+    for html in &pages {
+        assert_eq!(extract_with_rules(html, Some("http://herald.example.org/x"), &empty), extract(html, Some("http://herald.example.org/x")));
+    }
+}
+
+#[test]
+fn rules_deserialize_with_either_list_missing() {
+    let r: ExtractRules = serde_json::from_str(r#"{"drop": [".ad", "aside"]}"#).unwrap();
+    assert_eq!(r, rules(&[], &[".ad", "aside"]));
+    let back: ExtractRules = serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();
+    assert_eq!(back, r);
+}

@@ -2,9 +2,10 @@
 //! outlet's own translations (`hreflang` alternates), and stores it all in
 //! one transaction with the translation jobs it causes.
 
-use loa_domain::{Category, Lang, NewArticle};
-use loa_ingest::{decode_html, extract, ExtractError, Extracted, FetchError};
-use loa_store::{InsertOutcome, Job, SuppliedEdition};
+use loa_domain::article::body_text;
+use loa_domain::{Category, Lang, NewArticle, SourceSettings};
+use loa_ingest::{decode_html, extract_with_rules, simhash, ExtractError, ExtractRules, Extracted, FetchError, NEAR_DUPLICATE_BITS};
+use loa_store::{Fingerprint, InsertOutcome, Job, SuppliedEdition};
 use serde::{Deserialize, Serialize};
 
 use super::JobFailure;
@@ -26,9 +27,31 @@ pub struct FetchArticlePayload {
 pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     let payload: FetchArticlePayload = serde_json::from_value(job.payload.clone())
         .map_err(|e| JobFailure::Permanent(format!("malformed fetch job payload: {e}")))?;
-    let (final_url, page) = fetch_and_extract(services, &payload.url).await?;
-    let lang = page
+    let source = match payload.source_id {
+        Some(id) => services.store.source(id).await.ok(),
+        None => None,
+    };
+    let settings = source.as_ref().map(|s| s.settings.clone()).unwrap_or_default();
+    let result = ingest_page(services, &payload, &settings).await;
+    if let Some(id) = payload.source_id {
+        match &result {
+            Ok(InsertOutcome::Duplicate(_)) => services.store.count_source_duplicate(id).await?,
+            Err(JobFailure::Permanent(_)) => services.store.count_source_failure(id).await?,
+            _ => {}
+        }
+    }
+    result.map(|_| ())
+}
+
+async fn ingest_page(
+    services: &Services,
+    payload: &FetchArticlePayload,
+    settings: &SourceSettings,
+) -> Result<InsertOutcome, JobFailure> {
+    let (final_url, content_type, html, page) = fetch_and_extract(services, &payload.url, settings).await?;
+    let lang = settings
         .language
+        .or(page.language)
         .filter(|l| services.config.languages.contains(l))
         .ok_or_else(|| match page.language {
             Some(l) => JobFailure::Permanent(format!("{} is in {l}, which this portal does not publish", payload.url)),
@@ -44,8 +67,8 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
         }
         // An outlet's own translation is better than any engine's; if it
         // cannot be fetched the engines still cover the language.
-        match fetch_and_extract(services, alt_url).await {
-            Ok((url, alt)) if alt.language.is_none_or(|l| l == *alt_lang) => supplied.push(SuppliedEdition {
+        match fetch_and_extract(services, alt_url, settings).await {
+            Ok((url, _, _, alt)) if alt.language.is_none_or(|l| l == *alt_lang) => supplied.push(SuppliedEdition {
                 lang: *alt_lang,
                 url,
                 title: alt.title,
@@ -66,15 +89,16 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
         }
     }
 
-    let category = page
-        .categories
-        .iter()
-        .chain(payload.categories.iter())
-        .map(|c| Category::from_slug(c).unwrap_or_else(|| Category::from_label(c)))
-        .next()
-        .unwrap_or_else(|| Category::from_label(""));
+    let labels: Vec<String> = page.categories.iter().chain(payload.categories.iter()).cloned().collect();
+    let category = settings.category_for(&final_url, &labels).unwrap_or_else(|| {
+        labels
+            .iter()
+            .map(|c| Category::from_slug(c).unwrap_or_else(|| Category::from_label(c)))
+            .next()
+            .unwrap_or_else(|| Category::from_label(""))
+    });
     let new = NewArticle {
-        canonical_url: page.canonical_url.clone().unwrap_or(final_url),
+        canonical_url: page.canonical_url.clone().unwrap_or_else(|| final_url.clone()),
         outlet: page.site_name.clone().unwrap_or_else(|| payload.outlet.clone()),
         source_id: payload.source_id,
         lang,
@@ -88,14 +112,26 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
         published_at: page.published,
         updated_at: page.updated,
     };
-    match services.store.insert_article(&new, &supplied, &translate_to).await? {
-        InsertOutcome::Inserted(id) => tracing::info!(article = id, url = %payload.url, "article stored"),
+    let fingerprint = Fingerprint {
+        simhash: simhash(&format!("{}\n{}\n{}", new.title, new.lead, body_text(&new.blocks))),
+        max_bits: NEAR_DUPLICATE_BITS,
+    };
+    let outcome = services.store.insert_article_fingerprinted(&new, &supplied, &translate_to, Some(fingerprint)).await?;
+    match outcome {
+        InsertOutcome::Inserted(id) => {
+            // Kept so the article can be extracted again when the source's rules change.
+            services.store.save_raw_page(&new.canonical_url, id, payload.source_id, content_type.as_deref(), &html).await?;
+            tracing::info!(article = id, url = %payload.url, "article stored")
+        }
         InsertOutcome::Duplicate(id) => tracing::info!(article = id, url = %payload.url, "duplicate of a stored article"),
     }
-    Ok(())
+    Ok(outcome)
 }
 
-async fn fetch_and_extract(services: &Services, url: &str) -> Result<(String, Extracted), JobFailure> {
+/// The final URL, content type, decoded HTML and extracted article.
+type Page = (String, Option<String>, String, Extracted);
+
+async fn fetch_and_extract(services: &Services, url: &str, settings: &SourceSettings) -> Result<Page, JobFailure> {
     let fetched = services.fetcher.get_page(url).await.map_err(|e| {
         let retry = matches!(e, FetchError::Timeout { .. } | FetchError::Network { .. })
             || matches!(e, FetchError::Http { status, .. } if status >= 500 || status == 429);
@@ -106,6 +142,12 @@ async fn fetch_and_extract(services: &Services, url: &str) -> Result<(String, Ex
         }
     })?;
     let html = decode_html(&fetched.body, fetched.content_type.as_deref());
-    let page = extract(&html, Some(&fetched.final_url)).map_err(|e: ExtractError| JobFailure::Permanent(format!("{url}: {e}")))?;
-    Ok((fetched.final_url, page))
+    let page = extract_page(&html, &fetched.final_url, settings).map_err(|e: ExtractError| JobFailure::Permanent(format!("{url}: {e}")))?;
+    Ok((fetched.final_url, fetched.content_type, html, page))
+}
+
+/// Extraction with the source's rules (CSS selectors to keep or drop).
+pub fn extract_page(html: &str, url: &str, settings: &SourceSettings) -> Result<Extracted, ExtractError> {
+    let rules = ExtractRules { keep: settings.keep_selectors.clone(), drop: settings.drop_selectors.clone() };
+    extract_with_rules(html, Some(url), &rules)
 }

@@ -69,6 +69,10 @@ pub enum Reply {
     Huge { content_type: &'static str, len: usize },
     /// Sends headers, then waits this long before the body.
     Slow { delay: Duration, body: Vec<u8> },
+    /// A feed with an ETag: 304 when the client already has it.
+    Tagged { etag: &'static str, body: Vec<u8> },
+    /// Redirects to this location.
+    Redirect(String),
 }
 
 impl Reply {
@@ -84,6 +88,8 @@ impl Reply {
 /// the bytes, so it can misbehave in exactly the ways outlets do.
 pub struct Fixture {
     pub addr: SocketAddr,
+    /// Paths requested, in order.
+    pub hits: Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Fixture {
@@ -91,10 +97,14 @@ impl Fixture {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let routes = Arc::new(routes);
+        let hits = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = hits.clone();
         tokio::spawn(async move {
+            let hits = seen;
             loop {
                 let Ok((mut sock, _)) = listener.accept().await else { return };
                 let routes = routes.clone();
+                let hits = hits.clone();
                 tokio::spawn(async move {
                     let mut buf = vec![0u8; 8192];
                     let mut got = 0;
@@ -107,11 +117,22 @@ impl Fixture {
                     let head = String::from_utf8_lossy(&buf[..got]).to_string();
                     let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
                     let reply = routes.get(&path).cloned().unwrap_or(Reply::Status(404));
+                    let reply = match reply {
+                        Reply::Tagged { etag, .. } if head.lines().any(|l| {
+                            l.to_ascii_lowercase().starts_with("if-none-match:") && l.contains(etag)
+                        }) => Reply::Status(304),
+                        other => other,
+                    };
+                    hits.lock().unwrap().push(path.clone());
                     let _ = answer(&mut sock, reply).await;
                 });
             }
         });
-        Fixture { addr }
+        Fixture { addr, hits }
+    }
+
+    pub fn hits_of(&self, path: &str) -> usize {
+        self.hits.lock().unwrap().iter().filter(|p| *p == path).count()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -128,6 +149,18 @@ async fn answer(sock: &mut tokio::net::TcpStream, reply: Reply) -> std::io::Resu
             );
             sock.write_all(head.as_bytes()).await?;
             sock.write_all(&body).await
+        }
+        Reply::Tagged { etag, body } => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: {etag}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            sock.write_all(head.as_bytes()).await?;
+            sock.write_all(&body).await
+        }
+        Reply::Redirect(to) => {
+            let head = format!("HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            sock.write_all(head.as_bytes()).await
         }
         Reply::Status(code) => {
             let head = format!("HTTP/1.1 {code} Status\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
