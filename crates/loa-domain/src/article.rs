@@ -12,6 +12,12 @@ pub struct Figure {
     pub src: String,
     pub alt: String,
     pub caption: String,
+    /// Pixel size, recorded when loa stores the image, so pages reserve
+    /// the space and do not jump while images load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
 }
 
 /// One typed piece of an article body. Typed blocks cannot carry scripts,
@@ -174,6 +180,8 @@ mod tests {
             src: "/m/1.svg".into(),
             alt: "a bridge".into(),
             caption: "The bridge".into(),
+            width: None,
+            height: None,
         });
         let t = fig.with_text("El puente".into());
         assert_eq!(t.text(), "El puente");
@@ -190,7 +198,7 @@ mod tests {
     fn body_text_skips_figures() {
         let blocks = vec![
             Block::Paragraph { text: "One.".into() },
-            Block::Figure(Figure { src: "x".into(), alt: "".into(), caption: "cap".into() }),
+            Block::Figure(Figure { src: "x".into(), alt: "".into(), caption: "cap".into(), width: None, height: None }),
             Block::Quote { text: "Two.".into() },
         ];
         assert_eq!(body_text(&blocks), "One.\n\nTwo.");

@@ -132,9 +132,16 @@ impl Store {
         Ok(())
     }
 
-    /// One of the source's links could not be turned into an article.
-    pub async fn count_source_failure(&self, id: SourceId) -> Result<()> {
-        sqlx::query("UPDATE sources SET failure_count = failure_count + 1 WHERE id = ?").bind(id).execute(&self.pool).await?;
+    /// One of the source's links could not be turned into an article: the
+    /// reason shows on the source until its next successful poll, without
+    /// slowing its polling down (the feed itself is fine).
+    pub async fn count_source_failure(&self, id: SourceId, reason: &str) -> Result<()> {
+        sqlx::query("UPDATE sources SET failure_count = failure_count + 1, last_error = ?, last_error_at = ? WHERE id = ?")
+            .bind(reason)
+            .bind(ts(now()))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

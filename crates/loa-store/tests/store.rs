@@ -19,7 +19,7 @@ fn article(url: &str, title: &str, body: &str) -> NewArticle {
         lead: "A lead.".into(),
         blocks: vec![
             Block::Paragraph { text: body.into() },
-            Block::Figure(Figure { src: "/media/a.svg".into(), alt: "a harbour at dawn".into(), caption: "The harbour".into() }),
+            Block::Figure(Figure { src: "/media/a.svg".into(), alt: "a harbour at dawn".into(), caption: "The harbour".into(), width: None, height: None }),
         ],
         author: Some("Trần Thu Hà".into()),
         category: Category::from_slug("travel").unwrap(),

@@ -97,6 +97,8 @@ async fn setup() -> Fixture {
             src: "/media/hall.jpg".into(),
             alt: FIGURE_ALT.into(),
             caption: "The conference in the provincial hall".into(),
+            width: Some(1200),
+            height: Some(675),
         }),
         Block::Heading { text: "1743 models built".into() },
         Block::Quote { text: "Every level must take part.".into() },
@@ -173,7 +175,7 @@ async fn setup() -> Fixture {
     // The bridge story, Vietnamese original, published in every language.
     let (_, vi_title, vi_lead, _) = BRIDGE[0];
     let bridge_figure = |caption: &str| {
-        Block::Figure(Figure { src: "/media/bridge.jpg".into(), alt: "A footbridge over a river".into(), caption: caption.into() })
+        Block::Figure(Figure { src: "/media/bridge.jpg".into(), alt: "A footbridge over a river".into(), caption: caption.into(), width: None, height: None })
     };
     let mut bridge = new_article(Lang::Vi, vi_title, vi_lead, "https://baothuathienhue.vn/cau-moi.html", "local", BRIDGE_AUTHOR);
     bridge.outlet = BRIDGE_OUTLET.into();
@@ -325,6 +327,8 @@ async fn article_page_meets_the_markup_contract() {
     assert_eq!(img.value().attr("alt"), Some(FIGURE_ALT));
     assert_ne!(img.value().attr("alt"), Some(CONFERENCE_TITLE));
     assert_eq!(img.value().attr("loading"), Some("lazy"));
+    // The recorded size reserves the image's box.
+    assert_eq!((img.value().attr("width"), img.value().attr("height")), (Some("1200"), Some("675")));
     assert_eq!(select(&d, ".story-body figure figcaption").len(), 2, "picture and video captions");
 
     // Only the trusted video host is embedded; the javascript: one is gone.

@@ -28,8 +28,14 @@ fn content_name(bytes: &[u8], ext: &str) -> String {
     format!("{h:016x}-{}.{ext}", bytes.len())
 }
 
-/// Stores one image; returns its site path (`/media/<name>`).
-pub async fn copy_image(fetcher: &Fetcher, url: &str, media_dir: &Path, max_bytes: usize) -> Result<String, String> {
+/// A stored image: its site path (`/media/<name>`) and pixel size if known.
+pub struct StoredImage {
+    pub path: String,
+    pub size: Option<(u32, u32)>,
+}
+
+/// Stores one image (size-capped, type-checked, dimensions read).
+pub async fn copy_image(fetcher: &Fetcher, url: &str, media_dir: &Path, max_bytes: usize) -> Result<StoredImage, String> {
     let fetched = fetcher.get_image(url, max_bytes).await.map_err(|e| e.to_string())?;
     let mime = fetched.mime().unwrap_or_default();
     let ext = extension_for(&mime).ok_or_else(|| format!("{url} is {mime}, an image type loa does not serve"))?;
@@ -41,7 +47,7 @@ pub async fn copy_image(fetcher: &Fetcher, url: &str, media_dir: &Path, max_byte
         tokio::fs::write(&tmp, &fetched.body).await.map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
         tokio::fs::rename(&tmp, &path).await.map_err(|e| format!("cannot store {}: {e}", path.display()))?;
     }
-    Ok(format!("/media/{name}"))
+    Ok(StoredImage { path: format!("/media/{name}"), size: crate::imagesize::dimensions(&fetched.body, ext) })
 }
 
 /// Replaces every figure's source with a local copy. A figure whose image
@@ -51,7 +57,12 @@ pub async fn localise_figures(fetcher: &Fetcher, blocks: Vec<Block>, media_dir: 
     for block in blocks {
         match block {
             Block::Figure(f) => match copy_image(fetcher, &f.src, media_dir, max_bytes).await {
-                Ok(local) => out.push(Block::Figure(Figure { src: local, ..f })),
+                Ok(stored) => out.push(Block::Figure(Figure {
+                    src: stored.path,
+                    width: stored.size.map(|s| s.0),
+                    height: stored.size.map(|s| s.1),
+                    ..f
+                })),
                 Err(reason) => tracing::warn!(src = %f.src, %reason, "figure dropped"),
             },
             other => out.push(other),

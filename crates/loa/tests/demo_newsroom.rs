@@ -89,6 +89,7 @@ async fn the_demo_newsroom_ingests_translates_indexes_and_serves() {
     let resp = http.get(format!("{base}/media/{img}")).send().await.unwrap();
     assert_eq!(resp.status(), 200);
     assert!(!home.contains("127.0.0.1:8081/images"), "hot-linked outlet image");
+    assert!(home.contains(r#"width="1200" height="675""#), "image sizes recorded when stored");
 
     // The index is derived: rebuilt from the store it answers the same.
     let before = search_slugs(&http, &base, "bridge").await;

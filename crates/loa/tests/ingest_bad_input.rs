@@ -60,6 +60,9 @@ async fn every_bad_link_gets_a_reason_and_the_good_one_is_stored() {
     loa::jobs::run_until_idle(&app.services, &[JobKind::FetchArticle], 2).await.unwrap();
 
     assert_eq!(store.article_count().await.unwrap(), 1, "only the good page is an article");
+    let fine = store.source(fine.id).await.unwrap();
+    assert_eq!(fine.health.failures, 4, "404, binary, huge and empty are counted on the source");
+    assert!(fine.last_error.is_some(), "the latest item failure shows on the source");
     let expect = [
         ("/ok.html", "done", ""),
         ("/missing.html", "failed", "404"),

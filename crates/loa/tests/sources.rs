@@ -132,8 +132,11 @@ async fn an_html_page_given_as_a_feed_and_redirect_loops_get_clear_reasons() {
     let state = app.services.store.job_state(JobKind::FetchArticle, &loa_ingest::canonical_url(&pages.url("/loop1")).unwrap()).await.unwrap().unwrap();
     assert_eq!(state.status, "failed");
     assert!(state.last_error.unwrap().contains("redirect"));
-    // The first failure does not stop the source: it is polled again.
-    assert!(app.services.store.source(feed.id).await.unwrap().last_error.is_none());
+    // The reason shows on the source, whose polling is not slowed: the
+    // feed itself is fine, one of its links is not.
+    let source = app.services.store.source(feed.id).await.unwrap();
+    assert!(source.last_error.unwrap_or_default().contains("redirect"));
+    assert_eq!(source.health.consecutive_failures, 0);
 }
 
 // The binary runs in a blocking child process while this runtime's other

@@ -102,8 +102,9 @@ fn body(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
                 // an empty alt (its caption still describes it).
                 let alt = if fig.alt.trim() == title.trim() { "" } else { fig.alt.as_str() };
                 h.push_str(&format!(
-                    "<figure><img src=\"{src}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-                    esc(alt)
+                    "<figure><img src=\"{src}\" alt=\"{}\"{} loading=\"lazy\" decoding=\"async\">",
+                    esc(alt),
+                    crate::render::size_attrs(fig)
                 ));
                 if !fig.caption.trim().is_empty() {
                     h.push_str(&format!("<figcaption>{}</figcaption>", esc(&fig.caption)));

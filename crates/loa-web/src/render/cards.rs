@@ -25,8 +25,9 @@ pub fn card(ctx: &Ctx<'_>, c: &ArticleCard) -> String {
             // headline follows as the link text.
             let alt = if fig.alt.trim() == c.title.trim() { "" } else { fig.alt.as_str() };
             h.push_str(&format!(
-                "<img class=\"card-image\" src=\"{src}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-                esc(alt)
+                "<img class=\"card-image\" src=\"{src}\" alt=\"{}\"{} loading=\"lazy\" decoding=\"async\">",
+                esc(alt),
+                crate::render::size_attrs(fig)
             ));
         }
     }

@@ -46,6 +46,15 @@ pub fn url_attr(url: &str) -> Option<String> {
 }
 
 /// An instant as ISO 8601 / RFC 3339 for `<time datetime>` and JSON-LD.
+/// ` width="W" height="H"` when the image's size is known, so the browser
+/// reserves its box before it loads; nothing otherwise.
+pub fn size_attrs(fig: &loa_domain::Figure) -> String {
+    match (fig.width, fig.height) {
+        (Some(w), Some(h)) if w > 0 && h > 0 => format!(" width=\"{w}\" height=\"{h}\""),
+        _ => String::new(),
+    }
+}
+
 pub fn iso(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

@@ -36,7 +36,7 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     if let Some(id) = payload.source_id {
         match &result {
             Ok(InsertOutcome::Duplicate(_)) => services.store.count_source_duplicate(id).await?,
-            Err(JobFailure::Permanent(_)) => services.store.count_source_failure(id).await?,
+            Err(JobFailure::Permanent(reason)) => services.store.count_source_failure(id, reason).await?,
             _ => {}
         }
     }

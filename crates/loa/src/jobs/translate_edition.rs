@@ -152,7 +152,7 @@ mod tests {
     fn segments_round_trip_into_the_same_shape() {
         let src = edition(vec![
             Block::Paragraph { text: "p".into() },
-            Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into() }),
+            Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into(), width: None, height: None }),
             Block::Heading { text: "h".into() },
         ]);
         let segs = segments_of(&src);
@@ -165,7 +165,7 @@ mod tests {
             out.blocks,
             vec![
                 Block::Paragraph { text: "P".into() },
-                Block::Figure(Figure { src: "/m/a.svg".into(), alt: "ALT".into(), caption: "CAP".into() }),
+                Block::Figure(Figure { src: "/m/a.svg".into(), alt: "ALT".into(), caption: "CAP".into(), width: None, height: None }),
                 Block::Heading { text: "H".into() },
             ]
         );
