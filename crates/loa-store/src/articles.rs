@@ -224,6 +224,23 @@ impl Store {
         Ok(())
     }
 
+    /// A reviewer's decision on an edition: `Published` makes it public,
+    /// `Reviewed` approves it without publishing, `Failed` withdraws it.
+    /// The index follows in the same transaction.
+    pub async fn set_edition_status(&self, article_id: ArticleId, lang: Lang, status: EditionStatus) -> Result<Edition> {
+        let mut edition = self
+            .edition(article_id, lang)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("the {lang} edition of article {article_id}")))?;
+        if edition.status == EditionStatus::Original {
+            return Err(StoreError::NotFound(format!("article {article_id} has no {lang} translation to review (it is the original)")));
+        }
+        edition.status = status;
+        edition.updated_at = now();
+        self.save_edition(&edition).await?;
+        Ok(edition)
+    }
+
     /// Keeps the page an article was extracted from.
     pub async fn save_raw_page(
         &self,

@@ -10,13 +10,15 @@
 
 pub mod articles;
 mod jobs;
+mod memory;
 mod migrations;
 mod reads;
 mod sources;
 
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
+pub use memory::MemoryRow;
 pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
-pub use reads::{ArticleCard, CardPage, Comment, SitemapEntry};
+pub use reads::{ArticleCard, CardPage, Comment, ReviewItem, SitemapEntry};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

@@ -43,6 +43,19 @@ pub struct SitemapEntry {
     pub updated_at: DateTime<Utc>,
 }
 
+/// An edition waiting for a person: held by the checks or failed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewItem {
+    pub article_id: ArticleId,
+    pub slug: String,
+    pub lang: Lang,
+    pub status: EditionStatus,
+    pub engine: String,
+    /// Why it was held or failed.
+    pub reasons: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// A page of cards and how many there are in all.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CardPage {
@@ -236,6 +249,32 @@ impl Store {
             .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("article_id")?, parse_lang(&r.try_get::<String, _>("lang")?)?)))
+            .collect()
+    }
+
+    /// Editions held for review or failed, newest first.
+    pub async fn review_queue(&self, limit: i64) -> Result<Vec<ReviewItem>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.slug, e.lang, e.status, e.engine, e.failure, e.updated_at FROM editions e
+             JOIN articles a ON a.id = e.article_id
+             WHERE e.status IN ('machine_translated', 'failed') ORDER BY e.updated_at DESC, a.id, e.lang LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let status: String = r.try_get("status")?;
+                Ok(ReviewItem {
+                    article_id: r.try_get("id")?,
+                    slug: r.try_get("slug")?,
+                    lang: parse_lang(&r.try_get::<String, _>("lang")?)?,
+                    status: EditionStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?,
+                    engine: r.try_get("engine")?,
+                    reasons: r.try_get("failure")?,
+                    updated_at: parse_ts(&r.try_get::<String, _>("updated_at")?)?,
+                })
+            })
             .collect()
     }
 

@@ -258,3 +258,45 @@ async fn sources_keep_settings_schedule_and_health() {
     assert!(store.sources().await.unwrap().is_empty());
     assert!(store.remove_source(s.id).await.is_err());
 }
+
+#[tokio::test]
+async fn translation_memory_finds_what_it_keeps() {
+    let (_d, store) = fresh().await;
+    let sources: Vec<String> = (0..450).map(|i| format!("Sentence number {i}.")).collect();
+    let pairs: Vec<(String, String)> = sources.iter().take(300).map(|s| (s.clone(), format!("ES {s}"))).collect();
+    store.memory_store("apertium", Lang::En, Lang::Es, &pairs).await.unwrap();
+    let found = store.memory_lookup("apertium", Lang::En, Lang::Es, &sources).await.unwrap();
+    assert_eq!(found.len(), 450);
+    assert_eq!(found[0].as_deref(), Some("ES Sentence number 0."));
+    assert_eq!(found[299].as_deref(), Some("ES Sentence number 299."));
+    assert!(found[300..].iter().all(Option::is_none));
+    // Keyed by engine and direction.
+    assert!(store.memory_lookup("deepl", Lang::En, Lang::Es, &sources[..1]).await.unwrap()[0].is_none());
+    assert!(store.memory_lookup("apertium", Lang::En, Lang::Ca, &sources[..1]).await.unwrap()[0].is_none());
+    store.memory_store("apertium", Lang::En, Lang::Es, &[(sources[0].clone(), "nuevo".into())]).await.unwrap();
+    assert_eq!(store.memory_lookup("apertium", Lang::En, Lang::Es, &sources[..1]).await.unwrap()[0].as_deref(), Some("nuevo"));
+    assert_eq!(store.memory_rows().await.unwrap().len(), 300);
+}
+
+#[tokio::test]
+async fn held_editions_wait_in_the_review_queue_until_a_person_decides() {
+    let (_d, store) = fresh().await;
+    let id = store.insert_article(&article("http://o/1", "T", "B 1,743"), &[], &[]).await.unwrap().article_id();
+    let orig = store.edition(id, Lang::En).await.unwrap().unwrap();
+    let held = Edition {
+        lang: Lang::Es,
+        status: EditionStatus::MachineTranslated,
+        engine: "apertium:eng-spa".into(),
+        failure: Some("numbers missing or altered: 1743".into()),
+        ..orig.clone()
+    };
+    store.save_edition(&held).await.unwrap();
+    let queue = store.review_queue(10).await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].reasons.as_deref(), Some("numbers missing or altered: 1743"));
+    assert!(!store.public_langs(id).await.unwrap().contains(&Lang::Es));
+    store.set_edition_status(id, Lang::Es, EditionStatus::Published).await.unwrap();
+    assert!(store.public_langs(id).await.unwrap().contains(&Lang::Es));
+    assert!(store.review_queue(10).await.unwrap().is_empty());
+    assert!(store.set_edition_status(id, Lang::En, EditionStatus::Failed).await.is_err(), "the original is not reviewed");
+}
