@@ -102,6 +102,9 @@ pub fn router(state: AppState) -> Router {
         .route("/static/style.css", get(handlers::assets::stylesheet))
         .route("/api/v1/search", get(handlers::api::search))
         .route("/api/v1/articles/{slug}", get(handlers::api::article))
+        .route("/api/v1/articles/{slug}/editions", get(handlers::newsroom::editions))
+        .route("/api/v1/sources", get(handlers::newsroom::sources))
+        .route("/api/v1/review", get(handlers::newsroom::review))
         .nest_service("/media", media)
         .route("/{lang}", get(handlers::home::add_slash))
         .route("/{lang}/", get(handlers::home::home))
@@ -125,4 +128,16 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Serves the site on `listener` until `shutdown` completes. Peer addresses
+/// are kept for handlers that answer only this machine (the newsroom API).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }

@@ -67,9 +67,7 @@ impl Application {
                 workers.push(tokio::spawn(poll_feeds_forever(self.services.clone(), stop.clone())));
             }
         }
-        let router = loa_web::router(self.state);
-        axum::serve(self.listener, router)
-            .with_graceful_shutdown(shutdown_signal())
+        loa_web::serve(self.listener, self.state, shutdown_signal())
             .await
             .context("the web server stopped with an error")?;
         stop.store(true, Ordering::Relaxed);

@@ -231,3 +231,35 @@ async fn changed_rules_re_extract_stored_pages_and_retranslate() {
     // Running it again changes nothing.
     assert_eq!(loa::sources_cmd::reextract(&app.services, source.id).await.unwrap(), (0, 1));
 }
+
+#[tokio::test]
+async fn the_newsroom_api_shows_source_health_and_held_editions_to_this_machine() {
+    let page = article_page("Bến Tre exports 12,000 tonnes of coconuts", &["Bến Tre exported 12,000 tonnes of coconuts in May."]);
+    let mut routes = HashMap::from([("/c.html".to_string(), Reply::html(&page))]);
+    let pages = Fixture::start(routes.clone()).await;
+    routes.insert("/feed.xml".into(), Reply::xml(&rss(&[pages.url("/c.html"), pages.url("/gone.html")])));
+    let server = Fixture::start(routes).await;
+    let app = TestApp::with(|c| c.languages = vec![loa_domain::Lang::En, loa_domain::Lang::Es]).await;
+    let source = app.services.store.add_source("Coconut Coast", &server.url("/"), &server.url("/feed.xml")).await.unwrap();
+    loa::ingest::poll_source(&app.services, &source).await.unwrap();
+    app.drain().await;
+    // A reviewer withdraws the Spanish edition; it shows in the queue.
+    app.services.store.set_edition_status(1, loa_domain::Lang::Es, loa_domain::EditionStatus::MachineTranslated).await.unwrap();
+    let base = app.serve().await;
+    let get = |path: &str| {
+        let url = format!("{base}{path}");
+        async move { serde_json::from_str::<serde_json::Value>(&reqwest::get(url).await.unwrap().text().await.unwrap()).unwrap() }
+    };
+    let sources = get("/api/v1/sources").await;
+    let s = &sources["sources"][0];
+    assert_eq!(s["health"]["articles"], 1);
+    assert_eq!(s["health"]["failures"], 1, "{s}");
+    assert!(s["last_error"].as_str().unwrap().contains("404"));
+    let review = get("/api/v1/review").await;
+    assert_eq!(review["editions"][0]["lang"], "es");
+    assert_eq!(review["editions"][0]["status"], "machine_translated");
+    let slug = app.services.store.article(1).await.unwrap().unwrap().slug;
+    let editions = get(&format!("/api/v1/articles/{slug}/editions")).await;
+    let langs: Vec<&str> = editions["editions"].as_array().unwrap().iter().map(|e| e["lang"].as_str().unwrap()).collect();
+    assert_eq!(langs, ["en", "es"]);
+}

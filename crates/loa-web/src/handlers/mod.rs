@@ -6,6 +6,7 @@ pub mod assets;
 pub mod author;
 pub mod category;
 pub mod health;
+pub mod newsroom;
 pub mod home;
 pub mod not_found;
 pub mod search;

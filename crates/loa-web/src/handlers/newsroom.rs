@@ -1,0 +1,97 @@
+//! Newsroom JSON: source health, the review queue, and every edition of an
+//! article with its state and reasons. Until newsroom accounts exist these
+//! answer only requests from this machine (loopback), never the public.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use crate::AppState;
+
+fn refuse_unless_local(req: &Request) -> Option<Response> {
+    let local = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .is_some_and(|ConnectInfo(addr)| addr.ip().is_loopback());
+    (!local).then(|| {
+        (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers only on this machine"}))).into_response()
+    })
+}
+
+fn failed(err: impl std::fmt::Display) -> Response {
+    (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({"error": err.to_string()}))).into_response()
+}
+
+/// `/api/v1/sources`: every source with its settings and health.
+pub async fn sources(State(state): State<AppState>, req: Request) -> Response {
+    if let Some(r) = refuse_unless_local(&req) {
+        return r;
+    }
+    match state.store.sources().await {
+        Ok(sources) => Json(json!({ "sources": sources })).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// `/api/v1/review`: editions held by the checks or failed, with reasons.
+pub async fn review(State(state): State<AppState>, req: Request) -> Response {
+    if let Some(r) = refuse_unless_local(&req) {
+        return r;
+    }
+    match state.store.review_queue(500).await {
+        Ok(items) => Json(json!({ "editions": items })).into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// `/api/v1/articles/{slug}/editions`: every edition in any state.
+pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, req: Request) -> Response {
+    if let Some(r) = refuse_unless_local(&req) {
+        return r;
+    }
+    let article = match state.store.article_by_slug(&slug).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return (StatusCode::NOT_FOUND, Json(json!({"error": format!("no article with slug {slug:?}")}))).into_response(),
+        Err(e) => return failed(e),
+    };
+    match state.store.editions(article.id).await {
+        Ok(editions) => {
+            let list: Vec<_> = editions
+                .iter()
+                .map(|e| {
+                    json!({"lang": e.lang, "status": e.status, "engine": e.engine, "reasons": e.failure,
+                           "title": e.title, "updated_at": e.updated_at})
+                })
+                .collect();
+            Json(json!({ "slug": article.slug, "original_lang": article.original_lang, "editions": list })).into_response()
+        }
+        Err(e) => failed(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request_from(addr: Option<&str>) -> Request {
+        let mut req = Request::new(axum::body::Body::empty());
+        if let Some(a) = addr {
+            req.extensions_mut().insert(ConnectInfo(a.parse::<SocketAddr>().unwrap()));
+        }
+        req
+    }
+
+    #[test]
+    fn only_this_machine_is_answered() {
+        assert!(refuse_unless_local(&request_from(Some("127.0.0.1:5000"))).is_none());
+        assert!(refuse_unless_local(&request_from(Some("[::1]:5000"))).is_none());
+        for other in [Some("10.0.0.7:5000"), Some("203.0.113.9:443"), None] {
+            let refused = refuse_unless_local(&request_from(other)).expect("refused");
+            assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        }
+    }
+}
