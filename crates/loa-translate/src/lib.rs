@@ -29,9 +29,19 @@
 //!   error: such an edition must never be published.
 
 mod discovery;
+pub mod engine;
 mod pipeline;
 mod routing;
 mod stream;
+pub mod translator;
+pub mod segment;
+pub mod memory;
+pub mod tmx;
+pub mod http;
+pub mod names;
+pub mod protect;
+pub mod glossary;
+pub mod gate;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -41,6 +51,19 @@ use loa_domain::Lang;
 use serde::{Deserialize, Serialize};
 
 pub use discovery::{parse_mode_name, ModeNameRejection};
+pub use engine::{Engine, EngineFuture, Hints};
+pub use translator::{Context, Outcome, Translator};
+pub use gate::{GateInput, GateLimits, Problem};
+pub use glossary::{Glossary, GlossaryEntry, GlossaryError};
+pub use names::{find_vietnamese_names, fold_ascii, transcribe, NameKind, NameSpan};
+pub use protect::{protect, restore, Protected};
+pub use http::{
+    DeepL, DeepLConfig, HttpOptions, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig,
+    DEEPL_FREE_URL, DEEPL_PRO_URL,
+};
+pub use memory::{normalise, InMemory, Memory, MemoryError, MemoryFuture};
+pub use segment::{sentence_ranges, sentences, splice};
+pub use tmx::{read_tmx, read_tmx_bytes, write_tmx, TmxError, TmxImport, TmxUnit};
 use pipeline::Pipeline;
 use routing::RouteGraph;
 
@@ -85,8 +108,24 @@ pub enum TranslateError {
     PipelineFailed { mode: String, detail: String },
     #[error("{engine} returned empty text: {detail}; do not publish this edition")]
     EmptyOutput { engine: String, detail: String },
+    /// An HTTP engine's service failed or refused; `retryable` says whether
+    /// the same request may succeed later (timeouts, 429, 5xx).
+    #[error("{engine}: {detail}")]
+    Service { engine: String, detail: String, retryable: bool },
     #[error("{engine} returned every segment unchanged ({segments} segment(s)): the text was not translated; do not publish this edition")]
     Unchanged { engine: String, segments: usize },
+}
+
+impl TranslateError {
+    /// Whether the same request may succeed later, so a job should be
+    /// retried rather than its edition marked failed.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            TranslateError::Timeout { .. } | TranslateError::PipelineFailed { .. } | TranslateError::Spawn { .. } => true,
+            TranslateError::Service { retryable, .. } => *retryable,
+            _ => false,
+        }
+    }
 }
 
 /// A translated set of segments, in the order they were given.

@@ -1,0 +1,230 @@
+//! Translation memory: what an engine made of a source segment, so that the
+//! same segment is never translated twice (an unchanged article costs a
+//! lookup; an edited paragraph re-translates only its changed sentences).
+//!
+//! Entries are keyed by `(engine, from, to, normalise(source))`. The engine
+//! is part of the key because engines differ in quality: switching a pair
+//! from Apertium to DeepL must not keep serving Apertium's output.
+//!
+//! The trait is small on purpose so that a database can implement it (loa's
+//! store keeps a table keyed `(engine, from, to, source)`); [`InMemory`] is
+//! the implementation for tests and for one-off runs without a store.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Mutex, PoisonError};
+
+use loa_domain::Lang;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::tmx::TmxUnit;
+
+/// The boxed future a [`Memory`] returns (object-safe, like `EngineFuture`).
+pub type MemoryFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, MemoryError>> + Send + 'a>>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MemoryError {
+    /// The backing store failed (database error, I/O). Translation can go
+    /// on without the memory; the caller decides whether to.
+    #[error("translation memory store failed: {0}")]
+    Store(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl MemoryError {
+    /// Wraps any store error.
+    pub fn store(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> MemoryError {
+        MemoryError::Store(error.into())
+    }
+}
+
+/// The key form of a source segment: Unicode NFC, every run of whitespace
+/// made one space, trimmed. Case and punctuation are kept (they change the
+/// translation). Two sources with the same key share one translation.
+pub fn normalise(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    let mut pending_space = false;
+    for c in segment.nfc() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A translation memory.
+///
+/// Contract for implementations:
+/// - `engine` is the engine's configuration name ([`crate::Engine::name`],
+///   e.g. `apertium`), not a route description; `from`/`to` are the pair
+///   the caller asked for, pivots included.
+/// - Sources are normalised with [`normalise`] by the implementation, on
+///   both `store` and `lookup`; callers pass segments as they have them.
+/// - `lookup` answers exactly one entry per source, in order: the stored
+///   target, or `None`. A source that normalises to the empty string is
+///   always `None`.
+/// - `store` inserts or replaces (the latest translation wins). Pairs whose
+///   source or target is blank are ignored: an empty translation is a
+///   failure, never something to remember. Targets are stored as given.
+/// - Both are safe to call concurrently; a failed `store` may have stored
+///   some of the pairs, never a partial target.
+pub trait Memory: Send + Sync {
+    fn lookup<'a>(
+        &'a self,
+        engine: &'a str,
+        from: Lang,
+        to: Lang,
+        sources: &'a [String],
+    ) -> MemoryFuture<'a, Vec<Option<String>>>;
+
+    fn store<'a>(
+        &'a self,
+        engine: &'a str,
+        from: Lang,
+        to: Lang,
+        pairs: &'a [(String, String)],
+    ) -> MemoryFuture<'a, ()>;
+}
+
+type Key = (String, Lang, Lang, String);
+
+/// A translation memory in a `Mutex<HashMap>`: for tests, benchmarks and
+/// `translate-text` without a store. Lost when dropped.
+#[derive(Debug, Default)]
+pub struct InMemory {
+    entries: Mutex<HashMap<Key, String>>,
+}
+
+impl InMemory {
+    pub fn new() -> InMemory {
+        InMemory::default()
+    }
+
+    /// Number of stored entries.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every entry, as TMX units (no dates), sorted by engine, pair and source.
+    pub fn units(&self) -> Vec<TmxUnit> {
+        let mut units: Vec<TmxUnit> = self
+            .lock()
+            .iter()
+            .map(|((engine, from, to, source), target)| TmxUnit {
+                engine: engine.clone(),
+                from: *from,
+                to: *to,
+                source: source.clone(),
+                target: target.clone(),
+                created_at: None,
+            })
+            .collect();
+        units.sort_by(|a, b| {
+            (&a.engine, a.from, a.to, &a.source).cmp(&(&b.engine, b.from, b.to, &b.source))
+        });
+        units
+    }
+
+    /// Adds units (e.g. read from a TMX file), with the same rules as `store`.
+    /// Returns how many were kept.
+    pub fn import(&self, units: &[TmxUnit]) -> usize {
+        let mut entries = self.lock();
+        let mut kept = 0;
+        for unit in units {
+            if insert(&mut entries, &unit.engine, unit.from, unit.to, &unit.source, &unit.target) {
+                kept += 1;
+            }
+        }
+        kept
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, String>> {
+        // Nothing panics while the lock is held with the map half-updated
+        // (each insert is one call), so a poisoned map is still consistent.
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn insert(
+    entries: &mut HashMap<Key, String>,
+    engine: &str,
+    from: Lang,
+    to: Lang,
+    source: &str,
+    target: &str,
+) -> bool {
+    let key = normalise(source);
+    if key.is_empty() || target.trim().is_empty() {
+        return false;
+    }
+    entries.insert((engine.to_string(), from, to, key), target.to_string());
+    true
+}
+
+impl Memory for InMemory {
+    fn lookup<'a>(
+        &'a self,
+        engine: &'a str,
+        from: Lang,
+        to: Lang,
+        sources: &'a [String],
+    ) -> MemoryFuture<'a, Vec<Option<String>>> {
+        // Normalise before taking the lock: it is the expensive part.
+        let keys: Vec<String> = sources.iter().map(|s| normalise(s)).collect();
+        let entries = self.lock();
+        let mut key: Key = (engine.to_string(), from, to, String::new());
+        let answers = keys
+            .into_iter()
+            .map(|source| {
+                if source.is_empty() {
+                    return None;
+                }
+                key.3 = source;
+                entries.get(&key).cloned()
+            })
+            .collect();
+        drop(entries);
+        Box::pin(std::future::ready(Ok(answers)))
+    }
+
+    fn store<'a>(
+        &'a self,
+        engine: &'a str,
+        from: Lang,
+        to: Lang,
+        pairs: &'a [(String, String)],
+    ) -> MemoryFuture<'a, ()> {
+        let mut entries = self.lock();
+        for (source, target) in pairs {
+            insert(&mut entries, engine, from, to, source, target);
+        }
+        drop(entries);
+        Box::pin(std::future::ready(Ok(())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_composes_collapses_and_trims_but_keeps_case() {
+        assert_eq!(normalise("  Hello \t\n  World  "), "Hello World");
+        // NFD "Hồ" (o + circumflex + grave) becomes the precomposed form.
+        assert_eq!(normalise("Ho\u{302}\u{300}"), "H\u{1ed3}");
+        assert_eq!(normalise("Ho\u{302}\u{300}"), normalise("Hồ"));
+        assert_eq!(normalise("2\u{a0}200 dong"), "2 200 dong");
+        assert_ne!(normalise("Apple"), normalise("apple"));
+        assert_eq!(normalise(" \n\t "), "");
+    }
+}

@@ -1,0 +1,270 @@
+//! Keeping terms intact through any engine: each protected term is replaced
+//! by a placeholder before translation and the required rendering is put in
+//! its place afterwards.
+//!
+//! The placeholder form was chosen by running the installed Apertium pairs
+//! (eng→spa, eng→cat, eng→spa→por, rus→ukr, rus→bel): a capitalised word of
+//! Latin letters no dictionary knows (`Zqvab`) comes back unchanged in every
+//! one of them, only marked unknown (`*`, which the engine strips). It holds
+//! no digit, so the number check of the gate never sees it. Engines do
+//! sometimes glue an ending onto it (eng→cat turns `Zqvab's` into
+//! `Zqvabha`) or change its case at the start of a sentence, so it is found
+//! case-insensitively by its fixed length, not as a whole word.
+//!
+//! The placeholder is an unknown word to the engine: callers that bound
+//! unknown words subtract [`Protected::placeholder_count`] once per hop of
+//! the route (Apertium counts it again at each pivot). An English possessive
+//! glued to a protected term may come back glued to the restored term in
+//! Catalan (`Hà Tĩnhha`): that is the engine's rendering of `'s`, left as
+//! is, never a lost term.
+
+/// The letters that encode a slot number (two per slot: 400 slots).
+const DIGITS: &[u8; 20] = b"abcdefghjkmnprstuwxy";
+const CODE_LEN: usize = 2;
+/// Placeholder stems, tried in order until one does not occur in the text.
+const STEMS: &[&str] = &["Zqv", "Zqx", "Xqz", "Qzv", "Vqz"];
+
+/// The most terms one text can protect.
+pub const MAX_SLOTS: usize = DIGITS.len() * DIGITS.len();
+
+/// One protected term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// The term as it stood in the source text.
+    pub term: String,
+    /// What the output must contain in its place.
+    pub replacement: String,
+    /// The placeholder standing for it in [`Protected::text`].
+    pub placeholder: String,
+    /// How many times the term occurred.
+    pub occurrences: usize,
+}
+
+/// A text with its protected terms replaced by placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Protected {
+    /// The text to hand to the engine.
+    pub text: String,
+    /// The terms found in the text, longest term first.
+    pub slots: Vec<Slot>,
+}
+
+impl Protected {
+    /// How many placeholders the text carries: each is one word the engine
+    /// will report unknown.
+    pub fn placeholder_count(&self) -> usize {
+        self.slots.iter().map(|s| s.occurrences).sum()
+    }
+}
+
+/// Replaces every whole-word occurrence of each term by a placeholder.
+/// Longer terms win over terms they contain (`Hồ Chí Minh City` before
+/// `Hồ Chí Minh`). Terms that do not occur get no slot; empty terms and
+/// terms past [`MAX_SLOTS`] are left in the text as they are.
+pub fn protect(text: &str, replacements: &[(String, String)]) -> Protected {
+    let lowered = text.to_lowercase();
+    let stem = STEMS
+        .iter()
+        .find(|s| !lowered.contains(&s.to_lowercase()))
+        .copied()
+        .unwrap_or(STEMS[0]);
+
+    // Longest first, so that a term inside a longer one is not split.
+    let mut order: Vec<usize> = (0..replacements.len())
+        .filter(|&i| !replacements[i].0.trim().is_empty())
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(replacements[i].0.chars().count()));
+
+    // Claimed byte ranges of the source text, with the slot they belong to.
+    let mut claimed: Vec<(usize, usize, usize)> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
+    for &i in &order {
+        let (term, replacement) = &replacements[i];
+        // The same term given twice shares the first one's slot.
+        let existing = slots.iter().position(|s| &s.term == term);
+        let mut found = Vec::new();
+        for (start, _) in text.match_indices(term.as_str()) {
+            let end = start + term.len();
+            if !is_word_boundary(text, start, end) {
+                continue;
+            }
+            if claimed.iter().any(|&(s, e, _)| start < e && s < end) {
+                continue;
+            }
+            found.push((start, end));
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let slot = match existing {
+            Some(slot) => slot,
+            None => {
+                if slots.len() >= MAX_SLOTS {
+                    continue;
+                }
+                slots.push(Slot {
+                    term: term.clone(),
+                    replacement: replacement.clone(),
+                    placeholder: placeholder(stem, slots.len()),
+                    occurrences: 0,
+                });
+                slots.len() - 1
+            }
+        };
+        slots[slot].occurrences += found.len();
+        claimed.extend(found.into_iter().map(|(s, e)| (s, e, slot)));
+    }
+
+    claimed.sort();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end, slot) in claimed {
+        out.push_str(&text[at..start]);
+        out.push_str(&slots[slot].placeholder);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    Protected { text: out, slots }
+}
+
+fn placeholder(stem: &str, index: usize) -> String {
+    let mut p = String::from(stem);
+    p.push(DIGITS[index / DIGITS.len()] as char);
+    p.push(DIGITS[index % DIGITS.len()] as char);
+    p
+}
+
+/// Whether `text[start..end]` stands as a word of its own (no letter or
+/// digit glued on either side).
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Puts each slot's replacement where the engine left its placeholder.
+/// Fails with the terms whose placeholder came back fewer times than it was
+/// sent (dropped or mangled by the engine); the caller must not publish
+/// such a text as it is.
+pub fn restore(translated: &str, p: &Protected) -> Result<String, Vec<String>> {
+    if p.slots.is_empty() {
+        return Ok(translated.to_string());
+    }
+    let stem = p.slots[0].placeholder[..p.slots[0].placeholder.len() - CODE_LEN].to_lowercase();
+    let mut seen = vec![0usize; p.slots.len()];
+    let mut out = String::with_capacity(translated.len());
+    let mut at = 0;
+    // ASCII lower-casing keeps byte offsets the same as `translated`'s.
+    let lowered = translated.to_ascii_lowercase();
+    let mut search_from = 0;
+    while let Some(found) = lowered[search_from..].find(&stem) {
+        let start = search_from + found;
+        let code_start = start + stem.len();
+        let code = lowered.get(code_start..code_start + CODE_LEN);
+        let slot = code.and_then(|code| {
+            p.slots.iter().position(|s| {
+                s.placeholder[s.placeholder.len() - CODE_LEN..].eq_ignore_ascii_case(code)
+            })
+        });
+        match slot {
+            Some(slot) => {
+                out.push_str(&translated[at..start]);
+                out.push_str(&p.slots[slot].replacement);
+                seen[slot] += 1;
+                at = code_start + CODE_LEN;
+                search_from = at;
+            }
+            None => search_from = code_start,
+        }
+    }
+    out.push_str(&translated[at..]);
+    let lost: Vec<String> = p
+        .slots
+        .iter()
+        .zip(&seen)
+        .filter(|(slot, &n)| n < slot.occurrences)
+        .map(|(slot, _)| slot.term.clone())
+        .collect();
+    if lost.is_empty() {
+        Ok(out)
+    } else {
+        Err(lost)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_longest_first() {
+        let p = protect(
+            "Ho Chi Minh City honours Ho Chi Minh; Hochiminh is not a match, nor HoChi.",
+            &pairs(&[
+                ("Ho Chi Minh", "Хо Ши Мин"),
+                ("Ho Chi Minh City", "Хошимин"),
+                ("Chi", "X"),
+            ]),
+        );
+        assert_eq!(p.slots.len(), 2, "{p:?}");
+        assert_eq!(p.slots[0].term, "Ho Chi Minh City");
+        assert!(!p.text.contains("Ho Chi Minh"), "{}", p.text);
+        assert!(p.text.contains("Hochiminh") && p.text.contains("HoChi"));
+        assert!(!p.text.chars().any(|c| c.is_ascii_digit()));
+        let back = restore(&p.text, &p).unwrap();
+        assert_eq!(
+            back,
+            "Хошимин honours Хо Ши Мин; Hochiminh is not a match, nor HoChi."
+        );
+    }
+
+    #[test]
+    fn case_changes_and_glued_endings_still_restore() {
+        let p = protect(
+            "Nguyễn Văn An met Trần Bình.",
+            &pairs(&[("Nguyễn Văn An", "A"), ("Trần Bình", "B")]),
+        );
+        let engine_output = p.text.to_uppercase().replace(
+            &p.slots[1].placeholder.to_uppercase(),
+            &format!("{}ha", p.slots[1].placeholder),
+        );
+        let back = restore(&engine_output, &p).unwrap();
+        assert!(back.starts_with('A') && back.contains("Bha"), "{back}");
+    }
+
+    #[test]
+    fn lost_placeholders_are_reported() {
+        let p = protect(
+            "Lê Lợi and Lê Lợi met Hà Tĩnh",
+            &pairs(&[("Lê Lợi", "L"), ("Hà Tĩnh", "H")]),
+        );
+        assert_eq!(p.placeholder_count(), 3);
+        let le_loi = p.slots.iter().find(|s| s.term == "Lê Lợi").unwrap();
+        assert_eq!(le_loi.occurrences, 2);
+        let one_dropped = p.text.replacen(&le_loi.placeholder, "someone", 1);
+        assert_eq!(restore(&one_dropped, &p), Err(vec!["Lê Lợi".to_string()]));
+        let all_dropped = "nothing left";
+        assert_eq!(restore(all_dropped, &p).unwrap_err().len(), 2);
+    }
+
+    #[test]
+    fn stem_avoids_text_that_already_has_it() {
+        let p = protect("Zqvab and Hà Tĩnh", &pairs(&[("Hà Tĩnh", "Хатинь")]));
+        assert!(!p.slots[0].placeholder.starts_with("Zqv"), "{:?}", p.slots);
+        assert_eq!(restore(&p.text, &p).unwrap(), "Zqvab and Хатинь");
+    }
+
+    #[test]
+    fn nothing_to_protect() {
+        let p = protect("plain text", &pairs(&[("absent", "x"), ("", "y")]));
+        assert!(p.slots.is_empty());
+        assert_eq!(p.text, "plain text");
+        assert_eq!(restore("texto", &p).unwrap(), "texto");
+    }
+}

@@ -1,0 +1,255 @@
+//! The orchestrator: one call translates an article's segments with
+//! whatever engine the routing names, the same way for every engine:
+//!
+//! 1. Vietnamese names and glossary terms are swapped for placeholders the
+//!    engines pass through ([`crate::protect`]); names come back transcribed
+//!    for the target script ([`crate::names`]), glossary terms as forced.
+//! 2. Text is cut into sentences ([`crate::segment`]); each sentence is
+//!    looked up in the translation memory, and only the misses go to an
+//!    engine — so editing one paragraph re-translates only what changed.
+//! 3. Engines are tried in the configured order for the pair; a failure
+//!    falls through to the next one.
+//! 4. The result is checked ([`crate::gate`]); problems come back with it
+//!    so the caller holds the edition for review instead of publishing it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use loa_domain::Lang;
+
+use crate::gate::{self, GateInput, GateLimits, Problem};
+use crate::glossary::Glossary;
+use crate::memory::{normalise, Memory};
+use crate::names::{find_vietnamese_names, transcribe};
+use crate::protect::{protect, restore, Protected};
+use crate::segment::{sentence_ranges, splice};
+use crate::{Engine, Hints, TranslateError};
+
+/// What one translation call needs beyond the text.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Place names the article is tagged with (they are written as one
+    /// word in Russian and Ukrainian, unlike people's names).
+    pub places: Vec<String>,
+}
+
+/// The translated segments, where they came from, and what the checks found.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub segments: Vec<String>,
+    /// The engine that translated the misses (`apertium:eng-spa`, ...), or
+    /// `memory` when every sentence was remembered.
+    pub engine: String,
+    /// Reasons to hold the result for a reviewer; empty when it may be published.
+    pub problems: Vec<Problem>,
+    pub sentences: usize,
+    pub from_memory: usize,
+}
+
+pub struct Translator {
+    engines: Vec<Arc<dyn Engine>>,
+    routes: HashMap<(Lang, Lang), Vec<String>>,
+    memory: Option<Arc<dyn Memory>>,
+    glossary: Glossary,
+    limits: GateLimits,
+}
+
+impl Translator {
+    /// `engines` in default order of preference.
+    pub fn new(engines: Vec<Arc<dyn Engine>>) -> Translator {
+        Translator { engines, routes: HashMap::new(), memory: None, glossary: Glossary::default(), limits: GateLimits::default() }
+    }
+
+    /// For `from → to`, try these engines (by name) in this order.
+    pub fn with_route(mut self, from: Lang, to: Lang, engines: Vec<String>) -> Translator {
+        self.routes.insert((from, to), engines);
+        self
+    }
+
+    pub fn with_memory(mut self, memory: Arc<dyn Memory>) -> Translator {
+        self.memory = Some(memory);
+        self
+    }
+
+    pub fn with_glossary(mut self, glossary: Glossary) -> Translator {
+        self.glossary = glossary;
+        self
+    }
+
+    pub fn with_limits(mut self, limits: GateLimits) -> Translator {
+        self.limits = limits;
+        self
+    }
+
+    pub fn engines(&self) -> &[Arc<dyn Engine>] {
+        &self.engines
+    }
+
+    /// The engines that will be tried for `from → to`, in order.
+    pub fn engines_for(&self, from: Lang, to: Lang) -> Vec<Arc<dyn Engine>> {
+        let ordered: Vec<Arc<dyn Engine>> = match self.routes.get(&(from, to)) {
+            Some(names) => names.iter().filter_map(|n| self.engines.iter().find(|e| e.name() == n).cloned()).collect(),
+            None => self.engines.clone(),
+        };
+        ordered.into_iter().filter(|e| e.supports(from, to)).collect()
+    }
+
+    pub fn can_translate(&self, from: Lang, to: Lang) -> bool {
+        !self.engines_for(from, to).is_empty()
+    }
+
+    /// Translates `segments` (title, lead, paragraphs, captions...) from
+    /// `from` to `to`. Errors only when no engine could produce anything;
+    /// a doubtful result comes back with its problems.
+    pub async fn translate(&self, from: Lang, to: Lang, segments: &[String], ctx: &Context) -> Result<Outcome, TranslateError> {
+        let engines = self.engines_for(from, to);
+        if engines.is_empty() {
+            return Err(TranslateError::NoRoute { from, to });
+        }
+
+        // 1. Placeholders for names and glossary terms.
+        let mut required: Vec<String> = Vec::new();
+        let mut hints = Hints::default();
+        let protected: Vec<Protected> = segments
+            .iter()
+            .map(|seg| {
+                let mut replacements: Vec<(String, String)> = Vec::new();
+                for span in find_vietnamese_names(seg, &ctx.places) {
+                    let written = transcribe(&span.text, span.kind, to);
+                    replacements.push((span.text.clone(), written));
+                }
+                let glossary_hints = self.glossary.hints_for(from, to, seg);
+                for term in &glossary_hints.protected {
+                    replacements.push((term.clone(), term.clone()));
+                }
+                for (source, target) in &glossary_hints.forced {
+                    replacements.push((source.clone(), target.clone()));
+                }
+                for (_, target) in &replacements {
+                    if !required.contains(target) {
+                        required.push(target.clone());
+                    }
+                }
+                hints.protected.extend(glossary_hints.protected);
+                hints.forced.extend(glossary_hints.forced);
+                protect(seg, &replacements)
+            })
+            .collect();
+
+        // 2. Sentences, and which of them the memory already knows.
+        let mut units: Vec<String> = Vec::new();
+        let mut layout: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+        for p in &protected {
+            let ranges = sentence_ranges(&p.text, from);
+            units.extend(ranges.iter().map(|r| p.text[r.clone()].to_string()));
+            layout.push(ranges);
+        }
+        let keys: Vec<String> = units.iter().map(|u| normalise(u)).collect();
+
+        // 3. Engines in order until one answers for the misses.
+        let mut last_error = None;
+        let mut result: Option<(Vec<String>, String, usize, usize, usize)> = None;
+        for engine in &engines {
+            let remembered = match &self.memory {
+                Some(m) => m.lookup(engine.name(), from, to, &keys).await.unwrap_or_else(|e| {
+                    tracing::warn!("translation memory unavailable: {e}");
+                    vec![None; keys.len()]
+                }),
+                None => vec![None; keys.len()],
+            };
+            let misses: Vec<usize> = (0..units.len()).filter(|i| remembered[*i].is_none() && needs_engine(&units[*i])).collect();
+            let from_memory = remembered.iter().filter(|r| r.is_some()).count();
+            let mut translated: Vec<String> =
+                units.iter().zip(&remembered).map(|(u, r)| r.clone().unwrap_or_else(|| u.clone())).collect();
+            if misses.is_empty() {
+                result = Some((translated, "memory".into(), from_memory, 0, 0));
+                break;
+            }
+            let batch: Vec<String> = misses.iter().map(|i| units[*i].clone()).collect();
+            match engine.translate(from, to, &batch, &hints).await {
+                Ok(mut t) => {
+                    // Placeholders are unknown words to a rule-based engine,
+                    // counted again at each pivot: they are not its fault.
+                    let hops = t.engine.matches('>').count() + 1;
+                    let sent = placeholders_in(&protected, &batch);
+                    t.unknown_words = t.unknown_words.saturating_sub(sent * hops);
+                    for (i, out) in misses.iter().zip(t.segments) {
+                        translated[*i] = out;
+                    }
+                    if let Some(m) = &self.memory {
+                        let pairs: Vec<(String, String)> =
+                            misses.iter().map(|i| (units[*i].clone(), translated[*i].clone())).collect();
+                        if let Err(e) = m.store(engine.name(), from, to, &pairs).await {
+                            tracing::warn!("translation memory not updated: {e}");
+                        }
+                    }
+                    result = Some((translated, t.engine, from_memory, t.unknown_words, t.generation_errors));
+                    break;
+                }
+                // Every sentence sent came back as it was. Alone that proves
+                // little (a sentence of names and numbers); whether the whole
+                // text was translated is the gate's call, below.
+                Err(TranslateError::Unchanged { engine: name, .. }) => {
+                    result = Some((translated, name, from_memory, 0, 0));
+                    break;
+                }
+                Err(e) => {
+                    tracing::warn!(engine = engine.name(), "{e}; trying the next engine");
+                    last_error = Some(e);
+                }
+            }
+        }
+        let Some((translated, engine, from_memory, unknown, generation_errors)) = result else {
+            return Err(last_error.unwrap_or(TranslateError::NoRoute { from, to }));
+        };
+
+        // 4. Reassemble, restore placeholders, check.
+        let mut out_segments = Vec::with_capacity(segments.len());
+        let mut lost: Vec<String> = Vec::new();
+        let mut at = 0;
+        for (p, ranges) in protected.iter().zip(&layout) {
+            let pieces = &translated[at..at + ranges.len()];
+            at += ranges.len();
+            let joined = splice(&p.text, ranges, pieces);
+            match restore(&joined, p) {
+                Ok(text) => out_segments.push(text),
+                Err(missing) => {
+                    lost.extend(missing);
+                    out_segments.push(joined);
+                }
+            }
+        }
+        let source_text = segments.join("\n");
+        let output_text = out_segments.join("\n");
+        let word_count = source_text.split_whitespace().count();
+        let mut problems = gate::check_with(
+            &GateInput {
+                from,
+                to,
+                source: &source_text,
+                output: &output_text,
+                required_terms: &required,
+                unknown_words: unknown,
+                generation_errors,
+                word_count,
+            },
+            &self.limits,
+        );
+        if !lost.is_empty() {
+            problems.push(Problem::MissingTerms(lost));
+        }
+        Ok(Outcome { segments: out_segments, engine, problems, sentences: units.len(), from_memory })
+    }
+}
+
+fn placeholders_in(protected: &[Protected], batch: &[String]) -> usize {
+    let slots: Vec<&str> = protected.iter().flat_map(|p| p.slots.iter().map(|s| s.placeholder.as_str())).collect();
+    batch.iter().map(|unit| slots.iter().map(|ph| unit.matches(ph).count()).sum::<usize>()).sum()
+}
+
+/// Sentences with nothing to translate (numbers, punctuation, a lone
+/// placeholder) are kept as they are instead of troubling an engine, which
+/// would rightly answer "unchanged".
+fn needs_engine(unit: &str) -> bool {
+    unit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}

@@ -1,0 +1,179 @@
+//! The orchestrator on real Apertium: names, numbers, glossary, memory,
+//! fallback and the gate, whatever the engine.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use loa_domain::Lang;
+use loa_translate::gate::Problem;
+use loa_translate::glossary::parse_toml;
+use loa_translate::memory::InMemory;
+use loa_translate::{
+    Apertium, Context, Engine, EngineFuture, Hints, TranslateError, Translation, Translator, DEFAULT_MODES_DIR,
+};
+
+fn apertium() -> Arc<dyn Engine> {
+    Arc::new(Apertium::discover(Path::new(DEFAULT_MODES_DIR)).expect("Apertium must be installed (scripts/install-deps)"))
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+const STORY: [&str; 3] = [
+    "Hà Tĩnh builds 2,200 solid houses",
+    "The People's Committee of Hà Tĩnh province finished 2,200 solid houses in 2026.",
+    "Chairman Trần Thế Dũng said that 1,743 models were built and 305 students received grants. The work will go on next year.",
+];
+
+/// A stand-in engine for a service that cannot run here: it counts calls
+/// and answers with a fixed transformation (or fails).
+struct Scripted {
+    name: &'static str,
+    calls: AtomicUsize,
+    behaviour: fn(&str) -> Result<String, ()>,
+}
+
+impl Engine for Scripted {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn supports(&self, _from: Lang, _to: Lang) -> bool {
+        true
+    }
+    fn translate<'a>(&'a self, _f: Lang, _t: Lang, segments: &'a [String], _h: &'a Hints) -> EngineFuture<'a> {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        Box::pin(async move {
+            let out: Result<Vec<String>, ()> = segments.iter().map(|s| (self.behaviour)(s)).collect();
+            match out {
+                Ok(segments) => Ok(Translation {
+                    segments,
+                    engine: self.name.to_string(),
+                    unknown_words: 0,
+                    generation_errors: 0,
+                    transfer_errors: 0,
+                }),
+                Err(()) => Err(TranslateError::Service { engine: self.name.into(), detail: "down".into(), retryable: true }),
+            }
+        })
+    }
+}
+
+#[tokio::test]
+async fn english_to_spanish_keeps_every_name_and_number() {
+    let t = Translator::new(vec![apertium()]);
+    let out = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    let text = out.segments.join("\n");
+    for kept in ["Hà Tĩnh", "Trần Thế Dũng", "2,200", "1,743", "305"] {
+        assert!(text.contains(kept), "{kept} lost in: {text}");
+    }
+    assert!(text.contains("casas"), "not Spanish: {text}");
+    assert!(out.problems.is_empty(), "{:?}", out.problems);
+    assert!(out.engine.starts_with("apertium:eng-spa"), "{}", out.engine);
+}
+
+#[tokio::test]
+async fn catalan_through_the_same_pipeline() {
+    let t = Translator::new(vec![apertium()]);
+    let out = t.translate(Lang::En, Lang::Ca, &strings(&STORY), &Context::default()).await.unwrap();
+    let text = out.segments.join("\n");
+    for kept in ["Hà Tĩnh", "Trần Thế Dũng", "2,200", "1,743", "305"] {
+        assert!(text.contains(kept), "{kept} lost in: {text}");
+    }
+    assert!(out.problems.iter().all(|p| !matches!(p, Problem::MissingNumbers(_) | Problem::MissingTerms(_))), "{:?}", out.problems);
+}
+
+#[tokio::test]
+async fn names_are_transcribed_for_cyrillic_targets() {
+    // No engine here goes English → Russian; a stand-in keeps its input, so
+    // what changes is what the orchestrator does around any engine.
+    let keep = Arc::new(Scripted { name: "stand-in", calls: AtomicUsize::new(0), behaviour: |s| Ok(format!("{s} (ru)")) });
+    let t = Translator::new(vec![keep]);
+    let ctx = Context { places: vec!["Hà Tĩnh".into()] };
+    let out = t.translate(Lang::En, Lang::Ru, &strings(&STORY[2..]), &ctx).await.unwrap();
+    assert!(out.segments[0].contains("Чан Тхе Зунг"), "{}", out.segments[0]);
+    let out = t.translate(Lang::En, Lang::Ru, &strings(&STORY[1..2]), &ctx).await.unwrap();
+    assert!(out.segments[0].contains("Хатинь"), "{}", out.segments[0]);
+}
+
+#[tokio::test]
+async fn remembered_sentences_are_not_translated_again() {
+    let memory = Arc::new(InMemory::default());
+    let t = Translator::new(vec![apertium()]).with_memory(memory);
+    let first = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert_eq!(first.from_memory, 0);
+    let again = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert_eq!(again.from_memory, again.sentences);
+    assert_eq!(again.engine, "memory");
+    assert_eq!(again.segments, first.segments);
+    // Editing one sentence sends only that sentence to the engine.
+    let mut edited = strings(&STORY);
+    edited[2] = edited[2].replace("next year", "in 2027");
+    let after = t.translate(Lang::En, Lang::Es, &edited, &Context::default()).await.unwrap();
+    assert_eq!(after.from_memory, after.sentences - 1);
+    assert!(after.segments[2].contains("2027"));
+}
+
+#[tokio::test]
+async fn a_failing_engine_falls_through_to_the_next() {
+    let down = Arc::new(Scripted { name: "deepl", calls: AtomicUsize::new(0), behaviour: |_| Err(()) });
+    let t = Translator::new(vec![down.clone(), apertium()]).with_route(Lang::En, Lang::Es, vec!["deepl".into(), "apertium".into()]);
+    let out = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert_eq!(down.calls.load(Ordering::SeqCst), 1);
+    assert!(out.engine.starts_with("apertium"));
+    // A route naming only a failing engine is an error, not a silent copy.
+    let t = Translator::new(vec![down.clone(), apertium()]).with_route(Lang::En, Lang::Es, vec!["deepl".into()]);
+    let err = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap_err();
+    assert!(err.is_retryable(), "{err}");
+}
+
+#[tokio::test]
+async fn a_glossary_term_is_honoured_by_every_engine() {
+    let glossary = parse_toml(
+        r#"
+[[term]]
+source = "People's Committee"
+target = "Comité Popular"
+from = "en"
+to = "es"
+"#,
+    )
+    .unwrap();
+    let t = Translator::new(vec![apertium()]).with_glossary(glossary.clone());
+    let out = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert!(out.segments[1].contains("Comité Popular"), "{}", out.segments[1]);
+    let stand_in = Arc::new(Scripted { name: "openai", calls: AtomicUsize::new(0), behaviour: |s| Ok(format!("ES: {s}")) });
+    let t = Translator::new(vec![stand_in]).with_glossary(glossary);
+    let out = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert!(out.segments[1].contains("Comité Popular"), "{}", out.segments[1]);
+}
+
+#[tokio::test]
+async fn an_echoing_or_number_changing_engine_is_held_with_reasons() {
+    let echo = Arc::new(Scripted { name: "echo", calls: AtomicUsize::new(0), behaviour: |s| Ok(s.to_string()) });
+    let out = Translator::new(vec![echo]).translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert!(out.problems.contains(&Problem::Identical), "{:?}", out.problems);
+    let swap = Arc::new(Scripted { name: "swap", calls: AtomicUsize::new(0), behaviour: |s| Ok(format!("ES {}", s.replace("1,743", "1,734"))) });
+    let out = Translator::new(vec![swap]).translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert!(out.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(n) if n.contains(&"1743".to_string()))), "{:?}", out.problems);
+    let empty = Arc::new(Scripted { name: "empty", calls: AtomicUsize::new(0), behaviour: |_| Ok(String::new()) });
+    let out = Translator::new(vec![empty]).translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert!(out.problems.contains(&Problem::Empty), "{:?}", out.problems);
+}
+
+#[tokio::test]
+async fn russian_to_ukrainian_keeps_numbers() {
+    let t = Translator::new(vec![apertium()]);
+    let ru = strings(&[
+        "В провинции Хатинь построили 2200 прочных домов",
+        "Председатель Чан Тхе Зунг сообщил, что в 2023 году создано 1743 модели, а 305 студентов получили помощь.",
+    ]);
+    let out = t.translate(Lang::Ru, Lang::Uk, &ru, &Context::default()).await.unwrap();
+    let text = out.segments.join(" ");
+    for n in ["2200", "2023", "1743", "305"] {
+        assert!(text.contains(n), "{n} lost: {text}");
+    }
+    assert!(text.contains(['і', 'ї', 'є']), "not Ukrainian: {text}");
+    assert!(!out.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(_) | Problem::Identical | Problem::Empty)), "{:?}", out.problems);
+}
