@@ -137,8 +137,11 @@ pub struct GateLimits {
     pub weak_pair_unknown_share: f64,
     /// Unknown words always allowed, whatever the length: 2.
     pub unknown_allowance: usize,
-    /// Share of words with generation errors: 2%, 5% for weak pairs; at
-    /// least 1 is always allowed.
+    /// Share of words with generation errors: 5%, 10% for weak pairs; at
+    /// least 1 is always allowed. Measured on the demo corpus, Apertium's
+    /// eng-spa leaves 1–3.5% of words with a missing form and the
+    /// tagger-free rus-ukr 5–7%: readable text with small gaps. A broken
+    /// pipeline leaves far more, which is what this bound is for.
     pub max_generation_error_share: f64,
     pub weak_pair_generation_error_share: f64,
 }
@@ -156,8 +159,8 @@ impl Default for GateLimits {
             max_unknown_share: 0.10,
             weak_pair_unknown_share: 0.25,
             unknown_allowance: 2,
-            max_generation_error_share: 0.02,
-            weak_pair_generation_error_share: 0.05,
+            max_generation_error_share: 0.05,
+            weak_pair_generation_error_share: 0.10,
         }
     }
 }
@@ -354,6 +357,7 @@ mod tests {
         assert_eq!(l.unknown_limit(Lang::En, Lang::Es, 200), 20);
         assert_eq!(l.unknown_limit(Lang::Ru, Lang::Uk, 200), 50);
         assert_eq!(l.generation_error_limit(Lang::En, Lang::Es, 10), 1);
-        assert_eq!(l.generation_error_limit(Lang::Ru, Lang::Uk, 200), 10);
+        assert_eq!(l.generation_error_limit(Lang::En, Lang::Es, 200), 10);
+        assert_eq!(l.generation_error_limit(Lang::Ru, Lang::Uk, 200), 20);
     }
 }

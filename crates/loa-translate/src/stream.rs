@@ -144,7 +144,13 @@ pub fn decode_reply(reply: &str, expected: usize) -> Result<Vec<DecodedSegment>,
                     current.text.push_str(&content);
                 }
             }
-            '*' => current.unknown_words += 1,
+            // A capitalised unknown word is almost always a name, which an
+            // engine is right to pass through; only common words count.
+            '*' => {
+                if !chars.clone().next().is_some_and(char::is_uppercase) {
+                    current.unknown_words += 1;
+                }
+            }
             '#' => current.generation_errors += 1,
             '@' => current.transfer_errors += 1,
             _ => current.text.push(c),
@@ -194,9 +200,9 @@ mod tests {
 
     #[test]
     fn marks_are_stripped_and_counted() {
-        let reply = "El *Zorblax #dijo @x.[][loa:seg]Sin marcas..[][loa:seg]\n";
+        let reply = "El *zorblax *Quynh #dijo @x.[][loa:seg]Sin marcas..[][loa:seg]\n";
         let decoded = decode_reply(reply, 2).unwrap();
-        assert_eq!(decoded[0].text, "El Zorblax dijo x");
+        assert_eq!(decoded[0].text, "El zorblax Quynh dijo x");
         assert_eq!(decoded[0].unknown_words, 1);
         assert_eq!(decoded[0].generation_errors, 1);
         assert_eq!(decoded[0].transfer_errors, 1);

@@ -212,7 +212,7 @@ impl Translator {
             at += ranges.len();
             let joined = splice(&p.text, ranges, pieces);
             match restore(&joined, p) {
-                Ok(text) => out_segments.push(text),
+                Ok(text) => out_segments.push(unglue_numbers(&text)),
                 Err(missing) => {
                     lost.extend(missing);
                     out_segments.push(joined);
@@ -242,6 +242,30 @@ impl Translator {
     }
 }
 
+/// Some engines lose the space before a number (`desde640 metres`); a
+/// number glued to the end of a lower-case word gets its space back.
+/// Names with digits (`COVID19`, `A4`) are upper-case and left alone.
+fn unglue_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut word_has_upper = false;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            if c.is_ascii_digit() && p.is_lowercase() && !word_has_upper {
+                out.push(' ');
+            }
+        }
+        if !c.is_alphanumeric() {
+            word_has_upper = false;
+        } else if c.is_uppercase() {
+            word_has_upper = true;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 fn placeholders_in(protected: &[Protected], batch: &[String]) -> usize {
     let slots: Vec<&str> = protected.iter().flat_map(|p| p.slots.iter().map(|s| s.placeholder.as_str())).collect();
     batch.iter().map(|unit| slots.iter().map(|ph| unit.matches(ph).count()).sum::<usize>()).sum()
@@ -252,4 +276,17 @@ fn placeholders_in(protected: &[Protected], batch: &[String]) -> usize {
 /// would rightly answer "unchanged".
 fn needs_engine(unit: &str) -> bool {
     unit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unglue_numbers;
+
+    #[test]
+    fn numbers_glued_to_words_get_their_space_back() {
+        assert_eq!(unglue_numbers("un trencaonadesde640 metres"), "un trencaonadesde 640 metres");
+        assert_eq!(unglue_numbers("COVID19 and A4 paper, 2,200 houses"), "COVID19 and A4 paper, 2,200 houses");
+        assert_eq!(unglue_numbers("в 2023 году"), "в 2023 году");
+        assert_eq!(unglue_numbers("річ2023"), "річ 2023");
+    }
 }

@@ -32,6 +32,60 @@ pub struct Config {
     pub job_lease_secs: u64,
     /// How often `loa serve` reads every followed feed (0: never).
     pub poll_interval_secs: u64,
+    pub translate: TranslateSettings,
+}
+
+/// Which engines translate what, and the terms they must respect.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TranslateSettings {
+    /// Engines in default order of preference, by name: `apertium`,
+    /// `libretranslate`, `openai`, `deepl` (each HTTP engine needs its
+    /// section below).
+    pub engines: Vec<String>,
+    /// Per language pair, the engines to try in order (falling back when
+    /// one fails).
+    pub routes: Vec<RouteSetting>,
+    /// A TOML glossary (`[[term]] source = ..., target = ..., from, to`).
+    pub glossary: Option<PathBuf>,
+    pub libretranslate: Option<HttpEngineSettings>,
+    pub openai: Option<HttpEngineSettings>,
+    pub deepl: Option<HttpEngineSettings>,
+}
+
+impl Default for TranslateSettings {
+    fn default() -> Self {
+        TranslateSettings {
+            engines: vec!["apertium".into()],
+            routes: Vec::new(),
+            glossary: None,
+            libretranslate: None,
+            openai: None,
+            deepl: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteSetting {
+    pub from: Lang,
+    pub to: Lang,
+    pub engines: Vec<String>,
+}
+
+/// Where an HTTP engine lives. `languages` lists the codes it may be asked
+/// for (an OpenAI-compatible model has no list of its own).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpEngineSettings {
+    pub url: String,
+    #[serde(default)]
+    pub api_key: Option<String>,
+    #[serde(default)]
+    pub model: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<Lang>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -91,6 +145,7 @@ impl Default for Config {
             workers: 2,
             job_lease_secs: 120,
             poll_interval_secs: 900,
+            translate: TranslateSettings::default(),
         }
     }
 }

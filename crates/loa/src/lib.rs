@@ -11,6 +11,7 @@ pub mod imagesize;
 pub mod ingest;
 pub mod jobs;
 pub mod media;
+pub mod memory;
 pub mod progress;
 pub mod services;
 pub mod sources_cmd;

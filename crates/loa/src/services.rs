@@ -4,7 +4,7 @@ use anyhow::Context;
 use loa_ingest::{FetchConfig, Fetcher};
 use loa_search::{SearchError, SearchIndex};
 use loa_store::Store;
-use loa_translate::Apertium;
+use loa_translate::{Apertium, DeepL, DeepLConfig, Engine, Glossary, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig, Translator};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -16,6 +16,8 @@ pub struct Services {
     pub store: Store,
     pub search: SearchIndex,
     pub apertium: Arc<Apertium>,
+    /// Every configured engine behind routing, memory, glossary and checks.
+    pub translator: Arc<Translator>,
     pub fetcher: Fetcher,
 }
 
@@ -39,7 +41,8 @@ impl Services {
             }
             Err(e) => return Err(e.into()),
         };
-        let apertium = Apertium::discover(&config.apertium_modes_dir)?;
+        let apertium = Arc::new(Apertium::discover(&config.apertium_modes_dir)?);
+        let translator = Arc::new(build_translator(&config, apertium.clone(), &store).await?);
         let fetcher = Fetcher::new(FetchConfig {
             user_agent: config.fetch.user_agent.clone(),
             total_timeout: Duration::from_secs(config.fetch.timeout_secs),
@@ -49,17 +52,64 @@ impl Services {
             per_host_interval: Duration::from_millis(config.fetch.per_host_interval_ms),
             ..FetchConfig::default()
         })?;
-        let services = Services { config: Arc::new(config), store, search, apertium: Arc::new(apertium), fetcher };
+        let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher };
         if rebuild {
             crate::jobs::reindex(&services).await?;
         }
         Ok(services)
     }
 
-    /// Languages an article in `from` can reach: configured ones with an
-    /// installed route.
+    /// Languages an article in `from` can reach: configured ones that some
+    /// configured engine serves.
     pub fn targets_from(&self, from: loa_domain::Lang) -> Vec<loa_domain::Lang> {
-        let reachable = self.apertium.reachable_from(from);
-        self.config.languages.iter().copied().filter(|l| *l != from && reachable.contains(l)).collect()
+        self.config.languages.iter().copied().filter(|l| *l != from && self.translator.can_translate(from, *l)).collect()
     }
+}
+
+/// Engines in the configured order, with their routes, the glossary and
+/// the store's translation memory. An HTTP engine that cannot be reached
+/// at start is left out with a warning rather than stopping loa.
+async fn build_translator(config: &Config, apertium: Arc<Apertium>, store: &Store) -> anyhow::Result<Translator> {
+    let t = &config.translate;
+    let mut engines: Vec<Arc<dyn Engine>> = Vec::new();
+    for name in &t.engines {
+        let engine: anyhow::Result<Arc<dyn Engine>> = match name.as_str() {
+            "apertium" => Ok(apertium.clone()),
+            "libretranslate" => {
+                let s = t.libretranslate.as_ref().context("engine libretranslate needs a [translate.libretranslate] section")?;
+                let mut c = LibreTranslateConfig::new(&s.url);
+                c.api_key = s.api_key.clone();
+                LibreTranslate::connect(c).await.map(|e| Arc::new(e) as Arc<dyn Engine>).map_err(Into::into)
+            }
+            "openai" => {
+                let s = t.openai.as_ref().context("engine openai needs a [translate.openai] section")?;
+                let model = s.model.clone().context("[translate.openai] needs a model")?;
+                let mut c = OpenAiConfig::new(&s.url, model, s.languages.clone());
+                c.api_key = s.api_key.clone();
+                OpenAiChat::new(c).map(|e| Arc::new(e) as Arc<dyn Engine>).map_err(Into::into)
+            }
+            "deepl" => {
+                let s = t.deepl.as_ref().context("engine deepl needs a [translate.deepl] section")?;
+                let key = s.api_key.clone().context("[translate.deepl] needs an api_key")?;
+                let mut c = DeepLConfig::new(&s.url, key);
+                if !s.languages.is_empty() {
+                    c.languages = s.languages.clone();
+                }
+                DeepL::new(c).map(|e| Arc::new(e) as Arc<dyn Engine>).map_err(Into::into)
+            }
+            other => anyhow::bail!("unknown translation engine {other:?} in translate.engines (apertium, libretranslate, openai, deepl)"),
+        };
+        match engine {
+            Ok(e) => engines.push(e),
+            Err(e) => tracing::warn!("translation engine {name} is unavailable and left out: {e:#}"),
+        }
+    }
+    let mut translator = Translator::new(engines).with_memory(Arc::new(crate::memory::StoreMemory(store.clone())));
+    for r in &t.routes {
+        translator = translator.with_route(r.from, r.to, r.engines.clone());
+    }
+    if let Some(path) = &t.glossary {
+        translator = translator.with_glossary(Glossary::load(path).with_context(|| format!("glossary {}", path.display()))?);
+    }
+    Ok(translator)
 }

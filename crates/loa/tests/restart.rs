@@ -75,7 +75,7 @@ async fn translation_jobs_survive_kill_9_and_restart() {
 }
 
 #[tokio::test]
-async fn an_engine_that_echoes_its_input_never_reaches_readers() {
+async fn an_engine_that_echoes_its_input_is_held_and_never_reaches_readers() {
     use std::os::unix::fs::PermissionsExt;
     let modes = tempfile::tempdir().unwrap();
     let script = modes.path().join("echo.sh");
@@ -93,13 +93,39 @@ async fn an_engine_that_echoes_its_input_never_reaches_readers() {
     .await;
     loa::ingest::ingest_url(&app.services, &server.url("/a.html"), None).await.unwrap();
     app.drain().await;
-    let es = app.services.store.edition(1, Lang::Es).await.unwrap().expect("a failed edition is kept");
-    assert_eq!(es.status, EditionStatus::Failed);
-    assert!(es.failure.as_deref().unwrap_or("").contains("unchanged"), "{:?}", es.failure);
+    let es = app.services.store.edition(1, Lang::Es).await.unwrap().expect("the held edition is kept");
+    assert_eq!(es.status, EditionStatus::MachineTranslated, "held for review, not published");
+    assert!(es.failure.as_deref().unwrap_or("").contains("identical to the source"), "{:?}", es.failure);
     let base = app.serve().await;
     let article = app.services.store.article(1).await.unwrap().unwrap();
     let resp = reqwest::get(format!("{base}/es/article/{}", article.slug)).await.unwrap();
     assert_eq!(resp.status(), 404);
     let sitemap = reqwest::get(format!("{base}/sitemap.xml")).await.unwrap().text().await.unwrap();
     assert!(!sitemap.contains("/es/article/"), "a failed edition is in the sitemap");
+}
+
+#[tokio::test]
+async fn an_engine_that_answers_nothing_fails_the_edition_with_its_reason() {
+    use std::os::unix::fs::PermissionsExt;
+    let modes = tempfile::tempdir().unwrap();
+    let script = modes.path().join("silent.sh");
+    // Answers every request with an empty reply.
+    std::fs::write(&script, "#!/bin/bash\nwhile IFS= read -r -d '' _; do printf '\\0'; done\n").unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(modes.path().join("en-es.mode"), format!("{}\n", script.display())).unwrap();
+    let page = article_page("Vĩnh Phúc opens 6 clinics", &["Vĩnh Phúc opened 6 clinics for 40,000 people."]);
+    let server = Fixture::start(HashMap::from([("/a.html".to_string(), Reply::html(&page))])).await;
+    let modes_dir = modes.path().to_path_buf();
+    let app = TestApp::with(move |c| {
+        c.apertium_modes_dir = modes_dir;
+        c.languages = vec![Lang::En, Lang::Es];
+    })
+    .await;
+    loa::ingest::ingest_url(&app.services, &server.url("/a.html"), None).await.unwrap();
+    app.drain().await;
+    // The engine's failure is retried (it may be passing), so the job waits.
+    let state = app.services.store.job_state(JobKind::TranslateEdition, "1:es").await.unwrap().unwrap();
+    assert_eq!(state.status, "pending");
+    assert!(state.last_error.unwrap().contains("0 segment(s)"));
+    assert!(!app.services.store.public_langs(1).await.unwrap().contains(&Lang::Es));
 }
