@@ -74,6 +74,38 @@ pub enum Command {
     Translate {
         #[command(flatten)]
         data: DataArgs,
+        /// Run the pending jobs (what this command does; kept for clarity).
+        #[arg(long)]
+        pending: bool,
+    },
+    /// Translate standard input to standard output through the configured
+    /// engines, glossary and translation memory (one paragraph per line).
+    TranslateText {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// List translation engines, the language pairs they serve and their state.
+    Engines {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Export or import the translation memory as TMX.
+    Tm {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(subcommand)]
+        command: TmCommand,
+    },
+    /// Editions held by the checks: list them with reasons, publish or withdraw.
+    Review {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(subcommand)]
+        command: ReviewCommand,
     },
     /// Extract articles from local .html or .html.gz files and print JSON.
     Extract {
@@ -157,4 +189,30 @@ pub enum SourcesCommand {
     ImportOpml { file: PathBuf },
     /// Write the followed sources as OPML (to stdout without a file).
     ExportOpml { file: Option<PathBuf> },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TmCommand {
+    /// Write every memory entry as TMX 1.4 (to stdout without a file).
+    Export { file: Option<PathBuf> },
+    /// Read a TMX file (from loa or another tool) into the memory.
+    Import {
+        file: PathBuf,
+        /// Engine the imported translations are filed under.
+        #[arg(long, default_value = "apertium")]
+        engine: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Editions held for review or failed, with their reasons.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make an edition public.
+    Publish { slug: String, lang: String },
+    /// Take an edition off the site (kept as failed, with its text).
+    Withdraw { slug: String, lang: String },
 }

@@ -15,6 +15,7 @@ pub mod memory;
 pub mod progress;
 pub mod services;
 pub mod sources_cmd;
+pub mod translate_cmd;
 
 pub use app::Application;
 pub use config::Config;

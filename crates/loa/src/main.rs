@@ -1,7 +1,7 @@
 use anyhow::Context;
 use clap::Parser;
 use loa::cli::{Cli, Command, DataArgs};
-use loa::{demo, extract_cmd, ingest, jobs, progress, sources_cmd, Application, Config, Services};
+use loa::{demo, extract_cmd, ingest, jobs, progress, sources_cmd, translate_cmd, Application, Config, Services};
 use loa_store::JobKind;
 use std::net::SocketAddr;
 
@@ -75,7 +75,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             // Adding a source queues fetches; re-extraction queues translations.
             progress::drain(&services, &JobKind::ALL, services.config.workers).await
         }
-        Command::Translate { data } => {
+        Command::TranslateText { data, from, to } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            translate_cmd::translate_text(&services, &from, &to).await
+        }
+        Command::Engines { data } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            translate_cmd::engines(&services).await
+        }
+        Command::Tm { data, command } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            translate_cmd::tm(&services, command).await
+        }
+        Command::Review { data, command } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            translate_cmd::review(&services, command).await
+        }
+        Command::Translate { data, pending: _ } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
             let workers = services.config.workers;
             progress::drain(&services, &[JobKind::TranslateEdition, JobKind::IndexEdition], workers).await?;

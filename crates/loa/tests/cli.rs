@@ -13,7 +13,10 @@ fn benchmark_pages() -> PathBuf {
 
 #[test]
 fn every_command_has_help() {
-    for cmd in ["serve", "demo", "ingest", "translate", "extract", "reindex", "status"] {
+    for cmd in [
+        "serve", "demo", "ingest", "translate", "translate-text", "engines", "tm", "review", "sources", "extract", "reindex",
+        "status",
+    ] {
         let out = loa().args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success(), "{cmd} --help failed");
         let text = String::from_utf8(out.stdout).unwrap();

@@ -1,0 +1,125 @@
+//! `loa translate-text`, `loa engines`, `loa tm`, `loa review`.
+
+use anyhow::{bail, Context as _};
+use loa_domain::{EditionStatus, Lang};
+use loa_translate::{read_tmx, write_tmx, Context, TmxUnit};
+use std::io::{Read, Write};
+
+use crate::cli::{ReviewCommand, TmCommand};
+use crate::services::Services;
+
+fn lang(code: &str, flag: &str) -> anyhow::Result<Lang> {
+    code.parse::<Lang>().with_context(|| format!("{flag} {code}"))
+}
+
+/// Translates stdin paragraph by paragraph (one per line) and prints the
+/// result; the checks' findings go to stderr.
+pub async fn translate_text(services: &Services, from: &str, to: &str) -> anyhow::Result<()> {
+    let (from, to) = (lang(from, "--from")?, lang(to, "--to")?);
+    if !services.translator.can_translate(from, to) {
+        bail!("no configured engine translates {from} → {to} (see `loa engines`)");
+    }
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).context("cannot read standard input")?;
+    let lines: Vec<String> = input.lines().map(str::to_string).collect();
+    let out = services.translator.translate(from, to, &lines, &Context::default()).await?;
+    let mut stdout = std::io::stdout().lock();
+    for line in &out.segments {
+        writeln!(stdout, "{line}")?;
+    }
+    eprintln!("{} sentences, {} from memory, engine {}", out.sentences, out.from_memory, out.engine);
+    for p in &out.problems {
+        eprintln!("check: {p}");
+    }
+    Ok(())
+}
+
+pub async fn engines(services: &Services) -> anyhow::Result<()> {
+    let langs = &services.config.languages;
+    for engine in services.translator.engines() {
+        let pairs = engine.pairs(langs);
+        println!("{} — serves {} pairs among the configured languages", engine.name(), pairs.len());
+        let listed: Vec<String> = pairs.iter().map(|(a, b)| format!("{a}→{b}")).collect();
+        for chunk in listed.chunks(12) {
+            println!("    {}", chunk.join(" "));
+        }
+    }
+    if services.translator.engines().is_empty() {
+        println!("no engine is available: check [translate] engines in the configuration");
+    }
+    let unreachable: Vec<String> = langs
+        .iter()
+        .flat_map(|a| langs.iter().map(move |b| (*a, *b)))
+        .filter(|(a, b)| a != b && !services.translator.can_translate(*a, *b))
+        .map(|(a, b)| format!("{a}→{b}"))
+        .collect();
+    println!("{} configured pairs have no engine", unreachable.len());
+    Ok(())
+}
+
+pub async fn tm(services: &Services, command: TmCommand) -> anyhow::Result<()> {
+    match command {
+        TmCommand::Export { file } => {
+            let units: Vec<TmxUnit> = services
+                .store
+                .memory_rows()
+                .await?
+                .into_iter()
+                .map(|r| TmxUnit { engine: r.engine, from: r.from, to: r.to, source: r.source, target: r.target, created_at: Some(r.created_at) })
+                .collect();
+            let text = write_tmx(&units);
+            match file {
+                Some(path) => {
+                    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+                    println!("exported {} translation units to {}", units.len(), path.display());
+                }
+                None => print!("{text}"),
+            }
+        }
+        TmCommand::Import { file, engine } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let import = read_tmx(&text)?;
+            let mut by_pair: std::collections::BTreeMap<(String, Lang, Lang), Vec<(String, String)>> = Default::default();
+            for u in &import.units {
+                let engine = if u.engine.is_empty() { engine.clone() } else { u.engine.clone() };
+                by_pair.entry((engine, u.from, u.to)).or_default().push((loa_translate::normalise(&u.source), u.target.clone()));
+            }
+            let mut n = 0;
+            for ((engine, from, to), pairs) in by_pair {
+                n += pairs.len();
+                services.store.memory_store(&engine, from, to, &pairs).await?;
+            }
+            println!("imported {n} translation units from {}", file.display());
+        }
+    }
+    Ok(())
+}
+
+pub async fn review(services: &Services, command: ReviewCommand) -> anyhow::Result<()> {
+    match command {
+        ReviewCommand::List { json } => {
+            let items = services.store.review_queue(500).await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&items)?);
+            } else if items.is_empty() {
+                println!("nothing waits for review");
+            } else {
+                for i in items {
+                    println!("{} [{}] {} ({}): {}", i.slug, i.lang, i.status.as_str(), i.engine, i.reasons.unwrap_or_default());
+                }
+            }
+        }
+        ReviewCommand::Publish { slug, lang: code } => decide(services, &slug, &code, EditionStatus::Published).await?,
+        ReviewCommand::Withdraw { slug, lang: code } => decide(services, &slug, &code, EditionStatus::Failed).await?,
+    }
+    Ok(())
+}
+
+async fn decide(services: &Services, slug: &str, code: &str, status: EditionStatus) -> anyhow::Result<()> {
+    let article = services.store.article_by_slug(slug).await?.with_context(|| format!("no article {slug:?}"))?;
+    let l = lang(code, "LANG")?;
+    services.store.set_edition_status(article.id, l, status).await?;
+    crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
+    println!("{slug} [{l}] is now {}", status.as_str());
+    Ok(())
+}
