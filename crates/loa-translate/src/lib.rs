@@ -149,7 +149,7 @@ pub struct Translation {
 /// one pipeline, used by one request at a time.
 pub struct Apertium {
     modes_dir: PathBuf,
-    pipelines: BTreeMap<(Lang, Lang), Pipeline>,
+    pipelines: BTreeMap<(Lang, Lang), Pool>,
     graph: RouteGraph,
     request_timeout: Duration,
 }
@@ -174,9 +174,10 @@ impl Apertium {
             });
         }
         let graph = RouteGraph::new(modes.keys().copied());
+        let size = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
         let pipelines = modes
             .into_iter()
-            .map(|(direction, mode)| (direction, Pipeline::new(mode)))
+            .map(|(direction, mode)| (direction, Pool::new(mode, size)))
             .collect();
         Ok(Apertium {
             modes_dir: modes_dir.to_path_buf(),
@@ -205,7 +206,7 @@ impl Apertium {
     pub fn mode_name(&self, from: Lang, to: Lang) -> Option<&str> {
         self.pipelines
             .get(&(from, to))
-            .map(|p| p.mode.name.as_str())
+            .map(|p| p.members[0].mode.name.as_str())
     }
 
     /// The languages of the shortest route, both ends included, e.g.
@@ -222,7 +223,20 @@ impl Apertium {
     /// Process id of the running pipeline for a direct direction, if started.
     /// For diagnostics and tests.
     pub async fn pipeline_pid(&self, from: Lang, to: Lang) -> Option<u32> {
-        self.pipelines.get(&(from, to))?.pid().await
+        self.pipelines.get(&(from, to))?.members[0].pid().await
+    }
+
+    /// How many pipelines of a direct direction have been started (at most
+    /// the pool size, the number of cores).
+    pub async fn pipelines_started(&self, from: Lang, to: Lang) -> usize {
+        let Some(pool) = self.pipelines.get(&(from, to)) else { return 0 };
+        let mut n = 0;
+        for p in &pool.members {
+            if p.pid().await.is_some() {
+                n += 1;
+            }
+        }
+        n
     }
 
     /// Translates each text segment (title, lead, paragraphs, captions)
@@ -251,7 +265,8 @@ impl Apertium {
             let pipeline = self
                 .pipelines
                 .get(&(hop[0], hop[1]))
-                .ok_or(TranslateError::NoRoute { from, to })?;
+                .ok_or(TranslateError::NoRoute { from, to })?
+                .pick();
             modes.push(pipeline.mode.name.clone());
 
             // Only non-blank segments travel, trimmed; their surrounding
@@ -290,6 +305,33 @@ impl Apertium {
             generation_errors,
             transfer_errors,
         })
+    }
+}
+
+/// Warm pipelines of one direction, as many as the machine has cores, so
+/// concurrent jobs in the same direction do not queue behind one process.
+/// Members start on first use; an idle machine runs one per direction.
+struct Pool {
+    members: Vec<Pipeline>,
+    next: std::sync::atomic::AtomicUsize,
+}
+
+impl Pool {
+    fn new(mode: discovery::ModeFile, size: usize) -> Pool {
+        Pool {
+            members: (0..size.max(1)).map(|_| Pipeline::new(mode.clone())).collect(),
+            next: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// A pipeline no request holds (started ones first), else the next in
+    /// turn, whose queue the request then joins.
+    fn pick(&self) -> &Pipeline {
+        if let Some(free) = self.members.iter().find(|p| !p.is_busy()) {
+            return free;
+        }
+        let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        &self.members[i % self.members.len()]
     }
 }
 

@@ -115,6 +115,11 @@ impl Pipeline {
     }
 
     /// The running pipeline's process id (its `bash`), if one is running.
+    /// Whether a request holds this pipeline right now.
+    pub fn is_busy(&self) -> bool {
+        self.state.try_lock().is_err()
+    }
+
     pub async fn pid(&self) -> Option<u32> {
         self.state.lock().await.process.as_ref().map(|p| p.pid)
     }

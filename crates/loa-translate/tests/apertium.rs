@@ -413,3 +413,26 @@ fn a_missing_modes_dir_is_a_clear_error() {
     let err = Apertium::discover(empty.path()).unwrap_err();
     assert!(matches!(err, TranslateError::NoDirections { .. }), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_requests_spread_over_a_pool_sized_to_the_cores() {
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let apertium = std::sync::Arc::new(system_apertium());
+    let paragraph = "The provincial council approved a new plan for schools, roads and clinics in the mountain districts. ".repeat(40);
+    let mut tasks = Vec::new();
+    for _ in 0..6 {
+        let apertium = apertium.clone();
+        let text = vec![paragraph.clone()];
+        tasks.push(tokio::spawn(async move { apertium.translate(Lang::En, Lang::Es, &text).await.unwrap() }));
+    }
+    let mut outputs = Vec::new();
+    for task in tasks {
+        outputs.push(task.await.unwrap().segments[0].clone());
+    }
+    assert!(outputs.windows(2).all(|w| w[0] == w[1]), "pipelines of one pool disagree");
+    let started = apertium.pipelines_started(Lang::En, Lang::Es).await;
+    assert!(started <= cores, "{started} pipelines for {cores} cores");
+    if cores >= 2 {
+        assert!(started >= 2, "concurrent requests queued behind one pipeline");
+    }
+}
