@@ -16,9 +16,8 @@
 //! is not part of `total_timeout`, so many concurrent requests to one slow
 //! host queue for longer than the timeout suggests.
 //!
-//! TLS is not compiled in yet (reqwest is built without a TLS backend to keep
-//! build times down); `https://` URLs are refused with
-//! [`FetchError::HttpsUnsupported`] instead of failing obscurely.
+//! TLS is rustls with the Mozilla root certificates compiled in, so https
+//! works on a machine with no CA bundle installed.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -110,8 +109,6 @@ pub enum FetchError {
     InvalidUrl { url: String, reason: String },
     #[error("refusing {url:?}: only http:// and https:// addresses can be fetched")]
     UnsupportedScheme { url: String },
-    #[error("cannot fetch {url:?}: this build of loa has no TLS support yet, so https:// is unavailable")]
-    HttpsUnsupported { url: String },
     #[error("the server answered HTTP {status} for {url}")]
     Http { status: u16, url: String },
     #[error("{url} did not answer within {seconds:.1} s; the site may be down or very slow")]
@@ -492,8 +489,7 @@ fn check_url(url: &str) -> Result<Url, FetchError> {
     let parsed = Url::parse(url.trim())
         .map_err(|e| FetchError::InvalidUrl { url: url.to_string(), reason: e.to_string() })?;
     match parsed.scheme() {
-        "http" => {}
-        "https" => return Err(FetchError::HttpsUnsupported { url: url.to_string() }),
+        "http" | "https" => {}
         _ => return Err(FetchError::UnsupportedScheme { url: url.to_string() }),
     }
     if parsed.host_str().is_none_or(str::is_empty) {
@@ -543,7 +539,7 @@ mod tests {
         assert!(matches!(check_url("ftp://example.org/x"), Err(FetchError::UnsupportedScheme { .. })));
         assert!(matches!(check_url("javascript:alert(1)"), Err(FetchError::UnsupportedScheme { .. })));
         assert!(matches!(check_url("not a url"), Err(FetchError::InvalidUrl { .. })));
-        assert!(matches!(check_url("https://example.org/"), Err(FetchError::HttpsUnsupported { .. })));
+        assert!(check_url("https://example.org/").is_ok());
         assert!(check_url("http://127.0.0.1:8080/a").is_ok());
     }
 }
