@@ -12,7 +12,7 @@ use loa_domain::{Block, Figure};
 use scraper::{ElementRef, Node};
 use url::Url;
 
-use super::text::{absolutize, collapse, norm_key};
+use super::text::{absolutize, collapse, norm_key, CollapsedLen};
 
 /// Tree node identity, as scraper hands it out.
 type NodeKey = ego_tree::NodeId;
@@ -157,7 +157,38 @@ fn visible_text(el: ElementRef) -> String {
     collapse(&out)
 }
 
-fn push_text(el: ElementRef, out: &mut String) {
+/// `visible_text(el).chars().count()` without building the text.
+fn visible_len(el: ElementRef) -> usize {
+    let mut len = CollapsedLen::default();
+    push_text(el, &mut len);
+    len.chars
+}
+
+/// Where `push_text` writes: the text itself, or just its collapsed length.
+trait TextSink {
+    fn push_str(&mut self, text: &str);
+    fn push(&mut self, c: char);
+}
+
+impl TextSink for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+impl TextSink for CollapsedLen {
+    fn push_str(&mut self, text: &str) {
+        CollapsedLen::push_str(self, text);
+    }
+    fn push(&mut self, c: char) {
+        CollapsedLen::push(self, c);
+    }
+}
+
+fn push_text(el: ElementRef, out: &mut impl TextSink) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
@@ -180,12 +211,12 @@ fn push_text(el: ElementRef, out: &mut String) {
 fn link_text_len(el: ElementRef) -> usize {
     el.descendent_elements()
         .filter(|d| d.value().name() == "a")
-        .map(|a| visible_text(a).chars().count())
+        .map(visible_len)
         .sum()
 }
 
 fn link_density(el: ElementRef) -> f64 {
-    let total = visible_text(el).chars().count();
+    let total = visible_len(el);
     if total == 0 {
         return 0.0;
     }
@@ -240,7 +271,7 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
     // several sibling wrappers; climbing to a semantic article container
     // recovers paragraphs split across them.
     let mut top = top;
-    let top_len = visible_text(top).chars().count().max(1);
+    let top_len = visible_len(top).max(1);
     for anc in top.ancestors().filter_map(ElementRef::wrap).take(4) {
         let v = anc.value();
         let semantic = v.attr("itemprop").is_some_and(|p| p.contains("articleBody"))
@@ -249,7 +280,7 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
                 w.iter().any(|w| matches!(w.as_str(), "articlebody" | "storybody" | "entrycontent" | "postcontent" | "articlecontent" | "articletext" | "postbody" | "storycontent"))
             };
         if semantic {
-            let anc_len = visible_text(anc).chars().count();
+            let anc_len = visible_len(anc);
             if anc_len <= top_len * 8 && link_density(anc) < 0.3 {
                 top = anc;
             }
@@ -334,12 +365,34 @@ fn holds_article(el: &ElementRef, count_paragraphs: bool) -> bool {
         if v.name() == "article" || v.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
             return true;
         }
-        if v.attr("class").is_some() && class_words(&d).iter().any(|w| STRONG_BODY_WORDS.contains(&w.as_str())) {
+        if v.attr("class").is_some()
+            && may_have_class_word(v, STRONG_BODY_WORDS)
+            && class_words(&d).iter().any(|w| STRONG_BODY_WORDS.contains(&w.as_str()))
+        {
             return true;
         }
-        if count_paragraphs && v.name() == "p" && visible_text(d).chars().count() >= 120 {
+        if count_paragraphs && v.name() == "p" && visible_len(d) >= 120 {
             long_paragraphs += 1;
             if long_paragraphs >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A cheap necessary condition for `class_words` to yield one of `words`:
+/// every word it makes is a run of one class or id token's ASCII letters
+/// and digits, lower-cased, so it is a substring of that token with
+/// everything else removed. Saves the allocations of `class_words` on the
+/// many elements `holds_article` visits.
+fn may_have_class_word(v: &scraper::node::Element, words: &[&str]) -> bool {
+    let mut key = String::new();
+    for attr in [v.attr("class"), v.attr("id")].into_iter().flatten() {
+        for token in attr.split_whitespace() {
+            key.clear();
+            key.extend(token.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()));
+            if words.iter().any(|w| key.contains(w)) {
                 return true;
             }
         }
@@ -357,9 +410,11 @@ const STRONG_BODY_WORDS: &[&str] = &[
 fn score_units<'a>(el: ElementRef<'a>, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
     // Text written straight into a container (between <br>s, next to
     // block children) counts as a paragraph of that container.
-    let direct = direct_text(el);
-    if direct.chars().count() >= 25 && matches!(el.value().name(), "div" | "section" | "article" | "main" | "td" | "center") {
-        vote(el, &direct, 0, scores, candidates);
+    if matches!(el.value().name(), "div" | "section" | "article" | "main" | "td" | "center") {
+        let direct = direct_text(el);
+        if direct.chars().count() >= 25 {
+            vote(el, &direct, 0, scores, candidates);
+        }
     }
     for child in el.child_elements() {
         let name = child.value().name();
@@ -510,7 +565,7 @@ impl<'u> BlockWriter<'u> {
     }
 
     pub fn write_root(&mut self, root: ElementRef) {
-        self.root_len = visible_text(root).chars().count();
+        self.root_len = visible_len(root);
         // A root is read like any element, so a lone <p> sibling becomes
         // one paragraph and a container becomes many.
         self.element(root);
@@ -534,7 +589,7 @@ impl<'u> BlockWriter<'u> {
         let words = class_words(el);
         if has_negative(&words) && !holds_article(el, false) {
             // Never drop what is most of the article.
-            let len = visible_text(*el).chars().count();
+            let len = visible_len(*el);
             return len * 2 < self.root_len || self.root_len == 0;
         }
         false
@@ -753,4 +808,63 @@ fn is_boilerplate_line(text: &str) -> bool {
         "werbung", "iklan", "광고", "広告",
     ];
     LINES.contains(&key.as_str())
+}
+
+#[cfg(test)]
+mod shortcut_tests {
+    //! The allocation-free shortcuts must agree with the code they stand in for.
+    use super::*;
+    use scraper::{Html, Selector};
+
+    const PAGE: &str = "<html><body><div id=a>  Lead\u{a0}text <b>bold</b><br>next\u{200b} line \
+        <p>Para <a href=x>one link</a>, and\t\nmore.</p><script>var x = 1;</script><ul><li>item</li><li> </li></ul>\
+        <span>\u{7}ctrl</span><button>Share</button><div class='articleBody'>\u{feff}Body \u{3000} text</div>\
+        <template>hidden</template>end </div><div id=b></div><div id=c> \u{200b} </div></body></html>";
+
+    #[test]
+    fn visible_len_counts_what_visible_text_builds() {
+        let doc = Html::parse_document(PAGE);
+        let all = Selector::parse("*").unwrap();
+        let mut checked = 0;
+        for el in doc.select(&all) {
+            assert_eq!(visible_len(el), visible_text(el).chars().count(), "<{}>", el.value().name());
+            checked += 1;
+        }
+        assert!(checked > 10);
+        let a = doc.select(&Selector::parse("#a").unwrap()).next().unwrap();
+        assert!(visible_len(a) > 20);
+    }
+
+    #[test]
+    fn class_word_prefilter_never_rejects_a_match() {
+        let classes = [
+            "article-body",
+            "ArticleBody",
+            "story__body main",
+            "xArticlebody",
+            "post_content",
+            "entry-content-wrap",
+            "c-entry-content",
+            "articleText",
+            "body",
+            "article body",
+            "news-text-2",
+            "üarticleübodyü",
+        ];
+        let mut matches = 0;
+        for class in classes {
+            let html = format!("<div class=\"{class}\" id=\"{class}\">x</div>");
+            let doc = Html::parse_fragment(&html);
+            let div = doc.select(&Selector::parse("div").unwrap()).next().unwrap();
+            let exact = class_words(&div).iter().any(|w| STRONG_BODY_WORDS.contains(&w.as_str()));
+            if exact {
+                matches += 1;
+                assert!(may_have_class_word(div.value(), STRONG_BODY_WORDS), "{class}");
+            }
+        }
+        assert!(matches >= 6, "only {matches} of the samples name a body class");
+        let doc = Html::parse_fragment("<div class='sidebar nav' id='menu'>x</div>");
+        let div = doc.select(&Selector::parse("div").unwrap()).next().unwrap();
+        assert!(!may_have_class_word(div.value(), STRONG_BODY_WORDS));
+    }
 }

@@ -8,7 +8,7 @@ pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        if is_collapsed_space(c) {
             pending_space = !out.is_empty();
         } else if c.is_control() {
             continue;
@@ -21,6 +21,40 @@ pub fn collapse(s: &str) -> String {
         }
     }
     out
+}
+
+/// Characters `collapse` folds into single spaces between words.
+fn is_collapsed_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// The length in chars of `collapse(text)` for text fed in pieces, without
+/// building the string: the body finder measures large containers often.
+#[derive(Debug, Default)]
+pub struct CollapsedLen {
+    pub chars: usize,
+    started: bool,
+    pending_space: bool,
+}
+
+impl CollapsedLen {
+    pub fn push_str(&mut self, text: &str) {
+        for c in text.chars() {
+            self.push(c);
+        }
+    }
+
+    /// Mirrors `collapse` char by char: a space is only counted when a
+    /// kept char follows it and another kept char came before it.
+    pub fn push(&mut self, c: char) {
+        if is_collapsed_space(c) {
+            self.pending_space = self.started;
+        } else if !c.is_control() {
+            self.chars += 1 + usize::from(self.pending_space);
+            self.pending_space = false;
+            self.started = true;
+        }
+    }
 }
 
 /// Comparison key: lower-case letters and digits only, so punctuation,
