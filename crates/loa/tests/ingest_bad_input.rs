@@ -171,3 +171,21 @@ async fn production_settings_refuse_loopback_feeds() {
     let reason = app.services.store.source(source.id).await.unwrap().last_error.unwrap();
     assert!(reason.contains("refusing to fetch"), "{reason}");
 }
+
+#[tokio::test]
+async fn the_same_page_with_tracking_parameters_is_one_article() {
+    let page = article_page("Thái Nguyên tea wins 3 awards", &["Tea from Thái Nguyên won 3 awards at a fair with 140 stalls."]);
+    let server = Fixture::start(HashMap::from([
+        ("/tea.html".to_string(), Reply::html(&page)),
+        ("/tea.html?utm_source=rss&utm_medium=feed".to_string(), Reply::html(&page)),
+    ]))
+    .await;
+    let app = TestApp::new().await;
+    loa::ingest::ingest_url(&app.services, &server.url("/tea.html?utm_source=rss&utm_medium=feed"), Some("Tea Times")).await.unwrap();
+    loa::ingest::ingest_url(&app.services, &server.url("/tea.html"), Some("Tea Times")).await.unwrap();
+    app.drain().await;
+    assert_eq!(app.services.store.article_count().await.unwrap(), 1);
+    let a = app.services.store.article(1).await.unwrap().unwrap();
+    assert_eq!(a.provenance.len(), 1, "{:?}", a.provenance);
+    assert!(!a.provenance[0].url.contains("utm_"), "{}", a.provenance[0].url);
+}

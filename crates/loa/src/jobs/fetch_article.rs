@@ -4,7 +4,7 @@
 
 use loa_domain::article::body_text;
 use loa_domain::{Category, Lang, NewArticle, SourceSettings};
-use loa_ingest::{decode_html, extract_with_rules, simhash, ExtractError, ExtractRules, Extracted, FetchError, NEAR_DUPLICATE_BITS};
+use loa_ingest::{canonical_url, decode_html, extract_with_rules, simhash, ExtractError, ExtractRules, Extracted, FetchError, NEAR_DUPLICATE_BITS};
 use loa_store::{Fingerprint, InsertOutcome, Job, SuppliedEdition};
 use serde::{Deserialize, Serialize};
 
@@ -98,7 +98,12 @@ async fn ingest_page(
             .unwrap_or_else(|| Category::from_label(""))
     });
     let new = NewArticle {
-        canonical_url: page.canonical_url.clone().unwrap_or_else(|| final_url.clone()),
+        // The identity of the page: the outlet's canonical link if it gives
+        // one, tracking parameters and fragments removed.
+        canonical_url: {
+            let url = page.canonical_url.clone().unwrap_or_else(|| final_url.clone());
+            canonical_url(&url).unwrap_or(url)
+        },
         outlet: page.site_name.clone().unwrap_or_else(|| payload.outlet.clone()),
         source_id: payload.source_id,
         lang,
