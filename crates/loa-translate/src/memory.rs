@@ -141,7 +141,14 @@ impl InMemory {
         let mut entries = self.lock();
         let mut kept = 0;
         for unit in units {
-            if insert(&mut entries, &unit.engine, unit.from, unit.to, &unit.source, &unit.target) {
+            if insert(
+                &mut entries,
+                &unit.engine,
+                unit.from,
+                unit.to,
+                &unit.source,
+                &unit.target,
+            ) {
                 kept += 1;
             }
         }

@@ -143,8 +143,10 @@ pub fn read_tmx_bytes(bytes: &[u8]) -> Result<TmxImport, TmxError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, TmxError> {
-    if bytes.len() % 2 != 0 {
-        return Err(TmxError::Encoding("UTF-16 text with an odd number of bytes".into()));
+    if !bytes.len().is_multiple_of(2) {
+        return Err(TmxError::Encoding(
+            "UTF-16 text with an odd number of bytes".into(),
+        ));
     }
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
     char::decode_utf16(units)
@@ -228,10 +230,13 @@ pub fn read_tmx(text: &str) -> Result<TmxImport, TmxError> {
                             unit = None;
                         }
                     }
-                    "prop" if unit.is_some() && variant.is_none() && !empty => {
-                        if attribute(e, "type").as_deref() == Some("x-engine") {
-                            engine_prop = Some(String::new());
-                        }
+                    "prop"
+                        if unit.is_some()
+                            && variant.is_none()
+                            && !empty
+                            && attribute(e, "type").as_deref() == Some("x-engine") =>
+                    {
+                        engine_prop = Some(String::new());
                     }
                     "tuv" if unit.is_some() => {
                         let lang = attribute(e, "xml:lang")
@@ -283,11 +288,23 @@ pub fn read_tmx(text: &str) -> Result<TmxImport, TmxError> {
             }
             Event::Text(ref t) => {
                 let content = t.xml10_content().map_err(|e| xml_error(&reader, &e))?;
-                push_text(&content, seg_depth, code_depth, &mut variant, &mut engine_prop);
+                push_text(
+                    &content,
+                    seg_depth,
+                    code_depth,
+                    &mut variant,
+                    &mut engine_prop,
+                );
             }
             Event::CData(ref t) => {
                 let content = t.decode().map_err(|e| xml_error(&reader, &e))?;
-                push_text(&content, seg_depth, code_depth, &mut variant, &mut engine_prop);
+                push_text(
+                    &content,
+                    seg_depth,
+                    code_depth,
+                    &mut variant,
+                    &mut engine_prop,
+                );
             }
             Event::GeneralRef(ref r) => {
                 let resolved = match r.resolve_char_ref().map_err(|e| xml_error(&reader, &e))? {
@@ -305,7 +322,13 @@ pub fn read_tmx(text: &str) -> Result<TmxImport, TmxError> {
                         }
                     }
                 };
-                push_text(&resolved, seg_depth, code_depth, &mut variant, &mut engine_prop);
+                push_text(
+                    &resolved,
+                    seg_depth,
+                    code_depth,
+                    &mut variant,
+                    &mut engine_prop,
+                );
             }
             Event::Eof => break,
             _ => {}
@@ -420,9 +443,18 @@ mod tests {
 
     #[test]
     fn escaping_covers_markup_characters_and_control_characters() {
-        assert_eq!(escape("a<b & \"c\" 'd'>", false), "a&lt;b &amp; \"c\" 'd'&gt;");
-        assert_eq!(escape("a<b & \"c\" 'd'", true), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;");
-        assert_eq!(escape("x\r\ny\u{1}z\tw", false), "x&#13;\ny" .to_string() + "z\tw");
+        assert_eq!(
+            escape("a<b & \"c\" 'd'>", false),
+            "a&lt;b &amp; \"c\" 'd'&gt;"
+        );
+        assert_eq!(
+            escape("a<b & \"c\" 'd'", true),
+            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;"
+        );
+        assert_eq!(
+            escape("x\r\ny\u{1}z\tw", false),
+            "x&#13;\ny".to_string() + "z\tw"
+        );
     }
 
     #[test]

@@ -1,0 +1,499 @@
+//! loa's side of `bench/translate`: the demo articles through Apertium the
+//! way loa sends them (one request per article, sentence by sentence
+//! through a translation memory), timed against the raw pipeline by the
+//! script.
+//!
+//! `generate` writes the benchmark text: the demo articles of one language
+//! (title, lead, paragraphs; figures left out), repeated until the word
+//! target is reached, paragraphs separated by blank lines. A layout file
+//! next to it records, per article, its copy number and paragraph count.
+//!
+//! `loa` translates that text and prints `key=value` lines. The text
+//! repeats the demo corpus, so each copy gets its own memory: within the
+//! first pass no sentence is found in memory just because an earlier copy
+//! had it (real articles do not repeat), and the second pass over the same
+//! copies is the re-translation of unchanged articles.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use loa_domain::Lang;
+use loa_translate::{sentence_ranges, splice, Apertium, InMemory, Memory, DEFAULT_MODES_DIR};
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+fn usage() -> ! {
+    eprintln!(
+        "usage:\n  bench_translate generate --articles DIR --lang CODE --words N --out FILE\n  \
+         bench_translate loa --input FILE --from CODE --to CODE [--repeats N] [--pipelines N] \
+         [--articles-per-request N] [--modes DIR] [--output FILE]"
+    );
+    std::process::exit(2)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else { usage() };
+    let mut options: HashMap<String, String> = HashMap::new();
+    let mut rest = args[1..].iter();
+    while let Some(flag) = rest.next() {
+        let (Some(name), Some(value)) = (flag.strip_prefix("--"), rest.next()) else {
+            usage()
+        };
+        options.insert(name.to_string(), value.clone());
+    }
+    let result = match command.as_str() {
+        "generate" => generate(&options),
+        "loa" => tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(BoxError::from)
+            .and_then(|rt| rt.block_on(run_loa(&options))),
+        _ => usage(),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn required<'a>(options: &'a HashMap<String, String>, name: &str) -> Result<&'a str, BoxError> {
+    options
+        .get(name)
+        .map(String::as_str)
+        .ok_or_else(|| format!("--{name} is required").into())
+}
+
+fn number(
+    options: &HashMap<String, String>,
+    name: &str,
+    default: usize,
+) -> Result<usize, BoxError> {
+    match options.get(name) {
+        None => Ok(default),
+        Some(v) => v
+            .parse()
+            .map_err(|_| format!("--{name} wants a number, got {v:?}").into()),
+    }
+}
+
+fn lang(options: &HashMap<String, String>, name: &str) -> Result<Lang, BoxError> {
+    Ok(required(options, name)?.parse()?)
+}
+
+/// The translatable paragraphs of one demo article file, if it is in `lang`.
+fn article_paragraphs(text: &str, lang: Lang) -> Option<Vec<String>> {
+    let (header, body) = text.split_once("\n---\n")?;
+    let mut paragraphs = Vec::new();
+    let mut is_lang = false;
+    for line in header.lines() {
+        if let Some((key, value)) = line.split_once(": ") {
+            match key {
+                "lang" => is_lang = value.trim().parse::<Lang>().ok() == Some(lang),
+                "title" | "lead" => paragraphs.push(value.trim().to_string()),
+                _ => {}
+            }
+        }
+    }
+    if !is_lang {
+        return None;
+    }
+    for block in body.split("\n\n") {
+        let block = block.trim();
+        // `[figure ...]` and `[video ...]` lines are media, not text.
+        if block.is_empty() || block.starts_with('[') {
+            continue;
+        }
+        paragraphs.push(block.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    Some(paragraphs)
+}
+
+fn generate(options: &HashMap<String, String>) -> Result<(), BoxError> {
+    let dir = PathBuf::from(required(options, "articles")?);
+    let lang = lang(options, "lang")?;
+    let target_words = number(options, "words", 50_000)?;
+    let out = PathBuf::from(required(options, "out")?);
+
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut articles = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file)?;
+        if let Some(paragraphs) = article_paragraphs(&text, lang) {
+            articles.push(paragraphs);
+        }
+    }
+    if articles.is_empty() {
+        return Err(format!("no {lang} article in {}", dir.display()).into());
+    }
+
+    let mut text = String::new();
+    let mut layout = String::new();
+    let (mut words, mut copies, mut count) = (0usize, 0usize, 0usize);
+    'outer: loop {
+        for article in &articles {
+            if words >= target_words {
+                break 'outer;
+            }
+            for paragraph in article {
+                text.push_str(paragraph);
+                text.push_str("\n\n");
+                words += paragraph.split_whitespace().count();
+            }
+            layout.push_str(&format!("{copies} {}\n", article.len()));
+            count += 1;
+        }
+        copies += 1;
+    }
+    std::fs::write(&out, &text)?;
+    std::fs::write(layout_path(&out), layout)?;
+    println!("words={words}");
+    println!("articles={count}");
+    println!("copies={}", copies + 1);
+    println!("distinct_articles={}", articles.len());
+    Ok(())
+}
+
+fn layout_path(text: &Path) -> PathBuf {
+    let mut p = text.as_os_str().to_owned();
+    p.push(".layout");
+    PathBuf::from(p)
+}
+
+/// One article of the benchmark text.
+struct Article {
+    copy: usize,
+    paragraphs: Vec<String>,
+}
+
+fn read_input(path: &Path) -> Result<Vec<Article>, BoxError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let layout = std::fs::read_to_string(layout_path(path))?;
+    let mut paragraphs = text.split("\n\n").filter(|p| !p.trim().is_empty());
+    let mut articles = Vec::new();
+    for line in layout.lines() {
+        let (copy, n) = line.split_once(' ').ok_or("bad layout line")?;
+        let n: usize = n.parse()?;
+        let paragraphs: Vec<String> = paragraphs.by_ref().take(n).map(str::to_string).collect();
+        if paragraphs.len() != n {
+            return Err("the layout file does not match the text".into());
+        }
+        articles.push(Article {
+            copy: copy.parse()?,
+            paragraphs,
+        });
+    }
+    Ok(articles)
+}
+
+/// What one pass did.
+#[derive(Default)]
+struct PassStats {
+    sentences: usize,
+    sent_to_engine: usize,
+    requests: usize,
+    engine_time: Duration,
+}
+
+/// Translates a group of articles the way loa does: split every paragraph
+/// into sentences, look them all up, send the misses (each distinct
+/// sentence once) in one request, remember the answers, splice the
+/// paragraphs back together.
+async fn translate_articles(
+    apertium: &Apertium,
+    memory: &dyn Memory,
+    from: Lang,
+    to: Lang,
+    articles: &[&Article],
+    out: &mut Vec<String>,
+) -> Result<PassStats, BoxError> {
+    let mut stats = PassStats::default();
+    let mut ranges = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    for article in articles {
+        for paragraph in &article.paragraphs {
+            let r = sentence_ranges(paragraph, from);
+            sources.extend(r.iter().map(|r| paragraph[r.clone()].to_string()));
+            ranges.push(r);
+        }
+    }
+    stats.sentences = sources.len();
+    let mut found = memory.lookup("apertium", from, to, &sources).await?;
+
+    let mut distinct: HashMap<&str, usize> = HashMap::new();
+    let mut to_send: Vec<String> = Vec::new();
+    for (i, source) in sources.iter().enumerate() {
+        if found[i].is_none() && !distinct.contains_key(source.as_str()) {
+            distinct.insert(source, to_send.len());
+            to_send.push(source.clone());
+        }
+    }
+    if !to_send.is_empty() {
+        let started = Instant::now();
+        let translation = apertium.translate(from, to, &to_send).await?;
+        stats.engine_time += started.elapsed();
+        stats.requests += 1;
+        stats.sent_to_engine += to_send.len();
+        let learnt: Vec<(String, String)> = to_send.into_iter().zip(translation.segments).collect();
+        memory.store("apertium", from, to, &learnt).await?;
+        for (i, source) in sources.iter().enumerate() {
+            if found[i].is_none() {
+                found[i] = Some(learnt[distinct[source.as_str()]].1.clone());
+            }
+        }
+    }
+
+    let mut next = found.into_iter().map(Option::unwrap_or_default);
+    let mut paragraph_index = 0;
+    for article in articles {
+        for paragraph in &article.paragraphs {
+            let r = &ranges[paragraph_index];
+            let targets: Vec<String> = next.by_ref().take(r.len()).collect();
+            out.push(splice(paragraph, r, &targets));
+            paragraph_index += 1;
+        }
+    }
+    Ok(stats)
+}
+
+/// One pass over every article: `pipelines` workers, each with its own
+/// `Apertium` (its own warm pipeline), take requests in turn.
+async fn pass(
+    engines: &[Arc<Apertium>],
+    memories: &[Arc<InMemory>],
+    articles: &Arc<Vec<Article>>,
+    per_request: usize,
+    from: Lang,
+    to: Lang,
+) -> Result<(Duration, PassStats, Vec<String>), BoxError> {
+    let groups: Vec<Vec<usize>> = (0..articles.len())
+        .collect::<Vec<_>>()
+        .chunks(per_request.max(1))
+        .map(<[usize]>::to_vec)
+        .collect();
+    let groups = Arc::new(groups);
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for (w, engine) in engines.iter().enumerate() {
+        let (engine, memories, articles, groups) = (
+            Arc::clone(engine),
+            memories.to_vec(),
+            Arc::clone(articles),
+            Arc::clone(&groups),
+        );
+        let workers_count = engines.len();
+        workers.push(tokio::spawn(async move {
+            let mut stats = PassStats::default();
+            let mut outputs: Vec<(usize, Vec<String>)> = Vec::new();
+            for g in (w..groups.len()).step_by(workers_count) {
+                let group: Vec<&Article> = groups[g].iter().map(|&i| &articles[i]).collect();
+                // A request's articles share a copy unless it straddles two;
+                // then each copy's part goes through its own memory.
+                let mut out = Vec::new();
+                let mut start = 0;
+                while start < group.len() {
+                    let copy = group[start].copy;
+                    let end = start + group[start..].iter().take_while(|a| a.copy == copy).count();
+                    let s = translate_articles(
+                        &engine,
+                        memories[copy].as_ref(),
+                        from,
+                        to,
+                        &group[start..end],
+                        &mut out,
+                    )
+                    .await?;
+                    stats.sentences += s.sentences;
+                    stats.sent_to_engine += s.sent_to_engine;
+                    stats.requests += s.requests;
+                    stats.engine_time += s.engine_time;
+                    start = end;
+                }
+                outputs.push((g, out));
+            }
+            Ok::<_, BoxError>((stats, outputs))
+        }));
+    }
+    let mut total = PassStats::default();
+    let mut outputs = Vec::new();
+    for worker in workers {
+        let (stats, out) = worker.await??;
+        total.sentences += stats.sentences;
+        total.sent_to_engine += stats.sent_to_engine;
+        total.requests += stats.requests;
+        total.engine_time += stats.engine_time;
+        outputs.extend(out);
+    }
+    let elapsed = started.elapsed();
+    outputs.sort_by_key(|(g, _)| *g);
+    Ok((
+        elapsed,
+        total,
+        outputs.into_iter().flat_map(|(_, o)| o).collect(),
+    ))
+}
+
+/// CPU seconds (user + system) used so far by this process and by every
+/// process of the given process groups (a pipeline's bash and its stages).
+/// Read from /proc because the stages are not our children: their usage
+/// never reaches `getrusage(RUSAGE_CHILDREN)`.
+fn cpu_secs(groups: &[u32]) -> f64 {
+    // SAFETY: sysconf has no memory-safety preconditions.
+    let ticks = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+    let stat = |path: &Path| -> Option<(u64, u64)> {
+        let text = std::fs::read_to_string(path).ok()?;
+        // Fields after the parenthesised command name (which may contain spaces).
+        let rest = text.rsplit_once(')')?.1;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        // state=0 ppid=1 pgrp=2 ... utime=11 stime=12
+        Some((
+            fields.get(2)?.parse().ok()?,
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?,
+        ))
+    };
+    let mut total = stat(Path::new("/proc/self/stat")).map_or(0, |(_, t)| t);
+    if !groups.is_empty() {
+        if let Ok(entries) = std::fs::read_dir("/proc") {
+            for entry in entries.flatten() {
+                if !entry
+                    .file_name()
+                    .to_string_lossy()
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                {
+                    continue;
+                }
+                if let Some((pgrp, t)) = stat(&entry.path().join("stat")) {
+                    if groups.iter().any(|&g| u64::from(g) == pgrp) {
+                        total += t;
+                    }
+                }
+            }
+        }
+    }
+    total as f64 / ticks
+}
+
+/// Process groups of every pipeline on the route, in every engine.
+async fn pipeline_groups(engines: &[Arc<Apertium>], from: Lang, to: Lang) -> Vec<u32> {
+    let mut groups = Vec::new();
+    for engine in engines {
+        let route = engine.route(from, to).unwrap_or_default();
+        for hop in route.windows(2) {
+            if let Some(pid) = engine.pipeline_pid(hop[0], hop[1]).await {
+                groups.push(pid);
+            }
+        }
+    }
+    groups
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
+    let input = PathBuf::from(required(options, "input")?);
+    let from = lang(options, "from")?;
+    let to = lang(options, "to")?;
+    let repeats = number(options, "repeats", 3)?.max(1);
+    let pipelines = number(options, "pipelines", 1)?.max(1);
+    let per_request = number(options, "articles-per-request", 1)?;
+    let modes = options
+        .get("modes")
+        .map_or(DEFAULT_MODES_DIR, String::as_str);
+
+    let articles = Arc::new(read_input(&input)?);
+    let words: usize = articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|p| p.split_whitespace().count())
+        .sum();
+    let copies = articles.iter().map(|a| a.copy).max().unwrap_or(0) + 1;
+
+    let mut engines = Vec::new();
+    for _ in 0..pipelines {
+        let apertium = Apertium::discover(Path::new(modes))?;
+        // Start the pipelines of every hop (and the rus-ukr tagger fallback)
+        // before timing: loa's pipelines are long-lived.
+        // A whole article, so that a tagger that crashes on real input
+        // (rus-ukr) has done so, and been replaced, before timing.
+        let warm = apertium
+            .translate(from, to, &articles[0].paragraphs)
+            .await?;
+        eprintln!(
+            "warm-up via {}: {:?}",
+            warm.engine,
+            warm.segments[0].chars().take(60).collect::<String>()
+        );
+        engines.push(Arc::new(apertium));
+    }
+
+    let mut first = Vec::new();
+    let mut first_cpu = Vec::new();
+    let mut second = Vec::new();
+    let mut last = None;
+    for _ in 0..repeats {
+        let memories: Vec<Arc<InMemory>> = (0..copies).map(|_| Arc::new(InMemory::new())).collect();
+        let groups = pipeline_groups(&engines, from, to).await;
+        let cpu_before = cpu_secs(&groups);
+        let (cold, cold_stats, output) =
+            pass(&engines, &memories, &articles, per_request, from, to).await?;
+        if pipeline_groups(&engines, from, to).await != groups {
+            eprintln!(
+                "warning: a pipeline was restarted during the pass; its CPU time is partly lost"
+            );
+        }
+        first_cpu.push(cpu_secs(&groups) - cpu_before);
+        let (warm, warm_stats, again) =
+            pass(&engines, &memories, &articles, per_request, from, to).await?;
+        if again != output {
+            return Err("the second pass (from memory) differs from the first".into());
+        }
+        if warm_stats.sent_to_engine != 0 {
+            return Err(format!(
+                "{} sentences missed the memory on the second pass",
+                warm_stats.sent_to_engine
+            )
+            .into());
+        }
+        first.push(cold.as_secs_f64());
+        second.push(warm.as_secs_f64());
+        last = Some((cold_stats, output));
+    }
+    let (stats, output) = last.ok_or("no pass ran")?;
+    if let Some(path) = options.get("output") {
+        std::fs::write(path, output.join("\n\n") + "\n")?;
+    }
+    let out_words: usize = output.iter().map(|p| p.split_whitespace().count()).sum();
+    let cold = median(first);
+    let warm = median(second);
+    println!("words={words}");
+    println!("output_words={out_words}");
+    println!("articles={}", articles.len());
+    println!("pipelines={pipelines}");
+    println!("articles_per_request={per_request}");
+    println!("sentences={}", stats.sentences);
+    println!("sentences_sent={}", stats.sent_to_engine);
+    println!("requests={}", stats.requests);
+    println!("engine_secs={:.3}", stats.engine_time.as_secs_f64());
+    println!("first_pass_secs={cold:.3}");
+    println!("first_pass_words_per_sec={:.0}", words as f64 / cold);
+    let cpu = median(first_cpu);
+    println!("first_pass_cpu_secs={cpu:.3}");
+    println!("first_pass_words_per_cpu_sec={:.0}", words as f64 / cpu);
+    println!("second_pass_secs={warm:.6}");
+    println!("second_pass_words_per_sec={:.0}", words as f64 / warm);
+    println!("retranslation_speedup={:.0}", cold / warm);
+    Ok(())
+}
