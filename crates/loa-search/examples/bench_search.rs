@@ -5,6 +5,7 @@
 //! bench_search queries  --corpus corpus.jsonl --out queries.tsv [--n 2000] [--seed 7]
 //! bench_search index    --corpus corpus.jsonl --dir IDX
 //! bench_search query    --dir IDX --queries queries.tsv [--lang en|ru|vi|all] [--limit 10]
+//!                        [--slowest N]
 //! ```
 //!
 //! `generate` writes a deterministic corpus of editions (one JSON object a
@@ -79,7 +80,7 @@ fn usage() -> &'static str {
     "usage:\n  bench_search generate --out FILE [--n 200000] [--seed 42] [--articles DIR]\n  \
      bench_search queries --corpus FILE --out FILE [--n 2000] [--seed 7]\n  \
      bench_search index --corpus FILE --dir DIR\n  \
-     bench_search query --dir DIR --queries FILE [--lang en|ru|vi|all] [--limit 10]"
+     bench_search query --dir DIR --queries FILE [--lang en|ru|vi|all] [--limit 10] [--slowest N]"
 }
 
 /// `--key value` pairs.
@@ -777,9 +778,18 @@ fn index(opts: &Options) -> Result<()> {
     }
     let started = Instant::now();
     let index = SearchIndex::open(&dir)?;
-    // What `loa reindex` does: upsert every edition, then one commit.
+    // What `loa reindex` does: upsert every edition, one commit, then
+    // merge the bulk load into one segment.
     let docs = read_corpus(&corpus, |doc| Ok(index.upsert(&doc.edition_doc())?))?;
     index.commit()?;
+    let loaded_s = started.elapsed().as_secs_f64();
+    let loaded_segments = index.num_segments();
+    index.optimize()?;
+    eprintln!(
+        "loaded in {loaded_s:.1}s into {loaded_segments} segments; merged into {} in {:.1}s",
+        index.num_segments(),
+        started.elapsed().as_secs_f64() - loaded_s
+    );
     let build_s = started.elapsed().as_secs_f64();
     let indexed = index.num_docs();
     drop(index);
@@ -849,6 +859,7 @@ fn query(opts: &Options) -> Result<()> {
         ),
     };
     let limit = opts.number("limit", 10)? as usize;
+    let slowest = opts.number("slowest", 0)? as usize;
     let queries = read_queries(&opts.path("queries")?, only)?;
     let index = SearchIndex::open(&dir)?;
     let request = |q: &BenchQuery| SearchQuery {
@@ -869,8 +880,9 @@ fn query(opts: &Options) -> Result<()> {
     let mut hits = 0usize;
     let mut matched = 0usize;
     let mut zero = 0usize;
+    let mut each: Vec<(f64, usize, usize)> = Vec::new();
     let started = Instant::now();
-    for q in &queries {
+    for (i, q) in queries.iter().enumerate() {
         let request = request(q);
         let t = Instant::now();
         let results = index.search(&request)?;
@@ -880,9 +892,16 @@ fn query(opts: &Options) -> Result<()> {
         hits += results.hits.len();
         matched += results.total;
         zero += usize::from(results.hits.is_empty());
+        each.push((ms, i, results.total));
     }
     let wall = started.elapsed().as_secs_f64();
     latencies_ms.sort_by(f64::total_cmp);
+    // The tail by name, to tell slow queries from a busy machine.
+    each.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, i, total) in each.iter().take(slowest) {
+        let q = &queries[*i];
+        eprintln!("{ms:8.2} ms  {:<2} {:<8} {total:>7} found  {}", q.lang.code(), q.kind, q.text);
+    }
     let mut kinds = serde_json::Map::new();
     let mut summary = String::new();
     for (name, v) in by_kind.iter_mut() {

@@ -7,7 +7,8 @@
 //!   in it is a copy of an edition the store holds, and the whole directory
 //!   may be deleted at any time and rebuilt with `loa reindex`
 //!   ([`SearchIndex::clear`], then [`SearchIndex::upsert`] for every public
-//!   edition, then one [`SearchIndex::commit`]).
+//!   edition, then one [`SearchIndex::commit`], then
+//!   [`SearchIndex::optimize`] to merge the bulk load into one segment).
 //! * **Only this crate touches tantivy**, and it knows nothing of SQL or
 //!   HTTP: callers hand it [`EditionDoc`]s and get back serialisable
 //!   [`SearchResults`].
@@ -32,13 +33,17 @@
 //! `-word`, `word*`) works, and malformed input (stray quotes, colons,
 //! brackets) is repaired or dropped, never reported as an error. Terms are
 //! combined with AND by default, as readers of a news site expect. Each word
-//! also matches as typed (diacritics included, ranked higher), within a
-//! typo or two when long enough, and, for the word still being typed, as a
-//! prefix (see `query.rs`).
+//! also matches as typed (diacritics included, ranked higher); when the
+//! words find fewer than [`LOOSE_MATCHING_BELOW`] editions, the search is
+//! run again forgiving a typo or two in long words and completing the word
+//! still being typed as a prefix (see `query.rs`).
 //!
 //! Results can be filtered by language, category, author, place and date
 //! range, ordered by relevance or date, and come with facet counts over the
-//! whole result set ([`Facets`]). [`SearchIndex::similar`] finds stories on
+//! whole result set ([`Facets`]; [`SearchIndex::search_with`] counts only
+//! the facets asked for). The total, the page and the facets are collected
+//! in one pass over the matching editions, and snippets are made only for
+//! the page. [`SearchIndex::similar`] finds stories on
 //! the same subject as a given edition, without the story itself or
 //! near-copies of it (see `related.rs`).
 //!
@@ -49,6 +54,7 @@
 //! [`SearchError::SchemaMismatch`] so the caller can delete and rebuild it.
 
 mod analysis;
+mod bonus;
 mod facets;
 mod fields;
 mod query;
@@ -75,7 +81,8 @@ use tantivy::{
 use loa_domain::{article::body_text, Article, Block, Edition, Lang};
 
 use crate::analysis::nfc;
-use crate::facets::{ranked, ValueCounts};
+use crate::facets::{ranked, OneLang, ValueCounts};
+use crate::query::Matching;
 use crate::fields::{
     edition_key, Fields, AUTHOR_FIELD, CATEGORY_FIELD, LANG_FIELD, PLACE_FIELD, PUBLISHED_AT_FIELD,
 };
@@ -231,6 +238,49 @@ impl SearchQuery {
         }
     }
 }
+
+/// Which facets a search counts ([`SearchIndex::search_with`]).
+/// [`SearchIndex::search`] counts them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FacetRequest {
+    pub category: bool,
+    pub author: bool,
+    pub place: bool,
+    /// Counted over every language even when the query asks for one, which
+    /// makes a one-language search run its text against every language's
+    /// fields.
+    pub lang: bool,
+}
+
+impl FacetRequest {
+    /// Every facet.
+    pub const ALL: FacetRequest = FacetRequest {
+        category: true,
+        author: true,
+        place: true,
+        lang: true,
+    };
+    /// No facet: the total and the page only.
+    pub const NONE: FacetRequest = FacetRequest {
+        category: false,
+        author: false,
+        place: false,
+        lang: false,
+    };
+}
+
+impl Default for FacetRequest {
+    fn default() -> Self {
+        FacetRequest::ALL
+    }
+}
+
+/// A search whose words, matched as typed, find fewer editions than this
+/// is run again with typos forgiven and the last word completed. Below a
+/// handful of results the reader likely mistyped or is still typing; above
+/// it, loose matches would rank below the exact ones anyway and cost a
+/// dictionary walk per word per segment to find.
+pub const LOOSE_MATCHING_BELOW: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
@@ -513,15 +563,69 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Merges every committed segment into one and makes the result
+    /// visible. Worth calling after a bulk rebuild (`loa reindex`): the
+    /// writer flushes a segment per memory budget, and every query pays per
+    /// segment (a term lookup and typo automaton walk per word, a facet
+    /// dictionary pass per field), so one segment answers fastest. Not
+    /// needed after ordinary commits, which tantivy's merge policy tidies.
+    /// Takes about as long as indexing the documents once more.
+    pub fn optimize(&self) -> Result<(), SearchError> {
+        // A merge the policy started at the last commit may still be
+        // running on some of these segments; whichever merge finishes
+        // second fails, and the segments are listed again.
+        const ATTEMPTS: usize = 5;
+        for attempt in 1..=ATTEMPTS {
+            let mut writer = self.writer()?;
+            let segments = writer.index().searchable_segment_ids()?;
+            if segments.len() <= 1 {
+                break;
+            }
+            match writer.merge(&segments).wait() {
+                Ok(_) => break,
+                Err(e) if attempt < ATTEMPTS => {
+                    tracing::debug!(error = %e, attempt, "segment merge raced another; retrying");
+                    drop(writer);
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        self.inner.reader.reload()?;
+        Ok(())
+    }
+
+    /// How many segments searches currently see (one after
+    /// [`optimize`](Self::optimize)).
+    pub fn num_segments(&self) -> usize {
+        self.inner.reader.searcher().segment_readers().len()
+    }
+
     /// How many editions searches currently see.
     pub fn num_docs(&self) -> u64 {
         self.inner.reader.searcher().num_docs()
     }
 
-    /// Runs a reader's query. Malformed query text is never an error; only
-    /// a page beyond [`MAX_RESULT_WINDOW`] or a date range ending before
-    /// it starts is.
+    /// Runs a reader's query with every facet counted. Malformed query text
+    /// is never an error; only a page beyond [`MAX_RESULT_WINDOW`] or a date
+    /// range ending before it starts is.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        self.search_with(q, FacetRequest::ALL)
+    }
+
+    /// Runs a reader's query, counting only the facets `wanted` asks for
+    /// (the others come back empty). Counting visits every matching
+    /// edition, so a caller that shows no facets should not ask for them.
+    ///
+    /// The words are first matched as typed (stemmed and folded); only when
+    /// that finds fewer than [`LOOSE_MATCHING_BELOW`] editions are typos
+    /// forgiven and the last word completed as a prefix, and the results
+    /// are those of the loose search.
+    pub fn search_with(
+        &self,
+        q: &SearchQuery,
+        wanted: FacetRequest,
+    ) -> Result<SearchResults, SearchError> {
         if q.offset.saturating_add(q.limit) > MAX_RESULT_WINDOW {
             return Err(SearchError::WindowTooLarge {
                 offset: q.offset,
@@ -534,11 +638,6 @@ impl SearchIndex {
                 return Err(SearchError::EmptyDateRange { from, to });
             }
         }
-        let empty = SearchResults {
-            total: 0,
-            hits: Vec::new(),
-            facets: Facets::default(),
-        };
         let f = &self.inner.fields;
         let searcher = self.inner.reader.searcher();
         // Only languages that have editions: each language searched costs
@@ -551,24 +650,37 @@ impl SearchIndex {
                     .is_ok_and(|n| n > 0)
             })
             .collect();
-        let langs: Vec<Lang> = match q.lang {
-            Some(l) => vec![l],
-            None => present.clone(),
+        let filters = self.filters(q);
+        let pass = |matching| self.pass(&searcher, q, wanted, &present, &filters, matching);
+        let Some(mut found) = pass(Matching::Exact)? else {
+            return Ok(SearchResults {
+                total: 0,
+                hits: Vec::new(),
+                facets: Facets::default(),
+            });
         };
-        let Some(text_query) = query::build(f, &langs, &q.text) else {
-            return Ok(empty);
-        };
+        if found.loosens && found.total < LOOSE_MATCHING_BELOW {
+            if let Some(loose) = pass(Matching::Loose)? {
+                found = loose;
+            }
+        }
 
+        let mut snippets = Snippets::new(&searcher, found.query.as_ref(), f);
+        let mut hits = Vec::with_capacity(found.top.len());
+        for (key, address) in found.top {
+            hits.push(self.hit(&searcher, address, key.score, &mut snippets)?);
+        }
+        Ok(SearchResults {
+            total: found.total,
+            hits,
+            facets: found.facets,
+        })
+    }
+
+    /// The filter clauses of `q` other than the language.
+    fn filters(&self, q: &SearchQuery) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = &self.inner.fields;
         let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let exact_value = |field: Field, value: &str| -> (Occur, Box<dyn Query>) {
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, &nfc(value.trim())),
-                    IndexRecordOption::Basic,
-                )),
-            )
-        };
         for (field, value) in [
             (f.category, &q.category),
             (f.author, &q.author),
@@ -598,74 +710,109 @@ impl SearchIndex {
             };
             filters.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
-        let with_filters = |text: Box<dyn Query>| -> Box<dyn Query> {
-            let mut clauses = vec![(Occur::Must, text)];
-            clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
-            Box::new(BooleanQuery::new(clauses))
+        filters
+    }
+
+    /// One run of the text query: the total, the requested page and the
+    /// wanted facets, all from a single pass over the matching editions.
+    /// `None` when the text leaves nothing to search.
+    fn pass(
+        &self,
+        searcher: &tantivy::Searcher,
+        q: &SearchQuery,
+        wanted: FacetRequest,
+        present: &[Lang],
+        filters: &[(Occur, Box<dyn Query>)],
+        matching: Matching,
+    ) -> Result<Option<Pass>, SearchError> {
+        let f = &self.inner.fields;
+        // A search in one language that also counts languages runs over
+        // every language, and a collector keeps the one language's hits
+        // apart from the counts (see `facets::OneLang`).
+        let one_lang = q.lang.filter(|_| wanted.lang);
+        let langs: Vec<Lang> = match q.lang {
+            Some(l) if wanted.lang => {
+                let mut langs = present.to_vec();
+                if !langs.contains(&l) {
+                    langs.push(l);
+                }
+                langs
+            }
+            Some(l) => vec![l],
+            None => present.to_vec(),
         };
-        // The language facet counts what the text finds in every language
-        // (with the other filters), so a reader searching one language
-        // sees what switching would give.
-        let every_lang = match q.lang {
-            Some(_) => query::build(f, &present, &q.text).map(&with_filters),
-            None => None,
+        let Some(built) = query::build(f, &langs, &q.text, matching) else {
+            return Ok(None);
         };
-        let query: Box<dyn Query> = match q.lang {
+        let mut clauses = vec![(Occur::Must, built.query)];
+        clauses.extend(filters.iter().map(|(o, q)| (*o, q.box_clone())));
+        if let (Some(l), None) = (q.lang, one_lang) {
             // The fields already confine the query to one language, but the
             // filter keeps the promise of `lang` whatever the text says.
-            Some(l) => {
-                let mut clauses = vec![(Occur::Must, with_filters(text_query))];
-                clauses.push(exact_value(f.lang, l.code()));
-                Box::new(BooleanQuery::new(clauses))
-            }
-            None => with_filters(text_query),
-        };
+            clauses.push(exact_value(f.lang, l.code()));
+        }
+        let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
 
-        let facet_fields = ValueCounts {
-            field_names: vec![CATEGORY_FIELD, AUTHOR_FIELD, PLACE_FIELD, LANG_FIELD],
+        let mut facet_names = Vec::new();
+        for (asked, name) in [
+            (wanted.category, CATEGORY_FIELD),
+            (wanted.author, AUTHOR_FIELD),
+            (wanted.place, PLACE_FIELD),
+            (wanted.lang && q.lang.is_none(), LANG_FIELD),
+        ] {
+            if asked {
+                facet_names.push(name);
+            }
+        }
+        let value_counts = ValueCounts {
+            field_names: facet_names.clone(),
         };
         let prefer = if q.lang.is_none() { q.prefer_lang } else { None };
         let ranking = Ranking {
             prefer,
             by_date: q.sort == SortOrder::Date,
         };
-        let (total, top, mut counts) = if q.limit == 0 {
-            let (total, counts) = searcher.search(&query, &(Count, facet_fields))?;
-            (total, Vec::new(), counts)
-        } else {
-            let top_docs = TopDocs::with_limit(q.limit)
+        // Without a page to fill, nothing needs scoring, and tantivy then
+        // visits the matches without computing scores.
+        let top_docs = (q.limit > 0).then(|| {
+            TopDocs::with_limit(q.limit)
                 .and_offset(q.offset)
-                .tweak_score(move |segment: &SegmentReader| ranking.for_segment(segment));
-            searcher.search(&query, &(Count, top_docs, facet_fields))?
-        };
-        let lang_counts = match &every_lang {
-            Some(every_lang) => {
-                let only_lang = ValueCounts {
-                    field_names: vec![LANG_FIELD],
-                };
-                searcher.search(every_lang.as_ref(), &only_lang)?.pop()
+                .tweak_score(move |segment: &SegmentReader| ranking.for_segment(segment))
+        });
+        let collector = (Count, top_docs, value_counts);
+        let (lang_counts, (total, top, counts)) = match one_lang {
+            Some(l) => {
+                let (langs, fruit) = searcher.search(
+                    query.as_ref(),
+                    &OneLang {
+                        code: l.code(),
+                        child: collector,
+                    },
+                )?;
+                (Some(langs), fruit)
             }
-            None => counts.pop(),
+            None => (None, searcher.search(query.as_ref(), &collector)?),
         };
-        let mut counts = counts.into_iter();
-        let mut next = || ranked(counts.next().unwrap_or_default());
-        let facets = Facets {
-            category: next(),
-            author: next(),
-            place: next(),
-            lang: ranked(lang_counts.unwrap_or_default()),
-        };
-
-        let mut snippets = Snippets::new(&searcher, query.as_ref(), f);
-        let mut hits = Vec::with_capacity(top.len());
-        for (key, address) in top {
-            hits.push(self.hit(&searcher, address, key.score, &mut snippets)?);
+        let mut facets = Facets::default();
+        for (name, counts) in facet_names.into_iter().zip(counts) {
+            let slot = match name {
+                CATEGORY_FIELD => &mut facets.category,
+                AUTHOR_FIELD => &mut facets.author,
+                PLACE_FIELD => &mut facets.place,
+                _ => &mut facets.lang,
+            };
+            *slot = ranked(counts);
         }
-        Ok(SearchResults {
+        if let Some(langs) = lang_counts {
+            facets.lang = ranked(langs);
+        }
+        Ok(Some(Pass {
+            query,
             total,
-            hits,
+            top: top.unwrap_or_default(),
             facets,
-        })
+            loosens: built.loosens,
+        }))
     }
 
     /// A result built from the stored fields of the document at `address`.
@@ -693,6 +840,28 @@ impl SearchIndex {
             places: stored.places,
         })
     }
+}
+
+/// A filter clause: `field` holds `value` exactly.
+fn exact_value(field: Field, value: &str) -> (Occur, Box<dyn Query>) {
+    (
+        Occur::Must,
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, &nfc(value.trim())),
+            IndexRecordOption::Basic,
+        )),
+    )
+}
+
+/// What one run of a text query found.
+struct Pass {
+    /// The query run, kept for snippets.
+    query: Box<dyn Query>,
+    total: usize,
+    top: Vec<(RankKey, DocAddress)>,
+    facets: Facets,
+    /// Whether a loose run of the same text could find more.
+    loosens: bool,
 }
 
 /// The stored fields of one indexed edition.

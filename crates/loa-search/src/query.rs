@@ -16,6 +16,15 @@
 //!   not finished typing it, every word starting with it, at the same low
 //!   weight.
 //!
+//! Typo tolerance and the automatic completion of the last word are the
+//! *loose* part of a query: walking a term dictionary with an automaton
+//! costs far more than looking words up, and when the words as typed find
+//! plenty, the loose matches would only rank below them anyway. So a query
+//! is built [`Matching::Exact`] first (explicit `word*` prefixes are always
+//! expanded: the reader asked for them), and [`Matching::Loose`] only when
+//! the exact one finds too little and [`Built::loosens`] says the loose one
+//! could find more.
+//!
 //! Field names typed by the reader (`title_en:x`) are ignored; only the
 //! text after the colon is searched, in the fields of the requested
 //! languages. Ranges, sets and `*` alone match nothing.
@@ -32,6 +41,7 @@ use tantivy::Term;
 use loa_domain::Lang;
 
 use crate::analysis::{analyzer, exact_analyzer, nfc};
+use crate::bonus::PhraseBonus;
 use crate::fields::{Fields, LangFields, EXACT_BOOST, LOOSE_BOOST};
 
 /// Words at least this long (in characters) match within one typo.
@@ -42,9 +52,33 @@ pub const FUZZY_2_CHARS: usize = 9;
 /// shorter beginnings match too much to mean anything.
 const AUTO_PREFIX_MIN_CHARS: usize = 3;
 
+/// How far a query reaches beyond the words as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Matching {
+    /// The words (stemmed and folded, and as typed), phrases, and explicit
+    /// `word*` prefixes.
+    Exact,
+    /// Also words within a typo or two, and completions of the last word
+    /// while it is being typed.
+    Loose,
+}
+
+/// A query built from reader text.
+pub(crate) struct Built {
+    pub query: Box<dyn Query>,
+    /// Whether building the same text [`Matching::Loose`] adds anything
+    /// (a word long enough for typos, a last word to complete).
+    pub loosens: bool,
+}
+
 /// The query for `text` over the fields of `langs`, or `None` when nothing
 /// searchable is left (empty text, only punctuation, only `*`).
-pub(crate) fn build(fields: &Fields, langs: &[Lang], text: &str) -> Option<Box<dyn Query>> {
+pub(crate) fn build(
+    fields: &Fields,
+    langs: &[Lang],
+    text: &str,
+    matching: Matching,
+) -> Option<Built> {
     let text = nfc(text);
     let (ast, dropped) = query_grammar::parse_query_lenient(&text);
     if !dropped.is_empty() {
@@ -67,8 +101,23 @@ pub(crate) fn build(fields: &Fields, langs: &[Lang], text: &str) -> Option<Box<d
         analyzers: &mut analyzers,
         last_literal,
         literal_counter: 0,
+        expansion: Expansion {
+            loose: matching == Matching::Loose,
+            loosens: false,
+        },
     };
-    builder.ast(&ast)
+    let query = builder.ast(&ast)?;
+    Some(Built {
+        query,
+        loosens: builder.expansion.loosens,
+    })
+}
+
+/// Whether loose alternatives are added, and whether any word would get
+/// some.
+struct Expansion {
+    loose: bool,
+    loosens: bool,
 }
 
 struct Analyzers {
@@ -83,6 +132,7 @@ struct Builder<'a> {
     /// Index (in reading order) of the literal to complete as a prefix.
     last_literal: Option<usize>,
     literal_counter: usize,
+    expansion: Expansion,
 }
 
 /// Index of the last literal in reading order, if it is a bare word that
@@ -165,7 +215,17 @@ impl Builder<'_> {
         let per_lang: Vec<Box<dyn Query>> = self
             .analyzers
             .iter_mut()
-            .filter_map(|a| word_query(a, phrase, quoted, lit.slop, explicit_prefix, auto_prefix))
+            .filter_map(|a| {
+                word_query(
+                    a,
+                    phrase,
+                    quoted,
+                    lit.slop,
+                    explicit_prefix,
+                    auto_prefix,
+                    &mut self.expansion,
+                )
+            })
             .collect();
         match per_lang.len() {
             0 => None,
@@ -225,6 +285,7 @@ fn word_query(
     slop: u32,
     explicit_prefix: bool,
     auto_prefix: bool,
+    expansion: &mut Expansion,
 ) -> Option<Box<dyn Query>> {
     let folded = tokens(&mut a.folded, text);
     let exact = tokens(&mut a.exact, text);
@@ -244,11 +305,17 @@ fn word_query(
         if !quoted {
             let distance = typo_distance(exact_word.chars().count());
             if distance > 0 && !a.lang_is_cjk() {
-                let term = Term::from_field_text(lf.exact, exact_word);
-                alternatives.push(loose(FuzzyTermQuery::new(term, distance, true)));
+                expansion.loosens = true;
+                if expansion.loose {
+                    let term = Term::from_field_text(lf.exact, exact_word);
+                    alternatives.push(loose(FuzzyTermQuery::new(term, distance, true)));
+                }
             }
         }
-        if explicit_prefix || auto_prefix {
+        if auto_prefix && !explicit_prefix {
+            expansion.loosens = true;
+        }
+        if explicit_prefix || (auto_prefix && expansion.loose) {
             // The exact field holds whole surface words (`bridges`), the
             // main fields folded ones (`ha`, `tinh`): a beginning typed
             // with or without accents finds its words.
@@ -276,6 +343,12 @@ fn word_query(
     } else {
         for (field, boost) in lf.weighted() {
             alternatives.push(phrase_query(field, &folded, slop, boost));
+        }
+        if slop == 0 {
+            // Checked only where the folded phrase matched (see `bonus.rs`).
+            let terms = exact.iter().map(|w| Term::from_field_text(lf.exact, w)).collect();
+            let folded: Box<dyn Query> = Box::new(BooleanQuery::union(alternatives));
+            return Some(Box::new(PhraseBonus::new(folded, terms, EXACT_BOOST)));
         }
         alternatives.push(phrase_query(lf.exact, &exact, slop, EXACT_BOOST));
     }

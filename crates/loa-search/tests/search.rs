@@ -3,7 +3,10 @@
 
 use chrono::{TimeZone, Utc};
 use loa_domain::Lang;
-use loa_search::{EditionDoc, SearchError, SearchIndex, SearchQuery, SearchResults};
+use loa_search::{
+    EditionDoc, FacetRequest, SearchError, SearchIndex, SearchQuery, SearchResults,
+    LOOSE_MATCHING_BELOW,
+};
 
 fn doc(article_id: i64, lang: Lang, title: &str, lead: &str, body: &str) -> EditionDoc {
     EditionDoc {
@@ -566,6 +569,19 @@ fn exact_diacritics_rank_above_folded_matches() {
     assert_eq!(r.total, 2, "the unaccented query finds Hà Tĩnh");
     assert_eq!(r.hits[0].article_id, 21, "{:?}", r.hits);
     assert!(r.hits[0].score > r.hits[1].score);
+
+    // Quoted phrases likewise, in every search mode.
+    for facets in [FacetRequest::ALL, FacetRequest::NONE] {
+        for (q, first) in [("\"Hà Tĩnh\"", 20), ("\"Ha Tinh\"", 21)] {
+            let r = index.search_with(&query(q, Some(Lang::Vi)), facets).unwrap();
+            assert_eq!(r.total, 2, "{q}");
+            assert_eq!(r.hits[0].article_id, first, "{q}: {:?}", r.hits);
+            assert!(r.hits[0].score > r.hits[1].score, "{q}: {:?}", r.hits);
+        }
+    }
+    // The words as typed but not in that order earn no bonus.
+    let r = index.search(&query("\"Tĩnh Hà\"", Some(Lang::Vi))).unwrap();
+    assert_eq!(r.total, 0);
 }
 
 #[test]
@@ -613,6 +629,111 @@ fn typos_in_long_words_are_forgiven_and_rank_below_exact_matches() {
     assert_eq!(index.search(&query("dan ", Some(Lang::En))).unwrap().total, 0);
     // Quoted words are taken literally.
     assert_eq!(index.search(&query("\"brigde\"", Some(Lang::En))).unwrap().total, 0);
+}
+
+#[test]
+fn typos_and_completions_only_widen_searches_that_find_little() {
+    // Enough stories spelled `bridge` to answer a query on their own, and
+    // one about a `bridle`, one letter away.
+    let mut docs: Vec<EditionDoc> = (0..LOOSE_MATCHING_BELOW as i64)
+        .map(|i| doc(100 + i, Lang::En, &format!("A bridge for village {i}"), "", "The bridge was made of steel."))
+        .collect();
+    docs.push(doc(110, Lang::En, "A bridle for the horse", "", "The bridle was made of leather."));
+    docs.push(doc(111, Lang::En, "Bridgetown celebrates", "", "Music filled the streets of Bridgetown."));
+    let index = indexed(&docs);
+    let ids = |q: &str| -> Vec<i64> {
+        let mut ids: Vec<i64> = index.search(&query(q, Some(Lang::En))).unwrap().hits.iter().map(|h| h.article_id).collect();
+        ids.sort();
+        ids
+    };
+    let bridges: Vec<i64> = (0..LOOSE_MATCHING_BELOW as i64).map(|i| 100 + i).collect();
+    // Plenty found as typed: no `bridle` for `bridge`, no `Bridgetown`
+    // for a last word that may still be typed.
+    assert_eq!(ids("bridge "), bridges);
+    assert_eq!(ids("bridge"), bridges);
+    // Too few found as typed: the typo-tolerant search takes over, exact
+    // match first.
+    let r = index.search(&query("bridle ", Some(Lang::En))).unwrap();
+    assert_eq!(r.hits[0].article_id, 110, "{:?}", r.hits);
+    assert_eq!(r.total, 1 + LOOSE_MATCHING_BELOW, "{:?}", r.hits);
+    // Nothing found as typed: the last word is completed.
+    assert_eq!(ids("bridgeto"), [111]);
+    // An explicit prefix is always expanded, however much the word finds.
+    let mut with_prefix = bridges.clone();
+    with_prefix.push(111);
+    assert_eq!(ids("bridge*"), with_prefix);
+}
+
+#[test]
+fn facets_are_counted_only_when_asked_for() {
+    let index = indexed(&newsroom());
+    let base = SearchQuery {
+        text: "flood".into(),
+        lang: Some(Lang::En),
+        limit: 2,
+        ..Default::default()
+    };
+    let all = index.search(&base).unwrap();
+    assert_eq!(index.search_with(&base, FacetRequest::ALL).unwrap(), all);
+    assert_eq!(counts(&all.facets.lang), [("en", 4), ("ru", 1)]);
+
+    // Without facets: the same total, page and snippets, and no counts.
+    let bare = index.search_with(&base, FacetRequest::NONE).unwrap();
+    assert_eq!(bare.total, all.total);
+    assert_eq!(bare.hits.iter().map(|h| h.article_id).collect::<Vec<_>>(), all.hits.iter().map(|h| h.article_id).collect::<Vec<_>>());
+    assert_eq!(bare.hits.iter().map(|h| &h.snippet_html).collect::<Vec<_>>(), all.hits.iter().map(|h| &h.snippet_html).collect::<Vec<_>>());
+    assert_eq!(bare.facets, loa_search::Facets::default());
+
+    // Some facets: only those.
+    let places_only = FacetRequest { place: true, ..FacetRequest::NONE };
+    let r = index.search_with(&base, places_only).unwrap();
+    assert_eq!(r.facets.place, all.facets.place);
+    assert!(r.facets.category.is_empty() && r.facets.author.is_empty() && r.facets.lang.is_empty());
+
+    // Counting languages in a one-language search neither lets other
+    // languages into the results nor changes the counts an unrestricted
+    // search gives.
+    let langs_only = FacetRequest { lang: true, ..FacetRequest::NONE };
+    let r = index.search_with(&SearchQuery { limit: 20, ..base.clone() }, langs_only).unwrap();
+    assert_eq!(r.total, 4);
+    assert!(r.hits.iter().all(|h| h.lang == Lang::En), "{:?}", r.hits);
+    let everywhere = index.search(&SearchQuery { lang: None, ..base.clone() }).unwrap();
+    assert_eq!(r.facets.lang, everywhere.facets.lang);
+    assert!(r.facets.category.is_empty());
+
+    // A results page of nothing still counts.
+    let r = index.search(&SearchQuery { limit: 0, ..base.clone() }).unwrap();
+    assert_eq!((r.total, r.hits.len()), (4, 0));
+    assert_eq!(r.facets, all.facets);
+}
+
+#[test]
+fn optimize_merges_segments_and_keeps_everything_findable() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    // One commit per story: a segment each.
+    for d in corpus() {
+        index.upsert(&d).unwrap();
+        index.commit().unwrap();
+    }
+    index.remove(4, Lang::En).unwrap();
+    index.commit().unwrap();
+    let before = index.search(&query("bridge", None)).unwrap();
+    assert!(index.num_segments() > 1, "{} segments", index.num_segments());
+
+    index.optimize().unwrap();
+    assert_eq!(index.num_segments(), 1);
+    assert_eq!(index.num_docs(), corpus().len() as u64 - 1, "the removed story stays removed");
+    assert_eq!(keys(&index.search(&query("bridge", None)).unwrap()), keys(&before));
+    assert_eq!(index.search(&query("coffee ", None)).unwrap().total, 0);
+    index.optimize().unwrap();
+    assert_eq!(index.num_segments(), 1, "optimizing one segment is a no-op");
+
+    // The merged index still carries the version stamp.
+    drop(index);
+    let reopened = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(reopened.num_segments(), 1);
+    assert_eq!(keys(&reopened.search(&query("bridge", None)).unwrap()), keys(&before));
 }
 
 #[test]
