@@ -140,5 +140,7 @@ pub async fn reindex(services: &Services) -> anyhow::Result<usize> {
         }
     }
     services.search.commit()?;
+    // A bulk rebuild leaves many segments, and every query pays per segment.
+    services.search.optimize()?;
     Ok(public)
 }
