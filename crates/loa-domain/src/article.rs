@@ -25,9 +25,21 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { text: String },
-    Heading { text: String },
-    Quote { text: String },
+    Paragraph {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        marks: Vec<Mark>,
+    },
+    Heading {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        marks: Vec<Mark>,
+    },
+    Quote {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        marks: Vec<Mark>,
+    },
     Figure(Figure),
     Video { src: String, title: String },
 }
@@ -36,18 +48,34 @@ impl Block {
     /// The text a translator or an indexer sees in this block.
     pub fn text(&self) -> &str {
         match self {
-            Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text } => text,
+            Block::Paragraph { text, .. } | Block::Heading { text, .. } | Block::Quote { text, .. } => text,
             Block::Figure(f) => &f.caption,
             Block::Video { title, .. } => title,
         }
     }
 
-    /// The same block with its text replaced (images and URLs kept).
-    pub fn with_text(&self, new_text: String) -> Block {
+    /// The inline markup over `text()`; empty for figures and videos.
+    pub fn marks(&self) -> &[Mark] {
         match self {
-            Block::Paragraph { .. } => Block::Paragraph { text: new_text },
-            Block::Heading { .. } => Block::Heading { text: new_text },
-            Block::Quote { .. } => Block::Quote { text: new_text },
+            Block::Paragraph { marks, .. } | Block::Heading { marks, .. } | Block::Quote { marks, .. } => marks,
+            Block::Figure(_) | Block::Video { .. } => &[],
+        }
+    }
+
+    /// The same block with its text replaced (images and URLs kept). The
+    /// old marks point into the old text, so they are dropped.
+    pub fn with_text(&self, new_text: String) -> Block {
+        self.with_text_and_marks(new_text, Vec::new())
+    }
+
+    /// The same block with new text and marks over that text. Marks that do
+    /// not fit the text are dropped (see [`valid_marks`]); figures and videos
+    /// carry no marks, so theirs are ignored.
+    pub fn with_text_and_marks(&self, new_text: String, marks: Vec<Mark>) -> Block {
+        match self {
+            Block::Paragraph { .. } => Block::Paragraph { marks: valid_marks(&new_text, marks), text: new_text },
+            Block::Heading { .. } => Block::Heading { marks: valid_marks(&new_text, marks), text: new_text },
+            Block::Quote { .. } => Block::Quote { marks: valid_marks(&new_text, marks), text: new_text },
             Block::Figure(f) => Block::Figure(Figure {
                 caption: new_text,
                 ..f.clone()
@@ -58,6 +86,36 @@ impl Block {
             },
         }
     }
+}
+
+/// Inline markup over a byte range `start..end` of a block's text. Both ends
+/// lie on char boundaries; marks may nest or overlap.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Mark {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MarkKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum MarkKind {
+    Bold,
+    Italic,
+    /// An absolute http(s) address; renderers still check it before use.
+    Link { href: String },
+}
+
+/// The marks that fit `text`: non-empty, inside it and on char boundaries.
+/// Stored or translated marks pass through here, so a bad range from an old
+/// row or a confused engine is dropped instead of slicing mid-character.
+pub fn valid_marks(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
+    marks
+        .into_iter()
+        .filter(|m| {
+            m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end)
+        })
+        .collect()
 }
 
 /// Plain text of a body, paragraphs separated by blank lines.
@@ -197,11 +255,58 @@ mod tests {
     #[test]
     fn body_text_skips_figures() {
         let blocks = vec![
-            Block::Paragraph { text: "One.".into() },
+            Block::Paragraph { text: "One.".into(), marks: vec![] },
             Block::Figure(Figure { src: "x".into(), alt: "".into(), caption: "cap".into(), width: None, height: None }),
-            Block::Quote { text: "Two.".into() },
+            Block::Quote { text: "Two.".into(), marks: vec![] },
         ];
         assert_eq!(body_text(&blocks), "One.\n\nTwo.");
+    }
+
+    #[test]
+    fn stored_blocks_without_marks_still_parse() {
+        let b: Block = serde_json::from_str(r#"{"type":"paragraph","text":"Old row."}"#).unwrap();
+        assert_eq!(b, Block::Paragraph { text: "Old row.".into(), marks: vec![] });
+        // And an unmarked block is stored exactly as before.
+        assert_eq!(serde_json::to_string(&b).unwrap(), r#"{"type":"paragraph","text":"Old row."}"#);
+    }
+
+    #[test]
+    fn marks_round_trip_through_json() {
+        let b = Block::Quote {
+            text: "Read the report.".into(),
+            marks: vec![
+                Mark { start: 0, end: 4, kind: MarkKind::Bold },
+                Mark { start: 5, end: 15, kind: MarkKind::Link { href: "https://example.org/r".into() } },
+            ],
+        };
+        let json = serde_json::to_string(&b).unwrap();
+        assert_eq!(serde_json::from_str::<Block>(&json).unwrap(), b);
+    }
+
+    #[test]
+    fn with_text_drops_marks_and_with_text_and_marks_checks_them() {
+        let b = Block::Paragraph { text: "Hello world".into(), marks: vec![Mark { start: 0, end: 5, kind: MarkKind::Bold }] };
+        assert!(b.with_text("Hola mundo".into()).marks().is_empty());
+        let fresh = b.with_text_and_marks(
+            "Hola mundo".into(),
+            vec![
+                Mark { start: 0, end: 4, kind: MarkKind::Italic },
+                Mark { start: 5, end: 40, kind: MarkKind::Bold },
+            ],
+        );
+        assert_eq!(fresh.marks(), &[Mark { start: 0, end: 4, kind: MarkKind::Italic }]);
+    }
+
+    #[test]
+    fn valid_marks_drops_empty_out_of_range_and_split_characters() {
+        let text = "Hà Tĩnh";
+        let marks = vec![
+            Mark { start: 0, end: 3, kind: MarkKind::Bold },   // "Hà": ok ("à" is 2 bytes)
+            Mark { start: 0, end: 2, kind: MarkKind::Bold },   // splits "à"
+            Mark { start: 3, end: 3, kind: MarkKind::Italic }, // empty
+            Mark { start: 4, end: 99, kind: MarkKind::Italic }, // past the end
+        ];
+        assert_eq!(valid_marks(text, marks), vec![Mark { start: 0, end: 3, kind: MarkKind::Bold }]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod numbers;
 pub mod slug;
 pub mod source;
 
-pub use article::{Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, NewArticle};
+pub use article::{valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind, NewArticle};
 pub use category::{Category, CATEGORIES};
 pub use lang::Lang;
 pub use slug::slugify;

@@ -18,7 +18,7 @@ fn article(url: &str, title: &str, body: &str) -> NewArticle {
         title: title.into(),
         lead: "A lead.".into(),
         blocks: vec![
-            Block::Paragraph { text: body.into() },
+            Block::Paragraph { text: body.into(), marks: vec![] },
             Block::Figure(Figure { src: "/media/a.svg".into(), alt: "a harbour at dawn".into(), caption: "The harbour".into(), width: None, height: None }),
         ],
         author: Some("Trần Thu Hà".into()),
@@ -88,7 +88,7 @@ async fn supplied_editions_are_published_and_not_translated_again() {
         url: "http://o/en/1".into(),
         title: "A new bridge in Hà Tĩnh".into(),
         lead: "".into(),
-        blocks: vec![Block::Paragraph { text: "The bridge is 1,200 metres long.".into() }],
+        blocks: vec![Block::Paragraph { text: "The bridge is 1,200 metres long.".into(), marks: vec![] }],
     };
     let id = store.insert_article(&vi, &[supplied], &[Lang::En, Lang::Es]).await.unwrap().article_id();
     assert_eq!(store.public_langs(id).await.unwrap(), vec![Lang::Vi, Lang::En]);
@@ -222,7 +222,7 @@ async fn editing_the_original_retranslates_and_reindexes() {
     let orig = store.edition(id, Lang::En).await.unwrap().unwrap();
     assert!(!store.update_original(id, &orig.title, &orig.lead, &orig.blocks, &[Lang::Es]).await.unwrap(), "no change, no work");
     assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 0);
-    let blocks = vec![Block::Paragraph { text: "New body.".into() }];
+    let blocks = vec![Block::Paragraph { text: "New body.".into(), marks: vec![] }];
     assert!(store.update_original(id, "T", "A lead.", &blocks, &[Lang::Es]).await.unwrap());
     assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 1);
     assert_eq!(store.edition(id, Lang::En).await.unwrap().unwrap().blocks, blocks);

@@ -192,6 +192,199 @@ pub fn restore(translated: &str, p: &Protected) -> Result<String, Vec<String>> {
     }
 }
 
+
+/// Stems for the placeholders that bracket a marked span (bold, italics, a
+/// link), tried in pairs until neither occurs in the text. They differ from
+/// [`STEMS`], so [`protect`] run afterwards picks its own stem and
+/// [`restore`] never mistakes one for a term.
+const SPAN_STEMS: &[(&str, &str)] = &[("Zqj", "Zqk"), ("Xqj", "Xqk"), ("Vqj", "Vqk"), ("Qzj", "Qzk")];
+
+/// A text whose marked spans are bracketed by open/close placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bracketed {
+    /// The text to hand on (to [`protect`], then the engine).
+    pub text: String,
+    open_stem: String,
+    close_stem: String,
+    /// How many spans were bracketed (unusable ranges and those past
+    /// [`MAX_SLOTS`] were not).
+    pub spans: usize,
+    /// How many spans the caller asked for.
+    pub requested: usize,
+}
+
+impl Bracketed {
+    /// Each bracketed span adds two unknown words.
+    pub fn placeholder_count(&self) -> usize {
+        self.spans * 2
+    }
+
+    /// How many of this text's placeholders occur in `unit`.
+    pub fn placeholders_in(&self, unit: &str) -> usize {
+        if self.spans == 0 {
+            return 0;
+        }
+        let lowered = unit.to_ascii_lowercase();
+        lowered.matches(&self.open_stem.to_ascii_lowercase()).count()
+            + lowered.matches(&self.close_stem.to_ascii_lowercase()).count()
+    }
+}
+
+/// Wraps each byte range of `spans` (on char boundaries of `text`) as
+/// `OPEN span CLOSE`, the placeholders standing as words of their own so an
+/// engine passes them through. Span `i` of the result of [`unbracket`] is
+/// span `i` here. Ranges that are empty, out of bounds or not on char
+/// boundaries get no placeholders (and come back as `None`).
+pub fn bracket(text: &str, spans: &[(usize, usize)]) -> Bracketed {
+    let lowered = text.to_ascii_lowercase();
+    let (open_stem, close_stem) = SPAN_STEMS
+        .iter()
+        .find(|(o, c)| !lowered.contains(&o.to_ascii_lowercase()) && !lowered.contains(&c.to_ascii_lowercase()))
+        .copied()
+        .unwrap_or(SPAN_STEMS[0]);
+    // Insertions: (byte offset, is_close, span index). At one offset closes
+    // go before opens, so adjacent spans do not interleave; among opens the
+    // longer span opens first, among closes the later-opened closes first.
+    let mut inserts: Vec<(usize, bool, usize)> = Vec::new();
+    let mut count = 0;
+    for (i, &(start, end)) in spans.iter().enumerate() {
+        let fits = start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end);
+        if !fits || i >= MAX_SLOTS {
+            continue;
+        }
+        inserts.push((start, false, i));
+        inserts.push((end, true, i));
+        count += 1;
+    }
+    inserts.sort_by(|a, b| {
+        a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| {
+            let (sa, ea) = spans[a.2];
+            let (sb, eb) = spans[b.2];
+            if a.1 {
+                sb.cmp(&sa).then(a.2.cmp(&b.2))
+            } else {
+                eb.cmp(&ea).then(a.2.cmp(&b.2))
+            }
+        })
+    });
+    let mut out = String::with_capacity(text.len() + inserts.len() * 7);
+    let mut at = 0;
+    for (offset, is_close, index) in inserts {
+        out.push_str(&text[at..offset]);
+        at = offset;
+        let stem = if is_close { close_stem } else { open_stem };
+        // Placeholders are words: a space keeps them off the neighbouring
+        // letters; the extra spaces are tidied away by `unbracket`.
+        if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(&placeholder(stem, index));
+        out.push(' ');
+    }
+    out.push_str(&text[at..]);
+    Bracketed {
+        text: out,
+        open_stem: open_stem.to_string(),
+        close_stem: close_stem.to_string(),
+        spans: count,
+        requested: spans.len(),
+    }
+}
+
+/// Takes the placeholders of `b` out of the engine's `translated` text and
+/// says where each span ended up: `Some(start..end)` byte ranges of the
+/// returned text, trimmed of spaces, or `None` when a placeholder was lost,
+/// duplicated or the pair came back reversed or empty, so a span is dropped
+/// rather than misplaced. Spaces left doubled by the removal are collapsed
+/// and no space is left before closing punctuation.
+pub fn unbracket(translated: &str, b: &Bracketed) -> (String, Vec<Option<(usize, usize)>>) {
+    let spans = b.requested;
+    if b.spans == 0 {
+        return (translated.to_string(), vec![None; spans]);
+    }
+    let lowered = translated.to_ascii_lowercase();
+    let open = b.open_stem.to_ascii_lowercase();
+    let close = b.close_stem.to_ascii_lowercase();
+    // Found placeholders: (byte start, byte end, is_close, span index).
+    let mut found: Vec<(usize, usize, bool, usize)> = Vec::new();
+    let mut search_from = 0;
+    while search_from < lowered.len() {
+        let next_open = lowered[search_from..].find(&open).map(|i| (search_from + i, false));
+        let next_close = lowered[search_from..].find(&close).map(|i| (search_from + i, true));
+        let Some((start, is_close)) = [next_open, next_close].into_iter().flatten().min_by_key(|x| x.0) else { break };
+        let code_start = start + open.len();
+        let index = lowered.get(code_start..code_start + CODE_LEN).and_then(decode);
+        match index {
+            Some(index) if index < spans => {
+                found.push((start, code_start + CODE_LEN, is_close, index));
+                search_from = code_start + CODE_LEN;
+            }
+            _ => search_from = code_start,
+        }
+    }
+
+    // Remove the placeholders, remembering where each one stood in the
+    // text without them.
+    let mut bare = String::with_capacity(translated.len());
+    let mut at = 0;
+    let mut positions: Vec<(usize, bool, usize)> = Vec::new();
+    for &(start, end, is_close, index) in &found {
+        bare.push_str(&translated[at..start]);
+        positions.push((bare.len(), is_close, index));
+        at = end;
+    }
+    bare.push_str(&translated[at..]);
+
+    // Tidy spaces: collapse runs, trim the ends, drop a space before
+    // closing punctuation. `map[i]` is where byte `i` of `bare` lands.
+    let mut text = String::with_capacity(bare.len());
+    let mut map = vec![0usize; bare.len() + 1];
+    let mut pending_space = false;
+    for (i, c) in bare.char_indices() {
+        let len = c.len_utf8();
+        if c == ' ' {
+            pending_space = !text.is_empty();
+            for m in &mut map[i..i + len] {
+                *m = text.len();
+            }
+            continue;
+        }
+        if pending_space && !matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '»' | '”') {
+            text.push(' ');
+        }
+        pending_space = false;
+        for m in &mut map[i..i + len] {
+            *m = text.len();
+        }
+        text.push(c);
+    }
+    map[bare.len()] = text.len();
+
+    let mut result = vec![None; spans];
+    for (index, slot) in result.iter_mut().enumerate() {
+        let opens: Vec<usize> = positions.iter().filter(|p| !p.1 && p.2 == index).map(|p| p.0).collect();
+        let closes: Vec<usize> = positions.iter().filter(|p| p.1 && p.2 == index).map(|p| p.0).collect();
+        let ([o], [c]) = (opens.as_slice(), closes.as_slice()) else { continue };
+        let (mut start, mut end) = (map[*o], map[*c].min(text.len()));
+        while start < end && text[start..].starts_with(' ') {
+            start += 1;
+        }
+        while end > start && text[..end].ends_with(' ') {
+            end -= 1;
+        }
+        if start < end {
+            *slot = Some((start, end));
+        }
+    }
+    (text, result)
+}
+
+fn decode(code: &str) -> Option<usize> {
+    let digit = |c: u8| DIGITS.iter().position(|d| *d == c);
+    let bytes = code.as_bytes();
+    Some(digit(bytes[0])? * DIGITS.len() + digit(bytes[1])?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,5 +459,47 @@ mod tests {
         assert!(p.slots.is_empty());
         assert_eq!(p.text, "plain text");
         assert_eq!(restore("texto", &p).unwrap(), "texto");
+    }
+
+    #[test]
+    fn brackets_round_trip_with_nesting_and_tidy_spaces() {
+        let text = "The new bridge opened on Monday near the market.";
+        let spans = [(4, 14), (25, 31), (37, 47), (0, 14)];
+        let b = bracket(text, &spans);
+        assert_eq!(b.spans, 4);
+        assert!(!b.text.chars().any(|c| c.is_ascii_digit()));
+        let (back, ranges) = unbracket(&b.text, &b);
+        assert_eq!(back, text);
+        let ranges: Vec<(usize, usize)> = ranges.into_iter().map(Option::unwrap).collect();
+        assert_eq!(ranges, spans);
+    }
+
+    #[test]
+    fn a_lost_or_doubled_placeholder_drops_only_its_span() {
+        let text = "one two three four";
+        let b = bracket(text, &[(0, 3), (8, 13), (4, 4)]);
+        assert_eq!(b.spans, 2, "the empty span gets no placeholders");
+        let close_first = placeholder(&b.close_stem, 0);
+        let lost = b.text.replace(&close_first, "");
+        let (back, ranges) = unbracket(&lost, &b);
+        assert_eq!(back, text);
+        assert_eq!(ranges, vec![None, Some((8, 13)), None]);
+        // An engine that upper-cases the sentence still gives the span back.
+        let (back, ranges) = unbracket(&b.text.to_uppercase(), &b);
+        assert_eq!(back, text.to_uppercase());
+        assert_eq!(ranges[1], Some((8, 13)));
+    }
+
+    #[test]
+    fn bracket_stems_avoid_the_text_and_protect_keeps_its_own() {
+        let text = "Zqjab says Hà Tĩnh";
+        let b = bracket(text, &[(11, 20)]);
+        assert!(!b.open_stem.eq_ignore_ascii_case("Zqj"));
+        let p = protect(&b.text, &pairs(&[("Hà Tĩnh", "Хатинь")]));
+        let restored = restore(&p.text, &p).unwrap();
+        let (back, ranges) = unbracket(&restored, &b);
+        assert_eq!(back, "Zqjab says Хатинь");
+        let (s, e) = ranges[0].unwrap();
+        assert_eq!(&back[s..e], "Хатинь");
     }
 }

@@ -15,13 +15,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use loa_domain::Lang;
+use loa_domain::{valid_marks, Lang, Mark};
 
 use crate::gate::{self, GateInput, GateLimits, Problem};
 use crate::glossary::Glossary;
 use crate::memory::{normalise, Memory};
 use crate::names::{find_vietnamese_names, transcribe};
-use crate::protect::{protect, restore, Protected};
+use crate::protect::{bracket, protect, restore, unbracket, Bracketed, Protected};
 use crate::segment::{sentence_ranges, splice};
 use crate::{Engine, Hints, TranslateError};
 
@@ -102,6 +102,58 @@ impl Translator {
     /// `from` to `to`. Errors only when no engine could produce anything;
     /// a doubtful result comes back with its problems.
     pub async fn translate(&self, from: Lang, to: Lang, segments: &[String], ctx: &Context) -> Result<Outcome, TranslateError> {
+        self.translate_inner(from, to, segments, None, ctx).await.map(|(outcome, _)| outcome)
+    }
+
+    /// Like [`Translator::translate`], for segments carrying inline marks
+    /// (bold, italics, links): each marked span is bracketed by placeholders
+    /// the engine passes through, and the marks come back moved onto the
+    /// translated words, one list per segment. A mark whose placeholders the
+    /// engine lost or scrambled is dropped, never guessed. The gate sees the
+    /// text without placeholders.
+    pub async fn translate_marked(
+        &self,
+        from: Lang,
+        to: Lang,
+        segments: &[(String, Vec<Mark>)],
+        ctx: &Context,
+    ) -> Result<(Outcome, Vec<Vec<Mark>>), TranslateError> {
+        let plain: Vec<String> = segments.iter().map(|(text, _)| text.clone()).collect();
+        let bracketed: Vec<Bracketed> = segments
+            .iter()
+            .map(|(text, marks)| bracket(text, &marks.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>()))
+            .collect();
+        let (outcome, spans) = self.translate_inner(from, to, &plain, Some(&bracketed), ctx).await?;
+        let marks = segments
+            .iter()
+            .zip(&outcome.segments)
+            .zip(spans)
+            .map(|(((_, marks), text), spans)| {
+                let moved: Vec<Mark> = marks
+                    .iter()
+                    .zip(spans)
+                    .filter_map(|(m, span)| span.map(|(start, end)| Mark { start, end, kind: m.kind.clone() }))
+                    .collect();
+                valid_marks(text, moved)
+            })
+            .collect();
+        Ok((outcome, marks))
+    }
+
+    /// The shared body: `bracketed`, when given, holds `segments` with their
+    /// marked spans bracketed; the returned spans are per segment, per mark.
+    async fn translate_inner(
+        &self,
+        from: Lang,
+        to: Lang,
+        segments: &[String],
+        bracketed: Option<&[Bracketed]>,
+        ctx: &Context,
+    ) -> Result<(Outcome, Vec<Vec<Option<(usize, usize)>>>), TranslateError> {
+        let inputs: Vec<&str> = match bracketed {
+            Some(b) => b.iter().map(|b| b.text.as_str()).collect(),
+            None => segments.iter().map(String::as_str).collect(),
+        };
         let engines = self.engines_for(from, to);
         if engines.is_empty() {
             return Err(TranslateError::NoRoute { from, to });
@@ -110,9 +162,9 @@ impl Translator {
         // 1. Placeholders for names and glossary terms.
         let mut required: Vec<String> = Vec::new();
         let mut hints = Hints::default();
-        let protected: Vec<Protected> = segments
+        let protected: Vec<Protected> = inputs
             .iter()
-            .map(|seg| {
+            .map(|&seg| {
                 let mut replacements: Vec<(String, String)> = Vec::new();
                 for span in find_vietnamese_names(seg, &ctx.places) {
                     let written = transcribe(&span.text, span.kind, to);
@@ -171,7 +223,8 @@ impl Translator {
                     // Placeholders are unknown words to a rule-based engine,
                     // counted again at each pivot: they are not its fault.
                     let hops = t.engine.matches('>').count() + 1;
-                    let sent = placeholders_in(&protected, &batch);
+                    let sent = placeholders_in(&protected, &batch)
+                        + bracketed.map_or(0, |b| span_placeholders_in(b, &batch));
                     t.unknown_words = t.unknown_words.saturating_sub(sent * hops);
                     for (i, out) in misses.iter().zip(t.segments) {
                         translated[*i] = out;
@@ -205,17 +258,29 @@ impl Translator {
 
         // 4. Reassemble, restore placeholders, check.
         let mut out_segments = Vec::with_capacity(segments.len());
+        let mut out_spans = Vec::with_capacity(segments.len());
         let mut lost: Vec<String> = Vec::new();
         let mut at = 0;
-        for (p, ranges) in protected.iter().zip(&layout) {
+        for (i, (p, ranges)) in protected.iter().zip(&layout).enumerate() {
             let pieces = &translated[at..at + ranges.len()];
             at += ranges.len();
             let joined = splice(&p.text, ranges, pieces);
-            match restore(&joined, p) {
-                Ok(text) => out_segments.push(unglue_numbers(&text)),
+            let text = match restore(&joined, p) {
+                Ok(text) => unglue_numbers(&text),
                 Err(missing) => {
                     lost.extend(missing);
-                    out_segments.push(joined);
+                    joined
+                }
+            };
+            match bracketed {
+                Some(b) => {
+                    let (text, spans) = unbracket(&text, &b[i]);
+                    out_segments.push(text);
+                    out_spans.push(spans);
+                }
+                None => {
+                    out_segments.push(text);
+                    out_spans.push(Vec::new());
                 }
             }
         }
@@ -238,7 +303,7 @@ impl Translator {
         if !lost.is_empty() {
             problems.push(Problem::MissingTerms(lost));
         }
-        Ok(Outcome { segments: out_segments, engine, problems, sentences: units.len(), from_memory })
+        Ok((Outcome { segments: out_segments, engine, problems, sentences: units.len(), from_memory }, out_spans))
     }
 }
 
@@ -269,6 +334,12 @@ fn unglue_numbers(text: &str) -> String {
 fn placeholders_in(protected: &[Protected], batch: &[String]) -> usize {
     let slots: Vec<&str> = protected.iter().flat_map(|p| p.slots.iter().map(|s| s.placeholder.as_str())).collect();
     batch.iter().map(|unit| slots.iter().map(|ph| unit.matches(ph).count()).sum::<usize>()).sum()
+}
+
+fn span_placeholders_in(bracketed: &[Bracketed], batch: &[String]) -> usize {
+    // A unit holds only its own segment's placeholders; segments whose text
+    // forced other stems count nothing in it, so the largest count is right.
+    batch.iter().map(|unit| bracketed.iter().map(|b| b.placeholders_in(unit)).max().unwrap_or(0)).sum()
 }
 
 /// Sentences with nothing to translate (numbers, punctuation, a lone

@@ -177,3 +177,89 @@ async fn russian_to_ukrainian_keeps_numbers() {
     assert!(text.contains(['і', 'ї', 'є']), "not Ukrainian: {text}");
     assert!(!out.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(_) | Problem::Identical | Problem::Empty)), "{:?}", out.problems);
 }
+
+/// Marks over `text` for each `(word, kind)`, at the word's first occurrence.
+fn marks_over(text: &str, spans: &[(&str, loa_domain::MarkKind)]) -> Vec<loa_domain::Mark> {
+    spans
+        .iter()
+        .map(|(word, kind)| {
+            let start = text.find(word).expect("the word is in the text");
+            loa_domain::Mark { start, end: start + word.len(), kind: kind.clone() }
+        })
+        .collect()
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
+}
+
+/// Runs one marked sentence through real Apertium and checks each mark
+/// lands on a span containing `expected[i]`, and that the plain text is
+/// the plain translation's but for at most `max_changed_words` words: a
+/// placeholder between two words can keep a transfer rule from seeing them
+/// together (eng→spa "on <i>Monday</i>" gives "en lunes", not "el lunes").
+async fn marked_round_trip(
+    from: Lang,
+    to: Lang,
+    text: &str,
+    spans: &[(&str, loa_domain::MarkKind)],
+    expected: &[&str],
+    max_changed_words: usize,
+) {
+    let t = Translator::new(vec![apertium()]);
+    let marks = marks_over(text, spans);
+    let (outcome, out_marks) =
+        t.translate_marked(from, to, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+    let plain = t.translate(from, to, &strings(&[text]), &Context::default()).await.unwrap();
+    let out = &outcome.segments[0];
+    assert!(!out.to_lowercase().contains("zqj") && !out.to_lowercase().contains("zqk"), "placeholder left: {out}");
+    assert_eq!(out_marks[0].len(), spans.len(), "{out:?} {:?}", out_marks[0]);
+    for ((mark, (_, kind)), want) in out_marks[0].iter().zip(spans).zip(expected) {
+        assert_eq!(&mark.kind, kind);
+        let covered = &out[mark.start..mark.end];
+        assert!(covered.to_lowercase().contains(want), "mark {kind:?} covers {covered:?}, expected {want:?} in {out:?}");
+    }
+    let (marked_words, plain_words) = (words(out), words(&plain.segments[0]));
+    assert_eq!(marked_words.len(), plain_words.len(), "{out:?} vs {:?}", plain.segments[0]);
+    let changed = marked_words.iter().zip(&plain_words).filter(|(a, b)| a != b).count();
+    assert!(changed <= max_changed_words, "{out:?} vs {:?}", plain.segments[0]);
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+}
+
+#[tokio::test]
+async fn marks_follow_their_words_from_english_to_spanish() {
+    use loa_domain::MarkKind;
+    marked_round_trip(
+        Lang::En,
+        Lang::Es,
+        "The new bridge opened on Monday near the market.",
+        &[
+            ("new bridge", MarkKind::Bold),
+            ("Monday", MarkKind::Italic),
+            ("the market", MarkKind::Link { href: "https://example.org/market".into() }),
+        ],
+        // Apertium's eng→spa dictionary renders "market" as "lonja".
+        &["puente", "lunes", "lonja"],
+        1,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn marks_follow_their_words_from_russian_to_ukrainian() {
+    use loa_domain::MarkKind;
+    marked_round_trip(
+        Lang::Ru,
+        Lang::Uk,
+        "Новый мост открыли в понедельник возле рынка.",
+        &[
+            ("Новый мост", MarkKind::Bold),
+            ("в понедельник", MarkKind::Italic),
+            ("рынка", MarkKind::Link { href: "https://example.org/rynok".into() }),
+        ],
+        // rus→ukr leaves "мост" as it is.
+        &["мост", "понеділок", "ринку"],
+        0,
+    )
+    .await;
+}

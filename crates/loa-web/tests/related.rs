@@ -48,7 +48,7 @@ async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {
             lang: Lang::En,
             title: s.title.into(),
             lead: String::new(),
-            blocks: vec![Block::Paragraph { text: s.body.into() }],
+            blocks: vec![Block::Paragraph { text: s.body.into(), marks: vec![] }],
             author: Some(s.author.into()),
             category: Category::from_slug(s.category).unwrap(),
             places: vec![],

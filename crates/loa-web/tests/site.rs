@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
-use loa_domain::{Block, Category, Edition, EditionStatus, Figure, Lang, NewArticle};
+use loa_domain::{Block, Category, Edition, EditionStatus, Figure, Lang, Mark, MarkKind, NewArticle};
 use loa_i18n::Locales;
 use loa_search::{EditionDoc, SearchIndex};
 use loa_store::Store;
@@ -59,7 +59,7 @@ fn new_article(lang: Lang, title: &str, lead: &str, url: &str, category: &str, a
         lang,
         title: title.into(),
         lead: lead.into(),
-        blocks: vec![Block::Paragraph { text: format!("{lead} {title}.") }],
+        blocks: vec![Block::Paragraph { text: format!("{lead} {title}."), marks: vec![] }],
         author: Some(author.into()),
         category: Category::from_slug(category).unwrap(),
         places: vec![],
@@ -92,7 +92,7 @@ async fn setup() -> Fixture {
     // The conference story: English original, Spanish machine translation
     // published, Catalan translation failed.
     let conference_blocks = vec![
-        Block::Paragraph { text: "On the morning of 27 December the committee met to review 2023.".into() },
+        Block::Paragraph { text: "On the morning of 27 December the committee met to review 2023.".into(), marks: vec![] },
         Block::Figure(Figure {
             src: "/media/hall.jpg".into(),
             alt: FIGURE_ALT.into(),
@@ -100,8 +100,17 @@ async fn setup() -> Fixture {
             width: Some(1200),
             height: Some(675),
         }),
-        Block::Heading { text: "1743 models built".into() },
-        Block::Quote { text: "Every level must take part.".into() },
+        Block::Heading { text: "1743 models built".into(), marks: vec![] },
+        Block::Quote {
+            text: "Every level must take part.".into(),
+            marks: vec![
+                Mark { start: 0, end: 11, kind: MarkKind::Bold },
+                Mark { start: 12, end: 16, kind: MarkKind::Italic },
+                Mark { start: 17, end: 26, kind: MarkKind::Link { href: "https://example.org/levels?a=1&b=2".into() } },
+                // Unsafe: dropped when rendered, the words kept.
+                Mark { start: 0, end: 5, kind: MarkKind::Link { href: "javascript:alert(2)".into() } },
+            ],
+        },
         Block::Video { src: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(), title: "Highlights of the conference".into() },
         Block::Video { src: "javascript:alert(1)".into(), title: "Bad video".into() },
     ];
@@ -180,11 +189,11 @@ async fn setup() -> Fixture {
     let mut bridge = new_article(Lang::Vi, vi_title, vi_lead, "https://baothuathienhue.vn/cau-moi.html", "local", BRIDGE_AUTHOR);
     bridge.outlet = BRIDGE_OUTLET.into();
     bridge.places = vec!["Huế".into()];
-    bridge.blocks = vec![Block::Paragraph { text: vi_lead.into() }, bridge_figure(vi_title)];
+    bridge.blocks = vec![Block::Paragraph { text: vi_lead.into(), marks: vec![] }, bridge_figure(vi_title)];
     bridge.published_at = Some(at(2024, 4, 3));
     let bridge_id = store.insert_article(&bridge, &[], &[]).await.unwrap().article_id();
     for (lang, title, lead, _) in &BRIDGE[1..] {
-        let blocks = vec![Block::Paragraph { text: lead.to_string() }, bridge_figure(title)];
+        let blocks = vec![Block::Paragraph { text: lead.to_string(), marks: vec![] }, bridge_figure(title)];
         store
             .save_edition(&translation(bridge_id, *lang, EditionStatus::Published, title, lead, blocks))
             .await
@@ -321,6 +330,15 @@ async fn article_page_meets_the_markup_contract() {
     assert_eq!(select(&d, "p.lead").len(), 1);
     assert_eq!(select(&d, ".story-body h2").len(), 1);
     assert_eq!(select(&d, ".story-body blockquote").len(), 1);
+    // Inline marks of the quote, as tags around the right words.
+    assert_eq!(text_of(&select(&d, ".story-body blockquote strong")[0]), "Every level");
+    assert_eq!(text_of(&select(&d, ".story-body blockquote em")[0]), "must");
+    let quote_link = select(&d, ".story-body blockquote a");
+    assert_eq!(quote_link.len(), 1, "the javascript: link is not rendered");
+    assert_eq!(text_of(&quote_link[0]), "take part");
+    assert_eq!(quote_link[0].value().attr("href"), Some("https://example.org/levels?a=1&b=2"));
+    assert_eq!(quote_link[0].value().attr("rel"), Some("nofollow noopener"));
+    assert_eq!(text_of(&select(&d, ".story-body blockquote")[0]), "Every level must take part.");
     let figures = select(&d, ".story-body figure:not(.video)");
     assert_eq!(figures.len(), 1);
     let img = select(&d, ".story-body figure:not(.video) img")[0];

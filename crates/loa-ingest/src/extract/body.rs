@@ -8,11 +8,89 @@
 
 use std::collections::HashMap;
 
-use loa_domain::{Block, Figure};
+use loa_domain::{Block, Figure, Mark, MarkKind};
 use scraper::{ElementRef, Node};
 use url::Url;
 
-use super::text::{absolutize, collapse, norm_key, CollapsedLen};
+use super::text::{absolutize, collapse, collapse_mapped, norm_key, CollapsedLen};
+
+/// A mark over a byte range of text not yet collapsed.
+type RawMark = (usize, usize, MarkKind);
+
+/// The inline mark an element stands for, if any: bold, italics, or a link
+/// whose address resolves to an absolute http(s) URL (`javascript:` and
+/// other schemes, fragments and unresolvable relative links get none).
+fn mark_kind(el: &ElementRef, base: Option<&Url>) -> Option<MarkKind> {
+    match el.value().name() {
+        "b" | "strong" => Some(MarkKind::Bold),
+        "i" | "em" => Some(MarkKind::Italic),
+        "a" => {
+            let href = absolutize(base, el.value().attr("href")?)?;
+            (href.starts_with("http://") || href.starts_with("https://")).then_some(MarkKind::Link { href })
+        }
+        _ => None,
+    }
+}
+
+/// Maps raw marks through `collapse_mapped`'s `map` onto the collapsed
+/// `text`, trimming the spaces collapse leaves at their edges; empty marks
+/// go, duplicates (`<b><strong>x</strong></b>`) are kept once.
+fn collapse_marks(text: &str, map: &[usize], raw: &[RawMark]) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = Vec::new();
+    for (start, end, kind) in raw {
+        let (Some(&s), Some(&e)) = (map.get(*start), map.get(*end)) else { continue };
+        let (mut s, mut e) = (s, e.min(text.len()));
+        while s < e && text[s..].starts_with(' ') {
+            s += 1;
+        }
+        while e > s && text[..e].ends_with(' ') {
+            e -= 1;
+        }
+        let mark = Mark { start: s, end: e, kind: kind.clone() };
+        if s < e && !marks.contains(&mark) {
+            marks.push(mark);
+        }
+    }
+    marks.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    marks
+}
+
+/// `visible_text(el)` with the marks of its inline elements; the marks are
+/// dropped if the text somehow differs from `visible_text`'s.
+fn visible_text_marked(el: ElementRef, base: Option<&Url>) -> (String, Vec<Mark>) {
+    fn walk(el: ElementRef, base: Option<&Url>, out: &mut String, marks: &mut Vec<RawMark>) {
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(e) => {
+                    if matches!(e.name(), "script" | "style" | "noscript" | "template" | "svg" | "button") {
+                        continue;
+                    }
+                    if let Some(c) = ElementRef::wrap(child) {
+                        if BLOCK_TAGS.contains(&e.name()) || e.name() == "br" {
+                            out.push(' ');
+                        }
+                        let start = out.len();
+                        walk(c, base, out, marks);
+                        if let Some(kind) = mark_kind(&c, base) {
+                            if out.len() > start {
+                                marks.push((start, out.len(), kind));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let text = visible_text(el);
+    let mut raw = String::new();
+    let mut raw_marks = Vec::new();
+    walk(el, base, &mut raw, &mut raw_marks);
+    let (collapsed, map) = collapse_mapped(&raw);
+    let marks = if collapsed == text { collapse_marks(&text, &map, &raw_marks) } else { Vec::new() };
+    (text, marks)
+}
 
 /// Tree node identity, as scraper hands it out.
 type NodeKey = ego_tree::NodeId;
@@ -532,6 +610,10 @@ pub struct BlockWriter<'u> {
     link_chars: usize,
     /// How many `<a>` elements enclose the current position.
     in_link: usize,
+    /// Inline marks still open: where they started in `text`, and what.
+    open_marks: Vec<(usize, MarkKind)>,
+    /// Inline marks closed within `text`, as raw byte ranges of it.
+    closed_marks: Vec<RawMark>,
     /// Length of the article text, so that a boilerplate-looking wrapper
     /// holding most of it is still read.
     root_len: usize,
@@ -553,6 +635,8 @@ impl<'u> BlockWriter<'u> {
             text: String::new(),
             link_chars: 0,
             in_link: 0,
+            open_marks: Vec::new(),
+            closed_marks: Vec::new(),
             root_len: 0,
             trusted: false,
         }
@@ -622,9 +706,9 @@ impl<'u> BlockWriter<'u> {
             "br" => self.text.push(BR),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
-                let text = visible_text(c);
+                let (text, marks) = visible_text_marked(c, self.base);
                 if !text.is_empty() && (self.trusted || link_density(c) < 0.6) {
-                    self.blocks.push(Block::Heading { text });
+                    self.blocks.push(Block::Heading { text, marks });
                 }
             }
             "blockquote" => {
@@ -634,15 +718,20 @@ impl<'u> BlockWriter<'u> {
                 inner.trusted = self.trusted;
                 inner.walk(c);
                 inner.flush();
-                let text = inner
-                    .blocks
-                    .iter()
-                    .filter(|b| !matches!(b, Block::Figure(_) | Block::Video { .. }))
-                    .map(|b| b.text().to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n");
+                // The quote's paragraphs joined by line breaks, their marks
+                // shifted to where each paragraph starts.
+                let mut text = String::new();
+                let mut marks = Vec::new();
+                for b in inner.blocks.iter().filter(|b| !matches!(b, Block::Figure(_) | Block::Video { .. })) {
+                    if !text.is_empty() {
+                        text.push('\n');
+                    }
+                    let at = text.len();
+                    text.push_str(b.text());
+                    marks.extend(b.marks().iter().map(|m| Mark { start: m.start + at, end: m.end + at, kind: m.kind.clone() }));
+                }
                 if !text.is_empty() {
-                    self.blocks.push(Block::Quote { text });
+                    self.blocks.push(Block::Quote { text, marks });
                 }
             }
             "figure" => {
@@ -668,15 +757,33 @@ impl<'u> BlockWriter<'u> {
             }
             "a" => {
                 self.in_link += 1;
-                self.walk(c);
+                self.walk_marked(c);
                 self.in_link -= 1;
             }
+            "b" | "strong" | "i" | "em" => self.walk_marked(c),
             _ if BLOCK_TAGS.contains(&name) => {
                 self.flush();
                 self.walk(c);
                 self.flush();
             }
             _ => self.walk(c),
+        }
+    }
+
+    /// Walks an inline element, recording the mark it stands for over the
+    /// text it adds. A paragraph break inside it ends the mark's part in
+    /// that paragraph (see `flush`) and the rest continues in the next.
+    fn walk_marked(&mut self, c: ElementRef) {
+        let Some(kind) = mark_kind(&c, self.base) else {
+            self.walk(c);
+            return;
+        };
+        self.open_marks.push((self.text.len(), kind));
+        self.walk(c);
+        if let Some((start, kind)) = self.open_marks.pop() {
+            if self.text.len() > start {
+                self.closed_marks.push((start, self.text.len(), kind));
+            }
         }
     }
 
@@ -725,15 +832,44 @@ impl<'u> BlockWriter<'u> {
     fn flush(&mut self) {
         let raw = std::mem::take(&mut self.text);
         let links = std::mem::take(&mut self.link_chars);
+        // Marks still open end here and go on from the next paragraph's start.
+        let mut raw_marks = std::mem::take(&mut self.closed_marks);
+        for (start, kind) in &mut self.open_marks {
+            if raw.len() > *start {
+                raw_marks.push((*start, raw.len(), kind.clone()));
+            }
+            *start = 0;
+        }
         if raw.trim().is_empty() {
             return;
         }
+        // Mark edges by raw offset: (offset, is_end, mark index).
+        let mut edges: Vec<(usize, bool, usize)> =
+            raw_marks.iter().enumerate().flat_map(|(i, (s, e, _))| [(*s, false, i), (*e, true, i)]).collect();
+        edges.sort();
+        let mut next_edge = 0;
+        // Where each mark starts and ends: (part index, byte offset in part).
+        let mut starts: Vec<Option<(usize, usize)>> = vec![None; raw_marks.len()];
+        let mut ends: Vec<Option<(usize, usize)>> = vec![None; raw_marks.len()];
+        let mut waiting: Vec<usize> = Vec::new();
         // Two <br> in a row separate paragraphs; one is just a line break.
-        let normalized: String = raw.replace(['\r'], "");
         let mut parts: Vec<String> = Vec::new();
         let mut cur = String::new();
         let mut brs = 0;
-        for ch in normalized.chars() {
+        for (at, ch) in raw.char_indices() {
+            while next_edge < edges.len() && edges[next_edge].0 <= at {
+                let (_, is_end, i) = edges[next_edge];
+                if is_end {
+                    ends[i] = Some((parts.len(), cur.len()));
+                } else {
+                    // A start belongs to the part of the next kept char.
+                    waiting.push(i);
+                }
+                next_edge += 1;
+            }
+            if ch == '\r' {
+                continue;
+            }
             if ch == BR {
                 brs += 1;
                 continue;
@@ -746,20 +882,47 @@ impl<'u> BlockWriter<'u> {
                 }
                 brs = 0;
             }
+            for i in waiting.drain(..) {
+                starts[i] = Some((parts.len(), cur.len()));
+            }
             cur.push(ch);
         }
+        for &(_, is_end, i) in &edges[next_edge..] {
+            if is_end {
+                ends[i] = Some((parts.len(), cur.len()));
+            }
+        }
         parts.push(cur);
+        // Each part's marks in its own byte offsets; a mark running over a
+        // paragraph break is split at it.
+        let mut part_marks: Vec<Vec<RawMark>> = vec![Vec::new(); parts.len()];
+        for (i, (_, _, kind)) in raw_marks.iter().enumerate() {
+            let (Some((sp, so)), Some((ep, eo))) = (starts[i], ends[i]) else { continue };
+            for (p, marks) in part_marks.iter_mut().enumerate().take(ep + 1).skip(sp) {
+                let s = if p == sp { so } else { 0 };
+                let e = if p == ep { eo } else { parts[p].len() };
+                if s < e {
+                    marks.push((s, e, kind.clone()));
+                }
+            }
+        }
         let total: usize = parts.iter().map(|p| collapse(p).chars().count()).sum();
         let density = if total == 0 { 0.0 } else { links as f64 / total as f64 };
         if density > 0.65 && !self.trusted {
             return;
         }
-        for p in parts {
-            let text = collapse(&p);
+        for (p, raw_marks) in parts.iter().zip(part_marks) {
+            let text = collapse(p);
             if text.is_empty() || is_boilerplate_line(&text) {
                 continue;
             }
-            self.blocks.push(Block::Paragraph { text });
+            let marks = if raw_marks.is_empty() {
+                Vec::new()
+            } else {
+                let (mapped_text, map) = collapse_mapped(p);
+                if mapped_text == text { collapse_marks(&text, &map, &raw_marks) } else { Vec::new() }
+            };
+            self.blocks.push(Block::Paragraph { text, marks });
         }
     }
 }

@@ -179,7 +179,7 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
                 .split('\n')
                 .map(collapse)
                 .filter(|p| !p.is_empty())
-                .map(|text| Block::Paragraph { text })
+                .map(|text| Block::Paragraph { text, marks: Vec::new() })
                 .collect();
             blocks.extend(figures);
         }
@@ -358,7 +358,7 @@ fn find_lead(doc: &Html, metas: &Metas, ld: &JsonLd, blocks: &mut Vec<Block>) ->
 fn clean_blocks(blocks: &mut Vec<Block>, title: &str) {
     let title_key = norm_key(title);
     // The headline repeated inside the body container.
-    while let Some(Block::Heading { text } | Block::Paragraph { text }) = blocks.first() {
+    while let Some(Block::Heading { text, .. } | Block::Paragraph { text, .. }) = blocks.first() {
         if !title_key.is_empty() && norm_key(text) == title_key {
             blocks.remove(0);
         } else {
@@ -368,7 +368,7 @@ fn clean_blocks(blocks: &mut Vec<Block>, title: &str) {
     // Repeated paragraphs (mobile and desktop copies of the same text).
     let mut seen = std::collections::HashSet::new();
     blocks.retain(|b| match b {
-        Block::Paragraph { text } if text.chars().count() > 20 => seen.insert(norm_key(text)),
+        Block::Paragraph { text, .. } if text.chars().count() > 20 => seen.insert(norm_key(text)),
         Block::Figure(f) => seen.insert(f.src.clone()),
         _ => true,
     });

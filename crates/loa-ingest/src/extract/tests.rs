@@ -162,8 +162,8 @@ fn headings_and_quotes_are_typed() {
         &format!("<article><p>{LONG_1}</p><h2>What changes for drivers</h2><p>{LONG_2}</p><blockquote><p>We waited seven months for this.</p></blockquote><p>{LONG_3}</p></article>"),
     );
     let e = extract(&html, None).unwrap();
-    assert!(e.blocks.contains(&Block::Heading { text: "What changes for drivers".into() }), "{:?}", e.blocks);
-    assert!(e.blocks.contains(&Block::Quote { text: "We waited seven months for this.".into() }));
+    assert!(e.blocks.contains(&Block::Heading { text: "What changes for drivers".into(), marks: vec![] }), "{:?}", e.blocks);
+    assert!(e.blocks.contains(&Block::Quote { text: "We waited seven months for this.".into(), marks: vec![] }));
     assert!(e.body_text().contains("What changes for drivers\n\n"));
 }
 
@@ -285,7 +285,7 @@ fn keep_rules_take_exactly_the_chosen_container() {
     let kept = extract_with_rules(&html, None, &rules(&[".story-body"], &[])).unwrap();
     assert_eq!(kept.lead, LONG_1);
     assert!(kept.lead_in_body);
-    assert_eq!(kept.blocks, vec![Block::Heading { text: "What changes for drivers".into() }, Block::Paragraph { text: LONG_2.into() }]);
+    assert_eq!(kept.blocks, vec![Block::Heading { text: "What changes for drivers".into(), marks: vec![] }, Block::Paragraph { text: LONG_2.into(), marks: vec![] }]);
     assert_eq!(kept.title, "Bridge reopens");
 }
 
@@ -392,4 +392,66 @@ fn rules_deserialize_with_either_list_missing() {
     assert_eq!(r, rules(&[], &[".ad", "aside"]));
     let back: ExtractRules = serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();
     assert_eq!(back, r);
+}
+
+/// The marked substrings of a block, with their kinds.
+fn marked(b: &Block) -> Vec<(&str, loa_domain::MarkKind)> {
+    b.marks().iter().map(|m| (&b.text()[m.start..m.end], m.kind.clone())).collect()
+}
+
+#[test]
+fn inline_bold_italics_and_links_become_marks() {
+    use loa_domain::MarkKind;
+    let html = page(
+        "<title>Bridge</title>",
+        &format!(
+            "<article><h1>Bridge</h1><p>{LONG_1}</p>
+             <p>The   <b>new\n bridge</b> opened on <em>Monday</em>,
+             near <a href=\"/markets/central\">the <strong>old</strong> market</a>.
+             Engineers certified the repairs after <a href=\"javascript:alert(1)\">two inspections</a>.</p>
+             <h2>What changes for <i>drivers</i></h2><p>{LONG_2}</p></article>"
+        ),
+    );
+    let e = extract(&html, Some("http://herald.example.org/news/bridge")).unwrap();
+    let p = e.blocks.iter().find(|b| b.text().starts_with("The new bridge")).expect("the marked paragraph");
+    assert_eq!(
+        p.text(),
+        "The new bridge opened on Monday, near the old market. Engineers certified the repairs after two inspections."
+    );
+    assert_eq!(
+        marked(p),
+        vec![
+            ("new bridge", MarkKind::Bold),
+            ("Monday", MarkKind::Italic),
+            ("the old market", MarkKind::Link { href: "http://herald.example.org/markets/central".into() }),
+            ("old", MarkKind::Bold),
+        ],
+        "a javascript: link gets no mark"
+    );
+    let h = e.blocks.iter().find(|b| matches!(b, Block::Heading { .. })).unwrap();
+    assert_eq!(marked(h), vec![("drivers", MarkKind::Italic)]);
+    // Unmarked paragraphs stay unmarked.
+    assert!(e.blocks.iter().find(|b| b.text() == LONG_2).unwrap().marks().is_empty());
+}
+
+#[test]
+fn marks_split_at_paragraph_breaks_and_survive_quotes() {
+    use loa_domain::MarkKind;
+    let html = page(
+        "<title>Bridge</title>",
+        &format!(
+            "<article><h1>Bridge</h1><p>{LONG_1}</p>
+             <div><b>First part of the bold<br><br>second part</b> and plain after it in the same paragraph.</div>
+             <blockquote><p>We waited <i>seven months</i>.</p><p>Now <b>we cross</b>.</p></blockquote>
+             <p>{LONG_2}</p></article>"
+        ),
+    );
+    let e = extract(&html, Some("http://herald.example.org/news/bridge")).unwrap();
+    let first = e.blocks.iter().find(|b| b.text() == "First part of the bold").expect("split paragraph");
+    assert_eq!(marked(first), vec![("First part of the bold", MarkKind::Bold)]);
+    let second = e.blocks.iter().find(|b| b.text().starts_with("second part")).unwrap();
+    assert_eq!(marked(second), vec![("second part", MarkKind::Bold)]);
+    let quote = e.blocks.iter().find(|b| matches!(b, Block::Quote { .. })).unwrap();
+    assert_eq!(quote.text(), "We waited seven months.\nNow we cross.");
+    assert_eq!(marked(quote), vec![("seven months", MarkKind::Italic), ("we cross", MarkKind::Bold)]);
 }

@@ -23,6 +23,34 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// `collapse(s)` together with where each byte offset of `s` lands in it:
+/// `map[i]` (for `i` in `0..=s.len()`) is the length of the output built
+/// from the chars before offset `i`, so a range of `s` maps to a range of
+/// the output (possibly with a space at its start, for the caller to trim).
+pub fn collapse_mapped(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = vec![0usize; s.len() + 1];
+    let mut pending_space = false;
+    for (i, c) in s.char_indices() {
+        for m in &mut map[i..i + c.len_utf8()] {
+            *m = out.len();
+        }
+        if is_collapsed_space(c) {
+            pending_space = !out.is_empty();
+        } else if c.is_control() {
+            continue;
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    map[s.len()] = out.len();
+    (out, map)
+}
+
 /// Characters `collapse` folds into single spaces between words.
 fn is_collapsed_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
@@ -156,6 +184,20 @@ mod tests {
     #[test]
     fn collapses_whitespace() {
         assert_eq!(collapse("  a \n\t b\u{a0}c  "), "a b c");
+    }
+
+    #[test]
+    fn collapse_mapped_agrees_with_collapse() {
+        for s in ["", "  a  b ", "\u{a0}Hà\n\tTĩnh\u{200b} x", "one\u{7}two  ", "\u{2029}x y\u{2029}"] {
+            let (text, map) = collapse_mapped(s);
+            assert_eq!(text, collapse(s), "{s:?}");
+            assert_eq!(map.len(), s.len() + 1);
+            assert!(map.iter().all(|&m| text.is_char_boundary(m)));
+        }
+        let s = "  the   new bridge ";
+        let (text, map) = collapse_mapped(s);
+        let (start, end) = (s.find("new").unwrap(), s.find("bridge").unwrap() + 6);
+        assert_eq!(&text[map[start]..map[end]], " new bridge");
     }
 
     #[test]

@@ -105,7 +105,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str) -> PageResult {
             .blocks
             .iter()
             .find_map(|b| match b {
-                Block::Paragraph { text } => Some(text.clone()),
+                Block::Paragraph { text, .. } => Some(text.clone()),
                 _ => None,
             })
             .unwrap_or_default()

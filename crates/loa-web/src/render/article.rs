@@ -1,7 +1,7 @@
 //! The article page: the story, its provenance, comments, related stories
 //! and videos, plus its JSON-LD.
 
-use loa_domain::{Article, Block, Edition, Lang};
+use loa_domain::{valid_marks, Article, Block, Edition, Lang, Mark, MarkKind};
 use loa_search::SearchHit;
 use loa_store::{ArticleCard, Comment};
 use serde_json::json;
@@ -90,10 +90,14 @@ fn body(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
     let mut video_index = 0;
     for block in blocks {
         match block {
-            Block::Paragraph { text } if !text.trim().is_empty() => h.push_str(&format!("<p>{}</p>\n", esc(text))),
-            Block::Heading { text } if !text.trim().is_empty() => h.push_str(&format!("<h2>{}</h2>\n", esc(text))),
-            Block::Quote { text } if !text.trim().is_empty() => {
-                h.push_str(&format!("<blockquote><p>{}</p></blockquote>\n", esc(text)))
+            Block::Paragraph { text, marks } if !text.trim().is_empty() => {
+                h.push_str(&format!("<p>{}</p>\n", marked_text(text, marks)))
+            }
+            Block::Heading { text, marks } if !text.trim().is_empty() => {
+                h.push_str(&format!("<h2>{}</h2>\n", marked_text(text, marks)))
+            }
+            Block::Quote { text, marks } if !text.trim().is_empty() => {
+                h.push_str(&format!("<blockquote><p>{}</p></blockquote>\n", marked_text(text, marks)))
             }
             Block::Figure(fig) => {
                 let Some(src) = url_attr(&fig.src) else { continue };
@@ -365,6 +369,57 @@ pub fn json_ld(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
     )
 }
 
+/// A block's text as HTML with its inline marks: every piece of text goes
+/// through `esc`, links through `url_attr` (a mark whose address fails it
+/// is dropped). Marks that overlap without nesting are closed and reopened
+/// at each other's edges, so the tags always nest.
+fn marked_text(text: &str, marks: &[Mark]) -> String {
+    // (mark, opening tag, closing tag), for the marks that fit and are safe.
+    let tags: Vec<(Mark, String, &str)> = valid_marks(text, marks.to_vec())
+        .into_iter()
+        .filter_map(|m| {
+            let (open, close) = match &m.kind {
+                MarkKind::Bold => ("<strong>".to_string(), "</strong>"),
+                MarkKind::Italic => ("<em>".to_string(), "</em>"),
+                MarkKind::Link { href } => (format!("<a href=\"{}\" rel=\"nofollow noopener\">", url_attr(href)?), "</a>"),
+            };
+            Some((m, open, close))
+        })
+        .collect();
+    if tags.is_empty() {
+        return esc(text);
+    }
+    let mut edges: Vec<usize> = tags.iter().flat_map(|(m, _, _)| [m.start, m.end]).chain([0, text.len()]).collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let mut out = String::with_capacity(text.len() + tags.len() * 24);
+    // Indices into `tags` of the elements currently open, outermost first.
+    let mut open: Vec<usize> = Vec::new();
+    for pair in edges.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let active = |i: usize| tags[i].0.start <= from && to <= tags[i].0.end;
+        // Close back to the deepest element that stays open throughout.
+        let keep = open.iter().position(|&i| !active(i)).unwrap_or(open.len());
+        for &i in open[keep..].iter().rev() {
+            out.push_str(tags[i].2);
+        }
+        open.truncate(keep);
+        // Open what this piece needs, the longest-running outermost, so
+        // fewer elements are split later.
+        let mut starting: Vec<usize> = (0..tags.len()).filter(|&i| active(i) && !open.contains(&i)).collect();
+        starting.sort_by_key(|&i| (std::cmp::Reverse(tags[i].0.end), tags[i].0.start, i));
+        for i in starting {
+            out.push_str(&tags[i].1);
+            open.push(i);
+        }
+        out.push_str(&esc(&text[from..to]));
+    }
+    for &i in open.iter().rev() {
+        out.push_str(tags[i].2);
+    }
+    out
+}
+
 fn places_empty(places: &[String]) -> bool {
     places.iter().all(|p| p.trim().is_empty())
 }
@@ -390,6 +445,48 @@ mod tests {
         assert_eq!(video_embed_url("https://evil.example/embed/x"), None);
         assert_eq!(video_embed_url("https://www.youtube.com/watch?v=\"><script>"), None);
         assert_eq!(video_embed_url("javascript:alert(1)"), None);
+    }
+
+    fn mark(start: usize, end: usize, kind: MarkKind) -> Mark {
+        Mark { start, end, kind }
+    }
+
+    #[test]
+    fn marks_become_nested_tags_around_escaped_text() {
+        let text = "The new bridge opened on Monday near <script>the market</script>.";
+        let bold = (text.find("new").unwrap(), text.find(" opened").unwrap());
+        let link_start = text.find("<script>").unwrap();
+        let html = marked_text(
+            text,
+            &[
+                mark(bold.0, bold.1, MarkKind::Bold),
+                mark(text.find("Monday").unwrap(), text.find(" near").unwrap(), MarkKind::Italic),
+                mark(link_start, text.len() - 1, MarkKind::Link { href: "https://example.org/m?a=1&b=\"2\"".into() }),
+                mark(bold.0, bold.0 + 3, MarkKind::Italic),
+            ],
+        );
+        assert_eq!(
+            html,
+            "The <strong><em>new</em> bridge</strong> opened on <em>Monday</em> near \
+             <a href=\"https://example.org/m?a=1&amp;b=%222%22\" rel=\"nofollow noopener\">\
+             &lt;script&gt;the market&lt;/script&gt;</a>."
+        );
+    }
+
+    #[test]
+    fn overlapping_marks_are_split_and_unsafe_links_dropped() {
+        let text = "one two three";
+        let html = marked_text(
+            text,
+            &[
+                mark(0, 7, MarkKind::Bold),
+                mark(4, 13, MarkKind::Italic),
+                mark(0, 3, MarkKind::Link { href: "javascript:alert(1)".into() }),
+                mark(8, 99, MarkKind::Bold),
+            ],
+        );
+        assert_eq!(html, "<strong>one <em>two</em></strong><em> three</em>");
+        assert_eq!(marked_text("a < b", &[]), "a &lt; b");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! failed (never shown) when the engine gave nothing usable.
 
 use chrono::Utc;
-use loa_domain::{Block, Edition, EditionStatus, Lang};
+use loa_domain::{Block, Edition, EditionStatus, Lang, Mark};
 use loa_store::{Job, MAX_ATTEMPTS};
 use loa_translate::Context;
 
@@ -50,7 +50,7 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
         created_at: now,
         updated_at: now,
     };
-    let outcome = match services.translator.translate(source.lang, target, &segments, &ctx).await {
+    let (outcome, marks) = match services.translator.translate_marked(source.lang, target, &segments, &ctx).await {
         Ok(o) => o,
         Err(e) => {
             if e.is_retryable() && job.attempts < MAX_ATTEMPTS {
@@ -63,7 +63,7 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
         }
     };
     edition.engine = outcome.engine.clone();
-    rebuild(source, &outcome.segments, &mut edition);
+    rebuild(source, &outcome.segments, &marks, &mut edition);
 
     let mut problems: Vec<String> = outcome.problems.iter().map(|p| p.to_string()).collect();
     if edition.title.trim().is_empty() && !source.title.trim().is_empty() {
@@ -81,30 +81,34 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     Ok(())
 }
 
-/// Title, lead, then each block's text and each figure's alt text.
-fn segments_of(e: &Edition) -> Vec<String> {
-    let mut s = vec![e.title.clone(), e.lead.clone()];
+/// Title, lead, then each block's text (with its inline marks) and each
+/// figure's alt text.
+fn segments_of(e: &Edition) -> Vec<(String, Vec<Mark>)> {
+    let mut s = vec![(e.title.clone(), Vec::new()), (e.lead.clone(), Vec::new())];
     for b in &e.blocks {
-        s.push(b.text().to_string());
+        s.push((b.text().to_string(), b.marks().to_vec()));
         if let Block::Figure(f) = b {
-            s.push(f.alt.clone());
+            s.push((f.alt.clone(), Vec::new()));
         }
     }
     s
 }
 
-fn rebuild(source: &Edition, translated: &[String], into: &mut Edition) {
-    let mut it = translated.iter().cloned();
-    into.title = it.next().unwrap_or_default();
-    into.lead = it.next().unwrap_or_default();
+/// Puts translated segments (and the marks moved onto them, one list per
+/// segment) back into the source's shape.
+fn rebuild(source: &Edition, translated: &[String], marks: &[Vec<Mark>], into: &mut Edition) {
+    let mut it = translated.iter().cloned().zip(marks.iter().cloned().chain(std::iter::repeat(Vec::new())));
+    let mut next = || it.next().unwrap_or_default();
+    into.title = next().0;
+    into.lead = next().0;
     into.blocks = source
         .blocks
         .iter()
         .map(|b| {
-            let text = it.next().unwrap_or_default();
-            match b.with_text(text) {
+            let (text, marks) = next();
+            match b.with_text_and_marks(text, marks) {
                 Block::Figure(mut f) => {
-                    f.alt = it.next().unwrap_or_default();
+                    f.alt = next().0;
                     Block::Figure(f)
                 }
                 other => other,
@@ -135,23 +139,27 @@ mod tests {
 
     #[test]
     fn segments_round_trip_into_the_same_shape() {
+        let bold = Mark { start: 0, end: 1, kind: loa_domain::MarkKind::Bold };
         let src = edition(vec![
-            Block::Paragraph { text: "p".into() },
+            Block::Paragraph { text: "p".into(), marks: vec![bold.clone()] },
             Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into(), width: None, height: None }),
-            Block::Heading { text: "h".into() },
+            Block::Heading { text: "h".into(), marks: vec![] },
         ]);
         let segs = segments_of(&src);
-        assert_eq!(segs, ["T", "L", "p", "cap", "alt", "h"]);
-        let upper: Vec<String> = segs.iter().map(|s| s.to_uppercase()).collect();
+        let texts: Vec<&str> = segs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["T", "L", "p", "cap", "alt", "h"]);
+        assert_eq!(segs[2].1, vec![bold.clone()]);
+        let upper: Vec<String> = segs.iter().map(|(s, _)| s.to_uppercase()).collect();
+        let marks: Vec<Vec<Mark>> = segs.iter().map(|(_, m)| m.clone()).collect();
         let mut out = edition(vec![]);
-        rebuild(&src, &upper, &mut out);
+        rebuild(&src, &upper, &marks, &mut out);
         assert_eq!(out.title, "T");
         assert_eq!(
             out.blocks,
             vec![
-                Block::Paragraph { text: "P".into() },
+                Block::Paragraph { text: "P".into(), marks: vec![bold] },
                 Block::Figure(Figure { src: "/m/a.svg".into(), alt: "ALT".into(), caption: "CAP".into(), width: None, height: None }),
-                Block::Heading { text: "H".into() },
+                Block::Heading { text: "H".into(), marks: vec![] },
             ]
         );
     }
