@@ -265,8 +265,8 @@ async fn translate_articles(
     Ok(stats)
 }
 
-/// One pass over every article: `pipelines` workers, each with its own
-/// `Apertium` (its own warm pipeline), take requests in turn.
+/// One pass over every article: `pipelines` workers share loa's Apertium
+/// pool and take requests in turn.
 async fn pass(
     engines: &[Arc<Apertium>],
     memories: &[Arc<InMemory>],
@@ -389,8 +389,10 @@ async fn pipeline_groups(engines: &[Arc<Apertium>], from: Lang, to: Lang) -> Vec
     for engine in engines {
         let route = engine.route(from, to).unwrap_or_default();
         for hop in route.windows(2) {
-            if let Some(pid) = engine.pipeline_pid(hop[0], hop[1]).await {
-                groups.push(pid);
+            for pid in engine.pipeline_pids(hop[0], hop[1]).await {
+                if !groups.contains(&pid) {
+                    groups.push(pid);
+                }
             }
         }
     }
@@ -421,23 +423,22 @@ async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
         .sum();
     let copies = articles.iter().map(|a| a.copy).max().unwrap_or(0) + 1;
 
-    let mut engines = Vec::new();
+    // One `Apertium`, as in loa: its pool (one warm pipeline per core per
+    // direction) serves `pipelines` concurrent workers, like loa's job
+    // workers. Every member is started and warmed before timing, with as
+    // many concurrent whole-article requests (so a tagger that crashes on
+    // real input, rus-ukr, has been replaced before timing).
+    let apertium = Arc::new(Apertium::discover(Path::new(modes))?);
+    let mut warming = Vec::new();
     for _ in 0..pipelines {
-        let apertium = Apertium::discover(Path::new(modes))?;
-        // Start the pipelines of every hop (and the rus-ukr tagger fallback)
-        // before timing: loa's pipelines are long-lived.
-        // A whole article, so that a tagger that crashes on real input
-        // (rus-ukr) has done so, and been replaced, before timing.
-        let warm = apertium
-            .translate(from, to, &articles[0].paragraphs)
-            .await?;
-        eprintln!(
-            "warm-up via {}: {:?}",
-            warm.engine,
-            warm.segments[0].chars().take(60).collect::<String>()
-        );
-        engines.push(Arc::new(apertium));
+        let (a, paragraphs) = (Arc::clone(&apertium), articles[0].paragraphs.clone());
+        warming.push(tokio::spawn(async move { a.translate(from, to, &paragraphs).await }));
     }
+    for w in warming {
+        let warm = w.await??;
+        eprintln!("warm-up via {}: {:?}", warm.engine, warm.segments[0].chars().take(60).collect::<String>());
+    }
+    let engines: Vec<Arc<Apertium>> = (0..pipelines).map(|_| Arc::clone(&apertium)).collect();
 
     let mut first = Vec::new();
     let mut first_cpu = Vec::new();

@@ -174,7 +174,10 @@ impl Apertium {
             });
         }
         let graph = RouteGraph::new(modes.keys().copied());
-        let size = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+        // Two pipelines per core: a request occupies one stage of its
+        // pipeline at a time, so with one pipeline per core the other
+        // stages idle between requests; a second one keeps them busy.
+        let size = 2 * std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
         let pipelines = modes
             .into_iter()
             .map(|(direction, mode)| (direction, Pool::new(mode, size)))
@@ -224,6 +227,20 @@ impl Apertium {
     /// For diagnostics and tests.
     pub async fn pipeline_pid(&self, from: Lang, to: Lang) -> Option<u32> {
         self.pipelines.get(&(from, to))?.members[0].pid().await
+    }
+
+    /// Process ids of every started pipeline of a direct direction (each
+    /// leads its own process group). For diagnostics and benchmarks.
+    pub async fn pipeline_pids(&self, from: Lang, to: Lang) -> Vec<u32> {
+        let mut pids = Vec::new();
+        if let Some(pool) = self.pipelines.get(&(from, to)) {
+            for p in &pool.members {
+                if let Some(pid) = p.pid().await {
+                    pids.push(pid);
+                }
+            }
+        }
+        pids
     }
 
     /// How many pipelines of a direct direction have been started (at most
@@ -308,7 +325,7 @@ impl Apertium {
     }
 }
 
-/// Warm pipelines of one direction, as many as the machine has cores, so
+/// Warm pipelines of one direction, two per core, so
 /// concurrent jobs in the same direction do not queue behind one process.
 /// Members start on first use; an idle machine runs one per direction.
 struct Pool {

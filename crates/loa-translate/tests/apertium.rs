@@ -415,7 +415,7 @@ fn a_missing_modes_dir_is_a_clear_error() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn concurrent_requests_spread_over_a_pool_sized_to_the_cores() {
+async fn concurrent_requests_spread_over_a_pool_sized_to_the_machine() {
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     let apertium = std::sync::Arc::new(system_apertium());
     let paragraph = "The provincial council approved a new plan for schools, roads and clinics in the mountain districts. ".repeat(40);
@@ -431,7 +431,7 @@ async fn concurrent_requests_spread_over_a_pool_sized_to_the_cores() {
     }
     assert!(outputs.windows(2).all(|w| w[0] == w[1]), "pipelines of one pool disagree");
     let started = apertium.pipelines_started(Lang::En, Lang::Es).await;
-    assert!(started <= cores, "{started} pipelines for {cores} cores");
+    assert!(started <= 2 * cores, "{started} pipelines for {cores} cores");
     if cores >= 2 {
         assert!(started >= 2, "concurrent requests queued behind one pipeline");
     }

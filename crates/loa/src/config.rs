@@ -142,7 +142,7 @@ impl Default for Config {
             apertium_modes_dir: PathBuf::from("/usr/share/apertium/modes"),
             auto_publish: true,
             fetch: FetchSettings::default(),
-            workers: 2,
+            workers: 4,
             job_lease_secs: 120,
             poll_interval_secs: 900,
             translate: TranslateSettings::default(),
