@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use loa_domain::Lang;
-use loa_translate::{sentence_ranges, splice, Apertium, InMemory, Memory, DEFAULT_MODES_DIR};
+use loa_translate::{Apertium, Context, Engine, InMemory, Memory, Translator, DEFAULT_MODES_DIR};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -204,64 +204,30 @@ struct PassStats {
     engine_time: Duration,
 }
 
-/// Translates a group of articles the way loa does: split every paragraph
-/// into sentences, look them all up, send the misses (each distinct
-/// sentence once) in one request, remember the answers, splice the
-/// paragraphs back together.
+/// Translates a group of articles through loa's own `Translator` (names,
+/// glossary, sentence memory, paragraph batching, the checks), with the
+/// given memory in front of Apertium.
 async fn translate_articles(
-    apertium: &Apertium,
-    memory: &dyn Memory,
+    apertium: &Arc<Apertium>,
+    memory: &Arc<InMemory>,
     from: Lang,
     to: Lang,
     articles: &[&Article],
     out: &mut Vec<String>,
 ) -> Result<PassStats, BoxError> {
-    let mut stats = PassStats::default();
-    let mut ranges = Vec::new();
-    let mut sources: Vec<String> = Vec::new();
-    for article in articles {
-        for paragraph in &article.paragraphs {
-            let r = sentence_ranges(paragraph, from);
-            sources.extend(r.iter().map(|r| paragraph[r.clone()].to_string()));
-            ranges.push(r);
-        }
-    }
-    stats.sentences = sources.len();
-    let mut found = memory.lookup("apertium", from, to, &sources).await?;
-
-    let mut distinct: HashMap<&str, usize> = HashMap::new();
-    let mut to_send: Vec<String> = Vec::new();
-    for (i, source) in sources.iter().enumerate() {
-        if found[i].is_none() && !distinct.contains_key(source.as_str()) {
-            distinct.insert(source, to_send.len());
-            to_send.push(source.clone());
-        }
-    }
-    if !to_send.is_empty() {
-        let started = Instant::now();
-        let translation = apertium.translate(from, to, &to_send).await?;
+    let engine: Arc<dyn Engine> = Arc::clone(apertium) as Arc<dyn Engine>;
+    let memory: Arc<dyn Memory> = Arc::clone(memory) as Arc<dyn Memory>;
+    let translator = Translator::new(vec![engine]).with_memory(memory);
+    let paragraphs: Vec<String> = articles.iter().flat_map(|a| a.paragraphs.iter().cloned()).collect();
+    let started = Instant::now();
+    let outcome = translator.translate(from, to, &paragraphs, &Context::default()).await?;
+    let mut stats = PassStats { sentences: outcome.sentences, ..PassStats::default() };
+    if outcome.from_memory < outcome.sentences {
         stats.engine_time += started.elapsed();
         stats.requests += 1;
-        stats.sent_to_engine += to_send.len();
-        let learnt: Vec<(String, String)> = to_send.into_iter().zip(translation.segments).collect();
-        memory.store("apertium", from, to, &learnt).await?;
-        for (i, source) in sources.iter().enumerate() {
-            if found[i].is_none() {
-                found[i] = Some(learnt[distinct[source.as_str()]].1.clone());
-            }
-        }
+        stats.sent_to_engine += outcome.sentences - outcome.from_memory;
     }
-
-    let mut next = found.into_iter().map(Option::unwrap_or_default);
-    let mut paragraph_index = 0;
-    for article in articles {
-        for paragraph in &article.paragraphs {
-            let r = &ranges[paragraph_index];
-            let targets: Vec<String> = next.by_ref().take(r.len()).collect();
-            out.push(splice(paragraph, r, &targets));
-            paragraph_index += 1;
-        }
-    }
+    out.extend(outcome.segments);
     Ok(stats)
 }
 
@@ -305,7 +271,7 @@ async fn pass(
                     let end = start + group[start..].iter().take_while(|a| a.copy == copy).count();
                     let s = translate_articles(
                         &engine,
-                        memories[copy].as_ref(),
+                        &memories[copy],
                         from,
                         to,
                         &group[start..end],

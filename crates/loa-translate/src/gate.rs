@@ -318,13 +318,22 @@ pub fn detect_language(text: &str) -> Option<(Lang, f64)> {
     Some((from_whatlang(info.lang())?, info.confidence()))
 }
 
+/// Characters of the output the language check reads.
+const LANGUAGE_SAMPLE_CHARS: usize = 1500;
+
 fn language_problem(output: &str, expected: Lang, limits: &GateLimits) -> Option<Problem> {
     // A language the detector does not know cannot be checked.
     to_whatlang(expected)?;
     if output.chars().count() < limits.language_min_chars {
         return None;
     }
-    match detect_language(output) {
+    // A few thousand characters decide the language as surely as the
+    // whole text, at a fraction of the cost on long articles.
+    let sample = match output.char_indices().nth(LANGUAGE_SAMPLE_CHARS) {
+        Some((at, _)) => &output[..at],
+        None => output,
+    };
+    match detect_language(sample) {
         Some((detected, confidence))
             if detected != expected && confidence >= limits.language_min_confidence =>
         {

@@ -42,9 +42,18 @@ impl MemoryError {
 /// made one space, trimmed. Case and punctuation are kept (they change the
 /// translation). Two sources with the same key share one translation.
 pub fn normalise(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
+    // Most text arrives composed already; the quick check spares it the
+    // full composition pass, the costliest part of a memory lookup.
+    if unicode_normalization::is_nfc_quick(segment.chars()) == unicode_normalization::IsNormalized::Yes {
+        return collapse(segment.chars());
+    }
+    collapse(segment.nfc())
+}
+
+fn collapse(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut pending_space = false;
-    for c in segment.nfc() {
+    for c in chars {
         if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else {

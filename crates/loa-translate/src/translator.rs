@@ -198,17 +198,49 @@ impl Translator {
         }
         let keys: Vec<String> = units.iter().map(|u| normalise(u)).collect();
 
+        // Which units belong to which segment, and each segment's sentence
+        // span (units are contiguous per segment).
+        let mut seg_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(protected.len());
+        let mut seg_keys: Vec<String> = Vec::with_capacity(protected.len());
+        let mut next_unit = 0;
+        for (p, ranges) in protected.iter().zip(&layout) {
+            seg_units.push(next_unit..next_unit + ranges.len());
+            next_unit += ranges.len();
+            seg_keys.push(match (ranges.first(), ranges.last()) {
+                (Some(a), Some(b)) if ranges.len() > 1 => normalise(&p.text[a.start..b.end]),
+                _ => String::new(),
+            });
+        }
+
         // 3. Engines in order until one answers for the misses.
+        let mut to_remember: Option<(String, Vec<(String, String)>)> = None;
         let mut last_error = None;
         let mut result: Option<(Vec<String>, String, usize, usize, usize)> = None;
         for engine in &engines {
-            let remembered = match &self.memory {
-                Some(m) => m.lookup(engine.name(), from, to, &keys).await.unwrap_or_else(|e| {
-                    tracing::warn!("translation memory unavailable: {e}");
-                    vec![None; keys.len()]
-                }),
-                None => vec![None; keys.len()],
+            let lookup = |ks: Vec<String>| async move {
+                match &self.memory {
+                    Some(m) => m.lookup(engine.name(), from, to, &ks).await.unwrap_or_else(|e| {
+                        tracing::warn!("translation memory unavailable: {e}");
+                        vec![None; ks.len()]
+                    }),
+                    None => vec![None; ks.len()],
+                }
             };
+            let mut remembered = lookup(keys.clone()).await;
+            // A paragraph remembered whole (its translation did not split
+            // into as many sentences) answers for all its sentences.
+            let whole = lookup(seg_keys.clone()).await;
+            for (si, hit) in whole.into_iter().enumerate() {
+                let r = seg_units[si].clone();
+                if let Some(text) = hit {
+                    if r.clone().any(|u| remembered[u].is_none()) {
+                        for u in r.clone() {
+                            remembered[u] = Some(String::new());
+                        }
+                        remembered[r.start] = Some(text);
+                    }
+                }
+            }
             let misses: Vec<usize> = (0..units.len()).filter(|i| remembered[*i].is_none() && needs_engine(&units[*i])).collect();
             let from_memory = remembered.iter().filter(|r| r.is_some()).count();
             let mut translated: Vec<String> =
@@ -217,7 +249,31 @@ impl Translator {
                 result = Some((translated, "memory".into(), from_memory, 0, 0));
                 break;
             }
-            let batch: Vec<String> = misses.iter().map(|i| units[*i].clone()).collect();
+            // A paragraph none of whose sentences is remembered travels
+            // whole: engines translate better in context, and each segment
+            // costs a framing round in the pipeline. Mixed paragraphs send
+            // only their new sentences.
+            let mut items: Vec<Vec<usize>> = Vec::new();
+            for r in &seg_units {
+                let missing: Vec<usize> = r.clone().filter(|u| misses.contains(u)).collect();
+                if missing.len() > 1 && missing.len() == r.len() {
+                    items.push(missing);
+                } else {
+                    items.extend(missing.into_iter().map(|u| vec![u]));
+                }
+            }
+            let batch: Vec<String> = items
+                .iter()
+                .map(|item| {
+                    if item.len() == 1 {
+                        units[item[0]].clone()
+                    } else {
+                        let si = seg_units.iter().position(|r| r.start == item[0]).expect("item is a whole segment");
+                        let ranges = &layout[si];
+                        protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end].to_string()
+                    }
+                })
+                .collect();
             match engine.translate(from, to, &batch, &hints).await {
                 Ok(mut t) => {
                     // Placeholders are unknown words to a rule-based engine,
@@ -226,16 +282,30 @@ impl Translator {
                     let sent = placeholders_in(&protected, &batch)
                         + bracketed.map_or(0, |b| span_placeholders_in(b, &batch));
                     t.unknown_words = t.unknown_words.saturating_sub(sent * hops);
-                    for (i, out) in misses.iter().zip(t.segments) {
-                        translated[*i] = out;
-                    }
-                    if let Some(m) = &self.memory {
-                        let pairs: Vec<(String, String)> =
-                            misses.iter().map(|i| (units[*i].clone(), translated[*i].clone())).collect();
-                        if let Err(e) = m.store(engine.name(), from, to, &pairs).await {
-                            tracing::warn!("translation memory not updated: {e}");
+                    let mut pairs: Vec<(String, String)> = Vec::new();
+                    for ((item, source), out) in items.iter().zip(&batch).zip(t.segments) {
+                        if item.len() == 1 {
+                            pairs.push((units[item[0]].clone(), out.clone()));
+                            translated[item[0]] = out;
+                            continue;
+                        }
+                        let out_ranges = sentence_ranges(&out, to);
+                        if out_ranges.len() == item.len() {
+                            for (u, r) in item.iter().zip(&out_ranges) {
+                                translated[*u] = out[r.clone()].to_string();
+                                pairs.push((units[*u].clone(), translated[*u].clone()));
+                            }
+                        } else {
+                            // Sentences merged or split in translation: the
+                            // paragraph is kept, and remembered, whole.
+                            for u in item {
+                                translated[*u] = String::new();
+                            }
+                            translated[item[0]] = out.trim().to_string();
+                            pairs.push((source.clone(), translated[item[0]].clone()));
                         }
                     }
+                    to_remember = Some((engine.name().to_string(), pairs));
                     result = Some((translated, t.engine, from_memory, t.unknown_words, t.generation_errors));
                     break;
                 }
@@ -264,7 +334,13 @@ impl Translator {
         for (i, (p, ranges)) in protected.iter().zip(&layout).enumerate() {
             let pieces = &translated[at..at + ranges.len()];
             at += ranges.len();
-            let joined = splice(&p.text, ranges, pieces);
+            let mut joined = splice(&p.text, ranges, pieces);
+            if pieces.iter().skip(1).any(String::is_empty) {
+                // A paragraph kept whole: drop the gaps its empty sentence
+                // slots left, keep the segment's own trailing whitespace.
+                let tail = &p.text[p.text.trim_end().len()..];
+                joined = format!("{}{tail}", joined.trim_end());
+            }
             let text = match restore(&joined, p) {
                 Ok(text) => unglue_numbers(&text),
                 Err(missing) => {
@@ -287,6 +363,16 @@ impl Translator {
         let source_text = segments.join("\n");
         let output_text = out_segments.join("\n");
         let word_count = source_text.split_whitespace().count();
+        // Remembered sentences passed these checks in context when they were
+        // first translated (only such are kept), so a text wholly from
+        // memory skips the costly language detection.
+        let relaxed;
+        let limits = if engine == "memory" {
+            relaxed = GateLimits { language_min_chars: usize::MAX, ..self.limits.clone() };
+            &relaxed
+        } else {
+            &self.limits
+        };
         let mut problems = gate::check_with(
             &GateInput {
                 from,
@@ -298,10 +384,17 @@ impl Translator {
                 generation_errors,
                 word_count,
             },
-            &self.limits,
+            limits,
         );
         if !lost.is_empty() {
             problems.push(Problem::MissingTerms(lost));
+        }
+        // Only translations that passed the checks are remembered, so the
+        // memory never serves again what a reviewer has to look at.
+        if let (Some(m), Some((name, pairs)), true) = (&self.memory, to_remember, problems.is_empty()) {
+            if let Err(e) = m.store(&name, from, to, &pairs).await {
+                tracing::warn!("translation memory not updated: {e}");
+            }
         }
         Ok((Outcome { segments: out_segments, engine, problems, sentences: units.len(), from_memory }, out_spans))
     }

@@ -263,3 +263,72 @@ async fn marks_follow_their_words_from_russian_to_ukrainian() {
     )
     .await;
 }
+
+/// Records what it was sent; answers each item with a fixed rewrite.
+struct Recorder {
+    sent: std::sync::Mutex<Vec<Vec<String>>>,
+    rewrite: fn(&str) -> String,
+}
+
+impl Engine for Recorder {
+    fn name(&self) -> &str {
+        "recorder"
+    }
+    fn supports(&self, _f: Lang, _t: Lang) -> bool {
+        true
+    }
+    fn translate<'a>(&'a self, _f: Lang, _t: Lang, segments: &'a [String], _h: &'a Hints) -> EngineFuture<'a> {
+        self.sent.lock().unwrap().push(segments.to_vec());
+        Box::pin(async move {
+            Ok(Translation {
+                segments: segments.iter().map(|s| (self.rewrite)(s)).collect(),
+                engine: "recorder".into(),
+                unknown_words: 0,
+                generation_errors: 0,
+                transfer_errors: 0,
+            })
+        })
+    }
+}
+
+#[tokio::test]
+async fn new_paragraphs_travel_whole_and_are_remembered_by_sentence_or_whole() {
+    let memory = Arc::new(InMemory::default());
+    let para = "The bridge opened on Monday. It carries 4,000 people a day.".to_string();
+    // An engine that keeps the sentences apart.
+    let keeps = Arc::new(Recorder { sent: Default::default(), rewrite: |s| s.replace("bridge", "puente") });
+    // The stand-ins do not really translate: the language check is off here.
+    let no_language_check = || loa_translate::GateLimits { language_min_chars: usize::MAX, ..Default::default() };
+    let t = Translator::new(vec![keeps.clone()]).with_memory(memory.clone()).with_limits(no_language_check());
+    t.translate(Lang::En, Lang::Es, &[para.clone()], &Context::default()).await.unwrap();
+    assert_eq!(keeps.sent.lock().unwrap()[0], vec![para.clone()], "the paragraph went as one item");
+    // Its sentences were remembered one by one: editing one resends only it.
+    let edited = para.replace("Monday", "Tuesday");
+    let out = t.translate(Lang::En, Lang::Es, &[edited], &Context::default()).await.unwrap();
+    assert_eq!(keeps.sent.lock().unwrap()[1], vec!["The bridge opened on Tuesday.".to_string()]);
+    assert_eq!(out.segments[0], "The puente opened on Tuesday. It carries 4,000 people a day.");
+
+    // An engine that merges the two sentences into one.
+    let memory = Arc::new(InMemory::default());
+    let merges = Arc::new(Recorder { sent: Default::default(), rewrite: |s| s.replace(". It", ", and it").replace("bridge", "puente") });
+    let t = Translator::new(vec![merges.clone()]).with_memory(memory).with_limits(no_language_check());
+    let first = t.translate(Lang::En, Lang::Es, &[para.clone()], &Context::default()).await.unwrap();
+    assert_eq!(first.segments[0], "The puente opened on Monday, and it carries 4,000 people a day.");
+    let again = t.translate(Lang::En, Lang::Es, &[para.clone()], &Context::default()).await.unwrap();
+    assert_eq!(again.segments, first.segments, "the whole paragraph was remembered");
+    assert_eq!(again.engine, "memory");
+    assert_eq!(merges.sent.lock().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn translations_held_by_the_checks_are_not_remembered() {
+    let memory = Arc::new(InMemory::default());
+    let swap = Arc::new(Scripted { name: "swap", calls: AtomicUsize::new(0), behaviour: |s| Ok(format!("ES {}", s.replace("1,743", "1,734"))) });
+    let t = Translator::new(vec![swap.clone()]).with_memory(memory.clone());
+    let first = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert!(!first.problems.is_empty());
+    assert!(memory.is_empty(), "a held translation must not be served again from memory");
+    let again = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
+    assert_eq!(again.from_memory, 0);
+    assert_eq!(swap.calls.load(Ordering::SeqCst), 2);
+}
