@@ -363,16 +363,7 @@ impl Translator {
         let source_text = segments.join("\n");
         let output_text = out_segments.join("\n");
         let word_count = source_text.split_whitespace().count();
-        // Remembered sentences passed these checks in context when they were
-        // first translated (only such are kept), so a text wholly from
-        // memory skips the costly language detection.
-        let relaxed;
-        let limits = if engine == "memory" {
-            relaxed = GateLimits { language_min_chars: usize::MAX, ..self.limits.clone() };
-            &relaxed
-        } else {
-            &self.limits
-        };
+        let limits = &self.limits;
         let mut problems = gate::check_with(
             &GateInput {
                 from,
@@ -389,9 +380,10 @@ impl Translator {
         if !lost.is_empty() {
             problems.push(Problem::MissingTerms(lost));
         }
-        // Only translations that passed the checks are remembered, so the
-        // memory never serves again what a reviewer has to look at.
-        if let (Some(m), Some((name, pairs)), true) = (&self.memory, to_remember, problems.is_empty()) {
+        // What the engine said is remembered whatever the checks found: the
+        // same sentence would get the same answer, and every text, from
+        // memory or not, goes through the checks again.
+        if let (Some(m), Some((name, pairs))) = (&self.memory, to_remember) {
             if let Err(e) = m.store(&name, from, to, &pairs).await {
                 tracing::warn!("translation memory not updated: {e}");
             }
