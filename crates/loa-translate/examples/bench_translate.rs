@@ -208,16 +208,12 @@ struct PassStats {
 /// glossary, sentence memory, paragraph batching, the checks), with the
 /// given memory in front of Apertium.
 async fn translate_articles(
-    apertium: &Arc<Apertium>,
-    memory: &Arc<InMemory>,
+    translator: &Translator,
     from: Lang,
     to: Lang,
     articles: &[&Article],
     out: &mut Vec<String>,
 ) -> Result<PassStats, BoxError> {
-    let engine: Arc<dyn Engine> = Arc::clone(apertium) as Arc<dyn Engine>;
-    let memory: Arc<dyn Memory> = Arc::clone(memory) as Arc<dyn Memory>;
-    let translator = Translator::new(vec![engine]).with_memory(memory);
     let paragraphs: Vec<String> = articles.iter().flat_map(|a| a.paragraphs.iter().cloned()).collect();
     let started = Instant::now();
     let outcome = translator.translate(from, to, &paragraphs, &Context::default()).await?;
@@ -235,7 +231,7 @@ async fn translate_articles(
 /// pool and take requests in turn.
 async fn pass(
     engines: &[Arc<Apertium>],
-    memories: &[Arc<InMemory>],
+    translators: &[Arc<Translator>],
     articles: &Arc<Vec<Article>>,
     per_request: usize,
     from: Lang,
@@ -250,9 +246,9 @@ async fn pass(
     let started = Instant::now();
     let mut workers = Vec::new();
     for (w, engine) in engines.iter().enumerate() {
-        let (engine, memories, articles, groups) = (
+        let (_engine, translators, articles, groups) = (
             Arc::clone(engine),
-            memories.to_vec(),
+            translators.to_vec(),
             Arc::clone(articles),
             Arc::clone(&groups),
         );
@@ -270,8 +266,7 @@ async fn pass(
                     let copy = group[start].copy;
                     let end = start + group[start..].iter().take_while(|a| a.copy == copy).count();
                     let s = translate_articles(
-                        &engine,
-                        &memories[copy],
+                        &translators[copy],
                         from,
                         to,
                         &group[start..end],
@@ -411,7 +406,12 @@ async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
     let mut second = Vec::new();
     let mut last = None;
     for _ in 0..repeats {
-        let memories: Vec<Arc<InMemory>> = (0..copies).map(|_| Arc::new(InMemory::new())).collect();
+        // One Translator per copy of the text, each with its own memory, kept
+        // for both passes as a long-running loa worker keeps its own.
+        let engine: Arc<dyn Engine> = Arc::clone(&engines[0]) as Arc<dyn Engine>;
+        let memories: Vec<Arc<Translator>> = (0..copies)
+            .map(|_| Arc::new(Translator::new(vec![Arc::clone(&engine)]).with_memory(Arc::new(InMemory::new()) as Arc<dyn Memory>)))
+            .collect();
         let groups = pipeline_groups(&engines, from, to).await;
         let cpu_before = cpu_secs(&groups);
         let (cold, cold_stats, output) =

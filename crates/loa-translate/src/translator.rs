@@ -52,12 +52,27 @@ pub struct Translator {
     memory: Option<Arc<dyn Memory>>,
     glossary: Glossary,
     limits: GateLimits,
+    /// The checks are a pure function of their inputs; an unchanged article
+    /// re-translated from memory gets the same output, so its verdict is
+    /// kept here (per process, bounded) instead of detecting its language
+    /// again.
+    verdicts: std::sync::Mutex<HashMap<u64, Vec<Problem>>>,
 }
+
+/// Verdicts kept before the cache starts over.
+const MAX_VERDICTS: usize = 20_000;
 
 impl Translator {
     /// `engines` in default order of preference.
     pub fn new(engines: Vec<Arc<dyn Engine>>) -> Translator {
-        Translator { engines, routes: HashMap::new(), memory: None, glossary: Glossary::default(), limits: GateLimits::default() }
+        Translator {
+            engines,
+            routes: HashMap::new(),
+            memory: None,
+            glossary: Glossary::default(),
+            limits: GateLimits::default(),
+            verdicts: std::sync::Mutex::new(HashMap::new()),
+        }
     }
 
     /// For `from → to`, try these engines (by name) in this order.
@@ -363,20 +378,17 @@ impl Translator {
         let source_text = segments.join("\n");
         let output_text = out_segments.join("\n");
         let word_count = source_text.split_whitespace().count();
-        let limits = &self.limits;
-        let mut problems = gate::check_with(
-            &GateInput {
-                from,
-                to,
-                source: &source_text,
-                output: &output_text,
-                required_terms: &required,
-                unknown_words: unknown,
-                generation_errors,
-                word_count,
-            },
-            limits,
-        );
+        let input = GateInput {
+            from,
+            to,
+            source: &source_text,
+            output: &output_text,
+            required_terms: &required,
+            unknown_words: unknown,
+            generation_errors,
+            word_count,
+        };
+        let mut problems = self.check_cached(&input);
         if !lost.is_empty() {
             problems.push(Problem::MissingTerms(lost));
         }
@@ -389,6 +401,28 @@ impl Translator {
             }
         }
         Ok((Outcome { segments: out_segments, engine, problems, sentences: units.len(), from_memory }, out_spans))
+    }
+}
+
+impl Translator {
+    /// `gate::check_with`, remembered by a hash of everything it reads.
+    fn check_cached(&self, input: &GateInput) -> Vec<Problem> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (input.from, input.to, input.source, input.output, input.required_terms).hash(&mut h);
+        (input.unknown_words, input.generation_errors, input.word_count).hash(&mut h);
+        let key = h.finish();
+        if let Some(found) = self.verdicts.lock().ok().and_then(|v| v.get(&key).cloned()) {
+            return found;
+        }
+        let problems = gate::check_with(input, &self.limits);
+        if let Ok(mut v) = self.verdicts.lock() {
+            if v.len() >= MAX_VERDICTS {
+                v.clear();
+            }
+            v.insert(key, problems.clone());
+        }
+        problems
     }
 }
 
