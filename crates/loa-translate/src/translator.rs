@@ -216,15 +216,10 @@ impl Translator {
         // Which units belong to which segment, and each segment's sentence
         // span (units are contiguous per segment).
         let mut seg_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(protected.len());
-        let mut seg_keys: Vec<String> = Vec::with_capacity(protected.len());
         let mut next_unit = 0;
-        for (p, ranges) in protected.iter().zip(&layout) {
+        for ranges in &layout {
             seg_units.push(next_unit..next_unit + ranges.len());
             next_unit += ranges.len();
-            seg_keys.push(match (ranges.first(), ranges.last()) {
-                (Some(a), Some(b)) if ranges.len() > 1 => normalise(&p.text[a.start..b.end]),
-                _ => String::new(),
-            });
         }
 
         // 3. Engines in order until one answers for the misses.
@@ -243,12 +238,23 @@ impl Translator {
             };
             let mut remembered = lookup(keys.clone()).await;
             // A paragraph remembered whole (its translation did not split
-            // into as many sentences) answers for all its sentences.
-            let whole = lookup(seg_keys.clone()).await;
-            for (si, hit) in whole.into_iter().enumerate() {
-                let r = seg_units[si].clone();
-                if let Some(text) = hit {
-                    if r.clone().any(|u| remembered[u].is_none()) {
+            // into as many sentences) answers for all its sentences. Only
+            // paragraphs of several sentences, some not remembered, are asked.
+            let open: Vec<usize> = (0..protected.len())
+                .filter(|&si| seg_units[si].len() > 1 && seg_units[si].clone().any(|u| remembered[u].is_none()))
+                .collect();
+            if !open.is_empty() {
+                let seg_keys: Vec<String> = open
+                    .iter()
+                    .map(|&si| {
+                        let ranges = &layout[si];
+                        normalise(&protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end])
+                    })
+                    .collect();
+                let whole = lookup(seg_keys).await;
+                for (&si, hit) in open.iter().zip(whole) {
+                    if let Some(text) = hit {
+                        let r = seg_units[si].clone();
                         for u in r.clone() {
                             remembered[u] = Some(String::new());
                         }
@@ -328,6 +334,10 @@ impl Translator {
                 // little (a sentence of names and numbers); whether the whole
                 // text was translated is the gate's call, below.
                 Err(TranslateError::Unchanged { engine: name, .. }) => {
+                    // Remembered as they are, so sentences an engine leaves
+                    // alone (names, figures) do not go back to it each time;
+                    // the checks still judge every text that uses them.
+                    to_remember = Some((engine.name().to_string(), batch.iter().map(|b| (b.clone(), b.clone())).collect()));
                     result = Some((translated, name, from_memory, 0, 0));
                     break;
                 }
@@ -465,7 +475,7 @@ fn span_placeholders_in(bracketed: &[Bracketed], batch: &[String]) -> usize {
 /// placeholder) are kept as they are instead of troubling an engine, which
 /// would rightly answer "unchanged".
 fn needs_engine(unit: &str) -> bool {
-    unit.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    unit.chars().filter(|c| c.is_alphabetic()).take(2).count() >= 2
 }
 
 #[cfg(test)]
