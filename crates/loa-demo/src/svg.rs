@@ -7,6 +7,7 @@
 //! cached and tested, and no external asset is needed.
 
 use std::fmt::Write;
+use loa_domain::hash::fnv1a64 as fnv1a; // stable across builds, so pictures never change
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 675;
@@ -1150,15 +1151,6 @@ fn race_boat(c: &mut Canvas, x: f64, y: f64, rng: &mut Rng) {
     }
 }
 
-/// FNV-1a: a fixed, dependency-free hash so pictures never change between builds.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= *b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
 
 /// SplitMix64: small and deterministic, plenty for picking shapes.
 struct Rng(u64);

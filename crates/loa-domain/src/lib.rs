@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod category;
+pub mod hash;
 pub mod lang;
 pub mod numbers;
 pub mod slug;

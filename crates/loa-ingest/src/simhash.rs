@@ -89,19 +89,16 @@ pub fn is_near_duplicate(a: u64, b: u64) -> bool {
 }
 
 fn shingle_hash(words: &[String]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut h = OFFSET;
+    let mut h = loa_domain::hash::Fnv1a::default();
     for (i, word) in words.iter().enumerate() {
         // A separator byte that never occurs in UTF-8 keeps "ab c" and
         // "a bc" apart.
-        let sep: &[u8] = if i == 0 { &[] } else { &[0xff] };
-        for &b in sep.iter().chain(word.as_bytes()) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(PRIME);
+        if i > 0 {
+            h.write(&[0xff]);
         }
+        h.write(word.as_bytes());
     }
-    fmix64(h)
+    fmix64(h.finish())
 }
 
 /// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.

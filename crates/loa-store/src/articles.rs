@@ -39,15 +39,13 @@ impl InsertOutcome {
 /// A stable 64-bit FNV-1a hash of the normalised text: the exact-duplicate
 /// key. Stable across builds and platforms, unlike `std`'s hasher.
 pub fn content_hash(title: &str, blocks: &[Block]) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
+    let mut h = loa_domain::hash::Fnv1a::default();
     let text = format!("{title}\n{}", body_text(blocks));
     for word in text.split_whitespace() {
-        for b in word.to_lowercase().bytes().chain(std::iter::once(b' ')) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
+        h.write(word.to_lowercase().as_bytes());
+        h.write(b" ");
     }
-    format!("{h:016x}")
+    format!("{:016x}", h.finish())
 }
 
 /// A SimHash of the article text and how many differing bits still make

@@ -20,12 +20,7 @@ fn extension_for(mime: &str) -> Option<&'static str> {
 
 /// A name derived from the bytes: the same image from two pages is stored once.
 fn content_name(bytes: &[u8], ext: &str) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    format!("{h:016x}-{}.{ext}", bytes.len())
+    format!("{:016x}-{}.{ext}", loa_domain::hash::fnv1a64(bytes), bytes.len())
 }
 
 /// A stored image: its site path (`/media/<name>`) and pixel size if known.

@@ -31,6 +31,7 @@ use tokio::sync::Mutex;
 use super::{assemble, batches, endpoint, prepare, service_error, HttpOptions, ServiceClient};
 use crate::engine::{Engine, EngineFuture, Hints};
 use crate::{TranslateError, Translation};
+use loa_domain::hash::fnv1a64; // stable across builds: it names glossaries kept on DeepL's side
 
 const ENGINE: &str = "deepl";
 
@@ -423,16 +424,6 @@ fn glossary_entries(forced: &[(String, String)]) -> Option<String> {
     )
 }
 
-/// 64-bit FNV-1a: stable across builds and runs, unlike `DefaultHasher`,
-/// which matters because the hash names glossaries kept on DeepL's side.
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
 
 fn xml_escape(text: &str, out: &mut String) {
     for c in text.chars() {
