@@ -43,11 +43,23 @@ impl MemoryError {
 /// translation). Two sources with the same key share one translation.
 pub fn normalise(segment: &str) -> String {
     // Most text arrives composed already; the quick check spares it the
-    // full composition pass, the costliest part of a memory lookup.
-    if unicode_normalization::is_nfc_quick(segment.chars()) == unicode_normalization::IsNormalized::Yes {
+    // full composition pass, the costliest part of a memory lookup. Text
+    // made only of characters that are composed whatever surrounds them
+    // (ASCII, Latin-1, Cyrillic letters) skips even the quick check.
+    if segment.chars().all(always_composed)
+        || unicode_normalization::is_nfc_quick(segment.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         return collapse(segment.chars());
     }
     collapse(segment.nfc())
+}
+
+/// Characters that never change under NFC and never combine with what
+/// precedes them: below the combining diacritics, and the Cyrillic letters
+/// (the block less its combining marks U+0483–U+0489). Checked against the
+/// Unicode tables by a test.
+fn always_composed(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{2ff}' | '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}')
 }
 
 fn collapse(chars: impl Iterator<Item = char>) -> String {
@@ -232,6 +244,23 @@ impl Memory for InMemory {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_taken_as_composed_pass_the_unicode_quick_check() {
+        // Quick-check Yes with combining class 0 means a character is left
+        // alone by NFC and starts no composition with what came before it.
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32).filter(|&c| always_composed(c)) {
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "{:04x}",
+                c as u32
+            );
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{:04x}", c as u32);
+        }
+        assert!(!always_composed('\u{301}') && !always_composed('\u{483}') && !always_composed('ệ'));
+        assert_eq!(normalise("Е\u{308}лка"), "Ёлка");
+    }
 
     #[test]
     fn normalise_composes_collapses_and_trims_but_keeps_case() {

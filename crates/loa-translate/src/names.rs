@@ -234,6 +234,14 @@ pub fn fold_ascii(name: &str) -> String {
         .collect()
 }
 
+/// Whether `c` could be the first letter of a name syllable: an upper-case
+/// letter that [`fold_ascii`] turns into an ASCII letter. A cheap range test;
+/// the test below checks it against every character Unicode has.
+fn may_open_name(c: char) -> bool {
+    c.is_ascii_uppercase()
+        || matches!(c, '\u{00c0}'..='\u{024f}' | '\u{1e00}'..='\u{1eff}' | '\u{2100}'..='\u{214f}')
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}')
 }
@@ -383,6 +391,11 @@ fn joins(gap: &str) -> bool {
 /// gazetteer or of `known_places`. Single-syllable places (`Huế`) are found
 /// when spelt exactly as in the gazetteer.
 pub fn find_vietnamese_names(text: &str, known_places: &[String]) -> Vec<NameSpan> {
+    // Every name opens with a capital Latin letter; text without one (all
+    // of a Russian article, most of its sentences) is spared the word scan.
+    if !text.chars().any(may_open_name) {
+        return Vec::new();
+    }
     let words = words(text);
     let mut runs: Vec<Vec<&Word>> = Vec::new();
     let mut current: Vec<&Word> = Vec::new();
@@ -925,6 +938,18 @@ fn to_belarusian(russian: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_name_filter_lets_every_possible_first_letter_through() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let folds_to_ascii = fold_ascii(&c.to_string()).chars().next().is_some_and(|f| f.is_ascii_alphabetic());
+            if c.is_uppercase() && folds_to_ascii {
+                assert!(may_open_name(c), "{c:?} ({:04x}) can open a name", c as u32);
+            }
+        }
+        assert!(!may_open_name('Ж') && !may_open_name('a'));
+        assert!(find_vietnamese_names("Президент Ханоя встретился с делегацией.", &[]).is_empty());
+    }
 
     #[test]
     fn syllable_shapes() {

@@ -62,13 +62,6 @@ impl Protected {
 /// `Hồ Chí Minh`). Terms that do not occur get no slot; empty terms and
 /// terms past [`MAX_SLOTS`] are left in the text as they are.
 pub fn protect(text: &str, replacements: &[(String, String)]) -> Protected {
-    let lowered = text.to_lowercase();
-    let stem = STEMS
-        .iter()
-        .find(|s| !lowered.contains(&s.to_lowercase()))
-        .copied()
-        .unwrap_or(STEMS[0]);
-
     // Longest first, so that a term inside a longer one is not split.
     let mut order: Vec<usize> = (0..replacements.len())
         .filter(|&i| !replacements[i].0.trim().is_empty())
@@ -105,7 +98,7 @@ pub fn protect(text: &str, replacements: &[(String, String)]) -> Protected {
                 slots.push(Slot {
                     term: term.clone(),
                     replacement: replacement.clone(),
-                    placeholder: placeholder(stem, slots.len()),
+                    placeholder: String::new(),
                     occurrences: 0,
                 });
                 slots.len() - 1
@@ -113,6 +106,21 @@ pub fn protect(text: &str, replacements: &[(String, String)]) -> Protected {
         };
         slots[slot].occurrences += found.len();
         claimed.extend(found.into_iter().map(|(s, e)| (s, e, slot)));
+    }
+
+    if slots.is_empty() {
+        return Protected { text: text.to_string(), slots };
+    }
+    // The stem is chosen once the text is known to need one: lower-casing
+    // the whole text is the costliest step here.
+    let lowered = text.to_lowercase();
+    let stem = STEMS
+        .iter()
+        .find(|s| !lowered.contains(&s.to_lowercase()))
+        .copied()
+        .unwrap_or(STEMS[0]);
+    for (index, slot) in slots.iter_mut().enumerate() {
+        slot.placeholder = placeholder(stem, index);
     }
 
     claimed.sort();

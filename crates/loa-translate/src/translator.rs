@@ -440,6 +440,14 @@ impl Translator {
 /// number glued to the end of a lower-case word gets its space back.
 /// Names with digits (`COVID19`, `A4`) are upper-case and left alone.
 fn unglue_numbers(text: &str) -> String {
+    // Most sentences have no digit right after a lower-case letter: a byte
+    // scan finds that out without looking at every character's class.
+    let bytes = text.as_bytes();
+    let glued = (1..bytes.len())
+        .any(|i| bytes[i].is_ascii_digit() && text[..i].chars().next_back().is_some_and(char::is_lowercase));
+    if !glued {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len() + 8);
     let mut prev: Option<char> = None;
     let mut word_has_upper = false;
