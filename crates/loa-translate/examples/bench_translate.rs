@@ -243,20 +243,28 @@ async fn pass(
         .map(<[usize]>::to_vec)
         .collect();
     let groups = Arc::new(groups);
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let started = Instant::now();
     let mut workers = Vec::new();
-    for (w, engine) in engines.iter().enumerate() {
+    for engine in engines {
         let (_engine, translators, articles, groups) = (
             Arc::clone(engine),
             translators.to_vec(),
             Arc::clone(articles),
             Arc::clone(&groups),
         );
-        let workers_count = engines.len();
+        let next = Arc::clone(&next);
         workers.push(tokio::spawn(async move {
             let mut stats = PassStats::default();
             let mut outputs: Vec<(usize, Vec<String>)> = Vec::new();
-            for g in (w..groups.len()).step_by(workers_count) {
+            loop {
+                // Each worker takes the next request when it is free, as
+                // loa's job workers take the next job: no worker idles at
+                // the end while another still has a queue of its own.
+                let g = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if g >= groups.len() {
+                    break;
+                }
                 let group: Vec<&Article> = groups[g].iter().map(|&i| &articles[i]).collect();
                 // A request's articles share a copy unless it straddles two;
                 // then each copy's part goes through its own memory.
