@@ -126,3 +126,26 @@ async fn an_engine_that_answers_nothing_is_retried_and_never_reaches_readers() {
     assert!(state.last_error.unwrap().contains("0 segment(s)"));
     assert!(!app.services.store.public_langs(1).await.unwrap().contains(&Lang::Es));
 }
+
+#[tokio::test]
+async fn an_engine_that_answers_empty_text_leaves_a_failed_edition_with_the_reason() {
+    // Keeps the framing of every request (its segment ends) and drops the text.
+    let (_modes, _server, app) = newsroom_with_engine(
+        r#"while IFS= read -r -d '' req; do printf '%s' "$req" | grep -o '\[loa:seg\]' | tr -d '\n'; printf '\n\0'; done"#,
+        "Quảng Trị opens 3 schools",
+        "Quảng Trị opened 3 schools for 1,200 pupils.",
+    )
+    .await;
+    let es = app.services.store.edition(1, Lang::Es).await.unwrap().expect("the failed edition is kept");
+    assert_eq!(es.status, EditionStatus::Failed);
+    assert!(es.failure.as_deref().unwrap_or("").contains("returned empty text"), "{:?}", es.failure);
+    let queue = app.services.store.review_queue(50).await.unwrap();
+    assert!(
+        queue.iter().any(|item| item.lang == Lang::Es && item.reasons.as_deref().is_some_and(|r| r.contains("empty text"))),
+        "the reviewer sees it with its reason: {queue:?}"
+    );
+    let base = app.serve().await;
+    let article = app.services.store.article(1).await.unwrap().unwrap();
+    let resp = reqwest::get(format!("{base}/es/article/{}", article.slug)).await.unwrap();
+    assert_eq!(resp.status(), 404);
+}
