@@ -48,6 +48,13 @@ pub trait Engine: Send + Sync {
     /// Translates each segment; the answer has exactly as many segments, in
     /// order. Empty segments come back empty.
     fn translate<'a>(&'a self, from: Lang, to: Lang, segments: &'a [String], hints: &'a Hints) -> EngineFuture<'a>;
+
+    /// Whether the span placeholders of [`crate::protect::bracket`] travel
+    /// as the engine's own markup (Apertium's word-bound blanks) rather than
+    /// as words, so that they are never counted as unknown words.
+    fn carries_spans_as_markup(&self) -> bool {
+        false
+    }
 }
 
 impl Engine for Apertium {
@@ -61,5 +68,9 @@ impl Engine for Apertium {
 
     fn translate<'a>(&'a self, from: Lang, to: Lang, segments: &'a [String], _hints: &'a Hints) -> EngineFuture<'a> {
         Box::pin(Apertium::translate(self, from, to, segments))
+    }
+
+    fn carries_spans_as_markup(&self) -> bool {
+        true
     }
 }

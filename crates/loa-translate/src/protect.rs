@@ -387,6 +387,37 @@ pub fn unbracket(translated: &str, b: &Bracketed) -> (String, Vec<Option<(usize,
     (text, result)
 }
 
+/// Whether `word` is one of [`bracket`]'s placeholders: `Some(false)` for
+/// an opening one, `Some(true)` for a closing one. Engines that can carry
+/// formatting their own way (Apertium's word-bound blanks) use this to take
+/// the placeholders out of the text they translate.
+pub(crate) fn span_placeholder(word: &str) -> Option<bool> {
+    if word.len() != 3 + CODE_LEN || !word.is_ascii() {
+        return None;
+    }
+    let (stem, code) = word.split_at(3);
+    decode(&code.to_ascii_lowercase())?;
+    SPAN_STEMS.iter().find_map(|(open, close)| {
+        if stem.eq_ignore_ascii_case(open) {
+            Some(false)
+        } else if stem.eq_ignore_ascii_case(close) {
+            Some(true)
+        } else {
+            None
+        }
+    })
+}
+
+/// The closing placeholder that pairs with the opening one `open`.
+pub(crate) fn closing_placeholder(open: &str) -> Option<String> {
+    if span_placeholder(open) != Some(false) {
+        return None;
+    }
+    let (stem, code) = open.split_at(3);
+    let (_, close) = SPAN_STEMS.iter().find(|(o, _)| stem.eq_ignore_ascii_case(o))?;
+    Some(format!("{close}{code}"))
+}
+
 fn decode(code: &str) -> Option<usize> {
     let digit = |c: u8| DIGITS.iter().position(|d| *d == c);
     let bytes = code.as_bytes();

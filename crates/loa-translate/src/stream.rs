@@ -7,13 +7,28 @@
 //! untouched. The reply is split on those superblanks, so a reply with the
 //! wrong number of them is detected as broken rather than misaligned.
 //!
+//! Marked spans (bold, italics, links) reach the engine bracketed by
+//! placeholder words ([`crate::protect::bracket`]). Placeholders are unknown
+//! words to Apertium and break the transfer rules around them (`on Monday`
+//! came back `en lunes`), so here they become Apertium's own word-bound
+//! blanks instead: every word of a span is sent as `[[loa:ID]]word[[/]]`,
+//! which the pipeline keeps on the translated word wherever transfer moves
+//! it. The reply puts the placeholders back around the first and last word
+//! that carries each span, so callers see the same text form whatever the
+//! engine.
+//!
 //! Literal `*`, `#` and `~` cannot be escaped (the analyser drops the
 //! backslash, and then they look like Apertium's own marks), so they travel
 //! inside superblanks too. Unescaped `*`, `#` and `@` in a reply are therefore
 //! always Apertium's marks: unknown word, generation error, transfer error.
 
+use crate::protect::{closing_placeholder, span_placeholder};
+
 /// Superblank content that closes a segment.
 const SEGMENT_END: &str = "loa:seg";
+
+/// The start of a word-bound blank that carries marked spans.
+const SPAN_BLANK: &str = "loa:";
 
 /// Characters that Apertium's stream format reserves; escaped with `\`.
 fn needs_escape(c: char) -> bool {
@@ -38,27 +53,142 @@ pub fn encode_request<S: AsRef<str>>(segments: &[S]) -> String {
             + 2,
     );
     for segment in segments {
-        for c in segment.as_ref().chars() {
-            if needs_escape(c) {
-                out.push('\\');
-                out.push(c);
-            } else if needs_superblank(c) {
-                out.push('[');
-                out.push(c);
-                out.push(']');
-            } else if c == '\0' {
-                // NUL ends a request; it has no business inside article text.
-                out.push(' ');
-            } else {
-                out.push(c);
-            }
-        }
+        encode_segment(segment.as_ref(), &mut out);
         out.push_str(".[][");
         out.push_str(SEGMENT_END);
         out.push(']');
     }
     out.push_str("\n\0");
     out
+}
+
+/// One segment's text, escaped, with span placeholders turned into
+/// word-bound blanks on the words between them.
+fn encode_segment(segment: &str, out: &mut String) {
+    if !segment.split_whitespace().any(|w| span_placeholder(w).is_some()) {
+        escape_into(segment, out);
+        return;
+    }
+    // The opening placeholders in force, in the order they opened.
+    let mut open: Vec<&str> = Vec::new();
+    // `bracket` set each placeholder off with spaces: the space after an
+    // opening one and the one before a closing one go with it.
+    let mut pending_space: Option<&str> = None;
+    let mut after_open = false;
+    for piece in pieces(segment) {
+        if piece.starts_with(char::is_whitespace) {
+            if !after_open {
+                pending_space = Some(piece);
+            }
+            after_open = false;
+            continue;
+        }
+        after_open = false;
+        match span_placeholder(piece) {
+            Some(false) => {
+                if let Some(space) = pending_space.take() {
+                    escape_into(space, out);
+                }
+                open.push(piece);
+                after_open = true;
+                continue;
+            }
+            Some(true) => {
+                pending_space = None;
+                let code = &piece[3..];
+                if let Some(i) = open.iter().rposition(|o| o[3..].eq_ignore_ascii_case(code)) {
+                    open.remove(i);
+                }
+                continue;
+            }
+            None => {}
+        }
+        if let Some(space) = pending_space.take() {
+            escape_into(space, out);
+        }
+        // Punctuation around the word stays outside its blank.
+        let core_start = piece.find(char::is_alphanumeric);
+        let core_end = piece.rfind(char::is_alphanumeric).map(|i| i + piece[i..].chars().next().map_or(1, char::len_utf8));
+        match (open.is_empty(), core_start, core_end) {
+            (false, Some(start), Some(end)) => {
+                escape_into(&piece[..start], out);
+                out.push_str("[[");
+                out.push_str(SPAN_BLANK);
+                out.push_str(&open.join(" "));
+                out.push_str("]]");
+                escape_into(&piece[start..end], out);
+                out.push_str("[[/]]");
+                escape_into(&piece[end..], out);
+            }
+            _ => escape_into(piece, out),
+        }
+    }
+}
+
+/// Splits text into alternating runs of whitespace and of anything else.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first.is_whitespace();
+        let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.push('\\');
+            out.push(c);
+        } else if needs_superblank(c) {
+            out.push('[');
+            out.push(c);
+            out.push(']');
+        } else if c == '\0' {
+            // NUL ends a request; it has no business inside article text.
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Where word-bound blanks carrying spans were found in a segment's
+/// decoded text: (start, end, the opening placeholders).
+type SpanWords = Vec<(usize, usize, String)>;
+
+/// Puts the placeholders of every span back into `text`: the opening one
+/// before the first word that carries the span, the closing one after the
+/// last, each standing as a word of its own.
+fn restore_span_placeholders(text: &mut String, words: &SpanWords) {
+    let mut ids: Vec<&str> = Vec::new();
+    for (_, _, list) in words {
+        for id in list.split(' ') {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    // (offset, is_close, nesting order, placeholder)
+    let mut inserts: Vec<(usize, bool, usize, String)> = Vec::new();
+    for (order, id) in ids.iter().enumerate() {
+        let carried = || words.iter().filter(|(_, _, list)| list.split(' ').any(|x| x == *id));
+        let (Some(start), Some(end)) = (carried().map(|w| w.0).min(), carried().map(|w| w.1).max()) else { continue };
+        let Some(close) = closing_placeholder(id) else { continue };
+        inserts.push((start.min(text.len()), false, order, id.to_string()));
+        inserts.push((end.min(text.len()), true, order, close));
+    }
+    // From the back, so earlier offsets stay valid. At one offset the text
+    // reads closes, then opens; outer spans open first and close last.
+    inserts.sort_by(|a, b| {
+        a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| if a.1 { b.2.cmp(&a.2) } else { a.2.cmp(&b.2) })
+    });
+    for (offset, _, _, placeholder) in inserts.into_iter().rev() {
+        text.insert_str(offset, &format!(" {placeholder} "));
+    }
 }
 
 /// One decoded segment of a reply, marks removed and counted.
@@ -97,6 +227,9 @@ impl std::fmt::Display for DecodeError {
 pub fn decode_reply(reply: &str, expected: usize) -> Result<Vec<DecodedSegment>, DecodeError> {
     let mut segments = Vec::with_capacity(expected);
     let mut current = DecodedSegment::default();
+    let mut span_words: SpanWords = Vec::new();
+    // The span blank opened before the word being read: (start, ids).
+    let mut in_span: Option<(usize, String)> = None;
     let mut chars = reply.chars();
     while let Some(c) = chars.next() {
         match c {
@@ -133,12 +266,25 @@ pub fn decode_reply(reply: &str, expected: usize) -> Result<Vec<DecodedSegment>,
                         current.text.pop();
                     }
                 } else if content == SEGMENT_END {
+                    if !span_words.is_empty() {
+                        restore_span_placeholders(&mut current.text, &span_words);
+                        span_words.clear();
+                    }
+                    in_span = None;
                     current.text = current.text.trim().to_string();
                     segments.push(std::mem::take(&mut current));
-                } else if content.starts_with('[') {
-                    // A word-bound blank `[[...]]`: formatting we never send.
+                } else if let Some(blank) = content.strip_prefix('[') {
+                    // A word-bound blank `[[...]]`: ours carry spans, and
+                    // `[[/]]` ends the word they belong to.
                     if chars.clone().next() == Some(']') {
                         chars.next();
+                    }
+                    if blank == "/" {
+                        if let Some((start, ids)) = in_span.take() {
+                            span_words.push((start, current.text.len(), ids));
+                        }
+                    } else if let Some(ids) = blank.strip_prefix(SPAN_BLANK) {
+                        in_span = Some((current.text.len(), ids.to_string()));
                     }
                 } else {
                     current.text.push_str(&content);
@@ -180,6 +326,37 @@ mod tests {
             "a \\[b\\] \\^c\\$ d\\/e \\@f \\<g\\> \\{h\\} \\\\i.[][loa:seg]\
              [*]x [#]y [~]z.[][loa:seg]\n\0"
         );
+    }
+
+    #[test]
+    fn span_placeholders_become_word_bound_blanks_and_come_back() {
+        // `bracket` wrote: "new bridge" bold (span 0), "Monday," italic (1).
+        let sent = "The Zqjaa new bridge Zqkaa opened on Zqjab Monday, Zqkab near";
+        let req = encode_request(&[sent]);
+        assert_eq!(
+            req,
+            "The [[loa:Zqjaa]]new[[/]] [[loa:Zqjaa]]bridge[[/]] opened on [[loa:Zqjab]]Monday[[/]], near.[][loa:seg]\n\0"
+        );
+        // Apertium keeps the blanks on the words wherever transfer puts them.
+        let reply = "El [[loa:Zqjaa]]puente[[/]] [[loa:Zqjaa]]nuevo[[/]] abrió el [[loa:Zqjab]]lunes[[/]], cerca.[][loa:seg]\n";
+        let decoded = decode_reply(reply, 1).unwrap();
+        assert_eq!(decoded[0].text, "El  Zqjaa puente nuevo Zqkaa  abrió el  Zqjab lunes Zqkab , cerca");
+        let words: Vec<&str> = decoded[0].text.split_whitespace().collect();
+        assert_eq!(words, ["El", "Zqjaa", "puente", "nuevo", "Zqkaa", "abrió", "el", "Zqjab", "lunes", "Zqkab", ",", "cerca"]);
+    }
+
+    #[test]
+    fn nested_spans_keep_their_order_and_a_lost_span_is_not_invented() {
+        let req = encode_request(&["Zqjaa big Zqjab red Zqkab house Zqkaa"]);
+        assert_eq!(req, "[[loa:Zqjaa]]big[[/]] [[loa:Zqjaa Zqjab]]red[[/]] [[loa:Zqjaa]]house[[/]].[][loa:seg]\n\0");
+        let decoded = decode_reply("[[loa:Zqjaa]]casa[[/]] [[loa:Zqjaa Zqjab]]roja[[/]].[][loa:seg]", 1).unwrap();
+        let words: Vec<&str> = decoded[0].text.split_whitespace().collect();
+        assert_eq!(words, ["Zqjaa", "casa", "Zqjab", "roja", "Zqkab", "Zqkaa"]);
+        // The engine dropped the only word of span 1: no placeholder for it.
+        let decoded = decode_reply("[[loa:Zqjaa]]casa[[/]] grande.[][loa:seg]", 1).unwrap();
+        assert_eq!(decoded[0].text.split_whitespace().collect::<Vec<_>>(), ["Zqjaa", "casa", "Zqkaa", "grande"]);
+        // Placeholder-like words of other stems are text.
+        assert_eq!(encode_request(&["Zqvab and Zqxyz"]), "Zqvab and Zqxyz.[][loa:seg]\n\0");
     }
 
     #[test]

@@ -300,8 +300,11 @@ impl Translator {
                     // Placeholders are unknown words to a rule-based engine,
                     // counted again at each pivot: they are not its fault.
                     let hops = t.engine.matches('>').count() + 1;
-                    let sent = placeholders_in(&protected, &batch)
-                        + bracketed.map_or(0, |b| span_placeholders_in(b, &batch));
+                    let spans_sent = match bracketed {
+                        Some(b) if !engine.carries_spans_as_markup() => span_placeholders_in(b, &batch),
+                        _ => 0,
+                    };
+                    let sent = placeholders_in(&protected, &batch) + spans_sent;
                     t.unknown_words = t.unknown_words.saturating_sub(sent * hops);
                     let mut pairs: Vec<(String, String)> = Vec::new();
                     for ((item, source), out) in items.iter().zip(&batch).zip(t.segments) {
