@@ -203,6 +203,14 @@ const LEAD_WORDS: &[&str] = &[
     "sau", "trước", "với", "và", "của", "ở", "đến", "từ",
 ];
 
+/// English words shaped like Vietnamese syllables that headings in
+/// capitals put next to names (`BY NGUYỄN VĂN AN IN HÀ TĨNH`): in a run of
+/// capitals they end a name and never start one. (`AN` is not here: it is
+/// a common given name.)
+const CAPS_ENGLISH_WORDS: &[&str] = &[
+    "at", "by", "in", "on", "to", "the", "then", "than", "so", "no", "go", "he", "we", "me", "be", "hi",
+];
+
 /// Words announcing that the following name is a place.
 const PLACE_PREFIXES: &[&str] = &[
     "province of",
@@ -350,6 +358,12 @@ fn is_capitalised(word: &str) -> bool {
     }
 }
 
+/// A word of two or more letters, every one of them a capital.
+fn is_all_caps(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && letters.all(char::is_uppercase)
+}
+
 struct Word {
     start: usize,
     end: usize,
@@ -397,34 +411,41 @@ pub fn find_vietnamese_names(text: &str, known_places: &[String]) -> Vec<NameSpa
         return Vec::new();
     }
     let words = words(text);
-    let mut runs: Vec<Vec<&Word>> = Vec::new();
+    // Runs of syllables written alike: `Nguyễn Văn An`, or all in capitals
+    // as in a heading or a byline (`NGUYỄN VĂN AN`).
+    let mut runs: Vec<(Vec<&Word>, bool)> = Vec::new();
     let mut current: Vec<&Word> = Vec::new();
+    let mut current_caps = false;
     for w in &words {
         let s = &text[w.start..w.end];
-        let fits = is_capitalised(s) && is_vietnamese_syllable(s);
+        let caps = is_all_caps(s);
+        let fits = (caps || is_capitalised(s)) && is_vietnamese_syllable(s);
         let continues = current
             .last()
-            .is_some_and(|prev| joins(&text[prev.end..w.start]));
+            .is_some_and(|prev| joins(&text[prev.end..w.start]) && caps == current_caps);
         if fits && (current.is_empty() || continues) {
             current.push(w);
         } else {
             if !current.is_empty() {
-                runs.push(std::mem::take(&mut current));
+                runs.push((std::mem::take(&mut current), current_caps));
             }
             if fits {
                 current.push(w);
             }
         }
+        if current.len() == 1 {
+            current_caps = caps;
+        }
     }
     if !current.is_empty() {
-        runs.push(current);
+        runs.push((current, current_caps));
     }
 
     let known: Vec<String> = known_places.iter().map(|p| loose_key(p)).collect();
     let is_place_name = |s: &str| gazetteer_entry(s).is_some() || known.contains(&loose_key(s));
 
     let mut out = Vec::new();
-    for run in runs {
+    for (run, caps) in runs {
         let n = run.len();
         let span_of = |i: usize, len: usize| (run[i].start, run[i + len - 1].end);
         let place_at = |i: usize, min_len: usize| {
@@ -452,21 +473,30 @@ pub fn find_vietnamese_names(text: &str, known_places: &[String]) -> Vec<NameSpa
                 i += len;
                 continue;
             }
-            if n - i > 1 && LEAD_WORDS.contains(&key(&text[run[i].start..run[i].end]).as_str()) {
+            let english_at = |j: usize| caps && CAPS_ENGLISH_WORDS.contains(&key(&text[run[j].start..run[j].end]).as_str());
+            if (n - i > 1 && LEAD_WORDS.contains(&key(&text[run[i].start..run[i].end]).as_str())) || english_at(i) {
                 i += 1;
                 continue;
             }
             // A person: up to four syllables, ending before a place of two
             // or more syllables (`Nguyễn Văn An Hà Tĩnh` is two names).
             let mut len = 1;
-            while i + len < n && len < 4 && !(len >= 2 && place_at(i + len, 2).is_some()) {
+            while i + len < n && len < 4 && !(len >= 2 && place_at(i + len, 2).is_some()) && !english_at(i + len) {
                 len += 1;
             }
             let syllables: Vec<&str> = run[i..i + len]
                 .iter()
                 .map(|w| &text[w.start..w.end])
                 .collect();
-            if qualifies_as_person(&syllables) {
+            // In capitals, the surnames and syllable shapes that single out
+            // a name also spell English words (`AN`, `BAN`, `LONG`): only
+            // Vietnamese-only marks make a capitalised run a person.
+            let person = if caps {
+                syllables.len() >= 2 && syllables.iter().any(|s| has_vietnamese_marks(s))
+            } else {
+                qualifies_as_person(&syllables)
+            };
+            if person {
                 let (start, end) = span_of(i, len);
                 let kind = if has_place_context(text, start, end) {
                     NameKind::Place
@@ -540,6 +570,18 @@ pub fn transcribe(name: &str, kind: NameKind, target: Lang) -> String {
     let name = name.trim();
     if name.is_empty() {
         return String::new();
+    }
+    // A name in capitals is transcribed as written normally, then put back
+    // in capitals, so a heading stays a heading.
+    if name.split_whitespace().all(is_all_caps) {
+        let titled: Vec<String> = name
+            .split_whitespace()
+            .map(|syllable| {
+                let mut chars = syllable.chars();
+                chars.next().map_or(String::new(), |first| first.to_string() + &chars.as_str().to_lowercase())
+            })
+            .collect();
+        return transcribe(&titled.join(" "), kind, target).to_uppercase();
     }
     if kind == NameKind::Person {
         if let Some(&(_, ru, uk, be)) = PERSON_EXONYMS

@@ -191,6 +191,25 @@ fn finds_names_in_english_and_vietnamese_text() {
 }
 
 #[test]
+fn names_in_capitals_are_found_only_when_unmistakably_vietnamese() {
+    let heading = "BY NGUYỄN VĂN AN IN HÀ TĨNH: 2,200 HOUSES FOR HA NOI";
+    let got: Vec<(&str, NameKind)> =
+        find_vietnamese_names(heading, &[]).iter().map(|n| (&heading[n.start..n.end], n.kind)).collect();
+    assert_eq!(got, vec![("NGUYỄN VĂN AN", NameKind::Person), ("HÀ TĨNH", NameKind::Place), ("HA NOI", NameKind::Place)]);
+    // English capitals shaped like syllables or surnames are not names.
+    for text in ["THE LONG BAN ON TAN LINES", "AN HOANG MINH TO", "NEWS IN BRIEF"] {
+        assert!(find_vietnamese_names(text, &[]).is_empty(), "{text}");
+    }
+    // A run does not mix capitals with ordinary capitalisation.
+    let mixed = find_vietnamese_names("Nguyễn Văn AN", &[]);
+    assert_eq!(mixed.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["Nguyễn Văn"]);
+    // In capitals the transcription stays in capitals, spelled as usual.
+    assert_eq!(transcribe("TRẦN THẾ DŨNG", NameKind::Person, Lang::Ru), "ЧАН ТХЕ ЗУНГ");
+    assert_eq!(transcribe("HÀ TĨNH", NameKind::Place, Lang::Ru), "ХАТИНЬ");
+    assert_eq!(transcribe("TRẦN THẾ DŨNG", NameKind::Person, Lang::Es), "TRẦN THẾ DŨNG");
+}
+
+#[test]
 fn name_detection_rules() {
     // Diacritic-less: surnames and gazetteer places count, foreign names not.
     let text = "Nguyen Van An spoke in Ha Tinh; Le Pen and Le Monde did not; Van Gogh neither.";
