@@ -269,7 +269,7 @@ pub fn bracket(text: &str, spans: &[(usize, usize)]) -> Bracketed {
             let (sa, ea) = spans[a.2];
             let (sb, eb) = spans[b.2];
             if a.1 {
-                sb.cmp(&sa).then(a.2.cmp(&b.2))
+                sb.cmp(&sa).then(b.2.cmp(&a.2))
             } else {
                 eb.cmp(&ea).then(a.2.cmp(&b.2))
             }
@@ -408,6 +408,155 @@ pub(crate) fn span_placeholder(word: &str) -> Option<bool> {
     })
 }
 
+/// A text with span placeholders, read as engines that carry spans their
+/// own way need it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SpanEvent<'a> {
+    /// Text, placeholders taken out.
+    Text(&'a str),
+    /// An opening placeholder, as written.
+    Open(&'a str),
+    /// A closing placeholder, as written.
+    Close(&'a str),
+}
+
+/// Splits `text` into text and span placeholders. [`bracket`] sets each
+/// placeholder off with spaces of its own: the space after an opening
+/// placeholder and the one before a closing placeholder go with it, so the
+/// text reads as it did before bracketing.
+pub(crate) fn span_events(text: &str) -> Vec<SpanEvent<'_>> {
+    let mut events = Vec::new();
+    let mut pending_space: Option<&str> = None;
+    let mut after_placeholder = false;
+    for piece in pieces(text) {
+        if piece.starts_with(char::is_whitespace) {
+            // `bracket` always writes one space after a placeholder.
+            let piece = if after_placeholder { piece.strip_prefix(' ').unwrap_or(piece) } else { piece };
+            pending_space = (!piece.is_empty()).then_some(piece);
+            after_placeholder = false;
+            continue;
+        }
+        let placeholder = span_placeholder(piece);
+        if placeholder == Some(true) {
+            // ...and one before a closing placeholder, which ends a word.
+            pending_space = pending_space.and_then(|s| s.strip_suffix(' ')).filter(|s| !s.is_empty());
+        }
+        if let Some(space) = pending_space.take() {
+            events.push(SpanEvent::Text(space));
+        }
+        events.push(match placeholder {
+            Some(true) => SpanEvent::Close(piece),
+            Some(false) => SpanEvent::Open(piece),
+            None => SpanEvent::Text(piece),
+        });
+        after_placeholder = placeholder.is_some();
+    }
+    if let Some(space) = pending_space {
+        events.push(SpanEvent::Text(space));
+    }
+    events
+}
+
+/// Splits text into alternating runs of whitespace and of anything else.
+pub(crate) fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first.is_whitespace();
+        let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
+        let (piece, tail) = rest.split_at(end);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// For engines that keep XML-style markup (DeepL's tag handling, a chat
+/// model told to keep tags): the span placeholders of `text` as tags
+/// `<m0>`…`</m0>`, numbered in order of opening, and the opening
+/// placeholders by number for [`tags_to_spans`]. Placeholders that do not
+/// pair up are left out.
+pub(crate) fn spans_to_tags(text: &str) -> (String, Vec<String>) {
+    let events = span_events(text);
+    let same_span = |open: &str, close: &str| open[3..].eq_ignore_ascii_case(&close[3..]);
+    // Markup must nest: a span closed while one opened after it is still
+    // open (`<b>a <i>b</b> c</i>`) gets no tags, so its mark is dropped
+    // rather than broken.
+    let mut crossing: Vec<&str> = Vec::new();
+    let mut stack: Vec<&str> = Vec::new();
+    for event in &events {
+        match *event {
+            SpanEvent::Open(p) => stack.push(p),
+            SpanEvent::Close(p) => {
+                if let Some(i) = stack.iter().rposition(|o| same_span(o, p)) {
+                    if i + 1 != stack.len() {
+                        crossing.push(stack[i]);
+                    }
+                    stack.remove(i);
+                }
+            }
+            SpanEvent::Text(_) => {}
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut opens: Vec<String> = Vec::new();
+    for event in events {
+        match event {
+            SpanEvent::Text(t) => out.push_str(t),
+            SpanEvent::Open(p) if !crossing.contains(&p) => {
+                out.push_str(&format!("<{SPAN_TAG}{}>", opens.len()));
+                opens.push(p.to_string());
+            }
+            SpanEvent::Close(p) => {
+                if let Some(n) = opens.iter().rposition(|o| same_span(o, p)) {
+                    out.push_str(&format!("</{SPAN_TAG}{n}>"));
+                }
+            }
+            SpanEvent::Open(_) => {}
+        }
+    }
+    (out, opens)
+}
+
+/// Undoes [`spans_to_tags`] on an engine's answer: each tag becomes its
+/// placeholder again, set off by spaces ([`unbracket`] tidies them).
+pub(crate) fn tags_to_spans(text: &str, opens: &[String]) -> String {
+    if opens.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + opens.len() * 12);
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let closing = rest.starts_with("</");
+        let name_at = if closing { 2 } else { 1 };
+        let digits = rest[name_at..].strip_prefix(SPAN_TAG).map(|r| r.bytes().take_while(u8::is_ascii_digit).count());
+        let tag = digits.filter(|&d| d > 0).and_then(|d| {
+            let number_at = name_at + SPAN_TAG.len();
+            let n: usize = rest[number_at..number_at + d].parse().ok()?;
+            rest[number_at + d..].starts_with('>').then_some((n, number_at + d + 1))
+        });
+        match tag {
+            Some((n, len)) if n < opens.len() => {
+                let placeholder = if closing { closing_placeholder(&opens[n]).unwrap_or_default() } else { opens[n].clone() };
+                out.push(' ');
+                out.push_str(&placeholder);
+                out.push(' ');
+                rest = &rest[len..];
+            }
+            _ => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The element name of [`spans_to_tags`]'s tags.
+const SPAN_TAG: &str = "m";
+
 /// The closing placeholder that pairs with the opening one `open`.
 pub(crate) fn closing_placeholder(open: &str) -> Option<String> {
     if span_placeholder(open) != Some(false) {
@@ -427,6 +576,29 @@ fn decode(code: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_placeholders_become_tags_and_back() {
+        let b = bracket("The new bridge opened on Monday, near x<y.", &[(4, 14), (25, 31), (25, 31)]);
+        assert_eq!(b.text, "The Zqjaa new bridge Zqkaa  opened on Zqjab Zqjac Monday Zqkac Zqkab , near x<y.");
+        let (tagged, opens) = spans_to_tags(&b.text);
+        assert_eq!(tagged, "The <m0>new bridge</m0> opened on <m1><m2>Monday</m2></m1>, near x<y.");
+        assert_eq!(opens.len(), 3);
+        let answer = "El <m0>puente nuevo</m0> abrió el <m1><m2>lunes</m2></m1>, cerca de x<y.";
+        let (text, spans) = unbracket(&tags_to_spans(answer, &opens), &b);
+        assert_eq!(text, "El puente nuevo abrió el lunes, cerca de x<y.");
+        let covered: Vec<&str> = spans.iter().map(|s| s.map_or("", |(a, z)| &text[a..z])).collect();
+        assert_eq!(covered, ["puente nuevo", "lunes", "lunes"]);
+        // Tags the text did not send are left as text; a lost tag loses its span only.
+        let (text, spans) = unbracket(&tags_to_spans("<m7>El</m7> <m0>puente</m0> abrió el lunes", &opens), &b);
+        assert_eq!(text, "<m7>El</m7> puente abrió el lunes");
+        assert_eq!(spans, [Some((12, 18)), None, None]);
+        // Crossing spans cannot both be markup: the one closed out of turn
+        // is left out, not broken.
+        let crossed = bracket("one two three four", &[(0, 7), (4, 13)]);
+        let (tagged, opens) = spans_to_tags(&crossed.text);
+        assert_eq!((tagged.as_str(), opens.len()), ("one <m0>two three</m0> four", 1));
+    }
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
         v.iter()

@@ -22,7 +22,7 @@
 //! inside superblanks too. Unescaped `*`, `#` and `@` in a reply are therefore
 //! always Apertium's marks: unknown word, generation error, transfer error.
 
-use crate::protect::{closing_placeholder, span_placeholder};
+use crate::protect::{closing_placeholder, pieces, span_events, span_placeholder, SpanEvent};
 
 /// Superblank content that closes a segment.
 const SEGMENT_END: &str = "loa:seg";
@@ -71,71 +71,44 @@ fn encode_segment(segment: &str, out: &mut String) {
     }
     // The opening placeholders in force, in the order they opened.
     let mut open: Vec<&str> = Vec::new();
-    // `bracket` set each placeholder off with spaces: the space after an
-    // opening one and the one before a closing one go with it.
-    let mut pending_space: Option<&str> = None;
-    let mut after_open = false;
-    for piece in pieces(segment) {
-        if piece.starts_with(char::is_whitespace) {
-            if !after_open {
-                pending_space = Some(piece);
-            }
-            after_open = false;
-            continue;
-        }
-        after_open = false;
-        match span_placeholder(piece) {
-            Some(false) => {
-                if let Some(space) = pending_space.take() {
-                    escape_into(space, out);
-                }
-                open.push(piece);
-                after_open = true;
+    for event in span_events(segment) {
+        let text = match event {
+            SpanEvent::Open(p) => {
+                open.push(p);
                 continue;
             }
-            Some(true) => {
-                pending_space = None;
-                let code = &piece[3..];
+            SpanEvent::Close(p) => {
+                let code = &p[3..];
                 if let Some(i) = open.iter().rposition(|o| o[3..].eq_ignore_ascii_case(code)) {
                     open.remove(i);
                 }
                 continue;
             }
-            None => {}
+            SpanEvent::Text(t) => t,
+        };
+        if open.is_empty() {
+            escape_into(text, out);
+            continue;
         }
-        if let Some(space) = pending_space.take() {
-            escape_into(space, out);
-        }
-        // Punctuation around the word stays outside its blank.
-        let core_start = piece.find(char::is_alphanumeric);
-        let core_end = piece.rfind(char::is_alphanumeric).map(|i| i + piece[i..].chars().next().map_or(1, char::len_utf8));
-        match (open.is_empty(), core_start, core_end) {
-            (false, Some(start), Some(end)) => {
-                escape_into(&piece[..start], out);
-                out.push_str("[[");
-                out.push_str(SPAN_BLANK);
-                out.push_str(&open.join(" "));
-                out.push_str("]]");
-                escape_into(&piece[start..end], out);
-                out.push_str("[[/]]");
-                escape_into(&piece[end..], out);
+        for piece in pieces(text) {
+            // Punctuation around a word stays outside its blank.
+            let core_start = piece.find(char::is_alphanumeric);
+            let core_end = piece.rfind(char::is_alphanumeric).map(|i| i + piece[i..].chars().next().map_or(1, char::len_utf8));
+            match (core_start, core_end) {
+                (Some(start), Some(end)) => {
+                    escape_into(&piece[..start], out);
+                    out.push_str("[[");
+                    out.push_str(SPAN_BLANK);
+                    out.push_str(&open.join(" "));
+                    out.push_str("]]");
+                    escape_into(&piece[start..end], out);
+                    out.push_str("[[/]]");
+                    escape_into(&piece[end..], out);
+                }
+                _ => escape_into(piece, out),
             }
-            _ => escape_into(piece, out),
         }
     }
-}
-
-/// Splits text into alternating runs of whitespace and of anything else.
-fn pieces(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
-    std::iter::from_fn(move || {
-        let first = rest.chars().next()?;
-        let space = first.is_whitespace();
-        let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
-        let (piece, tail) = rest.split_at(end);
-        rest = tail;
-        Some(piece)
-    })
 }
 
 fn escape_into(text: &str, out: &mut String) {
@@ -330,8 +303,8 @@ mod tests {
 
     #[test]
     fn span_placeholders_become_word_bound_blanks_and_come_back() {
-        // `bracket` wrote: "new bridge" bold (span 0), "Monday," italic (1).
-        let sent = "The Zqjaa new bridge Zqkaa opened on Zqjab Monday, Zqkab near";
+        // As `bracket` writes "new bridge" bold (span 0), "Monday" italic (1).
+        let sent = "The Zqjaa new bridge Zqkaa  opened on Zqjab Monday Zqkab , near";
         let req = encode_request(&[sent]);
         assert_eq!(
             req,
@@ -347,7 +320,7 @@ mod tests {
 
     #[test]
     fn nested_spans_keep_their_order_and_a_lost_span_is_not_invented() {
-        let req = encode_request(&["Zqjaa big Zqjab red Zqkab house Zqkaa"]);
+        let req = encode_request(&["Zqjaa big Zqjab red Zqkab  house Zqkaa"]);
         assert_eq!(req, "[[loa:Zqjaa]]big[[/]] [[loa:Zqjaa Zqjab]]red[[/]] [[loa:Zqjaa]]house[[/]].[][loa:seg]\n\0");
         let decoded = decode_reply("[[loa:Zqjaa]]casa[[/]] [[loa:Zqjaa Zqjab]]roja[[/]].[][loa:seg]", 1).unwrap();
         let words: Vec<&str> = decoded[0].text.split_whitespace().collect();

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use loa_domain::Lang;
 use loa_translate::{
-    DeepL, DeepLConfig, Engine, Hints, HttpOptions, LibreTranslate, LibreTranslateConfig,
-    OpenAiChat, OpenAiConfig, TranslateError,
+    Context, DeepL, DeepLConfig, Engine, Hints, HttpOptions, LibreTranslate, LibreTranslateConfig,
+    OpenAiChat, OpenAiConfig, TranslateError, Translator,
 };
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -213,6 +213,21 @@ const EN_ZH: &[(&str, &str)] = &[("The", ""), ("minister", "部长"), ("visited"
 fn word_by_word(text: &str, dict: &[(&str, &str)]) -> String {
     text.split(' ')
         .map(|w| dict.iter().find(|(s, _)| *s == w).map_or(w, |(_, t)| *t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Like [`word_by_word`], keeping inline tags (`<m0>`, `</m0>`) on the
+/// words they wrap, as a chat model told to keep them does.
+fn tagged_word_by_word(text: &str, dict: &[(&str, &str)]) -> String {
+    text.split(' ')
+        .map(|w| {
+            let core_start = w.find('>').filter(|_| w.starts_with('<') && !w.starts_with("</")).map_or(0, |i| i + 1);
+            let core_end = w[core_start..].find("</").map_or(w.len(), |i| core_start + i);
+            let core = &w[core_start..core_end];
+            let done = dict.iter().find(|(s, _)| *s == core).map_or(core, |(_, t)| *t);
+            format!("{}{done}{}", &w[..core_start], &w[core_end..])
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -691,7 +706,7 @@ fn chat_service(
         else {
             return invalid("the test model expects a JSON array of strings");
         };
-        let mut out: Vec<String> = segments.iter().map(|s| word_by_word(s, EN_ES)).collect();
+        let mut out: Vec<String> = segments.iter().map(|s| tagged_word_by_word(s, EN_ES)).collect();
         if mode == ChatMode::DropOne {
             out.pop();
         }
@@ -1353,4 +1368,46 @@ async fn deepl_translates_without_a_glossary_it_cannot_have() {
         let body: Value = serde_json::from_slice(&call.body).unwrap();
         assert!(body.get("glossary_id").is_none(), "{body}");
     }
+}
+
+/// A sentence with a bold word and a linked one, through the `Translator`
+/// and `engine`: the marks must land on the translated words.
+async fn marks_survive(engine: Arc<dyn Engine>) -> (String, Vec<loa_domain::Mark>) {
+    use loa_domain::{Mark, MarkKind};
+    let text = "The minister met officials on Monday";
+    let marks = vec![
+        Mark { start: 4, end: 12, kind: MarkKind::Bold },
+        Mark { start: 30, end: 36, kind: MarkKind::Link { href: "https://example.org/monday".into() } },
+    ];
+    assert_eq!((&text[4..12], &text[30..36]), ("minister", "Monday"));
+    let translator = Translator::new(vec![engine]);
+    let (outcome, out_marks) =
+        translator.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+    let out = outcome.segments[0].clone();
+    assert_eq!(out, "El ministro se reunió con funcionarios el lunes");
+    let covered: Vec<&str> = out_marks[0].iter().map(|m| &out[m.start..m.end]).collect();
+    assert_eq!(covered, ["ministro", "lunes"]);
+    assert_eq!(out_marks[0][0].kind, MarkKind::Bold);
+    (out, out_marks[0].clone())
+}
+
+#[tokio::test]
+async fn deepl_carries_marked_spans_as_tags() {
+    let state = Arc::new(Mutex::new(DeepLState::default()));
+    let server = Server::start(deepl_service(state.clone())).await;
+    marks_survive(Arc::new(deepl(&server))).await;
+    let body: Value = serde_json::from_slice(&server.requests("POST", "/v2/translate")[0].body).unwrap();
+    assert_eq!(body["tag_handling"], "xml");
+    assert_eq!(body["text"][0], "The <m0>minister</m0> met officials on <m1>Monday</m1>");
+}
+
+#[tokio::test]
+async fn openai_carries_marked_spans_as_tags() {
+    let prompts = Arc::new(Mutex::new(Vec::new()));
+    let server = Server::start(chat_service(ChatMode::Translate, prompts.clone())).await;
+    marks_survive(Arc::new(chat(&server, OA_KEY, fast_http()))).await;
+    let body: Value = serde_json::from_slice(&server.requests("POST", "/v1/chat/completions")[0].body).unwrap();
+    let sent: Vec<String> = serde_json::from_str(body["messages"][1]["content"].as_str().unwrap()).unwrap();
+    assert_eq!(sent, ["The <m0>minister</m0> met officials on <m1>Monday</m1>"]);
+    assert!(prompts.lock().unwrap()[0].contains("<m0>"), "the prompt tells the model to keep the tags");
 }

@@ -10,7 +10,9 @@
 //! Protected terms: the batch is sent with `tag_handling: "xml"` and
 //! `ignore_tags: ["x"]`, each protected term wrapped as `<x>term</x>` (the
 //! rest of the text XML-escaped), and the tags removed and the text
-//! unescaped on the way back.
+//! unescaped on the way back. Marked spans (bold, italics, links) go the
+//! same way as tags `<m0>`…`</m0>` that DeepL translates inside and moves
+//! with their words; they come back as the caller's placeholders.
 //!
 //! Forced terms: a glossary (`POST /v2/glossaries`, TSV entries) per
 //! language pair and set of entries, named after a hash of its content so
@@ -30,6 +32,7 @@ use tokio::sync::Mutex;
 
 use super::{assemble, batches, endpoint, prepare, service_error, HttpOptions, ServiceClient};
 use crate::engine::{Engine, EngineFuture, Hints};
+use crate::protect::{spans_to_tags, tags_to_spans};
 use crate::{TranslateError, Translation};
 use loa_domain::hash::fnv1a64; // stable across builds: it names glossaries kept on DeepL's side
 
@@ -247,25 +250,21 @@ impl DeepL {
             self.config.max_batch_chars,
         ) {
             let texts: Vec<&str> = batch.iter().map(|&i| segments[i].trim()).collect();
-            let wrapped: Option<Vec<String>> = {
-                let marked: Vec<String> = texts
-                    .iter()
-                    .map(|t| wrap_protected(t, &protected))
-                    .collect();
-                let any = marked.iter().any(|m| m.contains(&format!("<{KEEP_TAG}>")));
-                any.then_some(marked)
-            };
+            // Protected terms in ignored tags, marked spans as tags DeepL
+            // moves with the words they hold; plain text when neither occurs.
+            let tagged: Vec<(String, Vec<String>)> =
+                texts.iter().map(|t| spans_to_tags(&wrap_protected(t, &protected))).collect();
+            let xml = tagged.iter().any(|(text, spans)| !spans.is_empty() || text.contains(&format!("<{KEEP_TAG}>")));
             let mut request = json!({
                 "source_lang": from.code().to_ascii_uppercase(),
                 "target_lang": self.target_code(to),
             });
-            match &wrapped {
-                Some(marked) => {
-                    request["text"] = json!(marked);
-                    request["tag_handling"] = json!("xml");
-                    request["ignore_tags"] = json!([KEEP_TAG]);
-                }
-                None => request["text"] = json!(texts),
+            if xml {
+                request["text"] = json!(tagged.iter().map(|(text, _)| text).collect::<Vec<_>>());
+                request["tag_handling"] = json!("xml");
+                request["ignore_tags"] = json!([KEEP_TAG]);
+            } else {
+                request["text"] = json!(texts);
             }
             if let Some(id) = &glossary_id {
                 request["glossary_id"] = json!(id);
@@ -298,9 +297,9 @@ impl DeepL {
                     false,
                 ));
             }
-            let outputs = answer.translations.into_iter().map(|t| {
-                if wrapped.is_some() {
-                    unwrap_protected(&t.text)
+            let outputs = answer.translations.into_iter().zip(&tagged).map(|(t, (_, spans))| {
+                if xml {
+                    unwrap_protected(&tags_to_spans(&t.text, spans))
                 } else {
                     t.text
                 }
@@ -527,6 +526,10 @@ fn xml_unescape(text: &str) -> String {
 }
 
 impl Engine for DeepL {
+    fn carries_spans_as_markup(&self) -> bool {
+        true
+    }
+
     fn name(&self) -> &str {
         ENGINE
     }

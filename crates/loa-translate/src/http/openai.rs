@@ -24,6 +24,7 @@ use super::{
     assemble, batches, endpoint, english_name, prepare, service_error, HttpOptions, ServiceClient,
 };
 use crate::engine::{Engine, EngineFuture, Hints};
+use crate::protect::{spans_to_tags, tags_to_spans};
 use crate::{TranslateError, Translation};
 
 const ENGINE: &str = "openai";
@@ -146,7 +147,9 @@ impl OpenAiChat {
             self.config.max_batch_segments,
             self.config.max_batch_chars,
         ) {
-            let texts: Vec<&str> = batch.iter().map(|&i| segments[i].trim()).collect();
+            // Marked spans reach the model as tags it is told to keep.
+            let tagged: Vec<(String, Vec<String>)> = batch.iter().map(|&i| spans_to_tags(segments[i].trim())).collect();
+            let texts: Vec<&str> = tagged.iter().map(|(text, _)| text.as_str()).collect();
             let joined = texts.join("\n");
             let instructions =
                 system_prompt(from, to, texts.len(), &relevant_hints(hints, &joined));
@@ -184,6 +187,7 @@ impl OpenAiChat {
                     true,
                 )
             })?;
+            let outputs = outputs.into_iter().zip(&tagged).map(|(out, (_, spans))| tags_to_spans(&out, spans));
             translated.extend(batch.into_iter().zip(outputs));
         }
         assemble(self.label.clone(), segments, translated)
@@ -225,7 +229,7 @@ fn system_prompt(from: Lang, to: Lang, count: usize, hints: &Hints) -> String {
         "Copy every number exactly as it is written in the source, digit for digit, \
          including dates, amounts, percentages and codes; never round or convert them."
             .to_string(),
-        "Keep inline markup tags (such as <b>, <i>, <a href=\"...\">) unchanged, around the words they mark."
+        "Keep inline markup tags (such as <m0>...</m0>) unchanged, around the translated words they mark."
             .to_string(),
     ];
     if !hints.protected.is_empty() {
@@ -374,6 +378,10 @@ fn string_array(value: &serde_json::Value) -> Option<Vec<String>> {
 }
 
 impl Engine for OpenAiChat {
+    fn carries_spans_as_markup(&self) -> bool {
+        true
+    }
+
     fn name(&self) -> &str {
         ENGINE
     }
