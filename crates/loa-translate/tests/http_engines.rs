@@ -349,9 +349,11 @@ fn libre_service(mode: LibreMode) -> impl Fn(&Request) -> Answer + Send + Sync +
                 json!({"error": "Invalid request: q must hold non-empty strings"}),
             );
         }
-        if body["format"] != "text" {
-            return reply(400, json!({"error": "format must be text or html"}));
-        }
+        let html = match body["format"].as_str() {
+            Some("text") => false,
+            Some("html") => true,
+            _ => return reply(400, json!({"error": "format must be text or html"})),
+        };
         let (source, target) = (
             body["source"].as_str().unwrap_or(""),
             body["target"].as_str().unwrap_or(""),
@@ -379,6 +381,7 @@ fn libre_service(mode: LibreMode) -> impl Fn(&Request) -> Answer + Send + Sync +
             .map(|t| match mode {
                 LibreMode::Echo => t.to_string(),
                 LibreMode::Empty => String::new(),
+                _ if html => tagged_word_by_word(t, dict),
                 _ => word_by_word(t, dict),
             })
             .collect();
@@ -1410,4 +1413,13 @@ async fn openai_carries_marked_spans_as_tags() {
     let sent: Vec<String> = serde_json::from_str(body["messages"][1]["content"].as_str().unwrap()).unwrap();
     assert_eq!(sent, ["The <m0>minister</m0> met officials on <m1>Monday</m1>"]);
     assert!(prompts.lock().unwrap()[0].contains("<m0>"), "the prompt tells the model to keep the tags");
+}
+
+#[tokio::test]
+async fn libretranslate_carries_marked_spans_as_html() {
+    let server = Server::start(libre_service(LibreMode::Translate)).await;
+    marks_survive(Arc::new(libre(&server, fast_http()).await)).await;
+    let body: Value = serde_json::from_slice(&server.requests("POST", "/translate")[0].body).unwrap();
+    assert_eq!(body["format"], "html");
+    assert_eq!(body["q"], json!(["The <m0>minister</m0> met officials on <m1>Monday</m1>"]));
 }

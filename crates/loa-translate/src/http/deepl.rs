@@ -30,7 +30,7 @@ use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::Mutex;
 
-use super::{assemble, batches, endpoint, prepare, service_error, HttpOptions, ServiceClient};
+use super::{assemble, batches, endpoint, prepare, service_error, xml_escape, xml_unescape, HttpOptions, ServiceClient};
 use crate::engine::{Engine, EngineFuture, Hints};
 use crate::protect::{spans_to_tags, tags_to_spans};
 use crate::{TranslateError, Translation};
@@ -423,18 +423,6 @@ fn glossary_entries(forced: &[(String, String)]) -> Option<String> {
     )
 }
 
-
-fn xml_escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            other => out.push(other),
-        }
-    }
-}
-
 /// XML-escapes `text` and wraps each whole-word occurrence of a protected
 /// term in `<x>…</x>`; the longest term wins where several start together.
 fn wrap_protected(text: &str, protected: &[&str]) -> String {
@@ -483,46 +471,6 @@ fn unwrap_protected(text: &str) -> String {
     let close = format!("</{KEEP_TAG}>");
     let stripped = text.replace(&open, "").replace(&close, "");
     xml_unescape(&stripped)
-}
-
-fn xml_unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp..];
-        let decoded = after.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
-            let entity = &after[1..semi];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => {
-                    let number = entity.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            }?;
-            Some((c, semi + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 impl Engine for DeepL {

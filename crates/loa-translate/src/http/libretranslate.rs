@@ -5,6 +5,10 @@
 //! array (a batch) and answers `{"translatedText": ...}` in the same shape.
 //! Errors come as `{"error": "..."}` (400 bad request, 403 refused key,
 //! 429 over the instance's limit, 500 translation failure).
+//!
+//! A batch with marked spans (bold, italics, links) is sent with
+//! `format: "html"`: the text HTML-escaped, each span a tag `<m0>`…`</m0>`
+//! that the instance keeps around the translated words.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::RwLock;
@@ -15,8 +19,9 @@ use reqwest::Url;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{assemble, batches, endpoint, prepare, service_error, HttpOptions, ServiceClient};
+use super::{assemble, batches, endpoint, prepare, service_error, xml_escape, xml_unescape, HttpOptions, ServiceClient};
 use crate::engine::{Engine, EngineFuture, Hints};
+use crate::protect::{spans_to_tags, tags_to_spans};
 use crate::{TranslateError, Translation};
 
 const ENGINE: &str = "libretranslate";
@@ -170,11 +175,22 @@ impl LibreTranslate {
             self.config.max_batch_chars,
         ) {
             let texts: Vec<&str> = batch.iter().map(|&i| segments[i].trim()).collect();
+            // Marked spans travel as HTML tags, which LibreTranslate keeps
+            // around the words they hold; plain text when there are none.
+            let tagged: Vec<(String, Vec<String>)> = texts
+                .iter()
+                .map(|t| {
+                    let mut escaped = String::with_capacity(t.len());
+                    xml_escape(t, &mut escaped);
+                    spans_to_tags(&escaped)
+                })
+                .collect();
+            let html = tagged.iter().any(|(_, spans)| !spans.is_empty());
             let mut request = json!({
-                "q": texts,
+                "q": if html { json!(tagged.iter().map(|(text, _)| text).collect::<Vec<_>>()) } else { json!(texts) },
                 "source": source,
                 "target": target,
-                "format": "text",
+                "format": if html { "html" } else { "text" },
             });
             if let Some(key) = &self.config.api_key {
                 request["api_key"] = json!(key);
@@ -190,6 +206,13 @@ impl LibreTranslate {
                 })
                 .await?;
             let outputs = parse_translated(&answer, texts.len())?;
+            let outputs = outputs.into_iter().zip(&tagged).map(|(out, (_, spans))| {
+                if html {
+                    xml_unescape(&tags_to_spans(&out, spans))
+                } else {
+                    out
+                }
+            });
             translated.extend(batch.into_iter().zip(outputs));
         }
         assemble(ENGINE.to_string(), segments, translated)
@@ -280,6 +303,10 @@ fn parse_translated(body: &str, expected: usize) -> Result<Vec<String>, Translat
 }
 
 impl Engine for LibreTranslate {
+    fn carries_spans_as_markup(&self) -> bool {
+        true
+    }
+
     fn name(&self) -> &str {
         ENGINE
     }
