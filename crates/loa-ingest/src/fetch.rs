@@ -10,17 +10,32 @@
 //! - [`Fetcher::get_conditional`] revalidates with `If-None-Match` /
 //!   `If-Modified-Since`, so an unchanged feed costs a 304 and no body.
 //!
-//! robots.txt is checked for the requested URL, not for redirect targets
-//! (reqwest follows redirects inside one request); a redirect to another
-//! host is still subject to the address guard. Waiting for a host's turn
-//! is not part of `total_timeout`, so many concurrent requests to one slow
-//! host queue for longer than the timeout suggests.
+//! Redirects (301, 302, 303, 307, 308 with a `Location`) are followed by
+//! the fetcher itself, one request per hop, so every hop is a request like
+//! the first: the target must be http(s), pass the address guard (literal
+//! IPs here, names when the resolver connects), be allowed by its own
+//! origin's robots.txt (which is read if it is not cached; a refusal names
+//! the target), and wait for its host's turn, Crawl-delay included. At most
+//! [`FetchConfig::max_redirects`] redirects are followed and a redirect
+//! back to a URL already visited is refused at once. Every hop is a GET
+//! (loa only reads, so the 303 and 301/302 method change never arises) and
+//! carries the same headers: a conditional GET's validators come from the
+//! answer at the end of the chain, so the last hop is the one that must
+//! see them. robots.txt itself follows redirects too (RFC 9309 expects
+//! it), with the guard, the limit and pacing but without a robots check.
+//!
+//! [`FetchConfig::total_timeout`] is shared by the hops of one fetch: each
+//! request gets what the earlier hops left. Waiting for a host's turn and
+//! reading robots.txt (a fetch with its own budget) are not part of it, so
+//! many concurrent requests to one slow host, or a redirect chain through
+//! hosts with long Crawl-delays, take longer than the timeout suggests.
 //!
 //! TLS is rustls with the Mozilla root certificates compiled in, so https
 //! works on a machine with no CA bundle installed.
 
-use std::fmt;
+use std::future::Future;
 use std::net::IpAddr;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -37,10 +52,15 @@ use crate::robots::{Cached, RobotsCache, RobotsRules, ROBOTS_MAX_BYTES};
 pub struct FetchConfig {
     pub user_agent: String,
     pub connect_timeout: Duration,
-    /// Whole request, from connecting to the last body byte.
+    /// Network time of one fetch, from connecting to the last body byte,
+    /// summed over its redirect hops (each hop gets what the earlier ones
+    /// left). Waiting for a host's turn and reading robots.txt are not
+    /// counted.
     pub total_timeout: Duration,
     /// Bodies larger than this are refused while streaming, never buffered.
     pub max_body_bytes: usize,
+    /// Redirects followed per fetch; one more, or a redirect back to a URL
+    /// already visited, is [`FetchError::TooManyRedirects`].
     pub max_redirects: usize,
     /// Address ranges that may be fetched although they are internal
     /// (loopback, private, link-local...). Empty in production; tests and
@@ -133,27 +153,6 @@ pub enum FetchError {
     Client(String),
 }
 
-/// Why the redirect policy stopped following; carried through reqwest's
-/// error so it can be turned back into a precise [`FetchError`].
-#[derive(Debug)]
-enum RedirectRefusal {
-    TooMany,
-    Scheme(String),
-    Address(String),
-}
-
-impl fmt::Display for RedirectRefusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RedirectRefusal::TooMany => f.write_str("too many redirects"),
-            RedirectRefusal::Scheme(t) => write!(f, "redirect to non-http address {t}"),
-            RedirectRefusal::Address(why) => write!(f, "redirect to {why}"),
-        }
-    }
-}
-
-impl std::error::Error for RedirectRefusal {}
-
 /// An HTTP client with loa's limits applied. Clones share the connection
 /// pool, the robots.txt cache and the per-host pacing, so build one per
 /// process and clone it where needed.
@@ -192,32 +191,31 @@ struct Got {
     last_modified: Option<String>,
 }
 
+/// What one request (one hop) came back with.
+enum Step {
+    Done(Got),
+    /// A redirect, with its `Location` resolved against the hop's URL.
+    Redirect(Url),
+}
+
+/// The statuses that send the client elsewhere (RFC 9110 15.4); 300 and
+/// 304 are answers, not redirects.
+const REDIRECT_STATUSES: [u16; 5] = [301, 302, 303, 307, 308];
+
 fn any_type(_: &str) -> Result<(), FetchError> {
     Ok(())
 }
 
 impl Fetcher {
     pub fn new(cfg: FetchConfig) -> Result<Fetcher, FetchError> {
-        let max = cfg.max_redirects;
         let guard = Arc::new(AddressGuard::allowing(&cfg.allow_addresses).map_err(FetchError::Client)?);
-        let redirect_guard = guard.clone();
-        let policy = redirect::Policy::custom(move |attempt| {
-            if !matches!(attempt.url().scheme(), "http" | "https") {
-                let target = attempt.url().to_string();
-                attempt.error(RedirectRefusal::Scheme(target))
-            } else if let Err(why) = literal_ip_check(&redirect_guard, attempt.url()) {
-                attempt.error(RedirectRefusal::Address(why))
-            } else if attempt.previous().len() > max {
-                attempt.error(RedirectRefusal::TooMany)
-            } else {
-                attempt.follow()
-            }
-        });
         let client = reqwest::Client::builder()
             .user_agent(cfg.user_agent.clone())
             .connect_timeout(cfg.connect_timeout)
             .timeout(cfg.total_timeout)
-            .redirect(policy)
+            // `follow` makes each hop a request of its own, so robots.txt,
+            // pacing and the guard apply to every one.
+            .redirect(redirect::Policy::none())
             .dns_resolver(Arc::new(GuardedResolver { guard: guard.clone() }))
             .build()
             .map_err(|e| FetchError::Client(e.to_string()))?;
@@ -303,75 +301,122 @@ impl Fetcher {
     async fn get_checked(&self, url: &str, want: Want<'_>) -> Result<Got, FetchError> {
         let parsed = check_url(url)?;
         literal_ip_check(&self.guard, &parsed).map_err(|reason| FetchError::Forbidden { url: url.to_string(), reason })?;
-        let mut interval = self.cfg.per_host_interval;
-        if self.cfg.obey_robots {
-            let rules = self.robots_for(&parsed).await;
-            if !rules.allows(parsed.as_str()) {
-                return Err(FetchError::DisallowedByRobots {
-                    url: url.to_string(),
-                    host: parsed.host_str().unwrap_or_default().to_string(),
-                });
+        self.follow(parsed, url, self.cfg.obey_robots, &want).await
+    }
+
+    /// Requests `first` (already checked as a URL and by the address
+    /// guard) and follows its redirects one request at a time, giving each
+    /// hop the robots.txt check (when `obey_robots`), pacing and guard a
+    /// first request gets. `url` is `first` as the caller wrote it; errors
+    /// about a later hop name that hop's URL instead.
+    async fn follow(&self, first: Url, url: &str, obey_robots: bool, want: &Want<'_>) -> Result<Got, FetchError> {
+        let mut current = first;
+        let mut label = url.to_string();
+        let mut visited = vec![without_fragment(&current)];
+        let mut budget = self.cfg.total_timeout;
+        loop {
+            let host = current.host_str().unwrap_or_default().to_string();
+            let mut interval = self.cfg.per_host_interval;
+            if obey_robots {
+                let rules = self.robots_for(&current).await;
+                if !rules.allows(current.as_str()) {
+                    return Err(FetchError::DisallowedByRobots { url: label, host });
+                }
+                if let Some(delay) = rules.crawl_delay() {
+                    interval = interval.max(delay);
+                }
             }
-            if let Some(delay) = rules.crawl_delay() {
-                interval = interval.max(delay);
+            self.pacer.wait_turn(&host, interval).await;
+            let started = tokio::time::Instant::now();
+            let step = self.request(current, &label, budget, want).await?;
+            budget = budget.saturating_sub(started.elapsed());
+            let target = match step {
+                Step::Done(got) => return Ok(got),
+                Step::Redirect(target) => target,
+            };
+            if !matches!(target.scheme(), "http" | "https") {
+                return Err(FetchError::BadRedirect { url: label, target: target.to_string() });
             }
+            if let Err(why) = literal_ip_check(&self.guard, &target) {
+                return Err(FetchError::Forbidden { url: label, reason: format!("it redirects to {why}") });
+            }
+            let key = without_fragment(&target);
+            // `visited` holds the first URL and every target followed so far.
+            if visited.len() > self.cfg.max_redirects || visited.contains(&key) {
+                return Err(FetchError::TooManyRedirects { url: url.to_string(), limit: self.cfg.max_redirects });
+            }
+            tracing::debug!(from = %label, to = %target, "following redirect");
+            visited.push(key);
+            label = target.to_string();
+            current = target;
         }
-        self.request(parsed, url, interval, want).await
     }
 
     /// The origin's robots rules from the cache, reading robots.txt when
     /// they are missing or stale. Never fails: an unreadable robots.txt
     /// becomes a policy (see [`crate::robots`]).
-    async fn robots_for(&self, url: &Url) -> Arc<RobotsRules> {
-        let origin = url.origin().ascii_serialization();
-        let slot = self.robots.slot(&origin);
-        let mut entry = slot.lock().await;
-        if let Some(cached) = entry.as_ref().filter(|c| c.fresh()) {
-            return cached.rules.clone();
-        }
-        let robots_url = format!("{origin}/robots.txt");
-        let result = match check_url(&robots_url) {
-            Ok(parsed) => {
-                let mut want = Want::plain(ROBOTS_MAX_BYTES, &any_type);
-                want.truncate = true;
-                let got = self.request(parsed, &robots_url, self.cfg.per_host_interval, want).await;
-                got.map(|g| g.fetched)
+    ///
+    /// Boxed because reading robots.txt goes through [`Fetcher::follow`],
+    /// which calls this for page hops; robots.txt reads themselves never
+    /// check robots, so the recursion stops there (and never takes a
+    /// second origin's lock while holding this one).
+    fn robots_for<'a>(&'a self, url: &'a Url) -> Pin<Box<dyn Future<Output = Arc<RobotsRules>> + Send + 'a>> {
+        Box::pin(async move {
+            let origin = url.origin().ascii_serialization();
+            let slot = self.robots.slot(&origin);
+            let mut entry = slot.lock().await;
+            if let Some(cached) = entry.as_ref().filter(|c| c.fresh()) {
+                return cached.rules.clone();
             }
-            Err(e) => Err(e),
-        };
-        let (rules, ttl) = RobotsRules::from_fetch(result, self.cfg.robots_ttl);
-        tracing::debug!(%origin, ?ttl, "read robots.txt");
-        let rules = Arc::new(rules);
-        *entry = Some(Cached { rules: rules.clone(), expires: tokio::time::Instant::now() + ttl });
-        rules
+            let robots_url = format!("{origin}/robots.txt");
+            let result = match check_url(&robots_url) {
+                Ok(parsed) => {
+                    let mut want = Want::plain(ROBOTS_MAX_BYTES, &any_type);
+                    want.truncate = true;
+                    let got = self.follow(parsed, &robots_url, false, &want).await;
+                    got.map(|g| g.fetched)
+                }
+                Err(e) => Err(e),
+            };
+            let (rules, ttl) = RobotsRules::from_fetch(result, self.cfg.robots_ttl);
+            tracing::debug!(%origin, ?ttl, "read robots.txt");
+            let rules = Arc::new(rules);
+            *entry = Some(Cached { rules: rules.clone(), expires: tokio::time::Instant::now() + ttl });
+            rules
+        })
     }
 
-    /// Waits for the host's turn, then makes the request within the time
-    /// budget.
-    async fn request(&self, parsed: Url, url: &str, interval: Duration, want: Want<'_>) -> Result<Got, FetchError> {
-        self.pacer.wait_turn(parsed.host_str().unwrap_or_default(), interval).await;
+    /// Makes one request (no redirect followed) within `budget`, which
+    /// covers connecting, the answer and the whole body.
+    async fn request(&self, parsed: Url, url: &str, budget: Duration, want: &Want<'_>) -> Result<Step, FetchError> {
+        if budget.is_zero() {
+            return Err(self.timeout(url));
+        }
         // reqwest's own timeout covers the body too; the outer one is a
         // guarantee that a trickling server cannot outlive the budget.
-        let budget = self.cfg.total_timeout + Duration::from_millis(250);
-        match tokio::time::timeout(budget, self.fetch(parsed, url, want)).await {
+        let outer = budget + Duration::from_millis(250);
+        match tokio::time::timeout(outer, self.fetch(parsed, url, budget, want)).await {
             Ok(r) => r,
-            Err(_) => Err(FetchError::Timeout {
-                url: url.to_string(),
-                seconds: self.cfg.total_timeout.as_secs_f64(),
-            }),
+            Err(_) => Err(self.timeout(url)),
         }
     }
 
-    async fn fetch(&self, parsed: Url, url: &str, want: Want<'_>) -> Result<Got, FetchError> {
+    async fn fetch(&self, parsed: Url, url: &str, budget: Duration, want: &Want<'_>) -> Result<Step, FetchError> {
         let limit = want.limit;
         let mut resp = self
             .client
             .get(parsed)
-            .headers(want.headers)
+            .headers(want.headers.clone())
+            .timeout(budget)
             .send()
             .await
             .map_err(|e| self.map_err(url, e))?;
         let status = resp.status().as_u16();
+        if REDIRECT_STATUSES.contains(&status) {
+            if let Some(target) = redirect_target(resp.url(), resp.headers()) {
+                return Ok(Step::Redirect(target));
+            }
+        }
         let final_url = resp.url().to_string();
         let header = |name: HeaderName| {
             resp.headers().get(name).and_then(|v| v.to_str().ok()).map(|s| s.trim().to_string())
@@ -381,7 +426,7 @@ impl Fetcher {
         let last_modified = header(reqwest::header::LAST_MODIFIED);
         if want.conditional && status == 304 {
             let fetched = Fetched { final_url, status, content_type, body: Vec::new() };
-            return Ok(Got { fetched, etag, last_modified });
+            return Ok(Step::Done(Got { fetched, etag, last_modified }));
         }
         if !resp.status().is_success() {
             return Err(FetchError::Http { status, url: final_url });
@@ -404,28 +449,12 @@ impl Fetcher {
             body.extend_from_slice(&chunk);
         }
         let fetched = Fetched { final_url, status, content_type, body };
-        Ok(Got { fetched, etag, last_modified })
+        Ok(Step::Done(Got { fetched, etag, last_modified }))
     }
 
     fn map_err(&self, url: &str, e: reqwest::Error) -> FetchError {
         let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&e);
         while let Some(s) = source {
-            if let Some(r) = s.downcast_ref::<RedirectRefusal>() {
-                return match r {
-                    RedirectRefusal::TooMany => FetchError::TooManyRedirects {
-                        url: url.to_string(),
-                        limit: self.cfg.max_redirects,
-                    },
-                    RedirectRefusal::Scheme(t) => FetchError::BadRedirect {
-                        url: url.to_string(),
-                        target: t.clone(),
-                    },
-                    RedirectRefusal::Address(why) => FetchError::Forbidden {
-                        url: url.to_string(),
-                        reason: format!("it redirects to {why}"),
-                    },
-                };
-            }
             if let Some(r) = s.downcast_ref::<Refused>() {
                 return FetchError::Forbidden { url: url.to_string(), reason: r.0.clone() };
             }
@@ -438,9 +467,6 @@ impl Fetcher {
         }
         if e.is_timeout() {
             return self.timeout(url);
-        }
-        if e.is_redirect() {
-            return FetchError::TooManyRedirects { url: url.to_string(), limit: self.cfg.max_redirects };
         }
         let mut message = e.to_string();
         let mut source = std::error::Error::source(&e);
@@ -458,7 +484,7 @@ impl Fetcher {
 }
 
 /// URLs naming an IP address directly never reach the resolver, so they
-/// are checked here (and on each redirect).
+/// are checked here (for the first URL and each redirect target).
 fn literal_ip_check(guard: &AddressGuard, url: &Url) -> Result<(), String> {
     let ip: Option<IpAddr> = match url.host() {
         Some(url::Host::Ipv4(v4)) => Some(v4.into()),
@@ -469,6 +495,23 @@ fn literal_ip_check(guard: &AddressGuard, url: &Url) -> Result<(), String> {
         Some(ip) => guard.check(ip),
         None => Ok(()),
     }
+}
+
+/// Where a redirect answer points, resolved against the URL that gave it.
+/// A `Location` that is not UTF-8 or not a URL reference leaves the 3xx as
+/// the answer, which then fails as [`FetchError::Http`].
+fn redirect_target(base: &Url, headers: &HeaderMap) -> Option<Url> {
+    let raw = headers.get(reqwest::header::LOCATION)?;
+    let location = std::str::from_utf8(raw.as_bytes()).ok()?;
+    base.join(location.trim()).ok()
+}
+
+/// The URL as far as a server sees it: fragments are never sent, so
+/// `/a#x` and `/a#y` are the same hop for loop detection.
+fn without_fragment(url: &Url) -> Url {
+    let mut url = url.clone();
+    url.set_fragment(None);
+    url
 }
 
 /// Adds a validator header; a value that cannot be a header (a stored

@@ -148,8 +148,8 @@ impl AddressGuard {
     }
 }
 
-/// Raised by the resolver and the redirect policy; the fetcher turns it
-/// into [`crate::FetchError::Forbidden`].
+/// Raised by the resolver (for first URLs and redirect targets alike); the
+/// fetcher turns it into [`crate::FetchError::Forbidden`].
 #[derive(Debug)]
 pub(crate) struct Refused(pub String);
 

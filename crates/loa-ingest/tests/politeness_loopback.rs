@@ -1,6 +1,7 @@
 //! robots.txt, per-host pacing and conditional GET against real HTTP/1.1
 //! servers on loopback addresses (127.0.0.1 and 127.0.0.2 are distinct
-//! hosts to the fetcher).
+//! hosts to the fetcher; two ports on one address are distinct origins),
+//! for first requests and for every redirect hop.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -12,11 +13,16 @@ use tokio::net::{TcpListener, TcpStream};
 const ETAG: &str = "\"feed-v7\"";
 const LAST_MODIFIED: &str = "Tue, 14 May 2024 08:30:00 GMT";
 
-/// A site: what its robots.txt answers, and a log of the requests it got.
+/// A site: what its robots.txt answers, which paths redirect, and a log of
+/// the requests it got. Paths under `/slow/` answer after [`SLOW`].
 struct Site {
     robots: (u16, String),
+    /// Path → (status, Location) answered instead of a page.
+    redirects: Vec<(String, u16, String)>,
     log: Mutex<Vec<Request>>,
 }
+
+const SLOW: Duration = Duration::from_millis(300);
 
 #[derive(Debug, Clone)]
 struct Request {
@@ -27,7 +33,12 @@ struct Request {
 
 impl Site {
     fn new(status: u16, robots: &str) -> Arc<Site> {
-        Arc::new(Site { robots: (status, robots.to_string()), log: Mutex::new(Vec::new()) })
+        Site::redirecting(status, robots, &[])
+    }
+
+    fn redirecting(status: u16, robots: &str, redirects: &[(&str, u16, &str)]) -> Arc<Site> {
+        let redirects = redirects.iter().map(|(from, code, to)| (from.to_string(), *code, to.to_string())).collect();
+        Arc::new(Site { robots: (status, robots.to_string()), redirects, log: Mutex::new(Vec::new()) })
     }
 
     fn hits(&self, path: &str) -> usize {
@@ -72,7 +83,12 @@ async fn handle(mut sock: TcpStream, site: Arc<Site>) {
     site.log.lock().unwrap().push(req.clone());
     let reason = |status: u16| match status {
         200 => "OK",
+        301 => "Moved Permanently",
+        302 => "Found",
+        303 => "See Other",
         304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
@@ -85,7 +101,15 @@ async fn handle(mut sock: TcpStream, site: Arc<Site>) {
             body.len()
         )
     };
+    if path.starts_with("/slow/") {
+        tokio::time::sleep(SLOW).await;
+    }
+    let redirect = site.redirects.iter().find(|(from, ..)| *from == path);
     let out = match path.as_str() {
+        _ if redirect.is_some() => {
+            let (_, status, location) = redirect.unwrap();
+            respond(*status, &format!("Location: {location}\r\n"), "")
+        }
         "/robots.txt" => respond(site.robots.0, "Content-Type: text/plain\r\n", &site.robots.1),
         "/feed.xml" => {
             let validators = format!("ETag: {ETAG}\r\nLast-Modified: {LAST_MODIFIED}\r\n");
@@ -291,4 +315,213 @@ async fn a_304_without_validators_sent_is_still_an_error_for_plain_gets() {
     let f = fetcher(FetchConfig { obey_robots: false, ..config() });
     let err = f.get(&format!("http://{addr}/feed.xml")).await.unwrap_err();
     assert!(matches!(err, FetchError::Http { status: 304, .. }), "{err:?}");
+}
+
+const NO_PRIVATE: &str = "User-agent: *\nDisallow: /private/\n";
+
+#[tokio::test]
+async fn a_redirect_into_a_disallowed_path_is_refused_without_requesting_it() {
+    let site = Site::redirecting(200, NO_PRIVATE, &[("/old/memo", 302, "/private/memo"), ("/old/draft", 308, "../private/draft")]);
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(config());
+    for (from, to) in [("/old/memo", "/private/memo"), ("/old/draft", "/private/draft")] {
+        let err = f.get_page(&format!("{base}{from}")).await.unwrap_err();
+        match &err {
+            FetchError::DisallowedByRobots { url, host } => {
+                assert_eq!(url, &format!("{base}{to}"), "the refusal names the redirect target");
+                assert_eq!(host, "127.0.0.1");
+            }
+            other => panic!("{from}: expected DisallowedByRobots, got {other:?}"),
+        }
+        assert_eq!(site.hits(from), 1);
+        assert_eq!(site.hits(to), 0, "{to} is disallowed and must never be requested");
+    }
+    assert_eq!(site.hits("/robots.txt"), 1);
+}
+
+#[tokio::test]
+async fn redirects_to_allowed_paths_are_followed_for_every_redirect_status() {
+    let site = Site::redirecting(
+        200,
+        NO_PRIVATE,
+        &[
+            ("/r/301", 301, "/news/a"),
+            ("/r/302", 302, "../news/b"),
+            ("/r/303", 303, "/news/c?page=2"),
+            ("/r/307", 307, "/news/d"),
+            ("/r/308", 308, "/news/e#top"),
+        ],
+    );
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(config());
+    for (from, to, path) in [
+        ("/r/301", "/news/a", "/news/a"),
+        ("/r/302", "/news/b", "/news/b"),
+        ("/r/303", "/news/c?page=2", "/news/c?page=2"),
+        ("/r/307", "/news/d", "/news/d"),
+        // The fragment is never sent, and final_url is what was requested.
+        ("/r/308", "/news/e", "/news/e"),
+    ] {
+        let got = f.get_page(&format!("{base}{from}")).await.unwrap();
+        assert_eq!(got.status, 200);
+        assert_eq!(got.final_url, format!("{base}{to}"), "{from}: relative links resolve against the target");
+        assert!(String::from_utf8_lossy(&got.body).contains(&format!("page {path}")), "{from}");
+        assert_eq!(site.hits(path), 1, "{from}");
+    }
+    assert_eq!(site.hits("/robots.txt"), 1, "one origin, one robots.txt read");
+}
+
+#[tokio::test]
+async fn validators_reach_the_end_of_a_redirect_chain() {
+    // A feed that moved: the validators were issued by the final URL, so
+    // that is where they must arrive for the 304 to happen.
+    let site = Site::redirecting(404, "", &[("/rss", 301, "/feed.xml")]);
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(config());
+    let url = format!("{base}/rss");
+    let Conditional::Fresh { fetched, etag, last_modified } = f.get_conditional(&url, None, None).await.unwrap() else {
+        panic!("a first fetch has nothing to revalidate")
+    };
+    assert_eq!(fetched.final_url, format!("{base}/feed.xml"));
+    let again = f.get_conditional(&url, etag.as_deref(), last_modified.as_deref()).await.unwrap();
+    assert!(matches!(again, Conditional::NotModified), "{again:?}");
+    assert_eq!(site.last("/feed.xml").if_none_match.as_deref(), Some(ETAG));
+    assert_eq!(site.last("/rss").if_none_match.as_deref(), Some(ETAG));
+}
+
+#[tokio::test]
+async fn long_redirect_chains_and_loops_are_refused() {
+    let site = Site::redirecting(
+        404,
+        "",
+        &[
+            ("/hop/1", 302, "/hop/2"),
+            ("/hop/2", 302, "/hop/3"),
+            ("/hop/3", 302, "/hop/4"),
+            ("/hop/4", 302, "/end"),
+            ("/loop/a", 302, "/loop/b"),
+            // A fragment is not sent, so this is the same URL again.
+            ("/loop/b", 301, "/loop/a#again"),
+            ("/self", 307, "/self"),
+        ],
+    );
+    let base = serve("127.0.0.1", site.clone()).await;
+
+    // Exactly the limit is fine.
+    let four = fetcher(FetchConfig { max_redirects: 4, ..config() });
+    let got = four.get_page(&format!("{base}/hop/1")).await.unwrap();
+    assert_eq!(got.final_url, format!("{base}/end"));
+
+    let three = fetcher(FetchConfig { max_redirects: 3, ..config() });
+    let err = three.get_page(&format!("{base}/hop/1")).await.unwrap_err();
+    match &err {
+        FetchError::TooManyRedirects { url, limit } => {
+            assert_eq!(url, &format!("{base}/hop/1"), "the error names the URL that was asked for");
+            assert_eq!(*limit, 3);
+        }
+        other => panic!("expected TooManyRedirects, got {other:?}"),
+    }
+    assert!(err.to_string().contains("redirected too often"), "{err}");
+    assert_eq!(site.hits("/hop/4"), 2, "the third redirect is followed by both fetchers");
+    assert_eq!(site.hits("/end"), 1, "the fourth redirect is not followed with a limit of 3");
+
+    // Loops stop as soon as a URL comes round again, well before the limit.
+    let patient = fetcher(FetchConfig { max_redirects: 20, ..config() });
+    for start in ["/loop/a", "/self"] {
+        let err = patient.get_page(&format!("{base}{start}")).await.unwrap_err();
+        assert!(matches!(err, FetchError::TooManyRedirects { limit: 20, .. }), "{start}: {err:?}");
+        assert!(err.to_string().contains("in a loop"), "{err}");
+    }
+    assert_eq!((site.hits("/loop/a"), site.hits("/loop/b"), site.hits("/self")), (1, 1, 1));
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_origin_obeys_that_origins_robots_txt() {
+    // Same address, another port: another origin with its own rules.
+    let other = Site::new(200, NO_PRIVATE);
+    let b = serve("127.0.0.1", other.clone()).await;
+    let to_private = format!("{b}/private/memo");
+    let to_news = format!("{b}/news/today");
+    // The first site forbids /news/ itself; its rules must not decide for
+    // the second site, in either direction.
+    let first = Site::redirecting(200, "User-agent: *\nDisallow: /news/\n", &[("/out/private", 302, &to_private), ("/out/news", 302, &to_news)]);
+    let a = serve("127.0.0.1", first.clone()).await;
+    let f = fetcher(config());
+
+    let err = f.get_page(&format!("{a}/out/private")).await.unwrap_err();
+    assert!(matches!(&err, FetchError::DisallowedByRobots { url, .. } if *url == to_private), "{err:?}");
+    assert_eq!(other.hits("/private/memo"), 0);
+    assert_eq!(other.hits("/robots.txt"), 1, "the target origin's robots.txt was read");
+
+    let got = f.get_page(&format!("{a}/out/news")).await.unwrap();
+    assert_eq!(got.final_url, to_news);
+    assert_eq!(other.hits("/news/today"), 1);
+    assert_eq!((first.hits("/robots.txt"), other.hits("/robots.txt")), (1, 1), "each origin read once");
+}
+
+#[tokio::test]
+async fn redirect_hops_wait_for_their_hosts_turn() {
+    // Same host: the target is a second request to it and is spaced.
+    let site = Site::redirecting(404, "", &[("/moved", 301, "/article")]);
+    let a = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(FetchConfig { obey_robots: false, per_host_interval: Duration::from_millis(300), ..config() });
+    let started = Instant::now();
+    f.get_page(&format!("{a}/moved")).await.unwrap();
+    let spent = started.elapsed();
+    assert!(spent >= Duration::from_millis(300), "the hop to /article did not wait: {spent:?}");
+
+    // Another host's Crawl-delay applies to a hop that lands on it.
+    let slow_host = Site::new(200, "User-agent: *\nCrawl-delay: 0.4\n");
+    let b = serve("127.0.0.2", slow_host.clone()).await;
+    let target = format!("{b}/two");
+    let site = Site::redirecting(404, "", &[("/to-b", 302, &target)]);
+    let a = serve("127.0.0.1", site).await;
+    let f = fetcher(config());
+    let started = Instant::now();
+    f.get_page(&format!("{b}/one")).await.unwrap();
+    f.get_page(&format!("{a}/to-b")).await.unwrap();
+    let spent = started.elapsed();
+    assert!(spent >= Duration::from_millis(400), "127.0.0.2's Crawl-delay was skipped on a redirect: {spent:?}");
+    assert!(spent < Duration::from_millis(2000), "{spent:?}");
+    assert_eq!(slow_host.hits("/two"), 1);
+}
+
+#[tokio::test]
+async fn the_time_budget_is_shared_by_the_hops() {
+    // Four answers of 300 ms each fit one 1 s budget per hop, not one 1 s
+    // budget for the fetch.
+    let site = Site::redirecting(
+        404,
+        "",
+        &[("/slow/1", 302, "/slow/2"), ("/slow/2", 302, "/slow/3"), ("/slow/3", 302, "/slow/4")],
+    );
+    let base = serve("127.0.0.1", site.clone()).await;
+    let f = fetcher(FetchConfig { total_timeout: Duration::from_secs(1), ..config() });
+    let started = Instant::now();
+    let err = f.get_page(&format!("{base}/slow/1")).await.unwrap_err();
+    assert!(matches!(err, FetchError::Timeout { .. }), "{err:?}");
+    assert!(err.to_string().contains("1.0 s"), "{err}");
+    assert!(started.elapsed() < Duration::from_millis(1800), "{:?}", started.elapsed());
+    assert_eq!(site.hits("/slow/4"), 1, "the last hop started with what was left");
+}
+
+#[tokio::test]
+async fn the_resolver_guard_applies_to_redirect_targets() {
+    // Only 127.0.0.2 is allowed; `localhost` is a name, so only the
+    // resolver can tell that it means 127.0.0.1 or ::1.
+    let site = Site::new(404, "");
+    let base = serve("127.0.0.2", site.clone()).await;
+    let port = base.rsplit(':').next().unwrap();
+    let target = format!("http://localhost:{port}/inside");
+    let site = Site::redirecting(404, "", &[("/out", 302, &target)]);
+    let base = serve("127.0.0.2", site).await;
+    let f = fetcher(FetchConfig { allow_addresses: vec!["127.0.0.2/32".into()], ..config() });
+    let err = f.get_page(&format!("{base}/out")).await.unwrap_err();
+    match &err {
+        FetchError::Forbidden { url, reason } => {
+            assert_eq!(url, &target);
+            assert!(reason.contains("localhost resolves to"), "{reason}");
+        }
+        other => panic!("expected Forbidden, got {other:?}"),
+    }
 }
