@@ -61,7 +61,7 @@ pub use http::{
     DeepL, DeepLConfig, HttpOptions, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig,
     DEEPL_FREE_URL, DEEPL_PRO_URL,
 };
-pub use memory::{normalise, InMemory, Memory, MemoryError, MemoryFuture};
+pub use memory::{normalise, InMemory, Memory, MemoryError, MemoryFuture, HUMAN};
 pub use segment::{sentence_ranges, sentences, splice};
 pub use tmx::{read_tmx, read_tmx_bytes, write_tmx, TmxError, TmxImport, TmxUnit};
 use pipeline::Pipeline;
@@ -112,6 +112,8 @@ pub enum TranslateError {
     /// the same request may succeed later (timeouts, 429, 5xx).
     #[error("{engine}: {detail}")]
     Service { engine: String, detail: String, retryable: bool },
+    #[error("the translation memory failed: {0}")]
+    Memory(String),
     #[error("{engine} returned every segment unchanged ({segments} segment(s)): the text was not translated; do not publish this edition")]
     Unchanged { engine: String, segments: usize },
 }

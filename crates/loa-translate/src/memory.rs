@@ -79,6 +79,11 @@ fn collapse(chars: impl Iterator<Item = char>) -> String {
     out
 }
 
+/// The engine name under which people's corrections are remembered. The
+/// `Translator` looks them up before any engine's own memory, so a sentence
+/// a reviewer fixed is never machine-translated again.
+pub const HUMAN: &str = "human";
+
 /// A translation memory.
 ///
 /// Contract for implementations:

@@ -19,7 +19,7 @@ use loa_domain::{valid_marks, Lang, Mark};
 
 use crate::gate::{self, GateInput, GateLimits, Problem};
 use crate::glossary::Glossary;
-use crate::memory::{normalise, Memory};
+use crate::memory::{normalise, Memory, HUMAN};
 use crate::names::{find_vietnamese_names, transcribe};
 use crate::protect::{bracket, protect, restore, unbracket, Bracketed, Protected};
 use crate::segment::{sentence_ranges, splice};
@@ -175,33 +175,7 @@ impl Translator {
         }
 
         // 1. Placeholders for names and glossary terms.
-        let mut required: Vec<String> = Vec::new();
-        let mut hints = Hints::default();
-        let protected: Vec<Protected> = inputs
-            .iter()
-            .map(|&seg| {
-                let mut replacements: Vec<(String, String)> = Vec::new();
-                for span in find_vietnamese_names(seg, &ctx.places) {
-                    let written = transcribe(&span.text, span.kind, to);
-                    replacements.push((span.text.clone(), written));
-                }
-                let glossary_hints = self.glossary.hints_for(from, to, seg);
-                for term in &glossary_hints.protected {
-                    replacements.push((term.clone(), term.clone()));
-                }
-                for (source, target) in &glossary_hints.forced {
-                    replacements.push((source.clone(), target.clone()));
-                }
-                for (_, target) in &replacements {
-                    if !required.contains(target) {
-                        required.push(target.clone());
-                    }
-                }
-                hints.protected.extend(glossary_hints.protected);
-                hints.forced.extend(glossary_hints.forced);
-                protect(seg, &replacements)
-            })
-            .collect();
+        let Prepared { protected, required, hints } = self.prepare(from, to, &inputs, ctx);
 
         // 2. Sentences, and which of them the memory already knows.
         let mut units: Vec<String> = Vec::new();
@@ -227,14 +201,16 @@ impl Translator {
         let mut last_error = None;
         let mut result: Option<(Vec<String>, String, usize, usize, usize)> = None;
         for engine in &engines {
+            // People's corrections first, then what this engine said before.
             let lookup = |ks: Vec<String>| async move {
-                match &self.memory {
-                    Some(m) => m.lookup(engine.name(), from, to, &ks).await.unwrap_or_else(|e| {
-                        tracing::warn!("translation memory unavailable: {e}");
-                        vec![None; ks.len()]
-                    }),
-                    None => vec![None; ks.len()],
-                }
+                let Some(m) = &self.memory else { return vec![None; ks.len()] };
+                let unavailable = |e: crate::MemoryError| {
+                    tracing::warn!("translation memory unavailable: {e}");
+                    vec![None; ks.len()]
+                };
+                let human = m.lookup(HUMAN, from, to, &ks).await.unwrap_or_else(unavailable);
+                let machine = m.lookup(engine.name(), from, to, &ks).await.unwrap_or_else(unavailable);
+                human.into_iter().zip(machine).map(|(h, m)| h.or(m)).collect::<Vec<_>>()
             };
             let mut remembered = lookup(keys.clone()).await;
             // A paragraph remembered whole (its translation did not split
@@ -417,7 +393,97 @@ impl Translator {
     }
 }
 
+/// Texts with names and glossary terms swapped for placeholders, what the
+/// output must contain, and the hints for engines.
+struct Prepared {
+    protected: Vec<Protected>,
+    required: Vec<String>,
+    hints: Hints,
+}
+
 impl Translator {
+    fn prepare(&self, from: Lang, to: Lang, inputs: &[&str], ctx: &Context) -> Prepared {
+        let mut required: Vec<String> = Vec::new();
+        let mut hints = Hints::default();
+        let protected = inputs
+            .iter()
+            .map(|&seg| {
+                let mut replacements: Vec<(String, String)> = Vec::new();
+                for span in find_vietnamese_names(seg, &ctx.places) {
+                    let written = transcribe(&span.text, span.kind, to);
+                    replacements.push((span.text.clone(), written));
+                }
+                let glossary_hints = self.glossary.hints_for(from, to, seg);
+                for term in &glossary_hints.protected {
+                    replacements.push((term.clone(), term.clone()));
+                }
+                for (source, target) in &glossary_hints.forced {
+                    replacements.push((source.clone(), target.clone()));
+                }
+                for (_, target) in &replacements {
+                    if !required.contains(target) {
+                        required.push(target.clone());
+                    }
+                }
+                hints.protected.extend(glossary_hints.protected);
+                hints.forced.extend(glossary_hints.forced);
+                protect(seg, &replacements)
+            })
+            .collect();
+        Prepared { protected, required, hints }
+    }
+
+    /// Remembers a reviewer's correction of one segment, so the same source
+    /// text is never machine-translated again (for any engine: corrections
+    /// are looked up first). `source` is the segment as it was translated,
+    /// `corrected` the reviewer's whole text for it. Names and glossary
+    /// terms are keyed the way [`Translator::translate`] keys them; the
+    /// correction is remembered sentence by sentence when it has as many
+    /// sentences as the source, else whole. Returns how many entries were
+    /// stored (0 without a memory or without text).
+    ///
+    /// `marks` are the source segment's inline marks, which shape its key
+    /// as [`Translator::translate_marked`] sends it; the correction is
+    /// plain text, so a segment answered from it has no marks.
+    pub async fn remember_correction(
+        &self,
+        from: Lang,
+        to: Lang,
+        (source, marks): (&str, &[Mark]),
+        corrected: &str,
+        ctx: &Context,
+    ) -> Result<usize, TranslateError> {
+        let Some(memory) = &self.memory else { return Ok(0) };
+        if source.trim().is_empty() || corrected.trim().is_empty() {
+            return Ok(0);
+        }
+        let bracketed = bracket(source, &marks.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>());
+        let Prepared { protected, .. } = self.prepare(from, to, &[bracketed.text.as_str()], ctx);
+        let p = &protected[0];
+        // The target as the memory holds engine answers: each name or term
+        // the source protected stands as its placeholder.
+        let mut target = corrected.trim().to_string();
+        for slot in &p.slots {
+            target = target.replace(&slot.replacement, &slot.placeholder);
+        }
+        let source_ranges = sentence_ranges(&p.text, from);
+        let target_ranges = sentence_ranges(&target, to);
+        let pairs: Vec<(String, String)> = if source_ranges.len() == target_ranges.len() {
+            source_ranges
+                .iter()
+                .zip(&target_ranges)
+                .map(|(s, t)| (p.text[s.clone()].to_string(), target[t.clone()].to_string()))
+                .collect()
+        } else {
+            vec![(p.text.trim().to_string(), target.clone())]
+        };
+        memory
+            .store(HUMAN, from, to, &pairs)
+            .await
+            .map_err(|e| TranslateError::Memory(e.to_string()))?;
+        Ok(pairs.len())
+    }
+
     /// `gate::check_with`, remembered by a hash of everything it reads.
     fn check_cached(&self, input: &GateInput) -> Vec<Problem> {
         use std::hash::{Hash, Hasher};

@@ -116,6 +116,46 @@ async fn remembered_sentences_are_not_translated_again() {
 }
 
 #[tokio::test]
+async fn a_reviewers_correction_wins_over_every_engine_from_then_on() {
+    let memory = Arc::new(InMemory::default());
+    let t = Translator::new(vec![apertium()]).with_memory(memory);
+    let ctx = Context::default();
+    let source = "Chairman Trần Thế Dũng opened 3 schools. The pupils sang.";
+    let first = t.translate(Lang::En, Lang::Es, &strings(&[source]), &ctx).await.unwrap();
+    let corrected = "El presidente Trần Thế Dũng inauguró 3 escuelas. Los alumnos cantaron.";
+    assert_ne!(first.segments[0], corrected, "the machine's text differs from the reviewer's");
+    let stored = t.remember_correction(Lang::En, Lang::Es, (source, &[]), corrected, &ctx).await.unwrap();
+    assert_eq!(stored, 2, "two sentences, remembered one by one");
+    let again = t.translate(Lang::En, Lang::Es, &strings(&[source]), &ctx).await.unwrap();
+    assert_eq!(again.segments[0], corrected);
+    assert_eq!((again.from_memory, again.engine.as_str()), (2, "memory"));
+    // In a new paragraph, the corrected sentence is reused and only the
+    // new one goes to the engine.
+    let longer = "Chairman Trần Thế Dũng opened 3 schools. The market was busy.";
+    let mixed = t.translate(Lang::En, Lang::Es, &strings(&[longer]), &ctx).await.unwrap();
+    assert!(mixed.segments[0].starts_with("El presidente Trần Thế Dũng inauguró 3 escuelas."), "{}", mixed.segments[0]);
+    assert_eq!(mixed.from_memory, 1);
+    // A correction that does not split like the source is kept whole.
+    let merged = "Los alumnos del presidente Trần Thế Dũng cantaron en sus 3 escuelas nuevas.";
+    assert_eq!(t.remember_correction(Lang::En, Lang::Es, (source, &[]), merged, &ctx).await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_correction_names_a_person_the_way_transcription_does() {
+    let memory = Arc::new(InMemory::default());
+    let t = Translator::new(vec![apertium()]).with_memory(memory);
+    let ctx = Context::default();
+    let source = "Председатель Trần Thế Dũng открыл 3 школы.";
+    let first = t.translate(Lang::Ru, Lang::Uk, &strings(&[source]), &ctx).await.unwrap();
+    assert!(first.segments[0].contains("Чан Тхе Зунг"), "{}", first.segments[0]);
+    let corrected = "Голова Чан Тхе Зунг відкрив 3 школи.";
+    t.remember_correction(Lang::Ru, Lang::Uk, (source, &[]), corrected, &ctx).await.unwrap();
+    let again = t.translate(Lang::Ru, Lang::Uk, &strings(&[source]), &ctx).await.unwrap();
+    assert_eq!(again.segments[0], corrected);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+}
+
+#[tokio::test]
 async fn a_failing_engine_falls_through_to_the_next() {
     let down = Arc::new(Scripted { name: "deepl", calls: AtomicUsize::new(0), behaviour: |_| Err(()) });
     let t = Translator::new(vec![down.clone(), apertium()]).with_route(Lang::En, Lang::Es, vec!["deepl".into(), "apertium".into()]);
@@ -330,4 +370,21 @@ async fn a_remembered_translation_is_checked_again() {
     assert_eq!(again.engine, "memory");
     assert_eq!(swap.calls.load(Ordering::SeqCst), 1, "the engine is not asked twice");
     assert_eq!(again.problems, first.problems, "held from memory for the same reasons");
+}
+
+#[tokio::test]
+async fn a_correction_of_a_marked_paragraph_is_found_when_it_comes_back_marked() {
+    use loa_domain::MarkKind;
+    let memory = Arc::new(InMemory::default());
+    let t = Translator::new(vec![apertium()]).with_memory(memory);
+    let ctx = Context::default();
+    let source = "The new bridge opened on Monday.";
+    let marks = marks_over(source, &[("new bridge", MarkKind::Bold)]);
+    let segment = [(source.to_string(), marks.clone())];
+    t.translate_marked(Lang::En, Lang::Es, &segment, &ctx).await.unwrap();
+    let corrected = "El puente nuevo se abrió el lunes.";
+    t.remember_correction(Lang::En, Lang::Es, (source, &marks), corrected, &ctx).await.unwrap();
+    let (again, again_marks) = t.translate_marked(Lang::En, Lang::Es, &segment, &ctx).await.unwrap();
+    assert_eq!(again.segments[0], corrected);
+    assert!(again_marks[0].is_empty(), "a plain correction carries no marks");
 }
