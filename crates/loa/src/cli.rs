@@ -100,7 +100,8 @@ pub enum Command {
         #[command(subcommand)]
         command: TmCommand,
     },
-    /// Editions held by the checks: list them with reasons, publish or withdraw.
+    /// Editions held by the checks: list them with reasons, read and correct
+    /// them segment by segment, publish or withdraw.
     Review {
         #[command(flatten)]
         data: DataArgs,
@@ -210,6 +211,26 @@ pub enum ReviewCommand {
     List {
         #[arg(long)]
         json: bool,
+    },
+    /// One edition beside the text it was translated from, segment by
+    /// segment (0 the title, 1 the lead, then blocks and figure texts).
+    Show {
+        slug: String,
+        lang: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace one segment of an edition with a reviewer's text (from
+    /// --text, else standard input). The correction is remembered: the same
+    /// source sentence is never machine-translated again. A held edition
+    /// becomes reviewed; a published one stays published.
+    Correct {
+        slug: String,
+        lang: String,
+        /// Segment number, as `review show` prints it.
+        segment: usize,
+        #[arg(long)]
+        text: Option<String>,
     },
     /// Make an edition public.
     Publish { slug: String, lang: String },

@@ -1,11 +1,12 @@
 //! `loa translate-text`, `loa engines`, `loa tm`, `loa review`.
 
 use anyhow::{bail, Context as _};
-use loa_domain::{EditionStatus, Lang};
+use loa_domain::{Edition, EditionStatus, Lang};
 use loa_translate::{read_tmx, write_tmx, Context, TmxUnit};
 use std::io::{Read, Write};
 
 use crate::cli::{ReviewCommand, TmCommand};
+use crate::jobs::translate_edition::{replace_segment, segments_of, source_edition};
 use crate::services::Services;
 
 fn lang(code: &str, flag: &str) -> anyhow::Result<Lang> {
@@ -109,10 +110,111 @@ pub async fn review(services: &Services, command: ReviewCommand) -> anyhow::Resu
                 }
             }
         }
+        ReviewCommand::Show { slug, lang: code, json } => show(services, &slug, &code, json).await?,
+        ReviewCommand::Correct { slug, lang: code, segment, text } => {
+            let text = match text {
+                Some(t) => t,
+                None => {
+                    let mut t = String::new();
+                    std::io::stdin().read_to_string(&mut t).context("reading the correction from standard input")?;
+                    t
+                }
+            };
+            correct(services, &slug, &code, segment, text.trim()).await?
+        }
         ReviewCommand::Publish { slug, lang: code } => decide(services, &slug, &code, EditionStatus::Published).await?,
         ReviewCommand::Withdraw { slug, lang: code } => decide(services, &slug, &code, EditionStatus::Failed).await?,
     }
     Ok(())
+}
+
+/// An edition's segments beside those of the edition it was translated from.
+async fn show(services: &Services, slug: &str, code: &str, json: bool) -> anyhow::Result<()> {
+    let (edition, source) = edition_and_source(services, slug, code).await?;
+    let translated = segments_of(&edition);
+    let original = source.as_ref().map(segments_of).unwrap_or_default();
+    let rows: Vec<serde_json::Value> = translated
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| {
+            serde_json::json!({"segment": i, "source": original.get(i).map(|(s, _)| s.as_str()), "translation": text})
+        })
+        .collect();
+    if json {
+        let out = serde_json::json!({
+            "slug": slug,
+            "lang": edition.lang,
+            "source_lang": source.as_ref().map(|s| s.lang),
+            "status": edition.status.as_str(),
+            "engine": edition.engine,
+            "reasons": edition.failure,
+            "segments": rows,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    println!("{slug} [{}] {} ({})", edition.lang, edition.status.as_str(), edition.engine);
+    if let Some(reasons) = &edition.failure {
+        println!("held because: {reasons}");
+    }
+    for (i, (text, _)) in translated.iter().enumerate() {
+        if let (Some(source), Some((original_text, _))) = (&source, original.get(i)) {
+            println!("[{i}] {}: {original_text}", source.lang);
+        }
+        println!("[{i}] {}: {text}", edition.lang);
+    }
+    Ok(())
+}
+
+/// A reviewer's text for one segment: into the edition, and into the
+/// translation memory as a correction.
+async fn correct(services: &Services, slug: &str, code: &str, segment: usize, text: &str) -> anyhow::Result<()> {
+    if text.is_empty() {
+        bail!("the correction is empty: give the segment's new text with --text or on standard input");
+    }
+    let (mut edition, source) = edition_and_source(services, slug, code).await?;
+    if edition.status == EditionStatus::Original || edition.engine == "outlet" {
+        bail!("{slug} [{}] is the outlet's own text, not a translation: correct it at the source", edition.lang);
+    }
+    let count = segments_of(&edition).len();
+    if !replace_segment(&mut edition, segment, text.to_string()) {
+        bail!("{slug} [{}] has segments 0 to {}; there is no segment {segment}", edition.lang, count.saturating_sub(1));
+    }
+    let mut remembered = 0;
+    if let Some(source) = &source {
+        let (source_text, marks) = &segments_of(source)[segment];
+        let article = services.store.article(edition.article_id).await?;
+        let ctx = Context { places: article.map(|a| a.places).unwrap_or_default() };
+        remembered = services
+            .translator
+            .remember_correction(source.lang, edition.lang, (source_text, marks), text, &ctx)
+            .await?;
+    }
+    if edition.status != EditionStatus::Published {
+        edition.status = EditionStatus::Reviewed;
+    }
+    // The checks' reasons were about the machine's text.
+    edition.failure = None;
+    edition.updated_at = chrono::Utc::now();
+    services.store.save_edition(&edition).await?;
+    crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
+    println!(
+        "{slug} [{}] segment {segment} corrected; {} now; {remembered} translation(s) remembered",
+        edition.lang,
+        edition.status.as_str()
+    );
+    Ok(())
+}
+
+/// The `code` edition of `slug`, and the edition it is translated from
+/// (none when no engine reaches it any more).
+async fn edition_and_source(services: &Services, slug: &str, code: &str) -> anyhow::Result<(Edition, Option<Edition>)> {
+    let article = services.store.article_by_slug(slug).await?.with_context(|| format!("no article {slug:?}"))?;
+    let l = lang(code, "LANG")?;
+    let editions = services.store.editions(article.id).await?;
+    let edition = editions.iter().find(|e| e.lang == l).cloned().with_context(|| format!("{slug} has no {l} edition"))?;
+    let source = source_edition(services, &editions, l).filter(|s| s.lang != l).cloned();
+    Ok((edition, source))
 }
 
 async fn decide(services: &Services, slug: &str, code: &str, status: EditionStatus) -> anyhow::Result<()> {

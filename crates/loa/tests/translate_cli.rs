@@ -1,15 +1,22 @@
 //! The translation commands on the real binary: translate-text through
 //! memory and glossary, engines, TMX export and import, review.
 
+mod common;
+
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+
+use common::{article_page, Fixture, Reply};
 
 fn loa(data: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
         .args(args)
         .env("LOA_DATA_DIR", data)
         .env("LOA_LANGUAGES", "en,es,ca,pt,ru,uk")
+        .env("LOA_FETCH_ALLOW_ADDRESSES", "127.0.0.0/8")
+        .env("LOA_FETCH_PER_HOST_INTERVAL_MS", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -77,4 +84,51 @@ fn an_empty_review_queue_says_so() {
     let out = loa(dir.path(), &["review", "publish", "no-such-story", "es"], None);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no article \"no-such-story\""));
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_corrects_a_segment_and_the_memory_keeps_the_correction() {
+    let paragraph = "Chairman Nguyễn Văn An opened 3 new schools in Quảng Bình.";
+    let page = article_page("Quảng Bình opens 3 schools", &[paragraph]);
+    let server = Fixture::start(HashMap::from([("/schools.html".to_string(), Reply::html(&page))])).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    stdout(&loa(&data, &["ingest", &server.url("/schools.html")], None));
+    stdout(&loa(&data, &["translate"], None));
+
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es", "--json"], None))).unwrap();
+    assert_eq!(shown["source_lang"], "en");
+    let segments = shown["segments"].as_array().unwrap();
+    let body = segments.iter().position(|s| s["source"] == paragraph).expect("the paragraph is a segment");
+    let machine = segments[body]["translation"].as_str().unwrap().to_string();
+    let corrected = "El presidente Nguyễn Văn An inauguró 3 escuelas nuevas en Quảng Bình.";
+    assert_ne!(machine, corrected);
+    let plain = stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es"], None));
+    assert!(plain.contains(&format!("[{body}] en: {paragraph}")) && plain.contains(&format!("[{body}] es: {machine}")), "{plain}");
+
+    let said = stdout(&loa(&data, &["review", "correct", "quang-binh-opens-3-schools", "es", &body.to_string()], Some(corrected)));
+    assert!(said.contains("1 translation(s) remembered"), "{said}");
+    let shown: serde_json::Value = serde_json::from_str(&stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es", "--json"], None))).unwrap();
+    assert_eq!(shown["segments"][body]["translation"], corrected);
+    assert!(["reviewed", "published"].contains(&shown["status"].as_str().unwrap()), "{shown}");
+    assert!(shown["reasons"].is_null());
+
+    // The same sentence anywhere else now gets the reviewer's words.
+    let again = loa(&data, &["translate-text", "--from", "en", "--to", "es"], Some(&format!("{paragraph}\n")));
+    assert_eq!(stdout(&again).trim(), corrected);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("1 from memory"));
+
+    // Bad requests are refused clearly and change nothing.
+    let out = loa(&data, &["review", "correct", "quang-binh-opens-3-schools", "es", "99", "--text", "x"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no segment 99"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = loa(&data, &["review", "correct", "quang-binh-opens-3-schools", "en", "2", "--text", "x"], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a translation"), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = loa(&data, &["review", "correct", "quang-binh-opens-3-schools", "es", "2"], Some("  \n"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the correction is empty"));
 }
