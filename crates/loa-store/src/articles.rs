@@ -342,20 +342,10 @@ impl Store {
         Ok(true)
     }
 
-    /// Adds a reader's comment. Moderation comes with the newsroom roles.
+    /// Adds a comment that is visible at once (imported or seeded ones;
+    /// readers' comments go through [`Store::add_pending_comment`]).
     pub async fn add_comment(&self, article_id: ArticleId, lang: Lang, author_name: &str, body: &str) -> Result<i64> {
-        let id = sqlx::query(
-            "INSERT INTO comments (article_id, lang, author_name, body, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(article_id)
-        .bind(lang.code())
-        .bind(author_name)
-        .bind(body)
-        .bind(ts(now()))
-        .fetch_one(&self.pool)
-        .await?
-        .try_get("id")?;
-        Ok(id)
+        self.insert_comment(article_id, lang, author_name, body, loa_domain::CommentStatus::Visible).await
     }
 }
 

@@ -12,11 +12,13 @@ pub mod articles;
 mod jobs;
 mod memory;
 mod migrations;
+mod newsroom;
 mod reads;
 mod sources;
 
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
 pub use memory::MemoryRow;
+pub use newsroom::PendingComment;
 pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use reads::{ArticleCard, CardPage, Comment, ReviewItem, SitemapEntry};
 
@@ -36,6 +38,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("not found: {0}")]
     NotFound(String),
+    /// The change contradicts what is stored (a taken username, ...).
+    #[error("{0}")]
+    Conflict(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -9,6 +9,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "initial", include_str!("../migrations/0001_initial.sql")),
     (2, "sources at depth", include_str!("../migrations/0002_sources_at_depth.sql")),
     (3, "translation memory", include_str!("../migrations/0003_translation_memory.sql")),
+    (4, "newsroom", include_str!("../migrations/0004_newsroom.sql")),
 ];
 
 #[derive(Debug)]

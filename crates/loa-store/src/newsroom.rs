@@ -1,0 +1,233 @@
+//! Newsroom members, their sessions, and the moderation of readers'
+//! comments. Passwords and session tokens arrive hashed: this crate never
+//! sees a secret, only what it must keep to check one.
+
+use chrono::{DateTime, Utc};
+use loa_domain::{ArticleId, CommentStatus, Lang, Role, User, UserId};
+use serde::Serialize;
+use sqlx::sqlite::SqliteRow;
+use sqlx::Row;
+
+use crate::reads::parse_lang;
+use crate::{now, parse_ts, ts, Result, Store, StoreError};
+
+/// A comment waiting for a moderator, with what is needed to judge it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PendingComment {
+    pub id: i64,
+    pub article_id: ArticleId,
+    pub slug: String,
+    /// The article's title in the comment's language, else the original's.
+    pub title: String,
+    pub lang: Lang,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+fn username_key(username: &str) -> String {
+    username.trim().to_ascii_lowercase()
+}
+
+fn user_from(row: &SqliteRow) -> Result<User> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
+        role: Role::parse(&role).ok_or_else(|| StoreError::Corrupt(format!("role {role:?}")))?,
+        disabled: row.try_get::<i64, _>("disabled")? != 0,
+    })
+}
+
+const USER_COLUMNS: &str = "id, username, display_name, role, disabled";
+
+impl Store {
+    /// Adds a newsroom member. Fails with `Conflict` when the username is
+    /// taken (whatever its case).
+    pub async fn create_user(&self, username: &str, display_name: &str, role: Role, password_hash: &str) -> Result<User> {
+        let username = username.trim();
+        let taken = sqlx::query("SELECT 1 FROM users WHERE username_key = ?")
+            .bind(username_key(username))
+            .fetch_optional(&self.pool)
+            .await?
+            .is_some();
+        if taken {
+            return Err(StoreError::Conflict(format!("the username {username:?} is taken")));
+        }
+        let row = sqlx::query(&format!(
+            "INSERT INTO users (username, username_key, display_name, role, password_hash, created_at)
+             VALUES (?, ?, ?, ?, ?, ?) RETURNING {USER_COLUMNS}"
+        ))
+        .bind(username)
+        .bind(username_key(username))
+        .bind(display_name.trim())
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(ts(now()))
+        .fetch_one(&self.pool)
+        .await?;
+        user_from(&row)
+    }
+
+    /// Every member, by username.
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let rows = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username_key"))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(user_from).collect()
+    }
+
+    /// A member and their password hash, for signing in.
+    pub async fn user_for_login(&self, username: &str) -> Result<Option<(User, String)>> {
+        let row = sqlx::query(&format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE username_key = ?"))
+            .bind(username_key(username))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok((user_from(&r)?, r.try_get("password_hash")?))).transpose()
+    }
+
+    /// Changes a member's password, role or standing; `None` leaves a field
+    /// as it is. Changing the password or disabling the member ends their
+    /// sessions, in the same transaction.
+    pub async fn update_user(
+        &self,
+        username: &str,
+        password_hash: Option<&str>,
+        role: Option<Role>,
+        disabled: Option<bool>,
+    ) -> Result<User> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let row = sqlx::query(&format!(
+            "UPDATE users SET password_hash = COALESCE(?, password_hash), role = COALESCE(?, role),
+               disabled = COALESCE(?, disabled) WHERE username_key = ? RETURNING {USER_COLUMNS}"
+        ))
+        .bind(password_hash)
+        .bind(role.map(Role::as_str))
+        .bind(disabled.map(i64::from))
+        .bind(username_key(username))
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("no newsroom member {username:?}")))?;
+        let user = user_from(&row)?;
+        if password_hash.is_some() || disabled == Some(true) {
+            sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user.id).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    /// Keeps a new session (by the hash of its token) until `expires_at`.
+    pub async fn create_session(&self, user_id: UserId, token_hash: &str, expires_at: DateTime<Utc>) -> Result<()> {
+        let now = now();
+        // Expired sessions are cleared as new ones come, so the table stays small.
+        sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(ts(now)).execute(&self.pool).await?;
+        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+            .bind(token_hash)
+            .bind(user_id)
+            .bind(ts(now))
+            .bind(ts(expires_at))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The member a session token (by hash) signs in: none when the session
+    /// is unknown, expired, or its member disabled.
+    pub async fn session_user(&self, token_hash: &str) -> Result<Option<User>> {
+        let row = sqlx::query(
+            "SELECT u.id, u.username, u.display_name, u.role, u.disabled FROM sessions s
+             JOIN users u ON u.id = s.user_id
+             WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0",
+        )
+        .bind(token_hash)
+        .bind(ts(now()))
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(user_from).transpose()
+    }
+
+    /// Ends one session (signing out). Unknown tokens are ignored.
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Keeps a reader's comment for moderation: nobody sees it until a
+    /// moderator approves it.
+    pub async fn add_pending_comment(&self, article_id: ArticleId, lang: Lang, author_name: &str, body: &str) -> Result<i64> {
+        self.insert_comment(article_id, lang, author_name, body, CommentStatus::Pending).await
+    }
+
+    /// Comments waiting for a moderator, oldest first.
+    pub async fn pending_comments(&self, limit: i64) -> Result<Vec<PendingComment>> {
+        let rows = sqlx::query(
+            "SELECT c.id, c.article_id, a.slug, c.lang, c.author_name, c.body, c.created_at,
+                    COALESCE(e.title, o.title) AS title
+             FROM comments c
+             JOIN articles a ON a.id = c.article_id
+             LEFT JOIN editions e ON e.article_id = c.article_id AND e.lang = c.lang
+             LEFT JOIN editions o ON o.article_id = c.article_id AND o.status = 'original'
+             WHERE c.status = 'pending' ORDER BY c.created_at, c.id LIMIT ?",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PendingComment {
+                    id: r.try_get("id")?,
+                    article_id: r.try_get("article_id")?,
+                    slug: r.try_get("slug")?,
+                    title: r.try_get::<Option<String>, _>("title")?.unwrap_or_default(),
+                    lang: parse_lang(&r.try_get::<String, _>("lang")?)?,
+                    author_name: r.try_get("author_name")?,
+                    body: r.try_get("body")?,
+                    created_at: parse_ts(&r.try_get::<String, _>("created_at")?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// A moderator's decision on a pending comment: `Visible` shows it,
+    /// `Rejected` keeps it hidden. False when no pending comment has that
+    /// id (decided already, or never there).
+    pub async fn moderate_comment(&self, id: i64, decision: CommentStatus, moderator: UserId) -> Result<bool> {
+        if decision == CommentStatus::Pending {
+            return Err(StoreError::Conflict("a moderation decision is visible or rejected".into()));
+        }
+        let done = sqlx::query(
+            "UPDATE comments SET status = ?, moderated_by = ?, moderated_at = ? WHERE id = ? AND status = 'pending'",
+        )
+        .bind(decision.as_str())
+        .bind(moderator)
+        .bind(ts(now()))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub(crate) async fn insert_comment(
+        &self,
+        article_id: ArticleId,
+        lang: Lang,
+        author_name: &str,
+        body: &str,
+        status: CommentStatus,
+    ) -> Result<i64> {
+        let id = sqlx::query(
+            "INSERT INTO comments (article_id, lang, author_name, body, status, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(article_id)
+        .bind(lang.code())
+        .bind(author_name)
+        .bind(body)
+        .bind(status.as_str())
+        .bind(ts(now()))
+        .fetch_one(&self.pool)
+        .await?
+        .try_get("id")?;
+        Ok(id)
+    }
+}

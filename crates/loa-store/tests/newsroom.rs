@@ -1,0 +1,95 @@
+//! Newsroom members, sessions and comment moderation on a real SQLite file.
+
+use chrono::{Duration, Utc};
+use loa_domain::{Block, Category, CommentStatus, Lang, NewArticle, Role};
+use loa_store::{Store, StoreError};
+
+async fn fresh() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
+    (dir, store)
+}
+
+async fn one_article(store: &Store) -> i64 {
+    let article = NewArticle {
+        canonical_url: "https://herald.example/a".into(),
+        outlet: "Test Herald".into(),
+        source_id: None,
+        lang: Lang::En,
+        title: "Huế opens a night market".into(),
+        lead: "A lead.".into(),
+        blocks: vec![Block::Paragraph { text: "Body.".into(), marks: vec![] }],
+        author: None,
+        category: Category::from_slug("travel").unwrap(),
+        places: vec![],
+        topics: vec![],
+        published_at: None,
+        updated_at: None,
+    };
+    store.insert_article(&article, &[], &[Lang::Es]).await.unwrap().article_id()
+}
+
+#[tokio::test]
+async fn members_are_unique_whatever_the_case_and_never_expose_their_hash() {
+    let (_dir, store) = fresh().await;
+    let lan = store.create_user("Lan", "Phạm Thị Lan", Role::Editor, "hash-1").await.unwrap();
+    assert_eq!((lan.username.as_str(), lan.role, lan.disabled), ("Lan", Role::Editor, false));
+    let taken = store.create_user("LAN", "Someone else", Role::Moderator, "hash-2").await.unwrap_err();
+    assert!(matches!(taken, StoreError::Conflict(_)), "{taken}");
+    let (user, hash) = store.user_for_login("lan").await.unwrap().unwrap();
+    assert_eq!((user.id, hash.as_str()), (lan.id, "hash-1"));
+    assert!(store.user_for_login("nobody").await.unwrap().is_none());
+    store.create_user("an", "An", Role::Translator, "h").await.unwrap();
+    let names: Vec<String> = store.users().await.unwrap().into_iter().map(|u| u.username).collect();
+    assert_eq!(names, ["an", "Lan"]);
+}
+
+#[tokio::test]
+async fn sessions_end_when_they_expire_or_the_member_changes() {
+    let (_dir, store) = fresh().await;
+    let lan = store.create_user("lan", "Lan", Role::Translator, "old").await.unwrap();
+    store.create_session(lan.id, "t1", Utc::now() + Duration::hours(1)).await.unwrap();
+    store.create_session(lan.id, "t-expired", Utc::now() - Duration::seconds(1)).await.unwrap();
+    assert_eq!(store.session_user("t1").await.unwrap().map(|u| u.id), Some(lan.id));
+    assert!(store.session_user("t-expired").await.unwrap().is_none());
+    assert!(store.session_user("unknown").await.unwrap().is_none());
+
+    // A new role keeps the session; the new role is what it signs in with.
+    let moved = store.update_user("LAN", None, Some(Role::Moderator), None).await.unwrap();
+    assert_eq!(moved.role, Role::Moderator);
+    assert_eq!(store.session_user("t1").await.unwrap().unwrap().role, Role::Moderator);
+    // A new password ends every session.
+    store.update_user("lan", Some("new"), None, None).await.unwrap();
+    assert!(store.session_user("t1").await.unwrap().is_none());
+    assert_eq!(store.user_for_login("lan").await.unwrap().unwrap().1, "new");
+    // So does disabling, and a disabled member's new session signs nobody in.
+    store.create_session(lan.id, "t2", Utc::now() + Duration::hours(1)).await.unwrap();
+    store.update_user("lan", None, None, Some(true)).await.unwrap();
+    assert!(store.session_user("t2").await.unwrap().is_none());
+    store.create_session(lan.id, "t3", Utc::now() + Duration::hours(1)).await.unwrap();
+    assert!(store.session_user("t3").await.unwrap().is_none());
+    store.delete_session("t3").await.unwrap();
+    assert!(matches!(store.update_user("ghost", None, None, Some(true)).await, Err(StoreError::NotFound(_))));
+}
+
+#[tokio::test]
+async fn readers_comments_wait_for_a_moderator() {
+    let (_dir, store) = fresh().await;
+    let id = one_article(&store).await;
+    let mod_id = store.create_user("mai", "Mai", Role::Moderator, "h").await.unwrap().id;
+    let first = store.add_pending_comment(id, Lang::En, "Reader", "First!").await.unwrap();
+    let second = store.add_pending_comment(id, Lang::Es, "Lector", "¡Bien!").await.unwrap();
+    assert!(store.comments(id).await.unwrap().is_empty(), "nothing is shown before moderation");
+    let pending = store.pending_comments(10).await.unwrap();
+    assert_eq!(pending.iter().map(|p| p.id).collect::<Vec<_>>(), [first, second]);
+    assert_eq!(pending[0].title, "Huế opens a night market");
+    assert_eq!(pending[1].lang, Lang::Es);
+
+    assert!(store.moderate_comment(first, CommentStatus::Visible, mod_id).await.unwrap());
+    assert!(store.moderate_comment(second, CommentStatus::Rejected, mod_id).await.unwrap());
+    assert!(!store.moderate_comment(second, CommentStatus::Visible, mod_id).await.unwrap(), "decided once");
+    assert!(store.moderate_comment(first, CommentStatus::Pending, mod_id).await.is_err());
+    let shown: Vec<String> = store.comments(id).await.unwrap().into_iter().map(|c| c.body).collect();
+    assert_eq!(shown, ["First!"]);
+    assert!(store.pending_comments(10).await.unwrap().is_empty());
+}
