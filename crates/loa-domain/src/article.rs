@@ -195,6 +195,53 @@ pub struct Edition {
     pub updated_at: DateTime<Utc>,
 }
 
+impl Edition {
+    /// The texts a translation is made of, in order: title, lead, then each
+    /// block's text (with its inline marks) and each figure's alt text. A
+    /// translated edition has the same layout as its source, so segment `n`
+    /// of one is the translation of segment `n` of the other.
+    pub fn segments(&self) -> Vec<(String, Vec<Mark>)> {
+        let mut s = vec![(self.title.clone(), Vec::new()), (self.lead.clone(), Vec::new())];
+        for b in &self.blocks {
+            s.push((b.text().to_string(), b.marks().to_vec()));
+            if let Block::Figure(f) = b {
+                s.push((f.alt.clone(), Vec::new()));
+            }
+        }
+        s
+    }
+
+    /// Puts `text` in place of segment `index` (numbered as
+    /// [`Edition::segments`] numbers them); the segment's marks are
+    /// dropped, since they pointed into the old text. False when the
+    /// edition has no such segment.
+    pub fn replace_segment(&mut self, index: usize, text: String) -> bool {
+        match index {
+            0 => self.title = text,
+            1 => self.lead = text,
+            _ => {
+                let mut at = 2;
+                for block in &mut self.blocks {
+                    if at == index {
+                        *block = block.with_text(text);
+                        return true;
+                    }
+                    at += 1;
+                    if let Block::Figure(f) = block {
+                        if at == index {
+                            f.alt = text;
+                            return true;
+                        }
+                        at += 1;
+                    }
+                }
+                return false;
+            }
+        }
+        true
+    }
+}
+
 /// A story, independent of language. Its text lives in its editions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {

@@ -6,7 +6,7 @@ use loa_translate::{read_tmx, write_tmx, Context, TmxUnit};
 use std::io::{Read, Write};
 
 use crate::cli::{ReviewCommand, TmCommand};
-use crate::jobs::translate_edition::{replace_segment, segments_of, source_edition};
+use crate::jobs::translate_edition::source_edition;
 use crate::services::Services;
 
 fn lang(code: &str, flag: &str) -> anyhow::Result<Lang> {
@@ -131,8 +131,8 @@ pub async fn review(services: &Services, command: ReviewCommand) -> anyhow::Resu
 /// An edition's segments beside those of the edition it was translated from.
 async fn show(services: &Services, slug: &str, code: &str, json: bool) -> anyhow::Result<()> {
     let (edition, source) = edition_and_source(services, slug, code).await?;
-    let translated = segments_of(&edition);
-    let original = source.as_ref().map(segments_of).unwrap_or_default();
+    let translated = edition.segments();
+    let original = source.as_ref().map(Edition::segments).unwrap_or_default();
     let rows: Vec<serde_json::Value> = translated
         .iter()
         .enumerate()
@@ -176,13 +176,13 @@ async fn correct(services: &Services, slug: &str, code: &str, segment: usize, te
     if edition.status == EditionStatus::Original || edition.engine == "outlet" {
         bail!("{slug} [{}] is the outlet's own text, not a translation: correct it at the source", edition.lang);
     }
-    let count = segments_of(&edition).len();
-    if !replace_segment(&mut edition, segment, text.to_string()) {
+    let count = edition.segments().len();
+    if !edition.replace_segment(segment, text.to_string()) {
         bail!("{slug} [{}] has segments 0 to {}; there is no segment {segment}", edition.lang, count.saturating_sub(1));
     }
     let mut remembered = 0;
     if let Some(source) = &source {
-        let (source_text, marks) = &segments_of(source)[segment];
+        let (source_text, marks) = &source.segments()[segment];
         let article = services.store.article(edition.article_id).await?;
         let ctx = Context { places: article.map(|a| a.places).unwrap_or_default() };
         remembered = services

@@ -29,7 +29,7 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     let article = services.store.article(article_id).await?;
     let ctx = Context { places: article.map(|a| a.places).unwrap_or_default() };
 
-    let segments = segments_of(source);
+    let segments = source.segments();
     let now = Utc::now();
     let mut edition = Edition {
         article_id,
@@ -85,19 +85,6 @@ pub(crate) fn source_edition<'a>(services: &Services, editions: &'a [Edition], t
         .min_by_key(|e| e.status != EditionStatus::Original)
 }
 
-/// Title, lead, then each block's text (with its inline marks) and each
-/// figure's alt text: the segments sent to the engine, in order.
-pub(crate) fn segments_of(e: &Edition) -> Vec<(String, Vec<Mark>)> {
-    let mut s = vec![(e.title.clone(), Vec::new()), (e.lead.clone(), Vec::new())];
-    for b in &e.blocks {
-        s.push((b.text().to_string(), b.marks().to_vec()));
-        if let Block::Figure(f) = b {
-            s.push((f.alt.clone(), Vec::new()));
-        }
-    }
-    s
-}
-
 /// Puts translated segments (and the marks moved onto them, one list per
 /// segment) back into the source's shape.
 fn rebuild(source: &Edition, translated: &[String], marks: &[Vec<Mark>], into: &mut Edition) {
@@ -119,35 +106,6 @@ fn rebuild(source: &Edition, translated: &[String], marks: &[Vec<Mark>], into: &
             }
         })
         .collect();
-}
-
-/// Puts `text` in place of segment `index` (numbered as [`segments_of`]
-/// numbers them); the segment's marks are dropped, since they pointed into
-/// the old text. False when the edition has no such segment.
-pub(crate) fn replace_segment(edition: &mut Edition, index: usize, text: String) -> bool {
-    match index {
-        0 => edition.title = text,
-        1 => edition.lead = text,
-        _ => {
-            let mut at = 2;
-            for block in &mut edition.blocks {
-                if at == index {
-                    *block = block.with_text(text);
-                    return true;
-                }
-                at += 1;
-                if let Block::Figure(f) = block {
-                    if at == index {
-                        f.alt = text;
-                        return true;
-                    }
-                    at += 1;
-                }
-            }
-            return false;
-        }
-    }
-    true
 }
 
 #[cfg(test)]
@@ -178,7 +136,7 @@ mod tests {
             Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into(), width: None, height: None }),
             Block::Heading { text: "h".into(), marks: vec![] },
         ]);
-        let segs = segments_of(&src);
+        let segs = src.segments();
         let texts: Vec<&str> = segs.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["T", "L", "p", "cap", "alt", "h"]);
         assert_eq!(segs[2].1, vec![bold.clone()]);
@@ -198,18 +156,18 @@ mod tests {
     }
 
     #[test]
-    fn a_segment_is_replaced_where_segments_of_numbers_it() {
+    fn a_segment_is_replaced_where_segments_numbers_it() {
         let mut e = edition(vec![
             Block::Paragraph { text: "p".into(), marks: vec![Mark { start: 0, end: 1, kind: loa_domain::MarkKind::Bold }] },
             Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into(), width: None, height: None }),
             Block::Heading { text: "h".into(), marks: vec![] },
         ]);
         for (index, text) in ["t2", "l2", "p2", "cap2", "alt2", "h2"].into_iter().enumerate() {
-            assert!(replace_segment(&mut e, index, text.to_string()));
+            assert!(e.replace_segment(index, text.to_string()));
         }
-        let texts: Vec<String> = segments_of(&e).into_iter().map(|(t, _)| t).collect();
+        let texts: Vec<String> = e.segments().into_iter().map(|(t, _)| t).collect();
         assert_eq!(texts, ["t2", "l2", "p2", "cap2", "alt2", "h2"]);
         assert!(e.blocks[0].marks().is_empty(), "marks of the old text are dropped");
-        assert!(!replace_segment(&mut e, 6, "none".into()));
+        assert!(!e.replace_segment(6, "none".into()));
     }
 }
