@@ -50,6 +50,15 @@ comments-heading = { $count ->
    *[other] { $count } каментарыя
 }
 comments-empty = Каментарыяў пакуль няма. Падзяліцеся сваім меркаваннем першым.
+comment-form-heading = Пакінуць каментарый
+comment-form-name = Ваша імя
+comment-form-body = Ваш каментарый
+comment-form-hint = Каментарыі з'яўляюцца пасля таго, як іх прачытае мадэратар. Не больш за { $max } сімвалаў.
+comment-form-submit = Адправіць каментарый
+comment-form-trap = Пакіньце гэтае поле пустым.
+comment-form-thanks = Дзякуй! Ваш каментарый з'явіцца пасля таго, як яго прачытае мадэратар.
+comment-form-invalid = Пазначце імя і напішыце каментарый не даўжэйшы за { $max } сімвалаў.
+comment-form-throttled = Вы адправілі некалькі каментарыяў за кароткі час. Калі ласка, пачакайце некалькі хвілін.
 related-same-topic = На тую ж тэму
 related-same-topic-empty = Іншых артыкулаў на гэтую тэму пакуль няма.
 related-same-category = Яшчэ ў гэтай рубрыцы
@@ -136,3 +145,41 @@ language-zh = кітайская
 language-ja = японская
 language-ko = карэйская
 language-id = інданезійская
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Рэдакцыя
+newsroom-sign-in-heading = Уваход у рэдакцыю
+newsroom-username = Імя карыстальніка
+newsroom-password = Пароль
+newsroom-sign-in = Увайсці
+newsroom-sign-out = Выйсці
+newsroom-sign-in-failed = Няправільнае імя карыстальніка або пароль.
+newsroom-sign-in-throttled = Занадта шмат няўдалых спроб. Паспрабуйце яшчэ раз праз некалькі хвілін.
+newsroom-signed-in-as = Вы ўвайшлі як { $name } ({ $role })
+newsroom-role-editor = рэдактар
+newsroom-role-translator = перакладчык
+newsroom-role-moderator = мадэратар
+newsroom-forbidden = Ваша роля не дазваляе гэтага зрабіць.
+newsroom-review-heading = Пераклады, якія чакаюць праверкі
+newsroom-review-empty = Няма перакладаў, якія чакаюць праверкі.
+newsroom-review-open = Прачытаць і прыняць рашэнне
+newsroom-held-because = Адкладзена з прычыны: { $reasons }
+newsroom-status-machine-translated = чакае праверкі
+newsroom-status-failed = пазначаны як няўдалы
+newsroom-status-reviewed = правераны
+newsroom-status-published = апублікаваны
+newsroom-segment-source = Арыгінал ({ $language })
+newsroom-segment-translation = Пераклад ({ $language })
+newsroom-publish = Апублікаваць
+newsroom-withdraw = Зняць з публікацыі
+newsroom-decided = Пераклад ({ $language }) цяпер { $status }.
+newsroom-comments-heading = Каментарыі, якія чакаюць мадэрацыі
+newsroom-comments-empty = Няма каментарыяў, якія чакаюць мадэрацыі.
+newsroom-comment-on = Да артыкула «{ $title }» ({ $language })
+newsroom-approve = Ухваліць
+newsroom-reject = Адхіліць
+newsroom-comment-decided = Каментарый { $decision ->
+    [approved] ухвалены
+   *[rejected] адхілены
+}.

@@ -48,6 +48,15 @@ comments-heading = { $count ->
    *[other] { $count } comentaris
 }
 comments-empty = Encara no hi ha comentaris. Sigues el primer a opinar.
+comment-form-heading = Deixa un comentari
+comment-form-name = El teu nom
+comment-form-body = El teu comentari
+comment-form-hint = Els comentaris es publiquen quan un moderador els ha llegit. Com a màxim, { $max } caràcters.
+comment-form-submit = Envia el comentari
+comment-form-trap = Deixa aquest camp buit.
+comment-form-thanks = Gràcies. El teu comentari apareixerà quan un moderador l’hagi llegit.
+comment-form-invalid = Escriu el teu nom i un comentari de { $max } caràcters com a màxim.
+comment-form-throttled = Has enviat diversos comentaris en poc temps. Espera uns minuts, si us plau.
 related-same-topic = Sobre el mateix tema
 related-same-topic-empty = Encara no hi ha altres notícies sobre aquest tema.
 related-same-category = Més en aquesta secció
@@ -132,3 +141,41 @@ language-zh = xinès
 language-ja = japonès
 language-ko = coreà
 language-id = indonesi
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Redacció
+newsroom-sign-in-heading = Accés a la redacció
+newsroom-username = Nom d’usuari
+newsroom-password = Contrasenya
+newsroom-sign-in = Inicia la sessió
+newsroom-sign-out = Tanca la sessió
+newsroom-sign-in-failed = El nom d’usuari o la contrasenya no són correctes.
+newsroom-sign-in-throttled = Massa intents fallits. Torna-ho a provar d’aquí a uns minuts.
+newsroom-signed-in-as = Sessió iniciada com a { $name } ({ $role })
+newsroom-role-editor = responsable d’edició
+newsroom-role-translator = traductor
+newsroom-role-moderator = moderador
+newsroom-forbidden = El teu rol no et permet fer això.
+newsroom-review-heading = Traduccions pendents de revisió
+newsroom-review-empty = No hi ha cap traducció pendent de revisió.
+newsroom-review-open = Llegeix i decideix
+newsroom-held-because = Motius de la retenció: { $reasons }
+newsroom-status-machine-translated = pendent de revisió
+newsroom-status-failed = marcada com a fallida
+newsroom-status-reviewed = revisada
+newsroom-status-published = publicada
+newsroom-segment-source = Text original ({ $language })
+newsroom-segment-translation = Traducció ({ $language })
+newsroom-publish = Publica
+newsroom-withdraw = Retira
+newsroom-decided = La versió en { $language } ara està { $status }.
+newsroom-comments-heading = Comentaris pendents de moderació
+newsroom-comments-empty = No hi ha cap comentari pendent de moderació.
+newsroom-comment-on = Sobre «{ $title }» ({ $language })
+newsroom-approve = Aprova
+newsroom-reject = Rebutja
+newsroom-comment-decided = El comentari s’ha { $decision ->
+    [approved] aprovat
+   *[rejected] rebutjat
+}.

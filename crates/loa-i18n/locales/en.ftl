@@ -49,6 +49,15 @@ comments-heading = { $count ->
    *[other] { $count } comments
 }
 comments-empty = No comments yet. Be the first to share your view.
+comment-form-heading = Add a comment
+comment-form-name = Your name
+comment-form-body = Your comment
+comment-form-hint = Comments appear once a moderator has read them. At most { $max } characters.
+comment-form-submit = Send the comment
+comment-form-trap = Leave this field empty.
+comment-form-thanks = Thank you. Your comment will appear once a moderator has read it.
+comment-form-invalid = Please give your name and a comment of at most { $max } characters.
+comment-form-throttled = You have sent several comments in a short time. Please wait a few minutes.
 related-same-topic = On the same topic
 related-same-topic-empty = No other stories on this topic yet.
 related-same-category = More from this section
@@ -134,3 +143,41 @@ language-zh = Chinese
 language-ja = Japanese
 language-ko = Korean
 language-id = Indonesian
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Newsroom
+newsroom-sign-in-heading = Sign in to the newsroom
+newsroom-username = User name
+newsroom-password = Password
+newsroom-sign-in = Sign in
+newsroom-sign-out = Sign out
+newsroom-sign-in-failed = The user name or the password is wrong.
+newsroom-sign-in-throttled = Too many failed attempts. Try again in a few minutes.
+newsroom-signed-in-as = Signed in as { $name } ({ $role })
+newsroom-role-editor = editor
+newsroom-role-translator = translator
+newsroom-role-moderator = moderator
+newsroom-forbidden = Your role does not allow this.
+newsroom-review-heading = Translations waiting for review
+newsroom-review-empty = No translation is waiting for review.
+newsroom-review-open = Read and decide
+newsroom-held-because = Held because: { $reasons }
+newsroom-status-machine-translated = held for review
+newsroom-status-failed = failed
+newsroom-status-reviewed = reviewed
+newsroom-status-published = published
+newsroom-segment-source = Source ({ $language })
+newsroom-segment-translation = Translation ({ $language })
+newsroom-publish = Publish
+newsroom-withdraw = Withdraw
+newsroom-decided = The { $language } edition is now { $status }.
+newsroom-comments-heading = Comments waiting for moderation
+newsroom-comments-empty = No comment is waiting for moderation.
+newsroom-comment-on = On “{ $title }” ({ $language })
+newsroom-approve = Approve
+newsroom-reject = Reject
+newsroom-comment-decided = The comment was { $decision ->
+    [approved] approved
+   *[rejected] rejected
+}.

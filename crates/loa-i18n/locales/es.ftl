@@ -48,6 +48,15 @@ comments-heading = { $count ->
    *[other] { $count } comentarios
 }
 comments-empty = Todavía no hay comentarios. Sé el primero en opinar.
+comment-form-heading = Deja un comentario
+comment-form-name = Tu nombre
+comment-form-body = Tu comentario
+comment-form-hint = Los comentarios se publican cuando un moderador los ha leído. Como máximo, { $max } caracteres.
+comment-form-submit = Enviar el comentario
+comment-form-trap = Deja este campo vacío.
+comment-form-thanks = Gracias. Tu comentario aparecerá en cuanto un moderador lo haya leído.
+comment-form-invalid = Escribe tu nombre y un comentario de { $max } caracteres como máximo.
+comment-form-throttled = Has enviado varios comentarios en poco tiempo. Espera unos minutos, por favor.
 related-same-topic = Sobre el mismo tema
 related-same-topic-empty = Todavía no hay otras noticias sobre este tema.
 related-same-category = Más en esta sección
@@ -132,3 +141,41 @@ language-zh = chino
 language-ja = japonés
 language-ko = coreano
 language-id = indonesio
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Redacción
+newsroom-sign-in-heading = Acceso a la redacción
+newsroom-username = Nombre de usuario
+newsroom-password = Contraseña
+newsroom-sign-in = Iniciar sesión
+newsroom-sign-out = Cerrar sesión
+newsroom-sign-in-failed = El nombre de usuario o la contraseña no son correctos.
+newsroom-sign-in-throttled = Demasiados intentos fallidos. Vuelve a intentarlo dentro de unos minutos.
+newsroom-signed-in-as = Sesión iniciada como { $name } ({ $role })
+newsroom-role-editor = responsable de edición
+newsroom-role-translator = traductor
+newsroom-role-moderator = moderador
+newsroom-forbidden = Tu rol no te permite hacer esto.
+newsroom-review-heading = Traducciones pendientes de revisión
+newsroom-review-empty = No hay ninguna traducción pendiente de revisión.
+newsroom-review-open = Leer y decidir
+newsroom-held-because = Motivos de la retención: { $reasons }
+newsroom-status-machine-translated = pendiente de revisión
+newsroom-status-failed = marcada como fallida
+newsroom-status-reviewed = revisada
+newsroom-status-published = publicada
+newsroom-segment-source = Texto original ({ $language })
+newsroom-segment-translation = Traducción ({ $language })
+newsroom-publish = Publicar
+newsroom-withdraw = Retirar
+newsroom-decided = La versión en { $language } está ahora { $status }.
+newsroom-comments-heading = Comentarios pendientes de moderación
+newsroom-comments-empty = No hay ningún comentario pendiente de moderación.
+newsroom-comment-on = Sobre «{ $title }» ({ $language })
+newsroom-approve = Aprobar
+newsroom-reject = Rechazar
+newsroom-comment-decided = El comentario ha sido { $decision ->
+    [approved] aprobado
+   *[rejected] rechazado
+}.

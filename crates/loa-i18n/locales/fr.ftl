@@ -48,6 +48,15 @@ comments-heading = { $count ->
    *[other] { $count } commentaires
 }
 comments-empty = Aucun commentaire pour l’instant. Soyez le premier à donner votre avis.
+comment-form-heading = Ajouter un commentaire
+comment-form-name = Votre nom
+comment-form-body = Votre commentaire
+comment-form-hint = Les commentaires sont publiés après lecture par un modérateur. { $max } caractères au maximum.
+comment-form-submit = Envoyer le commentaire
+comment-form-trap = Laissez ce champ vide.
+comment-form-thanks = Merci. Votre commentaire sera publié dès qu’un modérateur l’aura lu.
+comment-form-invalid = Veuillez indiquer votre nom et un commentaire de { $max } caractères au maximum.
+comment-form-throttled = Vous avez envoyé plusieurs commentaires en peu de temps. Veuillez patienter quelques minutes.
 related-same-topic = Sur le même sujet
 related-same-topic-empty = Aucun autre article sur ce sujet pour l’instant.
 related-same-category = Dans la même rubrique
@@ -132,3 +141,41 @@ language-zh = chinois
 language-ja = japonais
 language-ko = coréen
 language-id = indonésien
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Rédaction
+newsroom-sign-in-heading = Connexion à la rédaction
+newsroom-username = Nom d’utilisateur
+newsroom-password = Mot de passe
+newsroom-sign-in = Se connecter
+newsroom-sign-out = Se déconnecter
+newsroom-sign-in-failed = Le nom d’utilisateur ou le mot de passe est incorrect.
+newsroom-sign-in-throttled = Trop de tentatives infructueuses. Réessayez dans quelques minutes.
+newsroom-signed-in-as = Connecté en tant que { $name } ({ $role })
+newsroom-role-editor = éditeur
+newsroom-role-translator = traducteur
+newsroom-role-moderator = modérateur
+newsroom-forbidden = Votre rôle ne le permet pas.
+newsroom-review-heading = Traductions en attente de relecture
+newsroom-review-empty = Aucune traduction n’est en attente de relecture.
+newsroom-review-open = Lire et décider
+newsroom-held-because = Motifs de la mise en attente : { $reasons }
+newsroom-status-machine-translated = en attente de relecture
+newsroom-status-failed = en échec
+newsroom-status-reviewed = relue
+newsroom-status-published = publiée
+newsroom-segment-source = Texte d’origine ({ $language })
+newsroom-segment-translation = Traduction ({ $language })
+newsroom-publish = Publier
+newsroom-withdraw = Retirer
+newsroom-decided = La version en { $language } est désormais { $status }.
+newsroom-comments-heading = Commentaires en attente de modération
+newsroom-comments-empty = Aucun commentaire n’est en attente de modération.
+newsroom-comment-on = Sur « { $title } » ({ $language })
+newsroom-approve = Approuver
+newsroom-reject = Refuser
+newsroom-comment-decided = Le commentaire a été { $decision ->
+    [approved] approuvé
+   *[rejected] refusé
+}.

@@ -48,6 +48,15 @@ comments-heading = { $count ->
    *[other] { $count } commenti
 }
 comments-empty = Ancora nessun commento. Sii il primo a dire la tua.
+comment-form-heading = Lascia un commento
+comment-form-name = Il tuo nome
+comment-form-body = Il tuo commento
+comment-form-hint = I commenti compaiono dopo essere stati letti da un moderatore. Al massimo { $max } caratteri.
+comment-form-submit = Invia il commento
+comment-form-trap = Lascia vuoto questo campo.
+comment-form-thanks = Grazie. Il tuo commento comparirà dopo che un moderatore l’avrà letto.
+comment-form-invalid = Indica il tuo nome e scrivi un commento di non più di { $max } caratteri.
+comment-form-throttled = Hai inviato diversi commenti in poco tempo. Attendi qualche minuto, per favore.
 related-same-topic = Sullo stesso tema
 related-same-topic-empty = Non ci sono ancora altri articoli su questo tema.
 related-same-category = Altro da questa sezione
@@ -132,3 +141,41 @@ language-zh = cinese
 language-ja = giapponese
 language-ko = coreano
 language-id = indonesiano
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Redazione
+newsroom-sign-in-heading = Accesso alla redazione
+newsroom-username = Nome utente
+newsroom-password = La tua password
+newsroom-sign-in = Accedi
+newsroom-sign-out = Esci
+newsroom-sign-in-failed = Il nome utente o la password non sono corretti.
+newsroom-sign-in-throttled = Troppi tentativi non riusciti. Riprova tra qualche minuto.
+newsroom-signed-in-as = Accesso effettuato come { $name } ({ $role })
+newsroom-role-editor = redattore
+newsroom-role-translator = traduttore
+newsroom-role-moderator = moderatore
+newsroom-forbidden = Il tuo ruolo non lo consente.
+newsroom-review-heading = Traduzioni in attesa di revisione
+newsroom-review-empty = Nessuna traduzione è in attesa di revisione.
+newsroom-review-open = Leggi e decidi
+newsroom-held-because = Motivi del blocco: { $reasons }
+newsroom-status-machine-translated = in attesa di revisione
+newsroom-status-failed = contrassegnata come non riuscita
+newsroom-status-reviewed = revisionata
+newsroom-status-published = pubblicata
+newsroom-segment-source = Testo originale ({ $language })
+newsroom-segment-translation = Traduzione ({ $language })
+newsroom-publish = Pubblica
+newsroom-withdraw = Ritira
+newsroom-decided = La versione in { $language } ora è { $status }.
+newsroom-comments-heading = Commenti in attesa di moderazione
+newsroom-comments-empty = Nessun commento è in attesa di moderazione.
+newsroom-comment-on = Su «{ $title }» ({ $language })
+newsroom-approve = Approva
+newsroom-reject = Rifiuta
+newsroom-comment-decided = Il commento è stato { $decision ->
+    [approved] approvato
+   *[rejected] rifiutato
+}.

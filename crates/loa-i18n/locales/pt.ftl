@@ -48,6 +48,15 @@ comments-heading = { $count ->
    *[other] { $count } comentários
 }
 comments-empty = Ainda não há comentários. Seja o primeiro a dar a sua opinião.
+comment-form-heading = Deixe um comentário
+comment-form-name = O seu nome
+comment-form-body = O seu comentário
+comment-form-hint = Os comentários são publicados depois de lidos por um moderador. No máximo, { $max } caracteres.
+comment-form-submit = Enviar o comentário
+comment-form-trap = Deixe este campo vazio.
+comment-form-thanks = Obrigado. O seu comentário será publicado depois de lido por um moderador.
+comment-form-invalid = Indique o seu nome e escreva um comentário com { $max } caracteres no máximo.
+comment-form-throttled = Enviou vários comentários em pouco tempo. Aguarde alguns minutos, por favor.
 related-same-topic = Sobre o mesmo tema
 related-same-topic-empty = Ainda não há outras notícias sobre este tema.
 related-same-category = Mais nesta secção
@@ -132,3 +141,41 @@ language-zh = chinês
 language-ja = japonês
 language-ko = coreano
 language-id = indonésio
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Redação
+newsroom-sign-in-heading = Entrar na redação
+newsroom-username = Nome de utilizador
+newsroom-password = Palavra-passe
+newsroom-sign-in = Iniciar sessão
+newsroom-sign-out = Terminar sessão
+newsroom-sign-in-failed = O nome de utilizador ou a palavra-passe estão incorretos.
+newsroom-sign-in-throttled = Demasiadas tentativas falhadas. Tente novamente daqui a alguns minutos.
+newsroom-signed-in-as = Sessão iniciada como { $name } ({ $role })
+newsroom-role-editor = responsável pela edição
+newsroom-role-translator = tradutor
+newsroom-role-moderator = moderador
+newsroom-forbidden = A sua função não permite esta ação.
+newsroom-review-heading = Traduções a aguardar revisão
+newsroom-review-empty = Nenhuma tradução está a aguardar revisão.
+newsroom-review-open = Ler e decidir
+newsroom-held-because = Motivos da retenção: { $reasons }
+newsroom-status-machine-translated = a aguardar revisão
+newsroom-status-failed = marcada como falhada
+newsroom-status-reviewed = revista
+newsroom-status-published = publicada
+newsroom-segment-source = Texto original ({ $language })
+newsroom-segment-translation = Tradução ({ $language })
+newsroom-publish = Publicar
+newsroom-withdraw = Retirar
+newsroom-decided = A versão em { $language } está agora { $status }.
+newsroom-comments-heading = Comentários a aguardar moderação
+newsroom-comments-empty = Nenhum comentário está a aguardar moderação.
+newsroom-comment-on = Sobre «{ $title }» ({ $language })
+newsroom-approve = Aprovar
+newsroom-reject = Rejeitar
+newsroom-comment-decided = O comentário foi { $decision ->
+    [approved] aprovado
+   *[rejected] rejeitado
+}.

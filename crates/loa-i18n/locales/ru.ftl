@@ -50,6 +50,15 @@ comments-heading = { $count ->
    *[other] { $count } комментария
 }
 comments-empty = Комментариев пока нет. Поделитесь своим мнением первым.
+comment-form-heading = Оставить комментарий
+comment-form-name = Ваше имя
+comment-form-body = Ваш комментарий
+comment-form-hint = Комментарии появляются после того, как их прочитает модератор. Не более { $max } символов.
+comment-form-submit = Отправить комментарий
+comment-form-trap = Оставьте это поле пустым.
+comment-form-thanks = Спасибо! Ваш комментарий появится после того, как его прочитает модератор.
+comment-form-invalid = Укажите имя и напишите комментарий не длиннее { $max } символов.
+comment-form-throttled = Вы отправили несколько комментариев за короткое время. Пожалуйста, подождите несколько минут.
 related-same-topic = На ту же тему
 related-same-topic-empty = Других статей на эту тему пока нет.
 related-same-category = Ещё в этом разделе
@@ -136,3 +145,41 @@ language-zh = китайский
 language-ja = японский
 language-ko = корейский
 language-id = индонезийский
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Редакция
+newsroom-sign-in-heading = Вход в редакцию
+newsroom-username = Имя пользователя
+newsroom-password = Пароль
+newsroom-sign-in = Войти
+newsroom-sign-out = Выйти
+newsroom-sign-in-failed = Неверное имя пользователя или пароль.
+newsroom-sign-in-throttled = Слишком много неудачных попыток. Попробуйте ещё раз через несколько минут.
+newsroom-signed-in-as = Вы вошли как { $name } ({ $role })
+newsroom-role-editor = редактор
+newsroom-role-translator = переводчик
+newsroom-role-moderator = модератор
+newsroom-forbidden = Ваша роль не позволяет это сделать.
+newsroom-review-heading = Переводы, ожидающие проверки
+newsroom-review-empty = Нет переводов, ожидающих проверки.
+newsroom-review-open = Прочитать и принять решение
+newsroom-held-because = Отложено по причине: { $reasons }
+newsroom-status-machine-translated = ожидает проверки
+newsroom-status-failed = помечен как неудавшийся
+newsroom-status-reviewed = проверен
+newsroom-status-published = опубликован
+newsroom-segment-source = Оригинал ({ $language })
+newsroom-segment-translation = Перевод ({ $language })
+newsroom-publish = Опубликовать
+newsroom-withdraw = Снять с публикации
+newsroom-decided = Перевод на { $language } теперь { $status }.
+newsroom-comments-heading = Комментарии, ожидающие модерации
+newsroom-comments-empty = Нет комментариев, ожидающих модерации.
+newsroom-comment-on = К статье «{ $title }» ({ $language })
+newsroom-approve = Одобрить
+newsroom-reject = Отклонить
+newsroom-comment-decided = Комментарий { $decision ->
+    [approved] одобрен
+   *[rejected] отклонён
+}.

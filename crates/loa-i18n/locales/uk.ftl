@@ -50,6 +50,15 @@ comments-heading = { $count ->
    *[other] { $count } коментаря
 }
 comments-empty = Коментарів поки немає. Поділіться своєю думкою першим.
+comment-form-heading = Залишити коментар
+comment-form-name = Ваше ім'я
+comment-form-body = Ваш коментар
+comment-form-hint = Коментарі з'являються після того, як їх прочитає модератор. Не більше { $max } символів.
+comment-form-submit = Надіслати коментар
+comment-form-trap = Залиште це поле порожнім.
+comment-form-thanks = Дякуємо! Ваш коментар з'явиться після того, як його прочитає модератор.
+comment-form-invalid = Вкажіть ім'я та напишіть коментар, не довший за { $max } символів.
+comment-form-throttled = Ви надіслали кілька коментарів за короткий час. Зачекайте, будь ласка, кілька хвилин.
 related-same-topic = На ту саму тему
 related-same-topic-empty = Інших статей на цю тему поки немає.
 related-same-category = Ще в цьому розділі
@@ -136,3 +145,41 @@ language-zh = китайська
 language-ja = японська
 language-ko = корейська
 language-id = індонезійська
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Редакція
+newsroom-sign-in-heading = Вхід до редакції
+newsroom-username = Ім'я користувача
+newsroom-password = Пароль
+newsroom-sign-in = Увійти
+newsroom-sign-out = Вийти
+newsroom-sign-in-failed = Неправильне ім'я користувача або пароль.
+newsroom-sign-in-throttled = Забагато невдалих спроб. Спробуйте ще раз за кілька хвилин.
+newsroom-signed-in-as = Ви увійшли як { $name } ({ $role })
+newsroom-role-editor = редактор
+newsroom-role-translator = перекладач
+newsroom-role-moderator = модератор
+newsroom-forbidden = Ваша роль не дозволяє цього зробити.
+newsroom-review-heading = Переклади, що чекають на перевірку
+newsroom-review-empty = Немає перекладів, що чекають на перевірку.
+newsroom-review-open = Прочитати й ухвалити рішення
+newsroom-held-because = Відкладено з причини: { $reasons }
+newsroom-status-machine-translated = чекає на перевірку
+newsroom-status-failed = позначений як невдалий
+newsroom-status-reviewed = перевірений
+newsroom-status-published = опублікований
+newsroom-segment-source = Оригінал ({ $language })
+newsroom-segment-translation = Переклад ({ $language })
+newsroom-publish = Опублікувати
+newsroom-withdraw = Зняти з публікації
+newsroom-decided = Переклад ({ $language }) тепер { $status }.
+newsroom-comments-heading = Коментарі, що чекають на модерацію
+newsroom-comments-empty = Немає коментарів, що чекають на модерацію.
+newsroom-comment-on = До статті «{ $title }» ({ $language })
+newsroom-approve = Схвалити
+newsroom-reject = Відхилити
+newsroom-comment-decided = Коментар { $decision ->
+    [approved] схвалено
+   *[rejected] відхилено
+}.

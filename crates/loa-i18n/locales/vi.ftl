@@ -45,6 +45,15 @@ article-machine-translation = Bài viết này được dịch bằng máy.
 article-original-language = Ngôn ngữ gốc: { $language }
 comments-heading = { $count } bình luận
 comments-empty = Chưa có bình luận nào. Hãy là người đầu tiên chia sẻ ý kiến.
+comment-form-heading = Viết bình luận
+comment-form-name = Tên của bạn
+comment-form-body = Nội dung bình luận
+comment-form-hint = Bình luận sẽ hiển thị sau khi được người kiểm duyệt đọc. Tối đa { $max } ký tự.
+comment-form-submit = Gửi bình luận
+comment-form-trap = Hãy để trống ô này.
+comment-form-thanks = Cảm ơn bạn. Bình luận của bạn sẽ hiển thị sau khi được người kiểm duyệt đọc.
+comment-form-invalid = Vui lòng nhập tên và nội dung bình luận không quá { $max } ký tự.
+comment-form-throttled = Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng đợi vài phút.
 related-same-topic = Cùng chủ đề
 related-same-topic-empty = Chưa có bài viết khác cùng chủ đề.
 related-same-category = Cùng chuyên mục
@@ -126,3 +135,41 @@ language-zh = tiếng Trung
 language-ja = tiếng Nhật
 language-ko = tiếng Hàn
 language-id = tiếng Indonesia
+
+## The newsroom: pages for editors, translators and moderators.
+
+newsroom-title = Tòa soạn
+newsroom-sign-in-heading = Đăng nhập vào tòa soạn
+newsroom-username = Tên đăng nhập
+newsroom-password = Mật khẩu
+newsroom-sign-in = Đăng nhập
+newsroom-sign-out = Đăng xuất
+newsroom-sign-in-failed = Tên đăng nhập hoặc mật khẩu không đúng.
+newsroom-sign-in-throttled = Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau vài phút.
+newsroom-signed-in-as = Đã đăng nhập với tên { $name } ({ $role })
+newsroom-role-editor = biên tập viên
+newsroom-role-translator = biên dịch viên
+newsroom-role-moderator = kiểm duyệt viên
+newsroom-forbidden = Vai trò của bạn không được phép làm việc này.
+newsroom-review-heading = Bản dịch đang chờ duyệt
+newsroom-review-empty = Không có bản dịch nào đang chờ duyệt.
+newsroom-review-open = Đọc và quyết định
+newsroom-held-because = Bị giữ lại vì: { $reasons }
+newsroom-status-machine-translated = đang chờ duyệt
+newsroom-status-failed = ở trạng thái lỗi
+newsroom-status-reviewed = đã được duyệt
+newsroom-status-published = đã được đăng
+newsroom-segment-source = Bản gốc ({ $language })
+newsroom-segment-translation = Bản dịch ({ $language })
+newsroom-publish = Đăng bài
+newsroom-withdraw = Gỡ bài
+newsroom-decided = Bản { $language } hiện { $status }.
+newsroom-comments-heading = Bình luận đang chờ kiểm duyệt
+newsroom-comments-empty = Không có bình luận nào đang chờ kiểm duyệt.
+newsroom-comment-on = Về bài “{ $title }” ({ $language })
+newsroom-approve = Duyệt
+newsroom-reject = Từ chối
+newsroom-comment-decided = Bình luận đã { $decision ->
+    [approved] được duyệt
+   *[rejected] bị từ chối
+}.

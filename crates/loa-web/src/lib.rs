@@ -6,6 +6,7 @@
 //! Pages are plain Rust functions that build strings (see [`render`]); every
 //! piece of stored or user-supplied text goes through one HTML escaper.
 
+pub mod auth;
 mod handlers;
 pub mod render;
 
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::http::{header, HeaderValue};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use loa_domain::Lang;
 use loa_i18n::Locales;
@@ -84,6 +85,35 @@ pub struct AppState {
     pub search: SearchIndex,
     pub locales: Arc<Locales>,
     pub site: SiteConfig,
+    pub guards: Arc<Guards>,
+}
+
+/// Brakes on what the public can send: guessed passwords and comments,
+/// counted per address in this process.
+pub struct Guards {
+    /// Failed sign-ins.
+    pub sign_in: auth::Throttle,
+    /// Comments sent.
+    pub comments: auth::Throttle,
+    decoy: std::sync::OnceLock<String>,
+}
+
+impl Default for Guards {
+    fn default() -> Guards {
+        Guards {
+            sign_in: auth::Throttle::new(10, std::time::Duration::from_secs(15 * 60)),
+            comments: auth::Throttle::new(5, std::time::Duration::from_secs(10 * 60)),
+            decoy: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl Guards {
+    /// A password hash that matches nothing, checked for unknown names so
+    /// that a wrong name costs as long as a wrong password.
+    pub(crate) fn decoy_hash(&self) -> &str {
+        self.decoy.get_or_init(handlers::sign_in::decoy_hash)
+    }
 }
 
 /// Only what the site needs: no inline scripts run on any page (the one
@@ -111,6 +141,16 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/category/{slug}", get(handlers::category::category))
         .route("/{lang}/author/{slug}", get(handlers::author::author))
         .route("/{lang}/article/{slug}", get(handlers::article::article))
+        .route("/{lang}/article/{slug}/comments", post(handlers::comment::post))
+        .route("/{lang}/newsroom", get(handlers::desk::add_slash))
+        .route("/{lang}/newsroom/", get(handlers::desk::desk_page))
+        .route("/{lang}/newsroom/sign-in", get(handlers::sign_in::form).post(handlers::sign_in::submit))
+        .route("/{lang}/newsroom/sign-out", post(handlers::sign_out::sign_out))
+        .route(
+            "/{lang}/newsroom/review/{slug}/{edition}",
+            get(handlers::review_edition::page).post(handlers::review_edition::decide),
+        )
+        .route("/{lang}/newsroom/comments/{id}", post(handlers::moderate::moderate))
         .route("/{lang}/search", get(handlers::search::search))
         .fallback(handlers::not_found::fallback)
         .layer(SetResponseHeaderLayer::if_not_present(

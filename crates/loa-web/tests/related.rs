@@ -77,6 +77,7 @@ async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {
             base_url: base.clone(),
             media_dir: dir.path().join("media"),
         },
+        guards: Default::default(),
     };
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
     (base, slugs, dir)

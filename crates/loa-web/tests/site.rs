@@ -249,6 +249,7 @@ async fn setup() -> Fixture {
             base_url: base.clone(),
             media_dir,
         },
+        guards: Default::default(),
     };
     tokio::spawn(async move {
         axum::serve(listener, router(state)).await.unwrap();
@@ -716,6 +717,7 @@ async fn no_interface_text_of_another_locale_on_any_page() {
             (format!("/{code}/article/{}", f.bridge_slug), StatusCode::OK),
             (format!("/{code}/search?q={query}"), StatusCode::OK),
             (format!("/{code}/no-such-page"), StatusCode::NOT_FOUND),
+            (format!("/{code}/newsroom/sign-in"), StatusCode::OK),
         ];
         for (path, expected) in pages {
             let (status, html) = f.get(&path).await;
@@ -736,7 +738,7 @@ async fn no_interface_text_of_another_locale_on_any_page() {
             "{code}: search found the bridge story"
         );
     }
-    assert_eq!(checked_pages, 50);
+    assert_eq!(checked_pages, 60);
 }
 
 #[tokio::test]

@@ -43,6 +43,7 @@ impl Application {
                 base_url: services.config.base_url_for(address),
                 media_dir: services.config.media_dir(),
             },
+            guards: Default::default(),
         };
         Ok(Application { listener, address, services, state })
     }

@@ -108,6 +108,13 @@ pub enum Command {
         #[command(subcommand)]
         command: ReviewCommand,
     },
+    /// Newsroom members: add, list, change role or password, disable.
+    Users {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(subcommand)]
+        command: UsersCommand,
+    },
     /// Extract articles from local .html or .html.gz files and print JSON.
     Extract {
         /// Pages to extract.
@@ -236,4 +243,39 @@ pub enum ReviewCommand {
     Publish { slug: String, lang: String },
     /// Take an edition off the site (kept as failed, with its text).
     Withdraw { slug: String, lang: String },
+}
+
+/// Passwords are read from standard input (the first line), never from
+/// the command line, where other users of the machine could see them.
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Add a member; the password is read from standard input.
+    Add {
+        username: String,
+        /// editor, translator or moderator.
+        #[arg(long)]
+        role: String,
+        /// The name shown in the newsroom (default: the username).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Every member with role and standing.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a member: role, password (read from standard input), standing.
+    Set {
+        username: String,
+        #[arg(long)]
+        role: Option<String>,
+        /// Read a new password from standard input; ends the member's sessions.
+        #[arg(long)]
+        password: bool,
+        /// Keep the member out (ends their sessions).
+        #[arg(long, conflicts_with = "enable")]
+        disable: bool,
+        #[arg(long)]
+        enable: bool,
+    },
 }

@@ -16,6 +16,7 @@ pub mod progress;
 pub mod services;
 pub mod sources_cmd;
 pub mod translate_cmd;
+pub mod users_cmd;
 
 pub use app::Application;
 pub use config::Config;

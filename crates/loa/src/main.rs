@@ -1,7 +1,7 @@
 use anyhow::Context;
 use clap::Parser;
 use loa::cli::{Cli, Command, DataArgs};
-use loa::{demo, extract_cmd, ingest, jobs, progress, sources_cmd, translate_cmd, Application, Config, Services};
+use loa::{demo, extract_cmd, ingest, jobs, progress, sources_cmd, translate_cmd, users_cmd, Application, Config, Services};
 use loa_store::JobKind;
 use std::net::SocketAddr;
 
@@ -90,6 +90,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Review { data, command } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
             translate_cmd::review(&services, command).await
+        }
+        Command::Users { data, command } => {
+            let services = Services::open(config(cfg_file, &data, None)?).await?;
+            users_cmd::users(&services, command).await
         }
         Command::Translate { data, pending: _ } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;

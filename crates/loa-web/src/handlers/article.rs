@@ -1,6 +1,8 @@
 //! `/{lang}/article/{slug}`: one edition of a story.
 
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loa_domain::{Article, Block, Category, Lang};
@@ -14,11 +16,15 @@ use crate::AppState;
 const RELATED: usize = 5;
 const VIDEO_STORIES: usize = 4;
 
-pub async fn article(State(state): State<AppState>, Path((lang, slug)): Path<(String, String)>) -> Response {
+pub async fn article(
+    State(state): State<AppState>,
+    Path((lang, slug)): Path<(String, String)>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
     let Some(lang) = state.site.page_lang(&lang) else {
         return not_found::page(&state, state.site.fallback_lang(), "");
     };
-    let result = build(&state, lang, &slug).await;
+    let result = build(&state, lang, &slug, params.get("comment").map(String::as_str)).await;
     finish(&state, lang, result)
 }
 
@@ -40,7 +46,7 @@ async fn same_topic(state: &AppState, article: &Article, lang: Lang) -> Result<S
     Ok(SameTopic::SharedTopics(state.store.same_topic(article, lang, RELATED).await?))
 }
 
-async fn build(state: &AppState, lang: Lang, slug: &str) -> PageResult {
+async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option<&str>) -> PageResult {
     let c = ctx(state, lang);
     let Some(article) = state.store.article_by_slug(slug).await? else {
         return Ok(not_found::page(state, lang, ""));
@@ -95,6 +101,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str) -> PageResult {
         edition,
         public_langs: &public_langs,
         comments: &comments,
+        comment_outcome,
         same_topic: &same_topic,
         same_category: &same_category,
         same_author: &same_author,

@@ -1,6 +1,7 @@
 //! Newsroom JSON: source health, the review queue, and every edition of an
-//! article with its state and reasons. Until newsroom accounts exist these
-//! answer only requests from this machine (loopback), never the public.
+//! article with its state and reasons. These answer requests from this
+//! machine (loopback, for scripts on the server) and from signed-in
+//! newsroom members; never the public.
 
 use std::net::SocketAddr;
 
@@ -18,8 +19,23 @@ fn refuse_unless_local(req: &Request) -> Option<Response> {
         .get::<ConnectInfo<SocketAddr>>()
         .is_some_and(|ConnectInfo(addr)| addr.ip().is_loopback());
     (!local).then(|| {
-        (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers only on this machine"}))).into_response()
+        (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers this machine and signed-in newsroom members"})))
+            .into_response()
     })
+}
+
+/// Refused unless from this machine or from a signed-in member. Reads the
+/// request before the future starts, so the future holds no borrow of it.
+fn refuse_unless_newsroom<'a>(state: &'a AppState, req: &Request) -> impl std::future::Future<Output = Option<Response>> + Send + 'a {
+    let refused = refuse_unless_local(req);
+    let headers = req.headers().clone();
+    async move {
+        let refused = refused?;
+        match super::member::signed_in(state, &headers).await {
+            Some(_) => None,
+            None => Some(refused),
+        }
+    }
 }
 
 fn failed(err: impl std::fmt::Display) -> Response {
@@ -28,7 +44,7 @@ fn failed(err: impl std::fmt::Display) -> Response {
 
 /// `/api/v1/sources`: every source with its settings and health.
 pub async fn sources(State(state): State<AppState>, req: Request) -> Response {
-    if let Some(r) = refuse_unless_local(&req) {
+    if let Some(r) = refuse_unless_newsroom(&state, &req).await {
         return r;
     }
     match state.store.sources().await {
@@ -39,7 +55,7 @@ pub async fn sources(State(state): State<AppState>, req: Request) -> Response {
 
 /// `/api/v1/review`: editions held by the checks or failed, with reasons.
 pub async fn review(State(state): State<AppState>, req: Request) -> Response {
-    if let Some(r) = refuse_unless_local(&req) {
+    if let Some(r) = refuse_unless_newsroom(&state, &req).await {
         return r;
     }
     match state.store.review_queue(500).await {
@@ -50,7 +66,7 @@ pub async fn review(State(state): State<AppState>, req: Request) -> Response {
 
 /// `/api/v1/articles/{slug}/editions`: every edition in any state.
 pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, req: Request) -> Response {
-    if let Some(r) = refuse_unless_local(&req) {
+    if let Some(r) = refuse_unless_newsroom(&state, &req).await {
         return r;
     }
     let article = match state.store.article_by_slug(&slug).await {

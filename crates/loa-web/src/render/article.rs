@@ -16,6 +16,9 @@ pub struct ArticleView<'a> {
     /// Languages this article can be read in on this site.
     pub public_langs: &'a [Lang],
     pub comments: &'a [Comment],
+    /// How the reader's last comment went (`thanks`, `invalid`,
+    /// `throttled`), from the redirect after posting it.
+    pub comment_outcome: Option<&'a str>,
     pub same_topic: &'a SameTopic,
     pub same_category: &'a [ArticleCard],
     pub same_author: &'a [ArticleCard],
@@ -227,7 +230,7 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
     }
     h.push_str("</article>\n");
 
-    h.push_str(&comments_section(ctx, v.comments));
+    h.push_str(&comments_section(ctx, &v.article.slug, v.comments, v.comment_outcome));
     h.push_str(&match v.same_topic {
         SameTopic::Similar(hits) => {
             related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", hits)
@@ -249,7 +252,7 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
     h
 }
 
-fn comments_section(ctx: &Ctx<'_>, comments: &[Comment]) -> String {
+fn comments_section(ctx: &Ctx<'_>, slug: &str, comments: &[Comment], outcome: Option<&str>) -> String {
     let mut h = format!(
         "<section id=\"comments\" class=\"comments\" aria-labelledby=\"comments-heading\"><h2 id=\"comments-heading\">{}</h2>",
         ctx.tah("comments-heading", &[("count", (comments.len() as i64).into())])
@@ -268,7 +271,38 @@ fn comments_section(ctx: &Ctx<'_>, comments: &[Comment]) -> String {
         }
         h.push_str("</ol>");
     }
+    h.push_str(&comment_form(ctx, slug, outcome));
     h.push_str("</section>\n");
+    h
+}
+
+/// The form a reader comments with. What they send waits for a moderator;
+/// the outcome of the last post is announced above the form.
+fn comment_form(ctx: &Ctx<'_>, slug: &str, outcome: Option<&str>) -> String {
+    let max = [("max", (loa_domain::newsroom::MAX_COMMENT_CHARS as i64).into())];
+    let mut h = format!("<h3 id=\"comment-form-heading\">{}</h3>", ctx.th("comment-form-heading"));
+    match outcome {
+        Some("thanks") => h.push_str(&format!("<p class=\"form-notice\" role=\"status\">{}</p>", ctx.th("comment-form-thanks"))),
+        Some("invalid") => h.push_str(&format!("<p class=\"form-error\" role=\"alert\">{}</p>", ctx.tah("comment-form-invalid", &max))),
+        Some("throttled") => h.push_str(&format!("<p class=\"form-error\" role=\"alert\">{}</p>", ctx.th("comment-form-throttled"))),
+        _ => {}
+    }
+    h.push_str(&format!(
+        "<form class=\"comment-form\" method=\"post\" action=\"{}/comments\" aria-labelledby=\"comment-form-heading\">\
+         <p><label for=\"comment-name\">{}</label><input id=\"comment-name\" name=\"name\" maxlength=\"{}\" autocomplete=\"name\" required></p>\
+         <p><label for=\"comment-body\">{}</label><textarea id=\"comment-body\" name=\"body\" rows=\"5\" maxlength=\"{}\" aria-describedby=\"comment-hint\" required></textarea></p>\
+         <p id=\"comment-hint\" class=\"hint\">{}</p>\
+         <p class=\"visually-hidden\" aria-hidden=\"true\"><label for=\"comment-website\">{}</label><input id=\"comment-website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></p>\
+         <p><button type=\"submit\">{}</button></p></form>",
+        esc(&ctx.article_path(slug)),
+        ctx.th("comment-form-name"),
+        loa_domain::newsroom::MAX_COMMENTER_NAME_CHARS,
+        ctx.th("comment-form-body"),
+        loa_domain::newsroom::MAX_COMMENT_CHARS,
+        ctx.tah("comment-form-hint", &max),
+        ctx.th("comment-form-trap"),
+        ctx.th("comment-form-submit"),
+    ));
     h
 }
 

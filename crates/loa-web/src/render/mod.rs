@@ -7,6 +7,7 @@
 pub mod article;
 pub mod cards;
 pub mod layout;
+pub mod newsroom;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use loa_domain::Lang;

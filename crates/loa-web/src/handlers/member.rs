@@ -1,0 +1,74 @@
+//! Who is asking: the newsroom member a request's session cookie signs in,
+//! and the answers for those who may not go on (sign in first, or not in
+//! your role).
+
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use loa_domain::{Lang, User};
+
+use super::{ctx, render_page};
+use crate::auth::{cookie, token_hash, SESSION_COOKIE};
+use crate::render::layout::Page;
+use crate::AppState;
+
+/// The member signed in by the request's cookie, if any. A store failure
+/// counts as nobody: the newsroom fails closed.
+pub(crate) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<User> {
+    let token = cookie(headers, SESSION_COOKIE)?;
+    match state.store.session_user(&token_hash(token)).await {
+        Ok(user) => user,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            None
+        }
+    }
+}
+
+pub(crate) fn sign_in_path(lang: Lang) -> String {
+    format!("/{}/newsroom/sign-in", lang.code())
+}
+
+pub(crate) fn desk_path(lang: Lang) -> String {
+    format!("/{}/newsroom/", lang.code())
+}
+
+/// Where someone not signed in is sent.
+pub(crate) fn to_sign_in(lang: Lang) -> Response {
+    Redirect::to(&sign_in_path(lang)).into_response()
+}
+
+/// A signed-in member whose role does not allow the request.
+pub(crate) fn forbidden(state: &AppState, lang: Lang) -> Response {
+    let c = ctx(state, lang);
+    let page = Page {
+        title: c.t("newsroom-title"),
+        main: format!(
+            "<div class=\"wrap notice-page\"><h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p></div>",
+            c.th("newsroom-title"),
+            c.th("newsroom-forbidden"),
+            desk_path(lang),
+            c.th("newsroom-title")
+        ),
+        noindex: true,
+        ..Page::default()
+    };
+    private(render_page(state, lang, StatusCode::FORBIDDEN, &page))
+}
+
+/// The page language of a form post from this site, or the answer for a
+/// post to no page or from another site (see [`crate::auth::same_origin`]).
+pub(crate) fn form_lang(state: &AppState, lang: &str, headers: &HeaderMap) -> Result<Lang, Response> {
+    let Some(lang) = state.site.page_lang(lang) else {
+        return Err(super::not_found::page(state, state.site.fallback_lang(), ""));
+    };
+    if !crate::auth::same_origin(headers) {
+        return Err((StatusCode::FORBIDDEN, "cross-site form post refused").into_response());
+    }
+    Ok(lang)
+}
+
+/// Newsroom pages are personal: never stored by a cache.
+pub(crate) fn private(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    response
+}

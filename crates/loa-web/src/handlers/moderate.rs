@@ -1,0 +1,46 @@
+//! `POST /{lang}/newsroom/comments/{id}`: a moderator approves or rejects
+//! a reader's comment.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use loa_domain::CommentStatus;
+
+use super::member::{desk_path, forbidden, form_lang, private, signed_in, to_sign_in};
+use super::finish;
+use crate::AppState;
+
+pub async fn moderate(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, i64)>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let lang = match form_lang(&state, &lang, &headers) {
+        Ok(lang) => lang,
+        Err(refused) => return refused,
+    };
+    let Some(user) = signed_in(&state, &headers).await else {
+        return to_sign_in(lang);
+    };
+    if !user.role.moderates_comments() {
+        return forbidden(&state, lang);
+    }
+    let (decision, word) = match form.get("decision").map(String::as_str) {
+        Some("approve") => (CommentStatus::Visible, "approved"),
+        Some("reject") => (CommentStatus::Rejected, "rejected"),
+        _ => return (StatusCode::BAD_REQUEST, "decision must be approve or reject").into_response(),
+    };
+    match state.store.moderate_comment(id, decision, user.id).await {
+        Ok(true) => {
+            tracing::info!(user = %user.username, comment = id, decision = word, "comment moderated");
+            private(Redirect::to(&format!("{}?comment={word}", desk_path(lang))).into_response())
+        }
+        // Decided by someone else meanwhile, or no such comment.
+        Ok(false) => private(Redirect::to(&desk_path(lang)).into_response()),
+        Err(e) => finish(&state, lang, Err(e.into())),
+    }
+}

@@ -1,0 +1,180 @@
+//! The newsroom's pages: sign-in, the desk (what waits for review and
+//! moderation), and one edition beside its source. Forms post back to the
+//! site itself; no script runs.
+
+use loa_domain::{Edition, EditionStatus, Lang, User};
+use loa_store::{PendingComment, ReviewItem};
+
+use super::{esc, Ctx};
+
+pub fn status_word(ctx: &Ctx<'_>, status: EditionStatus) -> String {
+    ctx.t(&format!("newsroom-status-{}", status.as_str().replace('_', "-")))
+}
+
+fn language(ctx: &Ctx<'_>, of: Lang) -> String {
+    ctx.locales.language_name(ctx.lang, of)
+}
+
+pub fn sign_in_form(ctx: &Ctx<'_>, error: Option<&str>) -> String {
+    let mut h = format!("<div class=\"wrap newsroom\"><h1>{}</h1>", ctx.th("newsroom-sign-in-heading"));
+    if let Some(error) = error {
+        h.push_str(&format!("<p class=\"form-error\" role=\"alert\">{}</p>", ctx.th(error)));
+    }
+    h.push_str(&format!(
+        "<form class=\"newsroom-form\" method=\"post\" action=\"/{}/newsroom/sign-in\">\
+         <p><label for=\"username\">{}</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required></p>\
+         <p><label for=\"password\">{}</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required></p>\
+         <p><button type=\"submit\">{}</button></p></form></div>",
+        ctx.lang.code(),
+        ctx.th("newsroom-username"),
+        ctx.th("newsroom-password"),
+        ctx.th("newsroom-sign-in"),
+    ));
+    h
+}
+
+/// The checks' reasons. They are stored as the checks wrote them, in
+/// English, so they are marked as English inside the localised sentence.
+fn held_because(ctx: &Ctx<'_>, reasons: &str) -> String {
+    format!(
+        "<p class=\"reasons\">{}</p>",
+        ctx.t_with_html("newsroom-held-because", "reasons", &format!("<span lang=\"en\">{}</span>", esc(reasons)))
+    )
+}
+
+fn signed_in_bar(ctx: &Ctx<'_>, user: &User) -> String {
+    let role = ctx.t(&format!("newsroom-role-{}", user.role.as_str()));
+    format!(
+        "<div class=\"newsroom-bar\"><p>{}</p><form method=\"post\" action=\"/{}/newsroom/sign-out\"><button type=\"submit\">{}</button></form></div>",
+        ctx.tah("newsroom-signed-in-as", &[("name", user.display_name.as_str().into()), ("role", role.into())]),
+        ctx.lang.code(),
+        ctx.th("newsroom-sign-out")
+    )
+}
+
+/// What the desk shows a member: the review queue if their role reviews
+/// translations, pending comments if it moderates.
+pub struct Desk<'a> {
+    pub user: &'a User,
+    pub notice: Option<String>,
+    pub review: Option<&'a [ReviewItem]>,
+    pub comments: Option<&'a [PendingComment]>,
+}
+
+pub fn desk(ctx: &Ctx<'_>, d: &Desk<'_>) -> String {
+    let code = ctx.lang.code();
+    let mut h = format!("<div class=\"wrap newsroom\"><h1>{}</h1>", ctx.th("newsroom-title"));
+    h.push_str(&signed_in_bar(ctx, d.user));
+    if let Some(notice) = &d.notice {
+        h.push_str(&format!("<p class=\"form-notice\" role=\"status\">{}</p>", esc(notice)));
+    }
+    if let Some(items) = d.review {
+        h.push_str(&format!(
+            "<section aria-labelledby=\"review-heading\"><h2 id=\"review-heading\">{}</h2>",
+            ctx.th("newsroom-review-heading")
+        ));
+        if items.is_empty() {
+            h.push_str(&format!("<p class=\"empty\">{}</p>", ctx.th("newsroom-review-empty")));
+        } else {
+            h.push_str("<ul class=\"review-queue\">");
+            for item in items {
+                h.push_str(&format!(
+                    "<li><a href=\"/{code}/newsroom/review/{}/{}\">{} · {}</a> <span class=\"status\">{}</span>",
+                    esc(&item.slug),
+                    item.lang.code(),
+                    esc(&item.slug),
+                    esc(&language(ctx, item.lang)),
+                    esc(&status_word(ctx, item.status)),
+                ));
+                if let Some(reasons) = &item.reasons {
+                    h.push_str(&held_because(ctx, reasons));
+                }
+                h.push_str("</li>");
+            }
+            h.push_str("</ul>");
+        }
+        h.push_str("</section>");
+    }
+    if let Some(comments) = d.comments {
+        h.push_str(&format!(
+            "<section aria-labelledby=\"moderation-heading\"><h2 id=\"moderation-heading\">{}</h2>",
+            ctx.th("newsroom-comments-heading")
+        ));
+        if comments.is_empty() {
+            h.push_str(&format!("<p class=\"empty\">{}</p>", ctx.th("newsroom-comments-empty")));
+        } else {
+            h.push_str("<ul class=\"moderation-queue\">");
+            for c in comments {
+                h.push_str(&format!(
+                    "<li><p class=\"comment-on\">{}</p><p class=\"comment-meta\"><span class=\"comment-author\" lang=\"{lang}\">{}</span> {}</p>\
+                     <p class=\"comment-body\" lang=\"{lang}\">{}</p>\
+                     <form method=\"post\" action=\"/{code}/newsroom/comments/{id}\">\
+                     <button type=\"submit\" name=\"decision\" value=\"approve\">{}</button> \
+                     <button type=\"submit\" name=\"decision\" value=\"reject\">{}</button></form></li>",
+                    ctx.tah(
+                        "newsroom-comment-on",
+                        &[("title", c.title.as_str().into()), ("language", language(ctx, c.lang).into())]
+                    ),
+                    esc(&c.author_name),
+                    ctx.time(c.created_at),
+                    esc(&c.body),
+                    ctx.th("newsroom-approve"),
+                    ctx.th("newsroom-reject"),
+                    lang = c.lang.code(),
+                    id = c.id,
+                ));
+            }
+            h.push_str("</ul>");
+        }
+        h.push_str("</section>");
+    }
+    h.push_str("</div>");
+    h
+}
+
+/// One edition beside the edition it was translated from, with the
+/// reviewer's two decisions.
+pub fn review(ctx: &Ctx<'_>, user: &User, slug: &str, edition: &Edition, source: Option<&Edition>) -> String {
+    let code = ctx.lang.code();
+    let mut h = format!("<div class=\"wrap newsroom\"><h1 lang=\"{}\">{}</h1>", edition.lang.code(), esc(&edition.title));
+    h.push_str(&signed_in_bar(ctx, user));
+    h.push_str(&format!("<p class=\"status\">{} · {}</p>", esc(&language(ctx, edition.lang)), esc(&status_word(ctx, edition.status))));
+    if let Some(reasons) = &edition.failure {
+        h.push_str(&held_because(ctx, reasons));
+    }
+    let translated = edition.segments();
+    let original = source.map(Edition::segments).unwrap_or_default();
+    h.push_str("<table class=\"segments\"><thead><tr>");
+    if let Some(source) = source {
+        h.push_str(&format!(
+            "<th scope=\"col\">{}</th>",
+            ctx.tah("newsroom-segment-source", &[("language", language(ctx, source.lang).into())])
+        ));
+    }
+    h.push_str(&format!(
+        "<th scope=\"col\">{}</th></tr></thead><tbody>",
+        ctx.tah("newsroom-segment-translation", &[("language", language(ctx, edition.lang).into())])
+    ));
+    for (i, (text, _)) in translated.iter().enumerate() {
+        if text.trim().is_empty() && original.get(i).is_none_or(|(s, _)| s.trim().is_empty()) {
+            continue;
+        }
+        h.push_str("<tr>");
+        if let Some(source) = source {
+            let src = original.get(i).map_or("", |(s, _)| s.as_str());
+            h.push_str(&format!("<td lang=\"{}\">{}</td>", source.lang.code(), esc(src)));
+        }
+        h.push_str(&format!("<td lang=\"{}\">{}</td></tr>", edition.lang.code(), esc(text)));
+    }
+    h.push_str("</tbody></table>");
+    h.push_str(&format!(
+        "<form class=\"decision\" method=\"post\" action=\"/{code}/newsroom/review/{}/{}\">\
+         <button type=\"submit\" name=\"decision\" value=\"publish\">{}</button> \
+         <button type=\"submit\" name=\"decision\" value=\"withdraw\">{}</button></form></div>",
+        esc(slug),
+        edition.lang.code(),
+        ctx.th("newsroom-publish"),
+        ctx.th("newsroom-withdraw"),
+    ));
+    h
+}
