@@ -46,11 +46,30 @@ pub async fn run(services: Services, options: DemoOptions) -> anyhow::Result<()>
         outlet.shutdown().await;
         return Ok(());
     }
+    let password = demo_editor(&services).await?;
     let app = Application::with_services(services).await?;
     println!("\nloa is serving the demo newsroom at http://{}/ (Ctrl-C to stop)", app.address());
+    println!("Newsroom: http://{}/en/newsroom/ — sign in as \"{DEMO_EDITOR}\" with the password {password}", app.address());
     let result = app.run_until_stopped(true).await;
     outlet.shutdown().await;
     result
+}
+
+/// The demo's newsroom member.
+pub const DEMO_EDITOR: &str = "editor";
+
+/// Gives the demo an editor to sign in as, with a new random password each
+/// run (a stored password cannot be shown again, so a rerun resets it).
+async fn demo_editor(services: &Services) -> anyhow::Result<String> {
+    let password: String = loa_web::auth::new_session_token().chars().take(16).collect();
+    let hash = loa_web::auth::hash_password(&password);
+    let exists = services.store.user_for_login(DEMO_EDITOR).await?.is_some();
+    if exists {
+        services.store.update_user(DEMO_EDITOR, Some(&hash), Some(loa_domain::Role::Editor), Some(false)).await?;
+    } else {
+        services.store.create_user(DEMO_EDITOR, "Demo editor", loa_domain::Role::Editor, &hash).await?;
+    }
+    Ok(password)
 }
 
 /// Runs every due job, drawing one progress bar per kind of job; waits

@@ -64,7 +64,7 @@ pub async fn users(services: &Services, command: UsersCommand) -> anyhow::Result
             }
             let user = store.update_user(&username, hash.as_deref(), role, disabled).await?;
             let standing = if user.disabled { "disabled" } else { "active" };
-            println!("{} is a {} ({standing})", user.username, user.role.as_str());
+            println!("{}: {}, {standing}", user.username, user.role.as_str());
         }
     }
     Ok(())

@@ -15,7 +15,7 @@ fn benchmark_pages() -> PathBuf {
 fn every_command_has_help() {
     for cmd in [
         "serve", "demo", "ingest", "translate", "translate-text", "engines", "tm", "review", "sources", "extract", "reindex",
-        "status",
+        "status", "users",
     ] {
         let out = loa().args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success(), "{cmd} --help failed");
@@ -72,4 +72,41 @@ fn a_bad_configuration_is_named() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8(out.stderr).unwrap().contains("LOA_LANGUAGES"));
+}
+
+#[test]
+fn users_are_added_listed_and_changed_with_passwords_from_stdin() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], stdin: &str| {
+        let mut child = loa()
+            .args(args)
+            .env("LOA_DATA_DIR", dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string(), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let (ok, out, _) = run(&["users", "add", "lan", "--role", "translator", "--name", "Phạm Thị Lan"], "a long enough secret\n");
+    assert!(ok && out.contains("added lan (Phạm Thị Lan) as translator"), "{out}");
+    let (ok, _, err) = run(&["users", "add", "LAN", "--role", "editor"], "another long secret\n");
+    assert!(!ok && err.contains("taken"), "{err}");
+    let (ok, _, err) = run(&["users", "add", "mai", "--role", "moderator"], "short\n");
+    assert!(!ok && err.contains("at least 12 characters"), "{err}");
+    let (ok, _, err) = run(&["users", "add", "mai", "--role", "admin"], "a long enough secret\n");
+    assert!(!ok && err.contains("unknown role \"admin\""), "{err}");
+    let (ok, out, _) = run(&["users", "set", "lan", "--role", "editor", "--disable"], "");
+    assert!(ok && out.contains("lan: editor, disabled"), "{out}");
+    let (_, out, _) = run(&["users", "list", "--json"], "");
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(list[0]["role"], "editor");
+    assert_eq!(list[0]["disabled"], true);
+    assert!(!out.contains("pbkdf2"), "no hash is ever printed");
+    let (ok, _, err) = run(&["users", "set", "ghost", "--enable"], "");
+    assert!(!ok && err.contains("no newsroom member \"ghost\""), "{err}");
 }
