@@ -211,6 +211,25 @@ impl Edition {
         s
     }
 
+    /// Whether a reviewer may give this edition status `to` now: publish a
+    /// translation that has text (a failed job leaves none), withdraw one
+    /// that is held, reviewed or public. Originals and the outlet's own
+    /// editions are the outlet's to change, not a reviewer's.
+    pub fn review_decision_allowed(&self, to: EditionStatus) -> bool {
+        if self.status == EditionStatus::Original || self.engine == "outlet" {
+            return false;
+        }
+        match to {
+            EditionStatus::Published => {
+                self.status != EditionStatus::Published
+                    && !self.title.trim().is_empty()
+                    && self.blocks.iter().any(|b| !b.text().trim().is_empty())
+            }
+            EditionStatus::Failed => self.status != EditionStatus::Failed,
+            _ => false,
+        }
+    }
+
     /// Puts `text` in place of segment `index` (numbered as
     /// [`Edition::segments`] numbers them); the segment's marks are
     /// dropped, since they pointed into the old text. False when the
@@ -278,6 +297,37 @@ pub struct NewArticle {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn edition(status: EditionStatus, engine: &str, text: &str) -> Edition {
+        Edition {
+            article_id: 1,
+            lang: Lang::Es,
+            title: text.into(),
+            lead: String::new(),
+            blocks: vec![Block::Paragraph { text: text.into(), marks: vec![] }],
+            status,
+            engine: engine.into(),
+            failure: None,
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn reviewers_decide_translations_with_text_only() {
+        use EditionStatus::*;
+        let held = edition(MachineTranslated, "apertium:eng-spa", "Hola");
+        assert!(held.review_decision_allowed(Published) && held.review_decision_allowed(Failed));
+        assert!(!held.review_decision_allowed(Reviewed), "only publish or withdraw");
+        let empty_failure = edition(Failed, "none", "");
+        assert!(!empty_failure.review_decision_allowed(Published), "nothing to publish");
+        let withdrawn = edition(Failed, "apertium:eng-spa", "Hola");
+        assert!(withdrawn.review_decision_allowed(Published), "a withdrawn translation can come back");
+        assert!(!withdrawn.review_decision_allowed(Failed));
+        assert!(edition(Published, "apertium:eng-spa", "Hola").review_decision_allowed(Failed));
+        assert!(!edition(Published, "outlet", "Hola").review_decision_allowed(Failed), "the outlet's own text");
+        assert!(!edition(Original, "original", "Hola").review_decision_allowed(Failed));
+    }
 
     #[test]
     fn with_text_keeps_the_image() {

@@ -80,12 +80,20 @@ pub const MAX_COMMENT_CHARS: usize = 2000;
 /// The longest name a commenter may give, in characters.
 pub const MAX_COMMENTER_NAME_CHARS: usize = 80;
 
+/// Characters that change the direction of the text around them: in a
+/// comment they could make the moderator read something else than what is
+/// stored.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// A reader's comment as sent, checked: both parts trimmed and non-empty,
-/// within the limits, no control characters but line breaks.
+/// within the limits, no control characters but line breaks, no direction
+/// overrides.
 pub fn check_comment(name: &str, body: &str) -> Option<(String, String)> {
     let name = name.trim();
     let body = body.trim().replace("\r\n", "\n");
-    let clean = |s: &str, newlines: bool| s.chars().all(|c| !c.is_control() || (newlines && c == '\n'));
+    let clean = |s: &str, newlines: bool| s.chars().all(|c| (!c.is_control() || (newlines && c == '\n')) && !is_bidi_control(c));
     let ok = !name.is_empty()
         && !body.is_empty()
         && name.chars().count() <= MAX_COMMENTER_NAME_CHARS
@@ -119,5 +127,7 @@ mod tests {
         assert_eq!(check_comment("Lan", &"x".repeat(MAX_COMMENT_CHARS + 1)), None);
         assert!(check_comment("Lan", &"ữ".repeat(MAX_COMMENT_CHARS)).is_some(), "characters, not bytes");
         assert_eq!(check_comment(&"n".repeat(MAX_COMMENTER_NAME_CHARS + 1), "text"), None);
+        assert_eq!(check_comment("Lan", "good \u{202e}txet"), None, "a direction override");
+        assert!(check_comment("Lan", "👩\u{200d}💻 works").is_some(), "joiners in emoji are fine");
     }
 }

@@ -183,3 +183,5 @@ newsroom-comment-decided = Каментарый { $decision ->
     [approved] ухвалены
    *[rejected] адхілены
 }.
+newsroom-decision-not-allowed = Для гэтай версіі ў яе цяперашнім стане такое рашэнне немагчымае.
+form-refused = Гэтую форму адправілі з іншага сайта, таму яе не прынялі.

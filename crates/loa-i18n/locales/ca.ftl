@@ -179,3 +179,5 @@ newsroom-comment-decided = El comentari s’ha { $decision ->
     [approved] aprovat
    *[rejected] rebutjat
 }.
+newsroom-decision-not-allowed = Aquesta decisió no és possible per a aquesta versió en el seu estat actual.
+form-refused = Aquest formulari s’ha enviat des d’un altre lloc, així que no s’ha acceptat.

@@ -181,3 +181,5 @@ newsroom-comment-decided = The comment was { $decision ->
     [approved] approved
    *[rejected] rejected
 }.
+newsroom-decision-not-allowed = This decision is not possible for this edition in its present state.
+form-refused = This form was sent from another site, so it was not accepted.

@@ -179,3 +179,5 @@ newsroom-comment-decided = El comentario ha sido { $decision ->
     [approved] aprobado
    *[rejected] rechazado
 }.
+newsroom-decision-not-allowed = Esta decisión no es posible para esta versión en su estado actual.
+form-refused = Este formulario se envió desde otro sitio, así que no se aceptó.

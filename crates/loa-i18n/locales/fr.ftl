@@ -179,3 +179,5 @@ newsroom-comment-decided = Le commentaire a été { $decision ->
     [approved] approuvé
    *[rejected] refusé
 }.
+newsroom-decision-not-allowed = Cette décision n’est pas possible pour cette version dans son état actuel.
+form-refused = Ce formulaire a été envoyé depuis un autre site et n’a donc pas été accepté.

@@ -179,3 +179,5 @@ newsroom-comment-decided = Il commento è stato { $decision ->
     [approved] approvato
    *[rejected] rifiutato
 }.
+newsroom-decision-not-allowed = Questa decisione non è possibile per questa versione nel suo stato attuale.
+form-refused = Questo modulo è stato inviato da un altro sito, quindi non è stato accettato.

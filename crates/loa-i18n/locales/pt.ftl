@@ -179,3 +179,5 @@ newsroom-comment-decided = O comentário foi { $decision ->
     [approved] aprovado
    *[rejected] rejeitado
 }.
+newsroom-decision-not-allowed = Esta decisão não é possível para esta versão no estado atual.
+form-refused = Este formulário foi enviado a partir de outro site, por isso não foi aceite.

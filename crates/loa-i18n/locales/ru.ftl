@@ -183,3 +183,5 @@ newsroom-comment-decided = Комментарий { $decision ->
     [approved] одобрен
    *[rejected] отклонён
 }.
+newsroom-decision-not-allowed = Для этой версии в её нынешнем состоянии такое решение невозможно.
+form-refused = Эта форма отправлена с другого сайта, поэтому она не принята.

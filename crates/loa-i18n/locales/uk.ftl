@@ -183,3 +183,5 @@ newsroom-comment-decided = Коментар { $decision ->
     [approved] схвалено
    *[rejected] відхилено
 }.
+newsroom-decision-not-allowed = Для цієї версії в її теперішньому стані таке рішення неможливе.
+form-refused = Цю форму надіслано з іншого сайту, тому її не прийнято.

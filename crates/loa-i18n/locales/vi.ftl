@@ -173,3 +173,5 @@ newsroom-comment-decided = Bình luận đã { $decision ->
     [approved] được duyệt
    *[rejected] bị từ chối
 }.
+newsroom-decision-not-allowed = Không thể đưa ra quyết định này cho bản này ở trạng thái hiện tại.
+form-refused = Biểu mẫu này được gửi từ một trang khác nên không được chấp nhận.

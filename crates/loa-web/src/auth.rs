@@ -110,30 +110,49 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// Whether a form post comes from this site: a browser names the page's
-/// origin in `Origin` (or at least `Referer`); a post naming another
-/// origin is refused. Requests with neither (scripts, old clients) pass:
-/// the `SameSite=Strict` cookie already keeps other sites' posts unsigned.
-pub fn same_origin(headers: &HeaderMap) -> bool {
+/// origin in `Origin` (or at least `Referer`), which must be the site's own
+/// (`site_origin`, from its configured base URL) or, for a site reached by
+/// another name, the `Host` the request was sent to under the site's
+/// scheme. `Origin: null` and foreign origins are refused. Requests naming
+/// no origin (scripts, old clients) pass: the `SameSite=Strict` cookie
+/// already keeps other sites' posts unsigned.
+pub fn same_origin(headers: &HeaderMap, site_origin: &str) -> bool {
+    let named = match headers.get(axum::http::header::ORIGIN) {
+        Some(origin) => origin.to_str().ok(),
+        None => headers.get(axum::http::header::REFERER).and_then(|v| v.to_str().ok()),
+    };
+    let Some(named) = named else { return true };
+    let Some(named) = url::Url::parse(named).ok().map(|u| u.origin()) else { return false };
+    let Ok(site) = url::Url::parse(site_origin).map(|u| u.origin()) else { return false };
+    if named == site {
+        return true;
+    }
     let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok());
-    let named = headers
-        .get(axum::http::header::ORIGIN)
-        .or_else(|| headers.get(axum::http::header::REFERER))
-        .and_then(|v| v.to_str().ok());
-    match (named, host) {
-        (None, _) => true,
-        (Some(named), Some(host)) => url::Url::parse(named).ok().is_some_and(|u| {
-            let authority = match u.port() {
-                Some(p) => format!("{}:{p}", u.host_str().unwrap_or_default()),
-                None => u.host_str().unwrap_or_default().to_string(),
-            };
-            authority.eq_ignore_ascii_case(host)
-        }),
-        (Some(_), None) => false,
+    let scheme = url::Url::parse(site_origin).map(|u| u.scheme().to_string()).unwrap_or_default();
+    host.and_then(|h| url::Url::parse(&format!("{scheme}://{h}")).ok()).is_some_and(|u| u.origin() == named)
+}
+
+/// The key a throttle counts an address under: IPv4 as is, IPv6 by its
+/// /64 network, since one machine commonly holds a whole /64.
+pub fn throttle_key(address: std::net::IpAddr) -> String {
+    match address {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
     }
 }
 
 /// At most `limit` events per key within `window`: failed sign-ins per
-/// address, comments per address.
+/// address, comments per address. Counting and checking are one step
+/// ([`Throttle::take`]), so requests sent together cannot all slip under
+/// the limit. At most [`Throttle::MAX_KEYS`] keys are tracked; past that,
+/// new keys are refused until old ones age out, so a flood of addresses
+/// costs memory and time once, not without end.
 #[derive(Debug)]
 pub struct Throttle {
     limit: usize,
@@ -142,34 +161,42 @@ pub struct Throttle {
 }
 
 impl Throttle {
+    pub const MAX_KEYS: usize = 50_000;
+
     pub fn new(limit: usize, window: Duration) -> Throttle {
         Throttle { limit, window, seen: Mutex::new(HashMap::new()) }
     }
 
-    /// Whether `key` is still under its limit (nothing is counted).
-    pub fn allows(&self, key: &str) -> bool {
+    /// Counts one event for `key` if it is under its limit; false (and
+    /// nothing counted) when it is not.
+    pub fn take(&self, key: &str) -> bool {
         let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
-        match seen.get_mut(key) {
-            Some(times) => {
-                while times.front().is_some_and(|t| now.duration_since(*t) > self.window) {
-                    times.pop_front();
-                }
-                times.len() < self.limit
+        if !seen.contains_key(key) && seen.len() >= Self::MAX_KEYS {
+            let window = self.window;
+            seen.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) <= window));
+            if seen.len() >= Self::MAX_KEYS {
+                return false;
             }
-            None => true,
         }
+        let times = seen.entry(key.to_string()).or_default();
+        while times.front().is_some_and(|t| now.duration_since(*t) > self.window) {
+            times.pop_front();
+        }
+        if times.len() >= self.limit {
+            return false;
+        }
+        times.push_back(now);
+        true
     }
 
-    /// Counts one event for `key`.
-    pub fn record(&self, key: &str) {
+    /// Takes back the latest event of `key` (a sign-in that succeeded was
+    /// not a failure after all).
+    pub fn forgive(&self, key: &str) {
         let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
-        // Keys whose events are all old are dropped, so the map stays small.
-        if seen.len() > 10_000 {
-            let (now, window) = (Instant::now(), self.window);
-            seen.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) <= window));
+        if let Some(times) = seen.get_mut(key) {
+            times.pop_back();
         }
-        seen.entry(key.to_string()).or_default().push_back(Instant::now());
     }
 }
 
@@ -194,33 +221,77 @@ mod tests {
         let (a, b) = (new_session_token(), new_session_token());
         assert_eq!(a.len(), 64);
         assert_ne!(a, b);
-        assert_eq!(token_hash(&a), token_hash(&a));
-        assert_ne!(token_hash(&a), a);
         assert!(session_cookie(&a, true).contains("HttpOnly; SameSite=Strict; Secure"));
     }
 
     #[test]
     fn cookies_and_origins_are_read_from_headers() {
+        let site = "http://news.example:8080";
         let mut h = HeaderMap::new();
         h.insert("cookie", "theme=dark; loa_session=abc; x=1".parse().unwrap());
         h.insert("host", "news.example:8080".parse().unwrap());
         assert_eq!(cookie(&h, SESSION_COOKIE), Some("abc"));
         assert_eq!(cookie(&h, "missing"), None);
-        assert!(same_origin(&h), "no Origin: allowed");
-        h.insert("origin", "http://news.example:8080".parse().unwrap());
-        assert!(same_origin(&h));
-        h.insert("origin", "https://evil.example".parse().unwrap());
-        assert!(!same_origin(&h));
+        assert!(same_origin(&h, site), "no Origin: allowed");
+        for (origin, ok) in [
+            ("http://news.example:8080", true),
+            ("https://news.example:8080", false),
+            ("http://news.example:8081", false),
+            ("https://evil.example", false),
+            ("http://news.example:8080.evil.example", false),
+            ("null", false),
+        ] {
+            h.insert("origin", origin.parse().unwrap());
+            assert_eq!(same_origin(&h, site), ok, "{origin}");
+        }
+        // Reached under another name: the Host it was sent to, same scheme.
+        h.insert("host", "127.0.0.1:8080".parse().unwrap());
+        h.insert("origin", "http://127.0.0.1:8080".parse().unwrap());
+        assert!(same_origin(&h, site));
+        h.insert("host", "[::1]:8080".parse().unwrap());
+        h.insert("origin", "http://[::1]:8080".parse().unwrap());
+        assert!(same_origin(&h, site));
+        // Referer counts when Origin is absent.
+        h.remove("origin");
+        h.insert("referer", "https://evil.example/page".parse().unwrap());
+        assert!(!same_origin(&h, site));
+        h.insert("referer", "http://news.example:8080/en/article/x".parse().unwrap());
+        assert!(same_origin(&h, site));
+    }
+
+    #[test]
+    fn token_hashes_are_sha256() {
+        assert_eq!(token_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn addresses_are_counted_by_host_or_ipv6_network() {
+        let key = |s: &str| throttle_key(s.parse().unwrap());
+        assert_eq!(key("203.0.113.7"), "203.0.113.7");
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:bbbb::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:203.0.113.7"), "203.0.113.7");
     }
 
     #[test]
     fn the_throttle_counts_per_key_within_its_window() {
         let t = Throttle::new(2, Duration::from_millis(200));
-        assert!(t.allows("a"));
-        t.record("a");
-        t.record("a");
-        assert!(!t.allows("a") && t.allows("b"));
+        assert!(t.take("a") && t.take("a"));
+        assert!(!t.take("a") && t.take("b"));
+        t.forgive("a");
+        assert!(t.take("a"), "a forgiven event no longer counts");
+        assert!(!t.take("a"));
         std::thread::sleep(Duration::from_millis(250));
-        assert!(t.allows("a"), "old events no longer count");
+        assert!(t.take("a"), "old events no longer count");
+    }
+
+    #[test]
+    fn the_throttle_tracks_a_bounded_number_of_keys() {
+        let t = Throttle::new(1, Duration::from_secs(60));
+        for i in 0..Throttle::MAX_KEYS {
+            assert!(t.take(&i.to_string()));
+        }
+        assert!(!t.take("one more"), "a full table refuses new keys");
+        assert!(!t.take("0"), "known keys keep their count");
     }
 }

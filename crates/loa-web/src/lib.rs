@@ -89,21 +89,32 @@ pub struct AppState {
 }
 
 /// Brakes on what the public can send: guessed passwords and comments,
-/// counted per address in this process.
+/// counted per address in this process, and a bound on password hashing,
+/// which is slow on purpose and must not take every core.
 pub struct Guards {
-    /// Failed sign-ins.
+    /// Sign-in attempts (a successful one is forgiven).
     pub sign_in: auth::Throttle,
     /// Comments sent.
     pub comments: auth::Throttle,
-    decoy: std::sync::OnceLock<String>,
+    /// Password checks running at once; more are turned away.
+    pub(crate) hashing: tokio::sync::Semaphore,
+    decoy: Arc<std::sync::OnceLock<String>>,
 }
 
 impl Default for Guards {
     fn default() -> Guards {
+        // The decoy is hashed on a thread of its own from the start, so the
+        // first unknown name costs what every later one does.
+        let decoy = Arc::new(std::sync::OnceLock::new());
+        let filling = Arc::clone(&decoy);
+        std::thread::spawn(move || {
+            filling.get_or_init(handlers::sign_in::decoy_hash);
+        });
         Guards {
             sign_in: auth::Throttle::new(10, std::time::Duration::from_secs(15 * 60)),
             comments: auth::Throttle::new(5, std::time::Duration::from_secs(10 * 60)),
-            decoy: std::sync::OnceLock::new(),
+            hashing: tokio::sync::Semaphore::new(2),
+            decoy,
         }
     }
 }
@@ -111,8 +122,8 @@ impl Default for Guards {
 impl Guards {
     /// A password hash that matches nothing, checked for unknown names so
     /// that a wrong name costs as long as a wrong password.
-    pub(crate) fn decoy_hash(&self) -> &str {
-        self.decoy.get_or_init(handlers::sign_in::decoy_hash)
+    pub(crate) fn decoy_hash(&self) -> String {
+        self.decoy.get_or_init(handlers::sign_in::decoy_hash).clone()
     }
 }
 

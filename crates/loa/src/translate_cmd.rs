@@ -220,6 +220,15 @@ async fn edition_and_source(services: &Services, slug: &str, code: &str) -> anyh
 async fn decide(services: &Services, slug: &str, code: &str, status: EditionStatus) -> anyhow::Result<()> {
     let article = services.store.article_by_slug(slug).await?.with_context(|| format!("no article {slug:?}"))?;
     let l = lang(code, "LANG")?;
+    let edition = services.store.edition(article.id, l).await?.with_context(|| format!("{slug} has no {l} edition"))?;
+    if !edition.review_decision_allowed(status) {
+        bail!(
+            "{slug} [{l}] is {} ({}): it cannot be made {} (a failed translation has no text; originals and the outlet's own editions are the outlet's)",
+            edition.status.as_str(),
+            edition.engine,
+            status.as_str()
+        );
+    }
     services.store.set_edition_status(article.id, l, status).await?;
     crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
     println!("{slug} [{l}] is now {}", status.as_str());

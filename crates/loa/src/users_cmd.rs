@@ -33,8 +33,11 @@ pub async fn users(services: &Services, command: UsersCommand) -> anyhow::Result
         UsersCommand::Add { username, role: r, name } => {
             let role = role(&r)?;
             let username = username.trim();
-            if username.is_empty() || username.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                bail!("a username is one word without spaces");
+            // ASCII only, so that names compare without regard to case the
+            // same way everywhere, and look-alike letters cannot pose as
+            // another member.
+            if username.is_empty() || !username.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+                bail!("a username is made of ASCII letters, digits, '.', '_' and '-'");
             }
             let password = read_password()?;
             let user = store

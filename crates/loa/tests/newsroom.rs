@@ -211,4 +211,102 @@ async fn a_readers_comment_appears_once_a_moderator_approves_it() {
     }
     let resp = post(&base, &format!("{story}/comments"), None, &[("name", "Minh"), ("body", "One more")]).await;
     assert!(resp.headers()[LOCATION].to_str().unwrap().contains("comment=throttled"));
+    let pending: Vec<String> = app.services.store.pending_comments(10).await.unwrap().into_iter().map(|c| c.body).collect();
+    assert_eq!(pending.len(), 4, "the throttled comment is not kept: {pending:?}");
+    assert!(!pending.contains(&"One more".to_string()));
+}
+
+#[tokio::test]
+async fn every_form_refuses_posts_from_another_site_and_strangers() {
+    let (_server, app, base) = newsroom().await;
+    let slug = app.services.store.article(1).await.unwrap().unwrap().slug;
+    let editor = sign_in(&base, "lan").await;
+    app.services.store.add_pending_comment(1, Lang::En, "Minh", "Pending words.").await.unwrap();
+    let review_path = format!("/en/newsroom/review/{slug}/es");
+    let posts: [(String, Vec<(&str, &str)>); 5] = [
+        (review_path.clone(), vec![("decision", "publish")]),
+        ("/en/newsroom/comments/1".into(), vec![("decision", "approve")]),
+        (format!("/en/article/{slug}/comments"), vec![("name", "X"), ("body", "Y")]),
+        ("/en/newsroom/sign-in".into(), vec![("username", "lan"), ("password", PASSWORD)]),
+        ("/en/newsroom/sign-out".into(), vec![]),
+    ];
+    for (path, form) in &posts {
+        for origin in ["https://elsewhere.example", "null"] {
+            let resp = client()
+                .post(format!("{base}{path}"))
+                .header(COOKIE, &editor)
+                .header(ORIGIN, origin)
+                .form(form)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), StatusCode::FORBIDDEN, "{path} from {origin}");
+            assert!(resp.headers().get(SET_COOKIE).is_none(), "{path}");
+            assert!(resp.text().await.unwrap().contains("sent from another site"), "a localised page: {path}");
+        }
+    }
+    // Nothing happened: still held, still pending, still signed in, no new comment.
+    assert_eq!(app.services.store.edition(1, Lang::Es).await.unwrap().unwrap().status, EditionStatus::MachineTranslated);
+    assert_eq!(app.services.store.pending_comments(10).await.unwrap().len(), 1);
+    assert_eq!(get(&base, "/en/newsroom/", Some(&editor)).await.status(), 200);
+
+    // Without a session the newsroom's pages and actions send to sign-in.
+    for resp in [
+        get(&base, &review_path, None).await,
+        post(&base, &review_path, None, &[("decision", "publish")]).await,
+        post(&base, "/en/newsroom/comments/1", None, &[("decision", "approve")]).await,
+        get(&base, &review_path, Some("loa_session=forged")).await,
+    ] {
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+        assert_eq!(resp.headers()[LOCATION], "/en/newsroom/sign-in");
+    }
+    assert_eq!(app.services.store.pending_comments(10).await.unwrap().len(), 1);
+    // A bad comment id is a missing page, in the page's language.
+    assert_eq!(post(&base, "/en/newsroom/comments/abc", Some(&editor), &[("decision", "approve")]).await.status(), 404);
+}
+
+#[tokio::test]
+async fn sessions_are_stored_as_hashes_and_a_new_sign_in_ends_the_old_one() {
+    let (_server, app, base) = newsroom().await;
+    let first = sign_in(&base, "tran").await;
+    let token = first.trim_start_matches("loa_session=");
+    assert!(app.services.store.session_user(token).await.unwrap().is_none(), "the cookie's value is not stored");
+    assert!(app.services.store.session_user(&loa_web::auth::token_hash(token)).await.unwrap().is_some());
+    // Signing in again from the same browser replaces the session.
+    let resp = client()
+        .post(format!("{base}/en/newsroom/sign-in"))
+        .header(COOKIE, &first)
+        .form(&[("username", "tran"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(get(&base, "/en/newsroom/", Some(&first)).await.status(), StatusCode::SEE_OTHER, "the old session ended");
+}
+
+#[tokio::test]
+async fn a_failed_translation_cannot_be_published_and_the_page_offers_only_what_is_possible() {
+    let (_server, app, base) = newsroom().await;
+    let slug = app.services.store.article(1).await.unwrap().unwrap().slug;
+    // As the job leaves an edition the engine gave nothing for: no text.
+    let mut es = app.services.store.edition(1, Lang::Es).await.unwrap().unwrap();
+    es.status = EditionStatus::Failed;
+    es.title.clear();
+    es.lead.clear();
+    es.blocks.clear();
+    es.failure = Some("apertium returned empty text".into());
+    app.services.store.save_edition(&es).await.unwrap();
+    let translator = sign_in(&base, "tran").await;
+    let review_path = format!("/en/newsroom/review/{slug}/es");
+    let page = get(&base, &review_path, Some(&translator)).await.text().await.unwrap();
+    assert!(!page.contains("value=\"publish\""), "no Publish button for an empty failure");
+    assert!(page.contains("<span lang=\"en\">apertium returned empty text</span>"), "reasons marked as English");
+    let resp = post(&base, &review_path, Some(&translator), &[("decision", "publish")]).await;
+    assert_eq!(resp.status(), StatusCode::CONFLICT);
+    assert!(resp.text().await.unwrap().contains("This decision is not possible"));
+    assert_eq!(app.services.store.edition(1, Lang::Es).await.unwrap().unwrap().status, EditionStatus::Failed);
+    // The original is not a reviewer's to withdraw.
+    let resp = post(&base, &format!("/en/newsroom/review/{slug}/en"), Some(&translator), &[("decision", "withdraw")]).await;
+    assert_eq!(resp.status(), 404);
+    assert_eq!(app.services.store.edition(1, Lang::En).await.unwrap().unwrap().status, EditionStatus::Original);
 }

@@ -12,6 +12,7 @@ use loa_domain::check_comment;
 
 use super::member::form_lang;
 use super::{finish, not_found};
+use crate::auth::throttle_key;
 use crate::render::article_path;
 use crate::AppState;
 
@@ -43,16 +44,14 @@ pub async fn post(
     if form.get("website").is_some_and(|w| !w.trim().is_empty()) {
         return back("thanks");
     }
-    let address = peer.ip().to_string();
-    if !state.guards.comments.allows(&address) {
-        return back("throttled");
-    }
     let name = form.get("name").map(String::as_str).unwrap_or_default();
     let body = form.get("body").map(String::as_str).unwrap_or_default();
     let Some((name, body)) = check_comment(name, body) else {
         return back("invalid");
     };
-    state.guards.comments.record(&address);
+    if !state.guards.comments.take(&throttle_key(peer.ip())) {
+        return back("throttled");
+    }
     match state.store.add_pending_comment(article.id, lang, &name, &body).await {
         Ok(_) => back("thanks"),
         Err(e) => finish(&state, lang, Err(e.into())),

@@ -39,20 +39,35 @@ pub(crate) fn to_sign_in(lang: Lang) -> Response {
 
 /// A signed-in member whose role does not allow the request.
 pub(crate) fn forbidden(state: &AppState, lang: Lang) -> Response {
+    notice(state, lang, StatusCode::FORBIDDEN, "newsroom-forbidden")
+}
+
+/// A form posted from another site.
+pub(crate) fn refused_form(state: &AppState, lang: Lang) -> Response {
+    notice(state, lang, StatusCode::FORBIDDEN, "form-refused")
+}
+
+/// A newsroom request the newsroom cannot carry out as sent.
+pub(crate) fn not_allowed(state: &AppState, lang: Lang, status: StatusCode, message: &str) -> Response {
+    notice(state, lang, status, message)
+}
+
+/// A short page saying why a request was not carried out.
+fn notice(state: &AppState, lang: Lang, status: StatusCode, message: &str) -> Response {
     let c = ctx(state, lang);
     let page = Page {
         title: c.t("newsroom-title"),
         main: format!(
             "<div class=\"wrap notice-page\"><h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p></div>",
             c.th("newsroom-title"),
-            c.th("newsroom-forbidden"),
+            c.th(message),
             desk_path(lang),
             c.th("newsroom-title")
         ),
         noindex: true,
         ..Page::default()
     };
-    private(render_page(state, lang, StatusCode::FORBIDDEN, &page))
+    private(render_page(state, lang, status, &page))
 }
 
 /// The page language of a form post from this site, or the answer for a
@@ -61,8 +76,8 @@ pub(crate) fn form_lang(state: &AppState, lang: &str, headers: &HeaderMap) -> Re
     let Some(lang) = state.site.page_lang(lang) else {
         return Err(super::not_found::page(state, state.site.fallback_lang(), ""));
     };
-    if !crate::auth::same_origin(headers) {
-        return Err((StatusCode::FORBIDDEN, "cross-site form post refused").into_response());
+    if !crate::auth::same_origin(headers, &state.site.base_url) {
+        return Err(refused_form(state, lang));
     }
     Ok(lang)
 }

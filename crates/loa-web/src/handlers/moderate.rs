@@ -9,13 +9,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::CommentStatus;
 
-use super::member::{desk_path, forbidden, form_lang, private, signed_in, to_sign_in};
+use super::member::{desk_path, forbidden, form_lang, not_allowed, private, signed_in, to_sign_in};
 use super::finish;
 use crate::AppState;
 
 pub async fn moderate(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, i64)>,
+    Path((lang, id)): Path<(String, String)>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
@@ -29,10 +29,13 @@ pub async fn moderate(
     if !user.role.moderates_comments() {
         return forbidden(&state, lang);
     }
+    let Ok(id) = id.parse::<i64>() else {
+        return super::not_found::page(&state, lang, "");
+    };
     let (decision, word) = match form.get("decision").map(String::as_str) {
         Some("approve") => (CommentStatus::Visible, "approved"),
         Some("reject") => (CommentStatus::Rejected, "rejected"),
-        _ => return (StatusCode::BAD_REQUEST, "decision must be approve or reject").into_response(),
+        _ => return not_allowed(&state, lang, StatusCode::BAD_REQUEST, "newsroom-decision-not-allowed"),
     };
     match state.store.moderate_comment(id, decision, user.id).await {
         Ok(true) => {

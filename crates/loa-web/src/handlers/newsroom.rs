@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use super::member::private;
 use crate::AppState;
 
 fn refuse_unless_local(req: &Request) -> Option<Response> {
@@ -19,21 +20,22 @@ fn refuse_unless_local(req: &Request) -> Option<Response> {
         .get::<ConnectInfo<SocketAddr>>()
         .is_some_and(|ConnectInfo(addr)| addr.ip().is_loopback());
     (!local).then(|| {
-        (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers this machine and signed-in newsroom members"})))
+        (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers this machine and signed-in editors and translators"})))
             .into_response()
     })
 }
 
-/// Refused unless from this machine or from a signed-in member. Reads the
+/// Refused unless from this machine or from a signed-in editor or translator. Reads the
 /// request before the future starts, so the future holds no borrow of it.
 fn refuse_unless_newsroom<'a>(state: &'a AppState, req: &Request) -> impl std::future::Future<Output = Option<Response>> + Send + 'a {
     let refused = refuse_unless_local(req);
     let headers = req.headers().clone();
     async move {
         let refused = refused?;
+        // Members whose role reviews translations see what these report.
         match super::member::signed_in(state, &headers).await {
-            Some(_) => None,
-            None => Some(refused),
+            Some(user) if user.role.reviews_translations() => None,
+            _ => Some(refused),
         }
     }
 }
@@ -48,7 +50,7 @@ pub async fn sources(State(state): State<AppState>, req: Request) -> Response {
         return r;
     }
     match state.store.sources().await {
-        Ok(sources) => Json(json!({ "sources": sources })).into_response(),
+        Ok(sources) => private(Json(json!({ "sources": sources })).into_response()),
         Err(e) => failed(e),
     }
 }
@@ -59,7 +61,7 @@ pub async fn review(State(state): State<AppState>, req: Request) -> Response {
         return r;
     }
     match state.store.review_queue(500).await {
-        Ok(items) => Json(json!({ "editions": items })).into_response(),
+        Ok(items) => private(Json(json!({ "editions": items })).into_response()),
         Err(e) => failed(e),
     }
 }
@@ -83,7 +85,7 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
                            "title": e.title, "updated_at": e.updated_at})
                 })
                 .collect();
-            Json(json!({ "slug": article.slug, "original_lang": article.original_lang, "editions": list })).into_response()
+            private(Json(json!({ "slug": article.slug, "original_lang": article.original_lang, "editions": list })).into_response())
         }
         Err(e) => failed(e),
     }

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::{Edition, EditionStatus, Lang, User};
 
-use super::member::{desk_path, forbidden, private, signed_in, to_sign_in};
+use super::member::{desk_path, forbidden, not_allowed, private, refused_form, signed_in, to_sign_in};
 use super::{ctx, finish, not_found, render_page, PageResult};
 use crate::auth::same_origin;
 use crate::render::layout::Page;
@@ -82,27 +82,36 @@ pub async fn decide(
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if !same_origin(&headers) {
-        return (StatusCode::FORBIDDEN, "cross-site form post refused").into_response();
-    }
     let (user, lang, edition_lang) = match reviewer(&state, &lang, &code, &headers).await {
         Ok(found) => found,
         Err(response) => return private(response),
     };
+    if !same_origin(&headers, &state.site.base_url) {
+        return refused_form(&state, lang);
+    }
     let status = match form.get("decision").map(String::as_str) {
         Some("publish") => EditionStatus::Published,
         Some("withdraw") => EditionStatus::Failed,
-        _ => return (StatusCode::BAD_REQUEST, "decision must be publish or withdraw").into_response(),
+        _ => return not_allowed(&state, lang, StatusCode::BAD_REQUEST, "newsroom-decision-not-allowed"),
     };
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(article)) => article,
         Ok(None) => return not_found::page(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     };
-    match state.store.set_edition_status(article.id, edition_lang, status).await {
-        Ok(_) => {}
-        Err(loa_store::StoreError::NotFound(_)) => return not_found::page(&state, lang, ""),
+    let edition = match state.store.edition(article.id, edition_lang).await {
+        Ok(Some(edition)) => edition,
+        Ok(None) => return not_found::page(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
+    };
+    if edition.status == EditionStatus::Original {
+        return not_found::page(&state, lang, "");
+    }
+    if !edition.review_decision_allowed(status) {
+        return not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed");
+    }
+    if let Err(e) = state.store.set_edition_status(article.id, edition_lang, status).await {
+        return finish(&state, lang, Err(e.into()));
     }
     tracing::info!(user = %user.username, %slug, lang = %edition_lang, status = status.as_str(), "edition decided");
     private(Redirect::to(&format!("{}?decided={}.{}", desk_path(lang), edition_lang.code(), status.as_str())).into_response())

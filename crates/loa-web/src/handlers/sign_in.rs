@@ -10,8 +10,11 @@ use axum::Form;
 use chrono::{Duration, Utc};
 
 use super::member::{desk_path, form_lang, private, signed_in};
-use super::{ctx, not_found, render_page};
-use crate::auth::{hash_password, new_session_token, session_cookie, token_hash, verify_password, SESSION_HOURS};
+use super::{ctx, finish, not_found, render_page};
+use crate::auth::{
+    cookie, hash_password, new_session_token, session_cookie, throttle_key, token_hash, verify_password, SESSION_COOKIE,
+    SESSION_HOURS,
+};
 use crate::render::layout::Page;
 use crate::render::newsroom::sign_in_form;
 use crate::AppState;
@@ -48,36 +51,44 @@ pub async fn submit(
         Ok(lang) => lang,
         Err(refused) => return refused,
     };
-    let address = peer.ip().to_string();
-    if !state.guards.sign_in.allows(&address) {
+    // Counted before the password is checked, so guesses sent together
+    // cannot all pass; a right password is forgiven below.
+    let address = throttle_key(peer.ip());
+    if !state.guards.sign_in.take(&address) {
         return page(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some("newsroom-sign-in-throttled"));
     }
-    let username = form.get("username").map(|s| s.trim()).unwrap_or_default();
-    let password = form.get("password").map(String::as_str).unwrap_or_default();
-    let found = match state.store.user_for_login(username).await {
+    // Hashing is slow on purpose: at most two at once, off the async
+    // workers, so sign-in attempts cannot stall the reader site.
+    let Ok(_permit) = state.guards.hashing.try_acquire() else {
+        state.guards.sign_in.forgive(&address);
+        return page(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some("newsroom-sign-in-throttled"));
+    };
+    let username = form.get("username").map(|s| s.trim()).unwrap_or_default().to_string();
+    let password = form.get("password").cloned().unwrap_or_default();
+    let found = match state.store.user_for_login(&username).await {
         Ok(found) => found,
-        Err(e) => {
-            tracing::error!(error = %e, "sign-in lookup failed");
-            return (StatusCode::INTERNAL_SERVER_ERROR, "the newsroom is unavailable").into_response();
-        }
+        Err(e) => return finish(&state, lang, Err(e.into())),
     };
-    // Unknown names cost a hash too, so timing does not tell which names exist.
-    let user = match found {
-        Some((user, hash)) if verify_password(password, &hash) && !user.disabled => user,
-        Some(_) => {
-            state.guards.sign_in.record(&address);
-            return page(&state, lang, StatusCode::UNAUTHORIZED, Some("newsroom-sign-in-failed"));
-        }
-        None => {
-            verify_password(password, state.guards.decoy_hash());
-            state.guards.sign_in.record(&address);
-            return page(&state, lang, StatusCode::UNAUTHORIZED, Some("newsroom-sign-in-failed"));
-        }
+    // Unknown names cost a hash too, so timing does not tell which exist.
+    let (user, stored) = match found {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, state.guards.decoy_hash()),
     };
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored)).await.unwrap_or(false);
+    let user = match user {
+        Some(user) if matches && !user.disabled => user,
+        _ => return page(&state, lang, StatusCode::UNAUTHORIZED, Some("newsroom-sign-in-failed")),
+    };
+    state.guards.sign_in.forgive(&address);
+    // A session this browser already had ends: one sign-in, one session.
+    if let Some(old) = cookie(&headers, SESSION_COOKIE) {
+        if let Err(e) = state.store.delete_session(&token_hash(old)).await {
+            tracing::warn!(error = %e, "previous session not deleted");
+        }
+    }
     let token = new_session_token();
     if let Err(e) = state.store.create_session(user.id, &token_hash(&token), Utc::now() + Duration::hours(SESSION_HOURS)).await {
-        tracing::error!(error = %e, "session not stored");
-        return (StatusCode::INTERNAL_SERVER_ERROR, "the newsroom is unavailable").into_response();
+        return finish(&state, lang, Err(e.into()));
     }
     tracing::info!(user = %user.username, role = user.role.as_str(), "signed in to the newsroom");
     let secure = state.site.base_url.starts_with("https://");

@@ -1,18 +1,18 @@
 //! `POST /{lang}/newsroom/sign-out`: ends the session.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::member::{private, sign_in_path};
-use crate::auth::{clear_session_cookie, cookie, same_origin, token_hash, SESSION_COOKIE};
+use super::member::{form_lang, private, sign_in_path};
+use crate::auth::{clear_session_cookie, cookie, token_hash, SESSION_COOKIE};
 use crate::AppState;
 
 pub async fn sign_out(State(state): State<AppState>, Path(lang): Path<String>, headers: HeaderMap) -> Response {
-    let lang = state.site.page_lang(&lang).unwrap_or_else(|| state.site.fallback_lang());
-    if !same_origin(&headers) {
-        return (StatusCode::FORBIDDEN, "cross-site form post refused").into_response();
-    }
+    let lang = match form_lang(&state, &lang, &headers) {
+        Ok(lang) => lang,
+        Err(refused) => return refused,
+    };
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
         if let Err(e) = state.store.delete_session(&token_hash(token)).await {
             tracing::error!(error = %e, "session not deleted");

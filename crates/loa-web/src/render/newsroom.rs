@@ -167,14 +167,23 @@ pub fn review(ctx: &Ctx<'_>, user: &User, slug: &str, edition: &Edition, source:
         h.push_str(&format!("<td lang=\"{}\">{}</td></tr>", edition.lang.code(), esc(text)));
     }
     h.push_str("</tbody></table>");
-    h.push_str(&format!(
-        "<form class=\"decision\" method=\"post\" action=\"/{code}/newsroom/review/{}/{}\">\
-         <button type=\"submit\" name=\"decision\" value=\"publish\">{}</button> \
-         <button type=\"submit\" name=\"decision\" value=\"withdraw\">{}</button></form></div>",
-        esc(slug),
-        edition.lang.code(),
-        ctx.th("newsroom-publish"),
-        ctx.th("newsroom-withdraw"),
-    ));
+    // Only the decisions this edition can take are offered.
+    let mut buttons = String::new();
+    for (status, value, label) in
+        [(EditionStatus::Published, "publish", "newsroom-publish"), (EditionStatus::Failed, "withdraw", "newsroom-withdraw")]
+    {
+        if edition.review_decision_allowed(status) {
+            buttons.push_str(&format!("<button type=\"submit\" name=\"decision\" value=\"{value}\">{}</button> ", ctx.th(label)));
+        }
+    }
+    if !buttons.is_empty() {
+        h.push_str(&format!(
+            "<form class=\"decision\" method=\"post\" action=\"/{code}/newsroom/review/{}/{}\">{}</form>",
+            esc(slug),
+            edition.lang.code(),
+            buttons.trim_end()
+        ));
+    }
+    h.push_str("</div>");
     h
 }
