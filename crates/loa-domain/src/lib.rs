@@ -9,12 +9,14 @@ pub mod hash;
 pub mod lang;
 pub mod newsroom;
 pub mod numbers;
+pub mod reasons;
 pub mod slug;
 pub mod source;
 
 pub use article::{valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind, NewArticle};
 pub use category::{Category, CATEGORIES};
 pub use lang::Lang;
+pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};
 pub use newsroom::{check_comment, CommentStatus, Role, User, UserId};
 pub use slug::slugify;
 pub use source::{CategoryRule, Provenance, Source, SourceHealth, SourceId, SourceKind, SourceSettings};

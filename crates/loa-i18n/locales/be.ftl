@@ -164,7 +164,7 @@ newsroom-forbidden = Ваша роля не дазваляе гэтага зра
 newsroom-review-heading = Пераклады, якія чакаюць праверкі
 newsroom-review-empty = Няма перакладаў, якія чакаюць праверкі.
 newsroom-review-open = Прачытаць і прыняць рашэнне
-newsroom-held-because = Адкладзена з прычыны: { $reasons }
+newsroom-held-because = Прычыны затрымкі:
 newsroom-status-machine-translated = чакае праверкі
 newsroom-status-failed = пазначаны як няўдалы
 newsroom-status-reviewed = правераны
@@ -185,3 +185,27 @@ newsroom-comment-decided = Каментарый { $decision ->
 }.
 newsroom-decision-not-allowed = Для гэтай версіі ў яе цяперашнім стане такое рашэнне немагчымае.
 form-refused = Гэтую форму адправілі з іншага сайта, таму яе не прынялі.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = Пераклад пусты: сістэма перакладу не вярнула ніякага тэксту.
+problem-identical = Пераклад супадае з арыгіналам: тэкст не перакладзены.
+problem-missing-numbers = Лікі з арыгінала прапушчаныя або змененыя: { $numbers }.
+problem-missing-terms = Прапушчаныя імёны або тэрміны з глосарыя: { $terms }.
+problem-wrong-language = Вызначаная мова перакладу — { $detected }, а не { $expected }.
+problem-unrecognised-language = Не ўдалося пацвердзіць, што мова перакладу — { $expected }.
+problem-length-ratio = Адносіны даўжыні перакладу да даўжыні арыгінала — { $ratio }, па-за дапушчальнымі межамі ад { $min } да { $max }: магчыма, частка тэксту адсутнічае або паўтараецца.
+problem-unknown-words = { $count ->
+    [one] Без перакладу засталося { $count } слова; тут дапушчальна не больш за { $limit }.
+    [few] Без перакладу засталося { $count } словы; тут дапушчальна не больш за { $limit }.
+    [many] Без перакладу засталося { $count } слоў; тут дапушчальна не больш за { $limit }.
+   *[other] Без перакладу засталося { $count } слова; тут дапушчальна не больш за { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] Не ўдалося ўтварыць { $count } словаформу; тут дапушчальна не больш за { $limit }.
+    [few] Не ўдалося ўтварыць { $count } словаформы; тут дапушчальна не больш за { $limit }.
+    [many] Не ўдалося ўтварыць { $count } словаформаў; тут дапушчальна не больш за { $limit }.
+   *[other] Не ўдалося ўтварыць { $count } словаформы; тут дапушчальна не больш за { $limit }.
+}
+problem-title-empty = Пераклад загалоўка пусты.
+problem-engine = Памылка сістэмы перакладу: { $detail }

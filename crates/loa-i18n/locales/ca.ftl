@@ -160,7 +160,7 @@ newsroom-forbidden = El teu rol no et permet fer això.
 newsroom-review-heading = Traduccions pendents de revisió
 newsroom-review-empty = No hi ha cap traducció pendent de revisió.
 newsroom-review-open = Llegeix i decideix
-newsroom-held-because = Motius de la retenció: { $reasons }
+newsroom-held-because = Motius de la retenció:
 newsroom-status-machine-translated = pendent de revisió
 newsroom-status-failed = marcada com a fallida
 newsroom-status-reviewed = revisada
@@ -181,3 +181,23 @@ newsroom-comment-decided = El comentari s’ha { $decision ->
 }.
 newsroom-decision-not-allowed = Aquesta decisió no és possible per a aquesta versió en el seu estat actual.
 form-refused = Aquest formulari s’ha enviat des d’un altre lloc, així que no s’ha acceptat.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = La traducció és buida: el motor de traducció no ha retornat cap text.
+problem-identical = La traducció és idèntica al text original: el text no s’ha traduït.
+problem-missing-numbers = Falten xifres del text original o s’han alterat: { $numbers }.
+problem-missing-terms = Falten noms o termes del glossari: { $terms }.
+problem-wrong-language = La traducció sembla escrita en { $detected }, no en { $expected }.
+problem-unrecognised-language = No es pot confirmar que la traducció estigui en { $expected }.
+problem-length-ratio = La traducció fa { $ratio } vegades la llargada del text original, fora del marge de { $min } a { $max }: pot ser que hi falti text o que n’hi hagi de repetit.
+problem-unknown-words = { $count ->
+    [one] { $count } paraula ha quedat sense traduir; el màxim admès aquí és { $limit }.
+   *[other] { $count } paraules han quedat sense traduir; el màxim admès aquí és { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] No s’ha pogut generar { $count } forma de paraula; el màxim admès aquí és { $limit }.
+   *[other] No s’han pogut generar { $count } formes de paraula; el màxim admès aquí és { $limit }.
+}
+problem-title-empty = El títol traduït és buit.
+problem-engine = Error del motor de traducció: { $detail }

@@ -162,7 +162,7 @@ newsroom-forbidden = Your role does not allow this.
 newsroom-review-heading = Translations waiting for review
 newsroom-review-empty = No translation is waiting for review.
 newsroom-review-open = Read and decide
-newsroom-held-because = Held because: { $reasons }
+newsroom-held-because = Held because:
 newsroom-status-machine-translated = held for review
 newsroom-status-failed = failed
 newsroom-status-reviewed = reviewed
@@ -183,3 +183,23 @@ newsroom-comment-decided = The comment was { $decision ->
 }.
 newsroom-decision-not-allowed = This decision is not possible for this edition in its present state.
 form-refused = This form was sent from another site, so it was not accepted.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = The translation is empty: the engine returned no text.
+problem-identical = The translation is identical to the source: the text was not translated.
+problem-missing-numbers = Numbers of the source are missing or changed: { $numbers }.
+problem-missing-terms = Names or glossary terms are missing: { $terms }.
+problem-wrong-language = The translation reads as { $detected }, not { $expected }.
+problem-unrecognised-language = The translation is not recognisably { $expected }.
+problem-length-ratio = The translation is { $ratio } times as long as the source, outside { $min } to { $max }: text may be missing or repeated.
+problem-unknown-words = { $count ->
+    [one] { $count } word was left untranslated; at most { $limit } are acceptable here.
+   *[other] { $count } words were left untranslated; at most { $limit } are acceptable here.
+}
+problem-generation-errors = { $count ->
+    [one] { $count } word form could not be generated; at most { $limit } are acceptable here.
+   *[other] { $count } word forms could not be generated; at most { $limit } are acceptable here.
+}
+problem-title-empty = The title came back empty.
+problem-engine = The engine failed: { $detail }

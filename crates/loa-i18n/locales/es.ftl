@@ -160,7 +160,7 @@ newsroom-forbidden = Tu rol no te permite hacer esto.
 newsroom-review-heading = Traducciones pendientes de revisión
 newsroom-review-empty = No hay ninguna traducción pendiente de revisión.
 newsroom-review-open = Leer y decidir
-newsroom-held-because = Motivos de la retención: { $reasons }
+newsroom-held-because = Motivos de la retención:
 newsroom-status-machine-translated = pendiente de revisión
 newsroom-status-failed = marcada como fallida
 newsroom-status-reviewed = revisada
@@ -181,3 +181,23 @@ newsroom-comment-decided = El comentario ha sido { $decision ->
 }.
 newsroom-decision-not-allowed = Esta decisión no es posible para esta versión en su estado actual.
 form-refused = Este formulario se envió desde otro sitio, así que no se aceptó.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = La traducción está vacía: el motor de traducción no devolvió ningún texto.
+problem-identical = La traducción es idéntica al texto original: el texto no se tradujo.
+problem-missing-numbers = Faltan cifras del texto original o se han alterado: { $numbers }.
+problem-missing-terms = Faltan nombres o términos del glosario: { $terms }.
+problem-wrong-language = La traducción parece escrita en { $detected }, no en { $expected }.
+problem-unrecognised-language = No se puede confirmar que la traducción esté en { $expected }.
+problem-length-ratio = La traducción mide { $ratio } veces lo que el texto original, fuera del margen de { $min } a { $max }: puede faltar texto o haber repeticiones.
+problem-unknown-words = { $count ->
+    [one] { $count } palabra quedó sin traducir; el máximo admitido aquí es { $limit }.
+   *[other] { $count } palabras quedaron sin traducir; el máximo admitido aquí es { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] No se pudo generar { $count } forma de palabra; el máximo admitido aquí es { $limit }.
+   *[other] No se pudieron generar { $count } formas de palabra; el máximo admitido aquí es { $limit }.
+}
+problem-title-empty = El título traducido está vacío.
+problem-engine = Error del motor de traducción: { $detail }

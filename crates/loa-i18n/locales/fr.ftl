@@ -160,7 +160,7 @@ newsroom-forbidden = Votre rôle ne le permet pas.
 newsroom-review-heading = Traductions en attente de relecture
 newsroom-review-empty = Aucune traduction n’est en attente de relecture.
 newsroom-review-open = Lire et décider
-newsroom-held-because = Motifs de la mise en attente : { $reasons }
+newsroom-held-because = Motifs de la mise en attente :
 newsroom-status-machine-translated = en attente de relecture
 newsroom-status-failed = en échec
 newsroom-status-reviewed = relue
@@ -181,3 +181,23 @@ newsroom-comment-decided = Le commentaire a été { $decision ->
 }.
 newsroom-decision-not-allowed = Cette décision n’est pas possible pour cette version dans son état actuel.
 form-refused = Ce formulaire a été envoyé depuis un autre site et n’a donc pas été accepté.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = La traduction est vide : le moteur de traduction n’a renvoyé aucun texte.
+problem-identical = La traduction est identique au texte d’origine : le texte n’a pas été traduit.
+problem-missing-numbers = Des nombres du texte d’origine sont absents ou modifiés : { $numbers }.
+problem-missing-terms = Des noms ou des termes du glossaire sont absents : { $terms }.
+problem-wrong-language = La traduction semble rédigée en { $detected } et non en { $expected }.
+problem-unrecognised-language = Impossible de confirmer que la traduction est en { $expected }.
+problem-length-ratio = La traduction fait { $ratio } fois la longueur du texte d’origine, hors de la plage de { $min } à { $max } : du texte manque peut-être ou se répète.
+problem-unknown-words = { $count ->
+    [one] { $count } mot est resté non traduit ; le maximum admis ici est de { $limit }.
+   *[other] { $count } mots sont restés non traduits ; le maximum admis ici est de { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] { $count } forme de mot n’a pas pu être générée ; le maximum admis ici est de { $limit }.
+   *[other] { $count } formes de mot n’ont pas pu être générées ; le maximum admis ici est de { $limit }.
+}
+problem-title-empty = Le titre traduit est vide.
+problem-engine = Échec du moteur de traduction : { $detail }

@@ -147,7 +147,7 @@ language-id = indonesiano
 newsroom-title = Redazione
 newsroom-sign-in-heading = Accesso alla redazione
 newsroom-username = Nome utente
-newsroom-password = La tua password
+newsroom-password = Password
 newsroom-sign-in = Accedi
 newsroom-sign-out = Esci
 newsroom-sign-in-failed = Il nome utente o la password non sono corretti.
@@ -160,7 +160,7 @@ newsroom-forbidden = Il tuo ruolo non lo consente.
 newsroom-review-heading = Traduzioni in attesa di revisione
 newsroom-review-empty = Nessuna traduzione è in attesa di revisione.
 newsroom-review-open = Leggi e decidi
-newsroom-held-because = Motivi del blocco: { $reasons }
+newsroom-held-because = Motivi del blocco:
 newsroom-status-machine-translated = in attesa di revisione
 newsroom-status-failed = contrassegnata come non riuscita
 newsroom-status-reviewed = revisionata
@@ -181,3 +181,23 @@ newsroom-comment-decided = Il commento è stato { $decision ->
 }.
 newsroom-decision-not-allowed = Questa decisione non è possibile per questa versione nel suo stato attuale.
 form-refused = Questo modulo è stato inviato da un altro sito, quindi non è stato accettato.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = La traduzione è vuota: il motore di traduzione non ha restituito alcun testo.
+problem-identical = La traduzione è identica al testo originale: il testo non è stato tradotto.
+problem-missing-numbers = Alcuni numeri del testo originale mancano o sono stati modificati: { $numbers }.
+problem-missing-terms = Mancano nomi o termini del glossario: { $terms }.
+problem-wrong-language = La traduzione sembra scritta in { $detected }, non in { $expected }.
+problem-unrecognised-language = Non è possibile confermare che la traduzione sia in { $expected }.
+problem-length-ratio = La traduzione è lunga { $ratio } volte il testo originale, fuori dall’intervallo da { $min } a { $max }: potrebbe mancare del testo o esserci ripetizioni.
+problem-unknown-words = { $count ->
+    [one] { $count } parola è rimasta non tradotta; il massimo consentito qui è { $limit }.
+   *[other] { $count } parole sono rimaste non tradotte; il massimo consentito qui è { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] Non è stato possibile generare { $count } forma di parola; il massimo consentito qui è { $limit }.
+   *[other] Non è stato possibile generare { $count } forme di parola; il massimo consentito qui è { $limit }.
+}
+problem-title-empty = Il titolo tradotto è vuoto.
+problem-engine = Errore del motore di traduzione: { $detail }

@@ -160,7 +160,7 @@ newsroom-forbidden = A sua função não permite esta ação.
 newsroom-review-heading = Traduções a aguardar revisão
 newsroom-review-empty = Nenhuma tradução está a aguardar revisão.
 newsroom-review-open = Ler e decidir
-newsroom-held-because = Motivos da retenção: { $reasons }
+newsroom-held-because = Motivos da retenção:
 newsroom-status-machine-translated = a aguardar revisão
 newsroom-status-failed = marcada como falhada
 newsroom-status-reviewed = revista
@@ -181,3 +181,23 @@ newsroom-comment-decided = O comentário foi { $decision ->
 }.
 newsroom-decision-not-allowed = Esta decisão não é possível para esta versão no estado atual.
 form-refused = Este formulário foi enviado a partir de outro site, por isso não foi aceite.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = A tradução está vazia: o motor de tradução não devolveu nenhum texto.
+problem-identical = A tradução é idêntica ao texto original: o texto não foi traduzido.
+problem-missing-numbers = Há números do texto original em falta ou alterados: { $numbers }.
+problem-missing-terms = Há nomes ou termos do glossário em falta: { $terms }.
+problem-wrong-language = A tradução parece estar escrita em { $detected }, e não em { $expected }.
+problem-unrecognised-language = Não é possível confirmar que a tradução está em { $expected }.
+problem-length-ratio = A tradução tem { $ratio } vezes o comprimento do texto original, fora do intervalo de { $min } a { $max }: pode faltar texto ou haver repetições.
+problem-unknown-words = { $count ->
+    [one] { $count } palavra ficou por traduzir; o máximo admitido aqui é { $limit }.
+   *[other] { $count } palavras ficaram por traduzir; o máximo admitido aqui é { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] Não foi possível gerar { $count } forma de palavra; o máximo admitido aqui é { $limit }.
+   *[other] Não foi possível gerar { $count } formas de palavra; o máximo admitido aqui é { $limit }.
+}
+problem-title-empty = O título traduzido está vazio.
+problem-engine = Erro do motor de tradução: { $detail }

@@ -164,7 +164,7 @@ newsroom-forbidden = Ваша роль не позволяет это сдела
 newsroom-review-heading = Переводы, ожидающие проверки
 newsroom-review-empty = Нет переводов, ожидающих проверки.
 newsroom-review-open = Прочитать и принять решение
-newsroom-held-because = Отложено по причине: { $reasons }
+newsroom-held-because = Причины задержки:
 newsroom-status-machine-translated = ожидает проверки
 newsroom-status-failed = помечен как неудавшийся
 newsroom-status-reviewed = проверен
@@ -185,3 +185,27 @@ newsroom-comment-decided = Комментарий { $decision ->
 }.
 newsroom-decision-not-allowed = Для этой версии в её нынешнем состоянии такое решение невозможно.
 form-refused = Эта форма отправлена с другого сайта, поэтому она не принята.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = Перевод пуст: система перевода не вернула никакого текста.
+problem-identical = Перевод совпадает с оригиналом: текст не был переведён.
+problem-missing-numbers = Числа из оригинала пропущены или изменены: { $numbers }.
+problem-missing-terms = Пропущены имена или термины из глоссария: { $terms }.
+problem-wrong-language = Язык перевода определён как { $detected }, а не { $expected }.
+problem-unrecognised-language = Не удалось подтвердить, что язык перевода — { $expected }.
+problem-length-ratio = Отношение длины перевода к длине оригинала — { $ratio }, вне допустимых пределов от { $min } до { $max }: возможно, часть текста пропущена или повторена.
+problem-unknown-words = { $count ->
+    [one] Без перевода осталось { $count } слово; здесь допустимо не более { $limit }.
+    [few] Без перевода осталось { $count } слова; здесь допустимо не более { $limit }.
+    [many] Без перевода осталось { $count } слов; здесь допустимо не более { $limit }.
+   *[other] Без перевода осталось { $count } слова; здесь допустимо не более { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] Не удалось образовать { $count } словоформу; здесь допустимо не более { $limit }.
+    [few] Не удалось образовать { $count } словоформы; здесь допустимо не более { $limit }.
+    [many] Не удалось образовать { $count } словоформ; здесь допустимо не более { $limit }.
+   *[other] Не удалось образовать { $count } словоформы; здесь допустимо не более { $limit }.
+}
+problem-title-empty = Перевод заголовка пуст.
+problem-engine = Ошибка системы перевода: { $detail }

@@ -164,7 +164,7 @@ newsroom-forbidden = Ваша роль не дозволяє цього зроб
 newsroom-review-heading = Переклади, що чекають на перевірку
 newsroom-review-empty = Немає перекладів, що чекають на перевірку.
 newsroom-review-open = Прочитати й ухвалити рішення
-newsroom-held-because = Відкладено з причини: { $reasons }
+newsroom-held-because = Причини затримки:
 newsroom-status-machine-translated = чекає на перевірку
 newsroom-status-failed = позначений як невдалий
 newsroom-status-reviewed = перевірений
@@ -185,3 +185,27 @@ newsroom-comment-decided = Коментар { $decision ->
 }.
 newsroom-decision-not-allowed = Для цієї версії в її теперішньому стані таке рішення неможливе.
 form-refused = Цю форму надіслано з іншого сайту, тому її не прийнято.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = Переклад порожній: система перекладу не повернула жодного тексту.
+problem-identical = Переклад збігається з оригіналом: текст не перекладено.
+problem-missing-numbers = Числа з оригіналу пропущено або змінено: { $numbers }.
+problem-missing-terms = Пропущено імена або терміни з глосарію: { $terms }.
+problem-wrong-language = Визначена мова перекладу — { $detected }, а не { $expected }.
+problem-unrecognised-language = Не вдалося підтвердити, що мова перекладу — { $expected }.
+problem-length-ratio = Відношення довжини перекладу до довжини оригіналу — { $ratio }, поза допустимими межами від { $min } до { $max }: можливо, частину тексту пропущено або повторено.
+problem-unknown-words = { $count ->
+    [one] Без перекладу залишилося { $count } слово; тут допустимо не більше { $limit }.
+    [few] Без перекладу залишилося { $count } слова; тут допустимо не більше { $limit }.
+    [many] Без перекладу залишилося { $count } слів; тут допустимо не більше { $limit }.
+   *[other] Без перекладу залишилося { $count } слова; тут допустимо не більше { $limit }.
+}
+problem-generation-errors = { $count ->
+    [one] Не вдалося утворити { $count } словоформу; тут допустимо не більше { $limit }.
+    [few] Не вдалося утворити { $count } словоформи; тут допустимо не більше { $limit }.
+    [many] Не вдалося утворити { $count } словоформ; тут допустимо не більше { $limit }.
+   *[other] Не вдалося утворити { $count } словоформи; тут допустимо не більше { $limit }.
+}
+problem-title-empty = Переклад заголовка порожній.
+problem-engine = Помилка системи перекладу: { $detail }

@@ -154,7 +154,7 @@ newsroom-forbidden = Vai trò của bạn không được phép làm việc này
 newsroom-review-heading = Bản dịch đang chờ duyệt
 newsroom-review-empty = Không có bản dịch nào đang chờ duyệt.
 newsroom-review-open = Đọc và quyết định
-newsroom-held-because = Bị giữ lại vì: { $reasons }
+newsroom-held-because = Bị giữ lại vì:
 newsroom-status-machine-translated = đang chờ duyệt
 newsroom-status-failed = ở trạng thái lỗi
 newsroom-status-reviewed = đã được duyệt
@@ -175,3 +175,17 @@ newsroom-comment-decided = Bình luận đã { $decision ->
 }.
 newsroom-decision-not-allowed = Không thể đưa ra quyết định này cho bản này ở trạng thái hiện tại.
 form-refused = Biểu mẫu này được gửi từ một trang khác nên không được chấp nhận.
+
+## Why a translation is held: the checks' findings.
+
+problem-empty = Bản dịch trống: công cụ dịch không trả về nội dung nào.
+problem-identical = Bản dịch giống hệt bản gốc: văn bản chưa được dịch.
+problem-missing-numbers = Các con số trong bản gốc bị thiếu hoặc bị thay đổi: { $numbers }.
+problem-missing-terms = Thiếu tên riêng hoặc thuật ngữ trong bảng thuật ngữ: { $terms }.
+problem-wrong-language = Bản dịch có vẻ được viết bằng { $detected }, không phải { $expected }.
+problem-unrecognised-language = Không xác nhận được bản dịch được viết bằng { $expected }.
+problem-length-ratio = Tỷ lệ độ dài giữa bản dịch và bản gốc là { $ratio }, nằm ngoài khoảng từ { $min } đến { $max }: nội dung có thể bị thiếu hoặc bị lặp.
+problem-unknown-words = Có { $count } từ chưa được dịch; ở đây chỉ chấp nhận tối đa { $limit } từ.
+problem-generation-errors = Không tạo được { $count } dạng từ; ở đây chỉ chấp nhận tối đa { $limit } dạng từ.
+problem-title-empty = Tiêu đề bản dịch bị trống.
+problem-engine = Công cụ dịch gặp lỗi: { $detail }

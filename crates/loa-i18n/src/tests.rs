@@ -11,6 +11,7 @@ const SAME_AS_ENGLISH: &[(Lang, &str, &str)] = &[
     (Lang::It, "category-video", "Italian borrowed the word video"),
     (Lang::Fr, "date-format", "French orders day, month, year like English"),
     (Lang::It, "date-format", "Italian orders day, month, year like English"),
+    (Lang::It, "newsroom-password", "Italian sign-in forms say Password"),
 ];
 
 #[test]
@@ -126,4 +127,56 @@ fn message_texts_split_at_placeables_and_variants() {
 fn locales_are_shareable_across_threads() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Locales>();
+}
+
+/// The review page fills these with the checks' findings; a locale that
+/// names a variable differently would show `{$…}` to the newsroom instead.
+#[test]
+fn held_reasons_use_every_argument_in_every_locale() {
+    let l = locales();
+    for &lang in Locales::supported() {
+        let detected = l.language_name(lang, Lang::Es);
+        let expected = l.language_name(lang, lang);
+        let cases: Vec<(&str, Vec<(&str, FluentValue<'_>)>, Vec<String>)> = vec![
+            ("problem-missing-numbers", vec![("numbers", "1743, 2024".into())], vec!["1743, 2024".into()]),
+            ("problem-missing-terms", vec![("terms", "Hà Tĩnh".into())], vec!["Hà Tĩnh".into()]),
+            (
+                "problem-wrong-language",
+                vec![("detected", detected.clone().into()), ("expected", expected.clone().into())],
+                vec![detected.clone(), expected.clone()],
+            ),
+            ("problem-unrecognised-language", vec![("expected", expected.clone().into())], vec![expected.clone()]),
+            (
+                "problem-length-ratio",
+                vec![("ratio", "2.40".into()), ("min", "0.50".into()), ("max", "2.00".into())],
+                vec!["2.40".into(), "0.50".into(), "2.00".into()],
+            ),
+            ("problem-unknown-words", vec![("count", 7.into()), ("limit", 3.into())], vec!["7".into(), "3".into()]),
+            ("problem-generation-errors", vec![("count", 7.into()), ("limit", 3.into())], vec!["7".into(), "3".into()]),
+            ("problem-engine", vec![("detail", "connection refused".into())], vec!["connection refused".into()]),
+        ];
+        for (id, args, wanted) in cases {
+            let text = l.text_args(lang, id, &args);
+            assert!(!text.contains('{') && !text.contains('⟦'), "{lang}: {id} left a placeholder: {text}");
+            for w in wanted {
+                assert!(text.contains(&w), "{lang}: {id} lacks {w:?}: {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn held_reasons_count_words_by_each_plural_rule() {
+    let l = locales();
+    let words = |lang: Lang, n: i64| l.text_args(lang, "problem-unknown-words", &[("count", n.into()), ("limit", 3.into())]);
+    assert!(words(Lang::Ru, 1).contains("1 слово;"), "{}", words(Lang::Ru, 1));
+    assert!(words(Lang::Ru, 4).contains("4 слова;"), "{}", words(Lang::Ru, 4));
+    assert!(words(Lang::Ru, 11).contains("11 слов;"), "{}", words(Lang::Ru, 11));
+    assert!(words(Lang::Uk, 22).contains("22 слова;"), "{}", words(Lang::Uk, 22));
+    assert!(words(Lang::Be, 5).contains("5 слоў;"), "{}", words(Lang::Be, 5));
+    assert!(words(Lang::Es, 1).contains("1 palabra quedó"), "{}", words(Lang::Es, 1));
+    assert!(words(Lang::Es, 2).contains("2 palabras quedaron"), "{}", words(Lang::Es, 2));
+    let forms = |lang: Lang, n: i64| l.text_args(lang, "problem-generation-errors", &[("count", n.into()), ("limit", 3.into())]);
+    assert!(forms(Lang::Ru, 21).contains("21 словоформу;"), "{}", forms(Lang::Ru, 21));
+    assert!(forms(Lang::Be, 12).contains("12 словаформаў;"), "{}", forms(Lang::Be, 12));
 }

@@ -1,7 +1,9 @@
 //! What the reader site, the API and the indexer read.
 
 use chrono::{DateTime, Utc};
-use loa_domain::{Article, ArticleId, Author, Block, Category, Edition, EditionStatus, Figure, Lang, Provenance};
+use loa_domain::{
+    decode_reasons, Article, ArticleId, Author, Block, Category, Edition, EditionStatus, Figure, Lang, Problem, Provenance,
+};
 use serde::Serialize;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
@@ -52,7 +54,7 @@ pub struct ReviewItem {
     pub status: EditionStatus,
     pub engine: String,
     /// Why it was held or failed.
-    pub reasons: Option<String>,
+    pub reasons: Vec<Problem>,
     pub updated_at: DateTime<Utc>,
 }
 
@@ -271,7 +273,7 @@ impl Store {
                     lang: parse_lang(&r.try_get::<String, _>("lang")?)?,
                     status: EditionStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?,
                     engine: r.try_get("engine")?,
-                    reasons: r.try_get("failure")?,
+                    reasons: r.try_get::<Option<String>, _>("failure")?.as_deref().map(decode_reasons).unwrap_or_default(),
                     updated_at: parse_ts(&r.try_get::<String, _>("updated_at")?)?,
                 })
             })

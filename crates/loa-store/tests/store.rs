@@ -287,13 +287,13 @@ async fn held_editions_wait_in_the_review_queue_until_a_person_decides() {
         lang: Lang::Es,
         status: EditionStatus::MachineTranslated,
         engine: "apertium:eng-spa".into(),
-        failure: Some("numbers missing or altered: 1743".into()),
+        failure: loa_domain::encode_reasons(&[loa_domain::Problem::MissingNumbers(vec!["1743".into()])]),
         ..orig.clone()
     };
     store.save_edition(&held).await.unwrap();
     let queue = store.review_queue(10).await.unwrap();
     assert_eq!(queue.len(), 1);
-    assert_eq!(queue[0].reasons.as_deref(), Some("numbers missing or altered: 1743"));
+    assert_eq!(queue[0].reasons, [loa_domain::Problem::MissingNumbers(vec!["1743".into()])]);
     assert!(!store.public_langs(id).await.unwrap().contains(&Lang::Es));
     store.set_edition_status(id, Lang::Es, EditionStatus::Published).await.unwrap();
     assert!(store.public_langs(id).await.unwrap().contains(&Lang::Es));

@@ -1,7 +1,7 @@
 //! `loa translate-text`, `loa engines`, `loa tm`, `loa review`.
 
 use anyhow::{bail, Context as _};
-use loa_domain::{Edition, EditionStatus, Lang};
+use loa_domain::{decode_reasons, reasons_text, Edition, EditionStatus, Lang};
 use loa_translate::{read_tmx, write_tmx, Context, TmxUnit};
 use std::io::{Read, Write};
 
@@ -106,7 +106,8 @@ pub async fn review(services: &Services, command: ReviewCommand) -> anyhow::Resu
                 println!("nothing waits for review");
             } else {
                 for i in items {
-                    println!("{} [{}] {} ({}): {}", i.slug, i.lang, i.status.as_str(), i.engine, i.reasons.unwrap_or_default());
+                    let reasons = i.reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                    println!("{} [{}] {} ({}): {reasons}", i.slug, i.lang, i.status.as_str(), i.engine);
                 }
             }
         }
@@ -147,7 +148,7 @@ async fn show(services: &Services, slug: &str, code: &str, json: bool) -> anyhow
             "source_lang": source.as_ref().map(|s| s.lang),
             "status": edition.status.as_str(),
             "engine": edition.engine,
-            "reasons": edition.failure,
+            "reasons": edition.failure.as_deref().map(decode_reasons),
             "segments": rows,
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
@@ -155,7 +156,7 @@ async fn show(services: &Services, slug: &str, code: &str, json: bool) -> anyhow
     }
     println!("{slug} [{}] {} ({})", edition.lang, edition.status.as_str(), edition.engine);
     if let Some(reasons) = &edition.failure {
-        println!("held because: {reasons}");
+        println!("held because: {}", reasons_text(reasons));
     }
     for (i, (text, _)) in translated.iter().enumerate() {
         if let (Some(source), Some((original_text, _))) = (&source, original.get(i)) {

@@ -310,3 +310,28 @@ async fn a_failed_translation_cannot_be_published_and_the_page_offers_only_what_
     assert_eq!(resp.status(), 404);
     assert_eq!(app.services.store.edition(1, Lang::En).await.unwrap().unwrap().status, EditionStatus::Original);
 }
+
+#[tokio::test]
+async fn the_checks_reasons_are_read_in_the_newsrooms_language() {
+    use loa_domain::{encode_reasons, Problem};
+    let (_server, app, base) = newsroom().await;
+    let mut es = app.services.store.edition(1, Lang::Es).await.unwrap().unwrap();
+    es.failure = encode_reasons(&[Problem::MissingNumbers(vec!["1743".into()]), Problem::TooManyUnknown { count: 3, limit: 2 }]);
+    app.services.store.save_edition(&es).await.unwrap();
+    let translator = sign_in(&base, "tran").await;
+    let locales = loa_i18n::Locales::load().unwrap();
+    for lang in [Lang::Es, Lang::En] {
+        let desk = get(&base, &format!("/{}/newsroom/", lang.code()), Some(&translator)).await.text().await.unwrap();
+        let missing = locales.text_args(lang, "problem-missing-numbers", &[("numbers", "1743".into())]);
+        let unknown = locales.text_args(lang, "problem-unknown-words", &[("count", 3.into()), ("limit", 2.into())]);
+        assert!(desk.contains(&missing) && desk.contains(&unknown), "{lang}: {desk}");
+    }
+    let desk_es = get(&base, "/es/newsroom/", Some(&translator)).await.text().await.unwrap();
+    assert!(!desk_es.contains("missing or changed"), "no English reason on the Spanish desk");
+    // The JSON API gives the reasons as data.
+    let slug = app.services.store.article(1).await.unwrap().unwrap().slug;
+    let api = get(&base, &format!("/api/v1/articles/{slug}/editions"), None).await.text().await.unwrap();
+    let api: serde_json::Value = serde_json::from_str(&api).unwrap();
+    let es_json = api["editions"].as_array().unwrap().iter().find(|e| e["lang"] == "es").unwrap().clone();
+    assert_eq!(es_json["reasons"][0], serde_json::json!({"problem": "missing_numbers", "detail": ["1743"]}));
+}

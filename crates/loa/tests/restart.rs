@@ -102,7 +102,8 @@ async fn an_engine_that_echoes_its_input_is_held_and_never_reaches_readers() {
         newsroom_with_engine("exec cat", "Cần Thơ opens 4 bridges", "Cần Thơ opened 4 bridges over 2 canals this week.").await;
     let es = app.services.store.edition(1, Lang::Es).await.unwrap().expect("the held edition is kept");
     assert_eq!(es.status, EditionStatus::MachineTranslated, "held for review, not published");
-    assert!(es.failure.as_deref().unwrap_or("").contains("identical to the source"), "{:?}", es.failure);
+    assert!(loa_domain::reasons_text(es.failure.as_deref().unwrap_or("")).contains("identical to the source"), "{:?}", es.failure);
+    assert!(loa_domain::decode_reasons(es.failure.as_deref().unwrap()).contains(&loa_domain::Problem::Identical));
     let base = app.serve().await;
     let article = app.services.store.article(1).await.unwrap().unwrap();
     let resp = reqwest::get(format!("{base}/es/article/{}", article.slug)).await.unwrap();
@@ -138,10 +139,10 @@ async fn an_engine_that_answers_empty_text_leaves_a_failed_edition_with_the_reas
     .await;
     let es = app.services.store.edition(1, Lang::Es).await.unwrap().expect("the failed edition is kept");
     assert_eq!(es.status, EditionStatus::Failed);
-    assert!(es.failure.as_deref().unwrap_or("").contains("returned empty text"), "{:?}", es.failure);
+    assert!(loa_domain::reasons_text(es.failure.as_deref().unwrap_or("")).contains("returned empty text"), "{:?}", es.failure);
     let queue = app.services.store.review_queue(50).await.unwrap();
     assert!(
-        queue.iter().any(|item| item.lang == Lang::Es && item.reasons.as_deref().is_some_and(|r| r.contains("empty text"))),
+        queue.iter().any(|item| item.lang == Lang::Es && item.reasons.iter().any(|r| r.to_string().contains("empty text"))),
         "the reviewer sees it with its reason: {queue:?}"
     );
     let base = app.serve().await;

@@ -81,7 +81,7 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
             let list: Vec<_> = editions
                 .iter()
                 .map(|e| {
-                    json!({"lang": e.lang, "status": e.status, "engine": e.engine, "reasons": e.failure,
+                    json!({"lang": e.lang, "status": e.status, "engine": e.engine, "reasons": e.failure.as_deref().map(loa_domain::decode_reasons).unwrap_or_default(),
                            "title": e.title, "updated_at": e.updated_at})
                 })
                 .collect();

@@ -2,7 +2,8 @@
 //! moderation), and one edition beside its source. Forms post back to the
 //! site itself; no script runs.
 
-use loa_domain::{Edition, EditionStatus, Lang, User};
+use loa_i18n::FluentValue;
+use loa_domain::{decode_reasons, Edition, EditionStatus, Lang, Problem, User};
 use loa_store::{PendingComment, ReviewItem};
 
 use super::{esc, Ctx};
@@ -33,13 +34,47 @@ pub fn sign_in_form(ctx: &Ctx<'_>, error: Option<&str>) -> String {
     h
 }
 
-/// The checks' reasons. They are stored as the checks wrote them, in
-/// English, so they are marked as English inside the localised sentence.
-fn held_because(ctx: &Ctx<'_>, reasons: &str) -> String {
-    format!(
-        "<p class=\"reasons\">{}</p>",
-        ctx.t_with_html("newsroom-held-because", "reasons", &format!("<span lang=\"en\">{}</span>", esc(reasons)))
-    )
+/// One of the checks' reasons in the page's language, as HTML. An
+/// engine's own error message is English and is marked so.
+fn reason(ctx: &Ctx<'_>, problem: &Problem) -> String {
+    let lang_name = |l: Lang| ctx.locales.language_name(ctx.lang, l);
+    let count = |n: usize| FluentValue::from(n as i64);
+    match problem {
+        Problem::Empty => ctx.th("problem-empty"),
+        Problem::Identical => ctx.th("problem-identical"),
+        Problem::MissingNumbers(numbers) => ctx.tah("problem-missing-numbers", &[("numbers", numbers.join(", ").into())]),
+        Problem::MissingTerms(terms) => ctx.tah("problem-missing-terms", &[("terms", terms.join(", ").into())]),
+        Problem::WrongLanguage { detected: Some(detected), expected } => ctx.tah(
+            "problem-wrong-language",
+            &[("detected", lang_name(*detected).into()), ("expected", lang_name(*expected).into())],
+        ),
+        Problem::WrongLanguage { detected: None, expected } => {
+            ctx.tah("problem-unrecognised-language", &[("expected", lang_name(*expected).into())])
+        }
+        Problem::LengthRatio { ratio, min, max } => ctx.tah(
+            "problem-length-ratio",
+            &[("ratio", format!("{ratio:.2}").into()), ("min", format!("{min:.2}").into()), ("max", format!("{max:.2}").into())],
+        ),
+        Problem::TooManyUnknown { count: n, limit } => {
+            ctx.tah("problem-unknown-words", &[("count", count(*n)), ("limit", count(*limit))])
+        }
+        Problem::TooManyGenerationErrors { count: n, limit } => {
+            ctx.tah("problem-generation-errors", &[("count", count(*n)), ("limit", count(*limit))])
+        }
+        Problem::TitleEmpty => ctx.th("problem-title-empty"),
+        Problem::Engine(detail) => {
+            ctx.t_with_html("problem-engine", "detail", &format!("<span lang=\"en\">{}</span>", esc(detail)))
+        }
+    }
+}
+
+/// The reasons an edition is held, each in the page's language.
+fn held_because(ctx: &Ctx<'_>, problems: &[Problem]) -> String {
+    if problems.is_empty() {
+        return String::new();
+    }
+    let items: String = problems.iter().map(|p| format!("<li>{}</li>", reason(ctx, p))).collect();
+    format!("<div class=\"reasons\"><p>{}</p><ul>{items}</ul></div>", ctx.th("newsroom-held-because"))
 }
 
 fn signed_in_bar(ctx: &Ctx<'_>, user: &User) -> String {
@@ -86,9 +121,7 @@ pub fn desk(ctx: &Ctx<'_>, d: &Desk<'_>) -> String {
                     esc(&language(ctx, item.lang)),
                     esc(&status_word(ctx, item.status)),
                 ));
-                if let Some(reasons) = &item.reasons {
-                    h.push_str(&held_because(ctx, reasons));
-                }
+                h.push_str(&held_because(ctx, &item.reasons));
                 h.push_str("</li>");
             }
             h.push_str("</ul>");
@@ -139,8 +172,8 @@ pub fn review(ctx: &Ctx<'_>, user: &User, slug: &str, edition: &Edition, source:
     let mut h = format!("<div class=\"wrap newsroom\"><h1 lang=\"{}\">{}</h1>", edition.lang.code(), esc(&edition.title));
     h.push_str(&signed_in_bar(ctx, user));
     h.push_str(&format!("<p class=\"status\">{} · {}</p>", esc(&language(ctx, edition.lang)), esc(&status_word(ctx, edition.status))));
-    if let Some(reasons) = &edition.failure {
-        h.push_str(&held_because(ctx, reasons));
+    if let Some(stored) = &edition.failure {
+        h.push_str(&held_because(ctx, &decode_reasons(stored)));
     }
     let translated = edition.segments();
     let original = source.map(Edition::segments).unwrap_or_default();

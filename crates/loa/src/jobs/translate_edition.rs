@@ -4,7 +4,7 @@
 //! failed (never shown) when the engine gave nothing usable.
 
 use chrono::Utc;
-use loa_domain::{Block, Edition, EditionStatus, Lang, Mark};
+use loa_domain::{encode_reasons, Block, Edition, EditionStatus, Lang, Mark, Problem};
 use loa_store::{Job, MAX_ATTEMPTS};
 use loa_translate::Context;
 
@@ -50,7 +50,7 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
                 return Err(JobFailure::Retry(e.to_string()));
             }
             // Kept as a failed edition so editors see why; readers never do.
-            edition.failure = Some(e.to_string());
+            edition.failure = encode_reasons(&[Problem::Engine(e.to_string())]);
             services.store.save_edition(&edition).await?;
             return Err(JobFailure::Permanent(e.to_string()));
         }
@@ -58,9 +58,9 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     edition.engine = outcome.engine.clone();
     rebuild(source, &outcome.segments, &marks, &mut edition);
 
-    let mut problems: Vec<String> = outcome.problems.iter().map(|p| p.to_string()).collect();
+    let mut problems = outcome.problems.clone();
     if edition.title.trim().is_empty() && !source.title.trim().is_empty() {
-        problems.push("the title came back empty".to_string());
+        problems.push(Problem::TitleEmpty);
     }
     // Held for a reviewer, with the reasons, unless it passed every check
     // and the portal publishes machine translations itself.
@@ -69,7 +69,7 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     } else {
         EditionStatus::MachineTranslated
     };
-    edition.failure = (!problems.is_empty()).then(|| problems.join("; "));
+    edition.failure = encode_reasons(&problems);
     services.store.save_edition(&edition).await?;
     Ok(())
 }
