@@ -211,12 +211,18 @@ impl Edition {
         s
     }
 
+    /// Whether reviewers look after this edition: a translation, not an
+    /// original or a version the outlet published itself.
+    pub fn is_reviewable(&self) -> bool {
+        self.status != EditionStatus::Original && self.engine != "outlet"
+    }
+
     /// Whether a reviewer may give this edition status `to` now: publish a
     /// translation that has text (a failed job leaves none), withdraw one
     /// that is held, reviewed or public. Originals and the outlet's own
     /// editions are the outlet's to change, not a reviewer's.
     pub fn review_decision_allowed(&self, to: EditionStatus) -> bool {
-        if self.status == EditionStatus::Original || self.engine == "outlet" {
+        if !self.is_reviewable() {
             return false;
         }
         match to {

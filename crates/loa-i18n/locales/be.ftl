@@ -171,6 +171,15 @@ newsroom-status-reviewed = правераны
 newsroom-status-published = апублікаваны
 newsroom-segment-source = Арыгінал ({ $language })
 newsroom-segment-translation = Пераклад ({ $language })
+newsroom-segment-label = Фрагмент { $number }
+newsroom-save-corrections = Захаваць выпраўленні
+newsroom-corrected = { $count ->
+    [0] Ніводны фрагмент не зменены.
+    [one] Выпраўлены і запомнены { $count } фрагмент.
+    [few] Выпраўлены і запомнены { $count } фрагменты.
+    [many] Выпраўлена і запомнена { $count } фрагментаў.
+   *[other] Выпраўлена і запомнена { $count } фрагмента.
+}
 newsroom-publish = Апублікаваць
 newsroom-withdraw = Зняць з публікацыі
 newsroom-decided = Пераклад ({ $language }) цяпер { $status }.

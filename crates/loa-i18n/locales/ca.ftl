@@ -167,6 +167,13 @@ newsroom-status-reviewed = revisada
 newsroom-status-published = publicada
 newsroom-segment-source = Text original ({ $language })
 newsroom-segment-translation = Traducció ({ $language })
+newsroom-segment-label = Fragment { $number }
+newsroom-save-corrections = Desa les correccions
+newsroom-corrected = { $count ->
+    [0] No s’ha canviat cap segment.
+    [one] S’ha corregit i memoritzat un segment.
+   *[other] S’han corregit i memoritzat { $count } segments.
+}
 newsroom-publish = Publica
 newsroom-withdraw = Retira
 newsroom-decided = La versió en { $language } ara està { $status }.

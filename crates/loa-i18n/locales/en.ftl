@@ -169,6 +169,13 @@ newsroom-status-reviewed = reviewed
 newsroom-status-published = published
 newsroom-segment-source = Source ({ $language })
 newsroom-segment-translation = Translation ({ $language })
+newsroom-segment-label = Segment { $number }
+newsroom-save-corrections = Save the corrections
+newsroom-corrected = { $count ->
+    [0] No segment was changed.
+    [one] One segment was corrected and remembered.
+   *[other] { $count } segments were corrected and remembered.
+}
 newsroom-publish = Publish
 newsroom-withdraw = Withdraw
 newsroom-decided = The { $language } edition is now { $status }.

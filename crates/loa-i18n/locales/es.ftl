@@ -167,6 +167,13 @@ newsroom-status-reviewed = revisada
 newsroom-status-published = publicada
 newsroom-segment-source = Texto original ({ $language })
 newsroom-segment-translation = Traducción ({ $language })
+newsroom-segment-label = Segmento { $number }
+newsroom-save-corrections = Guardar las correcciones
+newsroom-corrected = { $count ->
+    [0] No se cambió ningún segmento.
+    [one] Se corrigió y memorizó un segmento.
+   *[other] Se corrigieron y memorizaron { $count } segmentos.
+}
 newsroom-publish = Publicar
 newsroom-withdraw = Retirar
 newsroom-decided = La versión en { $language } está ahora { $status }.

@@ -167,6 +167,13 @@ newsroom-status-reviewed = relue
 newsroom-status-published = publiée
 newsroom-segment-source = Texte d’origine ({ $language })
 newsroom-segment-translation = Traduction ({ $language })
+newsroom-segment-label = Segment n° { $number }
+newsroom-save-corrections = Enregistrer les corrections
+newsroom-corrected = { $count ->
+    [0] Aucun segment n’a été modifié.
+    [one] Un segment a été corrigé et mémorisé.
+   *[other] { $count } segments ont été corrigés et mémorisés.
+}
 newsroom-publish = Publier
 newsroom-withdraw = Retirer
 newsroom-decided = La version en { $language } est désormais { $status }.

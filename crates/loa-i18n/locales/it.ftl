@@ -167,6 +167,13 @@ newsroom-status-reviewed = revisionata
 newsroom-status-published = pubblicata
 newsroom-segment-source = Testo originale ({ $language })
 newsroom-segment-translation = Traduzione ({ $language })
+newsroom-segment-label = Segmento { $number }
+newsroom-save-corrections = Salva le correzioni
+newsroom-corrected = { $count ->
+    [0] Nessun segmento è stato modificato.
+    [one] Un segmento è stato corretto e memorizzato.
+   *[other] { $count } segmenti sono stati corretti e memorizzati.
+}
 newsroom-publish = Pubblica
 newsroom-withdraw = Ritira
 newsroom-decided = La versione in { $language } ora è { $status }.

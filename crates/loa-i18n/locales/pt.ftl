@@ -167,6 +167,13 @@ newsroom-status-reviewed = revista
 newsroom-status-published = publicada
 newsroom-segment-source = Texto original ({ $language })
 newsroom-segment-translation = Tradução ({ $language })
+newsroom-segment-label = Segmento { $number }
+newsroom-save-corrections = Guardar as correções
+newsroom-corrected = { $count ->
+    [0] Nenhum segmento foi alterado.
+    [one] Foi corrigido e memorizado um segmento.
+   *[other] Foram corrigidos e memorizados { $count } segmentos.
+}
 newsroom-publish = Publicar
 newsroom-withdraw = Retirar
 newsroom-decided = A versão em { $language } está agora { $status }.

@@ -171,6 +171,15 @@ newsroom-status-reviewed = проверен
 newsroom-status-published = опубликован
 newsroom-segment-source = Оригинал ({ $language })
 newsroom-segment-translation = Перевод ({ $language })
+newsroom-segment-label = Фрагмент { $number }
+newsroom-save-corrections = Сохранить исправления
+newsroom-corrected = { $count ->
+    [0] Ни один фрагмент не изменён.
+    [one] Исправлен и запомнен { $count } фрагмент.
+    [few] Исправлены и запомнены { $count } фрагмента.
+    [many] Исправлено и запомнено { $count } фрагментов.
+   *[other] Исправлено и запомнено { $count } фрагмента.
+}
 newsroom-publish = Опубликовать
 newsroom-withdraw = Снять с публикации
 newsroom-decided = Перевод на { $language } теперь { $status }.

@@ -171,6 +171,15 @@ newsroom-status-reviewed = перевірений
 newsroom-status-published = опублікований
 newsroom-segment-source = Оригінал ({ $language })
 newsroom-segment-translation = Переклад ({ $language })
+newsroom-segment-label = Фрагмент { $number }
+newsroom-save-corrections = Зберегти виправлення
+newsroom-corrected = { $count ->
+    [0] Жоден фрагмент не змінено.
+    [one] Виправлено й запам’ятано { $count } фрагмент.
+    [few] Виправлено й запам’ятано { $count } фрагменти.
+    [many] Виправлено й запам’ятано { $count } фрагментів.
+   *[other] Виправлено й запам’ятано { $count } фрагмента.
+}
 newsroom-publish = Опублікувати
 newsroom-withdraw = Зняти з публікації
 newsroom-decided = Переклад ({ $language }) тепер { $status }.

@@ -161,6 +161,12 @@ newsroom-status-reviewed = đã được duyệt
 newsroom-status-published = đã được đăng
 newsroom-segment-source = Bản gốc ({ $language })
 newsroom-segment-translation = Bản dịch ({ $language })
+newsroom-segment-label = Đoạn { $number }
+newsroom-save-corrections = Lưu các chỉnh sửa
+newsroom-corrected = { $count ->
+    [0] Không có đoạn nào được thay đổi.
+   *[other] Đã sửa và ghi nhớ { $count } đoạn.
+}
 newsroom-publish = Đăng bài
 newsroom-withdraw = Gỡ bài
 newsroom-decided = Bản { $language } hiện { $status }.

@@ -86,6 +86,27 @@ pub struct AppState {
     pub locales: Arc<Locales>,
     pub site: SiteConfig,
     pub guards: Arc<Guards>,
+    /// Where reviewers' corrections are remembered; `None` where no
+    /// translation side runs (the corrections are still saved).
+    pub corrections: Option<Arc<dyn Corrections>>,
+}
+
+/// What the newsroom needs of the translation side, which this crate does
+/// not know: remembering a reviewer's correction of one segment so that
+/// the same source text is never machine-translated again. The `loa`
+/// binary implements it with its `Translator`.
+pub trait Corrections: Send + Sync {
+    /// `source` is the segment as translated (text and inline marks),
+    /// `places` the article's place names; answers how many entries were
+    /// remembered.
+    fn remember<'a>(
+        &'a self,
+        from: Lang,
+        to: Lang,
+        source: (&'a str, &'a [loa_domain::Mark]),
+        corrected: &'a str,
+        places: &'a [String],
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<usize, String>> + Send + 'a>>;
 }
 
 /// Brakes on what the public can send: guessed passwords and comments,
@@ -161,6 +182,7 @@ pub fn router(state: AppState) -> Router {
             "/{lang}/newsroom/review/{slug}/{edition}",
             get(handlers::review_edition::page).post(handlers::review_edition::decide),
         )
+        .route("/{lang}/newsroom/review/{slug}/{edition}/corrections", post(handlers::review_edition::correct))
         .route("/{lang}/newsroom/comments/{id}", post(handlers::moderate::moderate))
         .route("/{lang}/search", get(handlers::search::search))
         .fallback(handlers::not_found::fallback)

@@ -78,6 +78,7 @@ async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {
             media_dir: dir.path().join("media"),
         },
         guards: Default::default(),
+        corrections: None,
     };
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
     (base, slugs, dir)

@@ -250,6 +250,7 @@ async fn setup() -> Fixture {
             media_dir,
         },
         guards: Default::default(),
+        corrections: None,
     };
     tokio::spawn(async move {
         axum::serve(listener, router(state)).await.unwrap();

@@ -44,6 +44,7 @@ impl Application {
                 media_dir: services.config.media_dir(),
             },
             guards: Default::default(),
+            corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
         };
         Ok(Application { listener, address, services, state })
     }
@@ -106,5 +107,24 @@ async fn shutdown_signal() {
     tokio::select! {
         _ = ctrl_c => {},
         _ = term => {},
+    }
+}
+
+/// The newsroom's corrections go to the translator's memory.
+struct TranslatorCorrections(Arc<loa_translate::Translator>);
+
+impl loa_web::Corrections for TranslatorCorrections {
+    fn remember<'a>(
+        &'a self,
+        from: loa_domain::Lang,
+        to: loa_domain::Lang,
+        source: (&'a str, &'a [loa_domain::Mark]),
+        corrected: &'a str,
+        places: &'a [String],
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<usize, String>> + Send + 'a>> {
+        Box::pin(async move {
+            let ctx = loa_translate::Context { places: places.to_vec() };
+            self.0.remember_correction(from, to, source, corrected, &ctx).await.map_err(|e| e.to_string())
+        })
     }
 }

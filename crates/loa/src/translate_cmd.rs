@@ -174,7 +174,7 @@ async fn correct(services: &Services, slug: &str, code: &str, segment: usize, te
         bail!("the correction is empty: give the segment's new text with --text or on standard input");
     }
     let (mut edition, source) = edition_and_source(services, slug, code).await?;
-    if edition.status == EditionStatus::Original || edition.engine == "outlet" {
+    if !edition.is_reviewable() {
         bail!("{slug} [{}] is the outlet's own text, not a translation: correct it at the source", edition.lang);
     }
     let count = edition.segments().len();

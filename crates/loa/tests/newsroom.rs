@@ -91,7 +91,7 @@ async fn a_translator_reviews_and_publishes_a_held_edition() {
 
     let page = get(&base, &review_path, Some(&cookie)).await.text().await.unwrap();
     assert!(page.contains("Hội An lit 500 lanterns along the river on Friday."), "the source beside it");
-    assert!(page.contains(&format!("<td lang=\"es\">{}", es.blocks[0].text())), "{page}");
+    assert!(page.contains(&format!("\">{}</textarea>", es.blocks[0].text())), "the translation, to correct: {page}");
 
     let resp = post(&base, &review_path, Some(&cookie), &[("decision", "publish")]).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -334,4 +334,52 @@ async fn the_checks_reasons_are_read_in_the_newsrooms_language() {
     let api: serde_json::Value = serde_json::from_str(&api).unwrap();
     let es_json = api["editions"].as_array().unwrap().iter().find(|e| e["lang"] == "es").unwrap().clone();
     assert_eq!(es_json["reasons"][0], serde_json::json!({"problem": "missing_numbers", "detail": ["1743"]}));
+}
+
+#[tokio::test]
+async fn a_translator_corrects_segments_in_the_browser_and_the_memory_keeps_them() {
+    let (_server, app, base) = newsroom().await;
+    let slug = app.services.store.article(1).await.unwrap().unwrap().slug;
+    let es = app.services.store.edition(1, Lang::Es).await.unwrap().unwrap();
+    let paragraph = "Hội An lit 500 lanterns along the river on Friday.";
+    let index = app.services.store.edition(1, Lang::En).await.unwrap().unwrap().segments().iter().position(|(s, _)| s == paragraph).unwrap();
+    let translator = sign_in(&base, "tran").await;
+    let review_path = format!("/en/newsroom/review/{slug}/es");
+    let page = get(&base, &review_path, Some(&translator)).await.text().await.unwrap();
+    assert!(page.contains(&format!("<textarea name=\"seg-{index}\" lang=\"es\"")), "{page}");
+    assert!(page.contains("aria-label=\"Segment"), "each field is labelled");
+
+    let corrected = "Hội An encendió 500 faroles a lo largo del río el viernes.";
+    let unchanged_title = es.title.clone();
+    let seg = format!("seg-{index}");
+    let resp = post(&base, &format!("{review_path}/corrections"), Some(&translator), &[(&seg, corrected), ("seg-0", &unchanged_title)]).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let back = resp.headers()[LOCATION].to_str().unwrap().to_string();
+    assert_eq!(back, format!("{review_path}?corrected=1"), "only the changed segment counts");
+    let page = get(&base, &back, Some(&translator)).await.text().await.unwrap();
+    assert!(page.contains("One segment was corrected and remembered."), "{page}");
+
+    let saved = app.services.store.edition(1, Lang::Es).await.unwrap().unwrap();
+    assert_eq!(saved.segments()[index].0, corrected);
+    assert_eq!((saved.status, saved.failure.as_deref()), (EditionStatus::Reviewed, None));
+    assert_eq!(saved.title, unchanged_title);
+    // The same sentence, translated anywhere now, is the translator's.
+    let again = app.services.translator.translate(Lang::En, Lang::Es, &[paragraph.to_string()], &Default::default()).await.unwrap();
+    assert_eq!(again.segments[0], corrected);
+    assert_eq!(again.engine, "memory");
+
+    // A moderator may not, and nobody may from another site.
+    let moderator = sign_in(&base, "mai").await;
+    let resp = post(&base, &format!("{review_path}/corrections"), Some(&moderator), &[(&seg, "x")]).await;
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    let resp = client()
+        .post(format!("{base}{review_path}/corrections"))
+        .header(COOKIE, &translator)
+        .header(ORIGIN, "https://elsewhere.example")
+        .form(&[(seg.as_str(), "Otra cosa.")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.services.store.edition(1, Lang::Es).await.unwrap().unwrap().segments()[index].0, corrected);
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
@@ -34,20 +34,31 @@ async fn reviewer(state: &AppState, lang: &str, code: &str, headers: &HeaderMap)
     Ok((user, lang, edition_lang))
 }
 
+/// [`reviewer`], for a form posted from this site only.
+async fn reviewer_posting(state: &AppState, lang: &str, code: &str, headers: &HeaderMap) -> Result<(User, Lang, Lang), Response> {
+    let found = reviewer(state, lang, code, headers).await?;
+    if !same_origin(headers, &state.site.base_url) {
+        return Err(refused_form(state, found.1));
+    }
+    Ok(found)
+}
+
 pub async fn page(
     State(state): State<AppState>,
     Path((lang, slug, code)): Path<(String, String, String)>,
+    Query(params): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
     let (user, lang, edition_lang) = match reviewer(&state, &lang, &code, &headers).await {
         Ok(found) => found,
         Err(response) => return private(response),
     };
-    let result = build(&state, lang, &user, &slug, edition_lang).await;
+    let corrected = params.get("corrected").and_then(|n| n.parse::<usize>().ok());
+    let result = build(&state, lang, &user, &slug, edition_lang, corrected).await;
     private(finish(&state, lang, result))
 }
 
-async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_lang: Lang) -> PageResult {
+async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_lang: Lang, corrected: Option<usize>) -> PageResult {
     let c = ctx(state, lang);
     let Some(article) = state.store.article_by_slug(slug).await? else {
         return Ok(not_found::page(state, lang, ""));
@@ -58,7 +69,7 @@ async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_la
     };
     let page = Page {
         title: c.t("newsroom-title"),
-        main: review(&c, user, slug, edition, source_of(&editions, edition)),
+        main: review(&c, user, slug, edition, source_of(&editions, edition), corrected),
         noindex: true,
         ..Page::default()
     };
@@ -82,13 +93,10 @@ pub async fn decide(
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (user, lang, edition_lang) = match reviewer(&state, &lang, &code, &headers).await {
+    let (user, lang, edition_lang) = match reviewer_posting(&state, &lang, &code, &headers).await {
         Ok(found) => found,
         Err(response) => return private(response),
     };
-    if !same_origin(&headers, &state.site.base_url) {
-        return refused_form(&state, lang);
-    }
     let status = match form.get("decision").map(String::as_str) {
         Some("publish") => EditionStatus::Published,
         Some("withdraw") => EditionStatus::Failed,
@@ -115,4 +123,73 @@ pub async fn decide(
     }
     tracing::info!(user = %user.username, %slug, lang = %edition_lang, status = status.as_str(), "edition decided");
     private(Redirect::to(&format!("{}?decided={}.{}", desk_path(lang), edition_lang.code(), status.as_str())).into_response())
+}
+
+/// The longest text one segment may be given, in characters.
+const MAX_SEGMENT_CHARS: usize = 20_000;
+
+/// `POST …/corrections`: the reviewer's text for the segments they changed
+/// (`seg-N` fields). Changed segments replace the machine's, are
+/// remembered as corrections, and make a held edition reviewed (a public
+/// one stays public). Blank fields leave their segment as it is.
+pub async fn correct(
+    State(state): State<AppState>,
+    Path((lang, slug, code)): Path<(String, String, String)>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let (user, lang, edition_lang) = match reviewer_posting(&state, &lang, &code, &headers).await {
+        Ok(found) => found,
+        Err(response) => return private(response),
+    };
+    let (article, editions) = match state.store.article_by_slug(&slug).await {
+        Ok(Some(article)) => match state.store.editions(article.id).await {
+            Ok(editions) => (article, editions),
+            Err(e) => return finish(&state, lang, Err(e.into())),
+        },
+        Ok(None) => return not_found::page(&state, lang, ""),
+        Err(e) => return finish(&state, lang, Err(e.into())),
+    };
+    let Some(mut edition) = editions.iter().find(|e| e.lang == edition_lang && e.status != EditionStatus::Original).cloned() else {
+        return not_found::page(&state, lang, "");
+    };
+    if !edition.is_reviewable() {
+        return not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed");
+    }
+    let source = source_of(&editions, &edition).cloned();
+    let source_segments = source.as_ref().map(Edition::segments).unwrap_or_default();
+    let current = edition.segments();
+    let mut changed = 0;
+    for (i, (text, _)) in current.iter().enumerate() {
+        let Some(new) = form.get(&format!("seg-{i}")).map(|t| t.trim().replace("\r\n", "\n")) else { continue };
+        if new.is_empty() || new == text.trim() {
+            continue;
+        }
+        if new.chars().count() > MAX_SEGMENT_CHARS || new.chars().any(|c| c.is_control() && c != '\n') {
+            return not_allowed(&state, lang, StatusCode::BAD_REQUEST, "newsroom-decision-not-allowed");
+        }
+        edition.replace_segment(i, new.clone());
+        changed += 1;
+        if let (Some(source), Some(corrections), Some((source_text, marks))) = (&source, &state.corrections, source_segments.get(i)) {
+            if let Err(e) = corrections.remember(source.lang, edition.lang, (source_text, marks), &new, &article.places).await {
+                tracing::warn!(error = %e, %slug, segment = i, "correction saved but not remembered");
+            }
+        }
+    }
+    if changed > 0 {
+        if edition.status != EditionStatus::Published {
+            edition.status = EditionStatus::Reviewed;
+        }
+        // The checks' reasons were about the machine's text.
+        edition.failure = None;
+        edition.updated_at = chrono::Utc::now();
+        if let Err(e) = state.store.save_edition(&edition).await {
+            return finish(&state, lang, Err(e.into()));
+        }
+        tracing::info!(user = %user.username, %slug, lang = %edition_lang, changed, "edition corrected");
+    }
+    private(
+        Redirect::to(&format!("/{}/newsroom/review/{}/{}?corrected={changed}", lang.code(), slug, edition_lang.code()))
+            .into_response(),
+    )
 }

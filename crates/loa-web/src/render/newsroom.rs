@@ -167,16 +167,39 @@ pub fn desk(ctx: &Ctx<'_>, d: &Desk<'_>) -> String {
 
 /// One edition beside the edition it was translated from, with the
 /// reviewer's two decisions.
-pub fn review(ctx: &Ctx<'_>, user: &User, slug: &str, edition: &Edition, source: Option<&Edition>) -> String {
+pub fn review(
+    ctx: &Ctx<'_>,
+    user: &User,
+    slug: &str,
+    edition: &Edition,
+    source: Option<&Edition>,
+    corrected: Option<usize>,
+) -> String {
     let code = ctx.lang.code();
     let mut h = format!("<div class=\"wrap newsroom\"><h1 lang=\"{}\">{}</h1>", edition.lang.code(), esc(&edition.title));
     h.push_str(&signed_in_bar(ctx, user));
+    if let Some(n) = corrected {
+        h.push_str(&format!(
+            "<p class=\"form-notice\" role=\"status\">{}</p>",
+            ctx.tah("newsroom-corrected", &[("count", (n as i64).into())])
+        ));
+    }
     h.push_str(&format!("<p class=\"status\">{} · {}</p>", esc(&language(ctx, edition.lang)), esc(&status_word(ctx, edition.status))));
     if let Some(stored) = &edition.failure {
         h.push_str(&held_because(ctx, &decode_reasons(stored)));
     }
     let translated = edition.segments();
     let original = source.map(Edition::segments).unwrap_or_default();
+    // A translation's text can be corrected in place: each segment is a
+    // field of one form; the outlet's own editions are read-only.
+    let editable = edition.is_reviewable();
+    if editable {
+        h.push_str(&format!(
+            "<form class=\"corrections\" method=\"post\" action=\"/{code}/newsroom/review/{}/{}/corrections\">",
+            esc(slug),
+            edition.lang.code()
+        ));
+    }
     h.push_str("<table class=\"segments\"><thead><tr>");
     if let Some(source) = source {
         h.push_str(&format!(
@@ -197,9 +220,22 @@ pub fn review(ctx: &Ctx<'_>, user: &User, slug: &str, edition: &Edition, source:
             let src = original.get(i).map_or("", |(s, _)| s.as_str());
             h.push_str(&format!("<td lang=\"{}\">{}</td>", source.lang.code(), esc(src)));
         }
-        h.push_str(&format!("<td lang=\"{}\">{}</td></tr>", edition.lang.code(), esc(text)));
+        if editable {
+            let rows = (text.chars().count() / 60 + 1).clamp(1, 12);
+            h.push_str(&format!(
+                "<td><textarea name=\"seg-{i}\" lang=\"{}\" rows=\"{rows}\" aria-label=\"{}\">{}</textarea></td></tr>",
+                edition.lang.code(),
+                ctx.tah("newsroom-segment-label", &[("number", (i as i64 + 1).into())]),
+                esc(text)
+            ));
+        } else {
+            h.push_str(&format!("<td lang=\"{}\">{}</td></tr>", edition.lang.code(), esc(text)));
+        }
     }
     h.push_str("</tbody></table>");
+    if editable {
+        h.push_str(&format!("<p><button type=\"submit\">{}</button></p></form>", ctx.th("newsroom-save-corrections")));
+    }
     // Only the decisions this edition can take are offered.
     let mut buttons = String::new();
     for (status, value, label) in
