@@ -17,6 +17,6 @@ pub use article::{valid_marks, Article, ArticleId, Author, Block, Edition, Editi
 pub use category::{Category, CATEGORIES};
 pub use lang::Lang;
 pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};
-pub use newsroom::{check_comment, CommentStatus, Role, User, UserId};
+pub use newsroom::{check_comment, ActionKind, CommentStatus, NewsroomAction, Role, User, UserId};
 pub use slug::slugify;
 pub use source::{CategoryRule, Provenance, Source, SourceHealth, SourceId, SourceKind, SourceSettings};

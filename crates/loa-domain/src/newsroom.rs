@@ -75,6 +75,48 @@ impl CommentStatus {
     }
 }
 
+/// What a person did in the newsroom, kept so that every decision can be
+/// traced to someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    Published,
+    Withdrawn,
+    Corrected,
+    Approved,
+    Rejected,
+}
+
+impl ActionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Published => "published",
+            ActionKind::Withdrawn => "withdrawn",
+            ActionKind::Corrected => "corrected",
+            ActionKind::Approved => "approved",
+            ActionKind::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActionKind> {
+        [ActionKind::Published, ActionKind::Withdrawn, ActionKind::Corrected, ActionKind::Approved, ActionKind::Rejected]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+}
+
+/// One entry of an edition's or comment's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewsroomAction {
+    pub kind: ActionKind,
+    /// The member's name as shown when they acted; `None` for the command
+    /// line (someone with shell access on the server).
+    pub actor: Option<String>,
+    /// How many segments a correction changed.
+    pub count: Option<i64>,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
 /// The longest comment a reader may send, in characters.
 pub const MAX_COMMENT_CHARS: usize = 2000;
 /// The longest name a commenter may give, in characters.

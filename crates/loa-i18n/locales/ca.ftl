@@ -177,6 +177,15 @@ newsroom-corrected = { $count ->
 newsroom-publish = Publica
 newsroom-withdraw = Retira
 newsroom-decided = La versió en { $language } ara està { $status }.
+newsroom-history-heading = Historial
+newsroom-history-empty = Ningú no ha decidit encara sobre aquesta versió.
+newsroom-action-published = Publicada per { $name }.
+newsroom-action-withdrawn = Retirada per { $name }.
+newsroom-action-corrected = { $count ->
+    [one] { $name } ha corregit un segment.
+   *[other] { $name } ha corregit { $count } segments.
+}
+newsroom-actor-command-line = la línia d’ordres del servidor
 newsroom-comments-heading = Comentaris pendents de moderació
 newsroom-comments-empty = No hi ha cap comentari pendent de moderació.
 newsroom-comment-on = Sobre «{ $title }» ({ $language })

@@ -179,6 +179,15 @@ newsroom-corrected = { $count ->
 newsroom-publish = Publish
 newsroom-withdraw = Withdraw
 newsroom-decided = The { $language } edition is now { $status }.
+newsroom-history-heading = History
+newsroom-history-empty = Nobody has decided on this edition yet.
+newsroom-action-published = Published by { $name }.
+newsroom-action-withdrawn = Withdrawn by { $name }.
+newsroom-action-corrected = { $count ->
+    [one] One segment corrected by { $name }.
+   *[other] { $count } segments corrected by { $name }.
+}
+newsroom-actor-command-line = the command line on the server
 newsroom-comments-heading = Comments waiting for moderation
 newsroom-comments-empty = No comment is waiting for moderation.
 newsroom-comment-on = On “{ $title }” ({ $language })

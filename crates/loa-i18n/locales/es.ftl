@@ -177,6 +177,15 @@ newsroom-corrected = { $count ->
 newsroom-publish = Publicar
 newsroom-withdraw = Retirar
 newsroom-decided = La versión en { $language } está ahora { $status }.
+newsroom-history-heading = Historial
+newsroom-history-empty = Nadie ha decidido aún sobre esta versión.
+newsroom-action-published = Publicada por { $name }.
+newsroom-action-withdrawn = Retirada por { $name }.
+newsroom-action-corrected = { $count ->
+    [one] { $name } corrigió un segmento.
+   *[other] { $name } corrigió { $count } segmentos.
+}
+newsroom-actor-command-line = la línea de órdenes del servidor
 newsroom-comments-heading = Comentarios pendientes de moderación
 newsroom-comments-empty = No hay ningún comentario pendiente de moderación.
 newsroom-comment-on = Sobre «{ $title }» ({ $language })

@@ -177,6 +177,15 @@ newsroom-corrected = { $count ->
 newsroom-publish = Publier
 newsroom-withdraw = Retirer
 newsroom-decided = La version en { $language } est désormais { $status }.
+newsroom-history-heading = Historique
+newsroom-history-empty = Personne n’a encore pris de décision sur cette version.
+newsroom-action-published = Publiée par { $name }.
+newsroom-action-withdrawn = Retirée par { $name }.
+newsroom-action-corrected = { $count ->
+    [one] { $name } a corrigé un segment.
+   *[other] { $name } a corrigé { $count } segments.
+}
+newsroom-actor-command-line = la ligne de commande du serveur
 newsroom-comments-heading = Commentaires en attente de modération
 newsroom-comments-empty = Aucun commentaire n’est en attente de modération.
 newsroom-comment-on = Sur « { $title } » ({ $language })

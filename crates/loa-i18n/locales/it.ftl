@@ -177,6 +177,15 @@ newsroom-corrected = { $count ->
 newsroom-publish = Pubblica
 newsroom-withdraw = Ritira
 newsroom-decided = La versione in { $language } ora è { $status }.
+newsroom-history-heading = Cronologia
+newsroom-history-empty = Nessuno ha ancora deciso su questa versione.
+newsroom-action-published = Pubblicata da { $name }.
+newsroom-action-withdrawn = Ritirata da { $name }.
+newsroom-action-corrected = { $count ->
+    [one] { $name } ha corretto un segmento.
+   *[other] { $name } ha corretto { $count } segmenti.
+}
+newsroom-actor-command-line = la riga di comando del server
 newsroom-comments-heading = Commenti in attesa di moderazione
 newsroom-comments-empty = Nessun commento è in attesa di moderazione.
 newsroom-comment-on = Su «{ $title }» ({ $language })

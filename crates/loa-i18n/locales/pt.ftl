@@ -177,6 +177,15 @@ newsroom-corrected = { $count ->
 newsroom-publish = Publicar
 newsroom-withdraw = Retirar
 newsroom-decided = A versão em { $language } está agora { $status }.
+newsroom-history-heading = Histórico
+newsroom-history-empty = Ninguém decidiu ainda sobre esta versão.
+newsroom-action-published = Publicada por { $name }.
+newsroom-action-withdrawn = Retirada por { $name }.
+newsroom-action-corrected = { $count ->
+    [one] { $name } corrigiu um segmento.
+   *[other] { $name } corrigiu { $count } segmentos.
+}
+newsroom-actor-command-line = a linha de comandos do servidor
 newsroom-comments-heading = Comentários a aguardar moderação
 newsroom-comments-empty = Nenhum comentário está a aguardar moderação.
 newsroom-comment-on = Sobre «{ $title }» ({ $language })

@@ -2,7 +2,7 @@
 //! in the same transaction.
 
 use loa_domain::article::body_text;
-use loa_domain::{slugify, ArticleId, Block, Edition, EditionStatus, Lang, NewArticle};
+use loa_domain::{slugify, ActionKind, ArticleId, Block, Edition, EditionStatus, Lang, NewArticle, NewsroomAction, User};
 use serde_json::json;
 use sqlx::{Row, SqliteConnection};
 
@@ -224,8 +224,16 @@ impl Store {
 
     /// A reviewer's decision on an edition: `Published` makes it public,
     /// `Reviewed` approves it without publishing, `Failed` withdraws it.
-    /// The index follows in the same transaction.
-    pub async fn set_edition_status(&self, article_id: ArticleId, lang: Lang, status: EditionStatus) -> Result<Edition> {
+    /// `actor` is the member who decided (`None`: the command line); a
+    /// publish or withdrawal is written to the newsroom's history in the
+    /// same transaction, and the index follows in it too.
+    pub async fn set_edition_status(
+        &self,
+        article_id: ArticleId,
+        lang: Lang,
+        status: EditionStatus,
+        actor: Option<&User>,
+    ) -> Result<Edition> {
         let mut edition = self
             .edition(article_id, lang)
             .await?
@@ -235,8 +243,51 @@ impl Store {
         }
         edition.status = status;
         edition.updated_at = now();
-        self.save_edition(&edition).await?;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        write_edition(&mut tx, &edition).await?;
+        let kind = match status {
+            EditionStatus::Published => Some(ActionKind::Published),
+            EditionStatus::Failed => Some(ActionKind::Withdrawn),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            record_action(&mut tx, actor, kind, article_id, lang, None, None).await?;
+        }
+        tx.commit().await?;
         Ok(edition)
+    }
+
+    /// A reviewer's corrected edition (`count` segments changed), with the
+    /// correction in the newsroom's history, in one transaction.
+    pub async fn save_corrected_edition(&self, edition: &Edition, count: usize, actor: Option<&User>) -> Result<()> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        write_edition(&mut tx, edition).await?;
+        record_action(&mut tx, actor, ActionKind::Corrected, edition.article_id, edition.lang, None, Some(count as i64)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// What people did to one edition, oldest first.
+    pub async fn edition_history(&self, article_id: ArticleId, lang: Lang) -> Result<Vec<NewsroomAction>> {
+        let rows = sqlx::query(
+            "SELECT action, actor, count, created_at FROM newsroom_actions
+             WHERE article_id = ? AND lang = ? AND comment_id IS NULL ORDER BY created_at, id",
+        )
+        .bind(article_id)
+        .bind(lang.code())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let action: String = r.try_get("action")?;
+                Ok(NewsroomAction {
+                    kind: ActionKind::parse(&action).ok_or_else(|| StoreError::Corrupt(format!("action {action:?}")))?,
+                    actor: r.try_get("actor")?,
+                    count: r.try_get("count")?,
+                    at: crate::parse_ts(&r.try_get::<String, _>("created_at")?)?,
+                })
+            })
+            .collect()
     }
 
     /// Keeps the page an article was extracted from.
@@ -439,4 +490,31 @@ async fn free_slug(conn: &mut SqliteConnection, title: &str) -> Result<String> {
         candidate = format!("{base}-{n}");
     }
     Ok(candidate)
+}
+
+/// One line of the newsroom's history, inside the caller's transaction.
+pub(crate) async fn record_action(
+    conn: &mut SqliteConnection,
+    actor: Option<&User>,
+    kind: ActionKind,
+    article_id: ArticleId,
+    lang: Lang,
+    comment_id: Option<i64>,
+    count: Option<i64>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO newsroom_actions (user_id, actor, action, article_id, lang, comment_id, count, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(actor.map(|u| u.id))
+    .bind(actor.map(|u| u.display_name.as_str()))
+    .bind(kind.as_str())
+    .bind(article_id)
+    .bind(lang.code())
+    .bind(comment_id)
+    .bind(count)
+    .bind(ts(now()))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

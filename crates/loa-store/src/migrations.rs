@@ -10,6 +10,7 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "sources at depth", include_str!("../migrations/0002_sources_at_depth.sql")),
     (3, "translation memory", include_str!("../migrations/0003_translation_memory.sql")),
     (4, "newsroom", include_str!("../migrations/0004_newsroom.sql")),
+    (5, "newsroom actions", include_str!("../migrations/0005_newsroom_actions.sql")),
 ];
 
 #[derive(Debug)]

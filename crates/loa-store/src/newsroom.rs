@@ -3,11 +3,12 @@
 //! sees a secret, only what it must keep to check one.
 
 use chrono::{DateTime, Utc};
-use loa_domain::{ArticleId, CommentStatus, Lang, Role, User, UserId};
+use loa_domain::{ActionKind, ArticleId, CommentStatus, Lang, Role, User, UserId};
 use serde::Serialize;
 use sqlx::sqlite::SqliteRow;
 use sqlx::Row;
 
+use crate::articles::record_action;
 use crate::reads::parse_lang;
 use crate::{now, parse_ts, ts, Result, Store, StoreError};
 
@@ -190,22 +191,33 @@ impl Store {
     }
 
     /// A moderator's decision on a pending comment: `Visible` shows it,
-    /// `Rejected` keeps it hidden. False when no pending comment has that
-    /// id (decided already, or never there).
-    pub async fn moderate_comment(&self, id: i64, decision: CommentStatus, moderator: UserId) -> Result<bool> {
-        if decision == CommentStatus::Pending {
-            return Err(StoreError::Conflict("a moderation decision is visible or rejected".into()));
-        }
-        let done = sqlx::query(
-            "UPDATE comments SET status = ?, moderated_by = ?, moderated_at = ? WHERE id = ? AND status = 'pending'",
+    /// `Rejected` keeps it hidden; the decision enters the newsroom's
+    /// history in the same transaction. False when no pending comment has
+    /// that id (decided already, or never there).
+    pub async fn moderate_comment(&self, id: i64, decision: CommentStatus, moderator: &User) -> Result<bool> {
+        let kind = match decision {
+            CommentStatus::Visible => ActionKind::Approved,
+            CommentStatus::Rejected => ActionKind::Rejected,
+            CommentStatus::Pending => {
+                return Err(StoreError::Conflict("a moderation decision is visible or rejected".into()));
+            }
+        };
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let decided = sqlx::query(
+            "UPDATE comments SET status = ?, moderated_by = ?, moderated_at = ? WHERE id = ? AND status = 'pending'
+             RETURNING article_id, lang",
         )
         .bind(decision.as_str())
-        .bind(moderator)
+        .bind(moderator.id)
         .bind(ts(now()))
         .bind(id)
-        .execute(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let Some(row) = decided else { return Ok(false) };
+        let lang = parse_lang(&row.try_get::<String, _>("lang")?)?;
+        record_action(&mut tx, Some(moderator), kind, row.try_get("article_id")?, lang, Some(id), None).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     pub(crate) async fn insert_comment(

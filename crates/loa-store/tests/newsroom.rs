@@ -76,7 +76,7 @@ async fn sessions_end_when_they_expire_or_the_member_changes() {
 async fn readers_comments_wait_for_a_moderator() {
     let (_dir, store) = fresh().await;
     let id = one_article(&store).await;
-    let mod_id = store.create_user("mai", "Mai", Role::Moderator, "h").await.unwrap().id;
+    let moderator = store.create_user("mai", "Mai", Role::Moderator, "h").await.unwrap();
     let first = store.add_pending_comment(id, Lang::En, "Reader", "First!").await.unwrap();
     let second = store.add_pending_comment(id, Lang::Es, "Lector", "¡Bien!").await.unwrap();
     assert!(store.comments(id).await.unwrap().is_empty(), "nothing is shown before moderation");
@@ -85,11 +85,38 @@ async fn readers_comments_wait_for_a_moderator() {
     assert_eq!(pending[0].title, "Huế opens a night market");
     assert_eq!(pending[1].lang, Lang::Es);
 
-    assert!(store.moderate_comment(first, CommentStatus::Visible, mod_id).await.unwrap());
-    assert!(store.moderate_comment(second, CommentStatus::Rejected, mod_id).await.unwrap());
-    assert!(!store.moderate_comment(second, CommentStatus::Visible, mod_id).await.unwrap(), "decided once");
-    assert!(store.moderate_comment(first, CommentStatus::Pending, mod_id).await.is_err());
+    assert!(store.moderate_comment(first, CommentStatus::Visible, &moderator).await.unwrap());
+    assert!(store.moderate_comment(second, CommentStatus::Rejected, &moderator).await.unwrap());
+    assert!(!store.moderate_comment(second, CommentStatus::Visible, &moderator).await.unwrap(), "decided once");
+    assert!(store.moderate_comment(first, CommentStatus::Pending, &moderator).await.is_err());
     let shown: Vec<String> = store.comments(id).await.unwrap().into_iter().map(|c| c.body).collect();
     assert_eq!(shown, ["First!"]);
     assert!(store.pending_comments(10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn decisions_enter_the_history_with_who_made_them() {
+    let (_dir, store) = fresh().await;
+    let id = one_article(&store).await;
+    let tran = store.create_user("tran", "Trần Anh", Role::Translator, "h").await.unwrap();
+    let mut es = store.edition(id, Lang::En).await.unwrap().unwrap();
+    es.lang = Lang::Es;
+    es.status = loa_domain::EditionStatus::MachineTranslated;
+    es.engine = "apertium:eng-spa".into();
+    store.save_edition(&es).await.unwrap();
+    assert!(store.edition_history(id, Lang::Es).await.unwrap().is_empty(), "a machine's work is not a decision");
+    store.save_corrected_edition(&es, 2, Some(&tran)).await.unwrap();
+    store.set_edition_status(id, Lang::Es, loa_domain::EditionStatus::Published, Some(&tran)).await.unwrap();
+    store.set_edition_status(id, Lang::Es, loa_domain::EditionStatus::Failed, None).await.unwrap();
+    let history: Vec<(loa_domain::ActionKind, Option<String>, Option<i64>)> =
+        store.edition_history(id, Lang::Es).await.unwrap().into_iter().map(|a| (a.kind, a.actor, a.count)).collect();
+    use loa_domain::ActionKind::*;
+    assert_eq!(
+        history,
+        [(Corrected, Some("Trần Anh".into()), Some(2)), (Published, Some("Trần Anh".into()), None), (Withdrawn, None, None)]
+    );
+    // A moderation goes to the history of comments, not of the edition.
+    let c = store.add_pending_comment(id, Lang::Es, "Lector", "Hola.").await.unwrap();
+    assert!(store.moderate_comment(c, CommentStatus::Visible, &tran).await.unwrap());
+    assert_eq!(store.edition_history(id, Lang::Es).await.unwrap().len(), 3, "comment decisions are not edition history");
 }

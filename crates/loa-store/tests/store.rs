@@ -295,8 +295,11 @@ async fn held_editions_wait_in_the_review_queue_until_a_person_decides() {
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].reasons, [loa_domain::Problem::MissingNumbers(vec!["1743".into()])]);
     assert!(!store.public_langs(id).await.unwrap().contains(&Lang::Es));
-    store.set_edition_status(id, Lang::Es, EditionStatus::Published).await.unwrap();
+    store.set_edition_status(id, Lang::Es, EditionStatus::Published, None).await.unwrap();
+    let history = store.edition_history(id, Lang::Es).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!((history[0].kind, history[0].actor.as_deref()), (loa_domain::ActionKind::Published, None), "from the command line");
     assert!(store.public_langs(id).await.unwrap().contains(&Lang::Es));
     assert!(store.review_queue(10).await.unwrap().is_empty());
-    assert!(store.set_edition_status(id, Lang::En, EditionStatus::Failed).await.is_err(), "the original is not reviewed");
+    assert!(store.set_edition_status(id, Lang::En, EditionStatus::Failed, None).await.is_err(), "the original is not reviewed");
 }

@@ -197,7 +197,7 @@ async fn correct(services: &Services, slug: &str, code: &str, segment: usize, te
     // The checks' reasons were about the machine's text.
     edition.failure = None;
     edition.updated_at = chrono::Utc::now();
-    services.store.save_edition(&edition).await?;
+    services.store.save_corrected_edition(&edition, 1, None).await?;
     crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
     println!(
         "{slug} [{}] segment {segment} corrected; {} now; {remembered} translation(s) remembered",
@@ -230,7 +230,7 @@ async fn decide(services: &Services, slug: &str, code: &str, status: EditionStat
             status.as_str()
         );
     }
-    services.store.set_edition_status(article.id, l, status).await?;
+    services.store.set_edition_status(article.id, l, status, None).await?;
     crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
     println!("{slug} [{l}] is now {}", status.as_str());
     Ok(())

@@ -99,6 +99,9 @@ async fn a_translator_reviews_and_publishes_a_held_edition() {
     assert!(desk.contains("The Spanish edition is now published."), "{desk}");
     assert_eq!(app.services.store.edition(1, Lang::Es).await.unwrap().unwrap().status, EditionStatus::Published);
     assert_eq!(get(&base, &format!("/es/article/{}", article.slug), None).await.status(), 200);
+    // The decision is in the edition's history, with who made it.
+    let page = get(&base, &review_path, Some(&cookie)).await.text().await.unwrap();
+    assert!(page.contains("Published by tran display."), "{page}");
 
     // The Spanish desk speaks Spanish only.
     let desk_es = get(&base, "/es/newsroom/", Some(&cookie)).await.text().await.unwrap();
@@ -358,6 +361,7 @@ async fn a_translator_corrects_segments_in_the_browser_and_the_memory_keeps_them
     assert_eq!(back, format!("{review_path}?corrected=1"), "only the changed segment counts");
     let page = get(&base, &back, Some(&translator)).await.text().await.unwrap();
     assert!(page.contains("One segment was corrected and remembered."), "{page}");
+    assert!(page.contains("One segment corrected by tran display."), "the history names the translator: {page}");
 
     let saved = app.services.store.edition(1, Lang::Es).await.unwrap().unwrap();
     assert_eq!(saved.segments()[index].0, corrected);

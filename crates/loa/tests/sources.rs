@@ -244,7 +244,7 @@ async fn the_newsroom_api_shows_source_health_and_held_editions_to_this_machine(
     loa::ingest::poll_source(&app.services, &source).await.unwrap();
     app.drain().await;
     // A reviewer withdraws the Spanish edition; it shows in the queue.
-    app.services.store.set_edition_status(1, loa_domain::Lang::Es, loa_domain::EditionStatus::MachineTranslated).await.unwrap();
+    app.services.store.set_edition_status(1, loa_domain::Lang::Es, loa_domain::EditionStatus::MachineTranslated, None).await.unwrap();
     let base = app.serve().await;
     let get = |path: &str| {
         let url = format!("{base}{path}");

@@ -37,7 +37,7 @@ pub async fn moderate(
         Some("reject") => (CommentStatus::Rejected, "rejected"),
         _ => return not_allowed(&state, lang, StatusCode::BAD_REQUEST, "newsroom-decision-not-allowed"),
     };
-    match state.store.moderate_comment(id, decision, user.id).await {
+    match state.store.moderate_comment(id, decision, &user).await {
         Ok(true) => {
             tracing::info!(user = %user.username, comment = id, decision = word, "comment moderated");
             private(Redirect::to(&format!("{}?comment={word}", desk_path(lang))).into_response())

@@ -13,7 +13,7 @@ use super::member::{desk_path, forbidden, not_allowed, private, refused_form, si
 use super::{ctx, finish, not_found, render_page, PageResult};
 use crate::auth::same_origin;
 use crate::render::layout::Page;
-use crate::render::newsroom::review;
+use crate::render::newsroom::{review, Review};
 use crate::AppState;
 
 /// The member, the page language and the edition's language, or the
@@ -67,9 +67,13 @@ async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_la
     let Some(edition) = editions.iter().find(|e| e.lang == edition_lang && e.status != EditionStatus::Original) else {
         return Ok(not_found::page(state, lang, ""));
     };
+    let history = state.store.edition_history(article.id, edition_lang).await?;
     let page = Page {
         title: c.t("newsroom-title"),
-        main: review(&c, user, slug, edition, source_of(&editions, edition), corrected),
+        main: review(
+            &c,
+            &Review { user, slug, edition, source: source_of(&editions, edition), corrected, history: &history },
+        ),
         noindex: true,
         ..Page::default()
     };
@@ -118,7 +122,7 @@ pub async fn decide(
     if !edition.review_decision_allowed(status) {
         return not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed");
     }
-    if let Err(e) = state.store.set_edition_status(article.id, edition_lang, status).await {
+    if let Err(e) = state.store.set_edition_status(article.id, edition_lang, status, Some(&user)).await {
         return finish(&state, lang, Err(e.into()));
     }
     tracing::info!(user = %user.username, %slug, lang = %edition_lang, status = status.as_str(), "edition decided");
@@ -183,7 +187,7 @@ pub async fn correct(
         // The checks' reasons were about the machine's text.
         edition.failure = None;
         edition.updated_at = chrono::Utc::now();
-        if let Err(e) = state.store.save_edition(&edition).await {
+        if let Err(e) = state.store.save_corrected_edition(&edition, changed, Some(&user)).await {
             return finish(&state, lang, Err(e.into()));
         }
         tracing::info!(user = %user.username, %slug, lang = %edition_lang, changed, "edition corrected");

@@ -3,7 +3,7 @@
 //! site itself; no script runs.
 
 use loa_i18n::FluentValue;
-use loa_domain::{decode_reasons, Edition, EditionStatus, Lang, Problem, User};
+use loa_domain::{decode_reasons, Edition, EditionStatus, Lang, NewsroomAction, Problem, User};
 use loa_store::{PendingComment, ReviewItem};
 
 use super::{esc, Ctx};
@@ -167,14 +167,19 @@ pub fn desk(ctx: &Ctx<'_>, d: &Desk<'_>) -> String {
 
 /// One edition beside the edition it was translated from, with the
 /// reviewer's two decisions.
-pub fn review(
-    ctx: &Ctx<'_>,
-    user: &User,
-    slug: &str,
-    edition: &Edition,
-    source: Option<&Edition>,
-    corrected: Option<usize>,
-) -> String {
+/// What the review page shows.
+pub struct Review<'a> {
+    pub user: &'a User,
+    pub slug: &'a str,
+    pub edition: &'a Edition,
+    pub source: Option<&'a Edition>,
+    /// Segments the reviewer just corrected (from the redirect).
+    pub corrected: Option<usize>,
+    pub history: &'a [NewsroomAction],
+}
+
+pub fn review(ctx: &Ctx<'_>, r: &Review<'_>) -> String {
+    let Review { user, slug, edition, source, corrected, history } = *r;
     let code = ctx.lang.code();
     let mut h = format!("<div class=\"wrap newsroom\"><h1 lang=\"{}\">{}</h1>", edition.lang.code(), esc(&edition.title));
     h.push_str(&signed_in_bar(ctx, user));
@@ -253,6 +258,29 @@ pub fn review(
             buttons.trim_end()
         ));
     }
+    h.push_str(&history_section(ctx, history));
     h.push_str("</div>");
+    h
+}
+
+/// Who did what to this edition, oldest first.
+fn history_section(ctx: &Ctx<'_>, history: &[NewsroomAction]) -> String {
+    let mut h = format!(
+        "<section aria-labelledby=\"history-heading\"><h2 id=\"history-heading\">{}</h2>",
+        ctx.th("newsroom-history-heading")
+    );
+    if history.is_empty() {
+        h.push_str(&format!("<p class=\"empty\">{}</p>", ctx.th("newsroom-history-empty")));
+    } else {
+        h.push_str("<ol class=\"history\">");
+        for action in history {
+            let name = action.actor.clone().unwrap_or_else(|| ctx.t("newsroom-actor-command-line"));
+            let message = format!("newsroom-action-{}", action.kind.as_str());
+            let text = ctx.tah(&message, &[("name", name.into()), ("count", action.count.unwrap_or(0).into())]);
+            h.push_str(&format!("<li>{} — {text}</li>", ctx.time(action.at)));
+        }
+        h.push_str("</ol>");
+    }
+    h.push_str("</section>");
     h
 }
