@@ -33,6 +33,9 @@ const BRIDGE: [(Lang, &str, &str, &str); 10] = [
 ];
 const BRIDGE_AUTHOR: &str = "Trần Thu Hà";
 const BRIDGE_OUTLET: &str = "Báo Thừa Thiên Huế";
+/// The session token of the fixture's signed-in editor.
+const MEMBER_TOKEN: &str = "site-test-member-session";
+
 const XSS_TITLE: &str = "<script>alert('x')</script> Flood warning for the coast";
 
 struct Fixture {
@@ -150,6 +153,24 @@ async fn setup() -> Fixture {
         .await
         .unwrap();
     store.add_comment(conference_id, Lang::En, "Lan", "Good to read this in English.").await.unwrap();
+    // The newsroom: an editor signed in (a session whose token the tests
+    // send), the Catalan failure's reasons, a decision in the history and
+    // a comment waiting for moderation.
+    let editor = store.create_user("minh", "Phạm Minh", loa_domain::Role::Editor, &loa_web::auth::hash_password("a long test password")).await.unwrap();
+    store
+        .create_session(editor.id, &loa_web::auth::token_hash(MEMBER_TOKEN), Utc::now() + chrono::Duration::hours(1))
+        .await
+        .unwrap();
+    let mut ca = store.edition(conference_id, Lang::Ca).await.unwrap().unwrap();
+    ca.failure = loa_domain::encode_reasons(&[
+        loa_domain::Problem::MissingNumbers(vec!["1743".into()]),
+        loa_domain::Problem::TooManyUnknown { count: 7, limit: 2 },
+        loa_domain::Problem::Engine("engine produced no text".into()),
+    ]);
+    store.save_edition(&ca).await.unwrap();
+    store.set_edition_status(conference_id, Lang::Es, EditionStatus::Published, Some(&editor)).await.unwrap();
+    store.add_pending_comment(conference_id, Lang::En, "Quang", "Waiting for a moderator to read it.").await.unwrap();
+    content.extend(["Phạm Minh", "Quang", "Waiting for a moderator to read it."].map(String::from));
 
     // A Russian story on the same topic by the same author.
     let mut ru = new_article(
@@ -260,10 +281,12 @@ async fn setup() -> Fixture {
         let store = store.clone();
         async move { store.article(id).await.unwrap().unwrap().slug }
     };
+    let conference_slug = slug(conference_id).await;
+    content.push(conference_slug.clone());
     Fixture {
         base,
         client,
-        conference_slug: slug(conference_id).await,
+        conference_slug,
         bridge_slug: slug(bridge_id).await,
         xss_slug: slug(xss_id).await,
         content,
@@ -274,6 +297,19 @@ async fn setup() -> Fixture {
 impl Fixture {
     async fn get(&self, path: &str) -> (StatusCode, String) {
         let resp = self.client.get(format!("{}{}", self.base, path)).send().await.unwrap();
+        let status = resp.status();
+        (status, resp.text().await.unwrap())
+    }
+
+    /// As the fixture's signed-in editor.
+    async fn get_as_member(&self, path: &str) -> (StatusCode, String) {
+        let resp = self
+            .client
+            .get(format!("{}{}", self.base, path))
+            .header(reqwest::header::COOKIE, format!("loa_session={MEMBER_TOKEN}"))
+            .send()
+            .await
+            .unwrap();
         let status = resp.status();
         (status, resp.text().await.unwrap())
     }
@@ -719,9 +755,15 @@ async fn no_interface_text_of_another_locale_on_any_page() {
             (format!("/{code}/search?q={query}"), StatusCode::OK),
             (format!("/{code}/no-such-page"), StatusCode::NOT_FOUND),
             (format!("/{code}/newsroom/sign-in"), StatusCode::OK),
+            (format!("/{code}/newsroom/"), StatusCode::OK),
+            (format!("/{code}/newsroom/review/{}/ca", f.conference_slug), StatusCode::OK),
         ];
         for (path, expected) in pages {
-            let (status, html) = f.get(&path).await;
+            let (status, html) = if path.contains("/newsroom/") && !path.ends_with("sign-in") {
+                f.get_as_member(&path).await
+            } else {
+                f.get(&path).await
+            };
             assert_eq!(status, expected, "GET {path}");
             assert!(html.contains(&format!("<html lang=\"{code}\">")), "{path}");
             let text = visible_interface_text(&html, code, &f.content);
@@ -739,7 +781,7 @@ async fn no_interface_text_of_another_locale_on_any_page() {
             "{code}: search found the bridge story"
         );
     }
-    assert_eq!(checked_pages, 60);
+    assert_eq!(checked_pages, 80);
 }
 
 #[tokio::test]
