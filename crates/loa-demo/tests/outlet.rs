@@ -26,7 +26,9 @@ fn every_embedded_file_parses_and_the_outlet_is_consistent() {
 
 #[test]
 fn every_file_in_the_articles_folder_is_embedded() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/articles");
+    // Read when the test runs, not when it was built: a shared target
+    // directory may hold a build made from a clone elsewhere.
+    let dir = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR")).join("articles");
     let on_disk: HashSet<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

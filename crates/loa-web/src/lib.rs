@@ -7,6 +7,7 @@
 //! piece of stored or user-supplied text goes through one HTML escaper.
 
 pub mod auth;
+pub mod client;
 mod handlers;
 pub mod render;
 
@@ -38,6 +39,9 @@ pub struct SiteConfig {
     pub base_url: String,
     /// Served at `/media`.
     pub media_dir: PathBuf,
+    /// Reverse proxies whose `X-Forwarded-For` names the reader
+    /// ([`client::client_address`]). Empty: readers connect directly.
+    pub trusted_proxies: Vec<client::Network>,
 }
 
 impl SiteConfig {

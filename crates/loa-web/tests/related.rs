@@ -76,6 +76,7 @@ async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {
             default_lang: Lang::En,
             base_url: base.clone(),
             media_dir: dir.path().join("media"),
+            trusted_proxies: Vec::new(),
         },
         guards: Default::default(),
         corrections: None,

@@ -269,6 +269,7 @@ async fn setup() -> Fixture {
             default_lang: Lang::En,
             base_url: base.clone(),
             media_dir,
+            trusted_proxies: Vec::new(),
         },
         guards: Default::default(),
         corrections: None,

@@ -42,6 +42,7 @@ impl Application {
                 default_lang: services.config.default_lang,
                 base_url: services.config.base_url_for(address),
                 media_dir: services.config.media_dir(),
+                trusted_proxies: services.config.trusted_proxy_networks()?,
             },
             guards: Default::default(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),

@@ -16,6 +16,10 @@ pub struct Config {
     /// Public address of the site, for sitemaps and canonical links.
     /// Empty means `http://<listen>`.
     pub base_url: String,
+    /// Reverse proxies in front of `loa serve` (addresses or ranges such
+    /// as `127.0.0.1` or `10.0.0.0/8`): their `X-Forwarded-For` names the
+    /// reader. Empty: readers connect directly.
+    pub trusted_proxies: Vec<String>,
     /// Languages readers are offered and articles are translated into
     /// (where an engine reaches them).
     pub languages: Vec<Lang>,
@@ -126,6 +130,7 @@ impl Default for Config {
             data_dir: PathBuf::from("loa-data"),
             listen: "127.0.0.1:8080".parse().expect("valid default address"),
             base_url: String::new(),
+            trusted_proxies: Vec::new(),
             // Every language the interface is written in.
             languages: loa_i18n::Locales::supported().to_vec(),
             default_lang: Lang::En,
@@ -159,6 +164,9 @@ impl Config {
         }
         if let Some(v) = env("LOA_BASE_URL") {
             config.base_url = v;
+        }
+        if let Some(v) = env("LOA_TRUSTED_PROXIES") {
+            config.trusted_proxies = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         }
         if let Some(v) = env("LOA_LANGUAGES") {
             config.languages = v
@@ -208,7 +216,16 @@ impl Config {
         if self.workers == 0 {
             bail!("workers must be at least 1");
         }
+        self.trusted_proxy_networks()?;
         Ok(())
+    }
+
+    /// `trusted_proxies`, parsed.
+    pub fn trusted_proxy_networks(&self) -> anyhow::Result<Vec<loa_web::client::Network>> {
+        self.trusted_proxies
+            .iter()
+            .map(|p| loa_web::client::Network::parse(p).map_err(|e| anyhow::anyhow!("trusted_proxies: {e}")))
+            .collect()
     }
 
     pub fn db_path(&self) -> PathBuf {
@@ -240,6 +257,14 @@ mod tests {
     fn env_of(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
         let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |k| map.get(k).cloned()
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_and_checked() {
+        let c = Config::load(None, env_of(&[("LOA_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")])).unwrap();
+        assert_eq!(c.trusted_proxy_networks().unwrap().len(), 2);
+        let err = Config::load(None, env_of(&[("LOA_TRUSTED_PROXIES", "10.0.0.0/40")])).unwrap_err();
+        assert!(format!("{err:#}").contains("trusted_proxies: \"10.0.0.0/40\": the prefix must be 0 to 32"), "{err:#}");
     }
 
     #[test]

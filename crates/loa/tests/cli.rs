@@ -8,7 +8,10 @@ fn loa() -> Command {
 }
 
 fn benchmark_pages() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/benchmarks/article-extraction/html")
+    // Read when the test runs, not when it was built: a shared target
+    // directory may hold a build made from a clone elsewhere.
+    PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR"))
+        .join("../../../shared/benchmarks/article-extraction/html")
 }
 
 #[test]

@@ -387,3 +387,30 @@ async fn a_translator_corrects_segments_in_the_browser_and_the_memory_keeps_them
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.services.store.edition(1, Lang::Es).await.unwrap().unwrap().segments()[index].0, corrected);
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_reader_is_counted_apart() {
+    let app = TestApp::with(|c| c.trusted_proxies = vec!["127.0.0.1".into()]).await;
+    let base = app.serve().await;
+    let attempt = |reader: &'static str| {
+        let base = base.clone();
+        async move {
+            client()
+                .post(format!("{base}/en/newsroom/sign-in"))
+                .header("x-forwarded-for", reader)
+                .form(&[("username", "nobody"), ("password", "wrong")])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    for _ in 0..10 {
+        assert_eq!(attempt("203.0.113.7").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(attempt("203.0.113.7").await, StatusCode::TOO_MANY_REQUESTS, "that reader is paused");
+    assert_eq!(attempt("198.51.100.20").await, StatusCode::UNAUTHORIZED, "another reader is not");
+    // And the proxy's own loopback address opens no newsroom API.
+    let resp = client().get(format!("{base}/api/v1/review")).header("x-forwarded-for", "203.0.113.7").send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+}

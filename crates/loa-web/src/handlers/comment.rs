@@ -13,6 +13,7 @@ use loa_domain::check_comment;
 use super::member::form_lang;
 use super::{finish, not_found};
 use crate::auth::throttle_key;
+use crate::client::client_address;
 use crate::render::article_path;
 use crate::AppState;
 
@@ -49,7 +50,7 @@ pub async fn post(
     let Some((name, body)) = check_comment(name, body) else {
         return back("invalid");
     };
-    if !state.guards.comments.take(&throttle_key(peer.ip())) {
+    if !state.guards.comments.take(&throttle_key(client_address(peer, &headers, &state.site.trusted_proxies))) {
         return back("throttled");
     }
     match state.store.add_pending_comment(article.id, lang, &name, &body).await {

@@ -14,11 +14,13 @@ use serde_json::json;
 use super::member::private;
 use crate::AppState;
 
-fn refuse_unless_local(req: &Request) -> Option<Response> {
+/// Refused unless the reader (seen through trusted proxies: the proxy's
+/// own loopback address opens nothing) is this machine.
+fn refuse_unless_local(req: &Request, trusted: &[crate::client::Network]) -> Option<Response> {
     let local = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .is_some_and(|ConnectInfo(addr)| addr.ip().is_loopback());
+        .is_some_and(|ConnectInfo(addr)| crate::client::client_address(*addr, req.headers(), trusted).is_loopback());
     (!local).then(|| {
         (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers this machine and signed-in editors and translators"})))
             .into_response()
@@ -28,7 +30,7 @@ fn refuse_unless_local(req: &Request) -> Option<Response> {
 /// Refused unless from this machine or from a signed-in editor or translator. Reads the
 /// request before the future starts, so the future holds no borrow of it.
 fn refuse_unless_newsroom<'a>(state: &'a AppState, req: &Request) -> impl std::future::Future<Output = Option<Response>> + Send + 'a {
-    let refused = refuse_unless_local(req);
+    let refused = refuse_unless_local(req, &state.site.trusted_proxies);
     let headers = req.headers().clone();
     async move {
         let refused = refused?;
@@ -105,11 +107,19 @@ mod tests {
 
     #[test]
     fn only_this_machine_is_answered() {
-        assert!(refuse_unless_local(&request_from(Some("127.0.0.1:5000"))).is_none());
-        assert!(refuse_unless_local(&request_from(Some("[::1]:5000"))).is_none());
+        assert!(refuse_unless_local(&request_from(Some("127.0.0.1:5000")), &[]).is_none());
+        assert!(refuse_unless_local(&request_from(Some("[::1]:5000")), &[]).is_none());
         for other in [Some("10.0.0.7:5000"), Some("203.0.113.9:443"), None] {
-            let refused = refuse_unless_local(&request_from(other)).expect("refused");
+            let refused = refuse_unless_local(&request_from(other), &[]).expect("refused");
             assert_eq!(refused.status(), StatusCode::FORBIDDEN);
         }
+        // Behind a trusted proxy on this machine, the reader decides.
+        let proxy = [crate::client::Network::parse("127.0.0.1").unwrap()];
+        let mut forwarded = request_from(Some("127.0.0.1:5000"));
+        forwarded.headers_mut().insert("x-forwarded-for", "203.0.113.9".parse().unwrap());
+        assert!(refuse_unless_local(&forwarded, &proxy).is_some(), "a reader from outside, through the proxy");
+        let mut local = request_from(Some("127.0.0.1:5000"));
+        local.headers_mut().insert("x-forwarded-for", "127.0.0.1".parse().unwrap());
+        assert!(refuse_unless_local(&local, &proxy).is_none());
     }
 }

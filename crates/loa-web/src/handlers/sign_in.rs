@@ -15,6 +15,7 @@ use crate::auth::{
     cookie, hash_password, new_session_token, session_cookie, throttle_key, token_hash, verify_password, SESSION_COOKIE,
     SESSION_HOURS,
 };
+use crate::client::client_address;
 use crate::render::layout::Page;
 use crate::render::newsroom::sign_in_form;
 use crate::AppState;
@@ -53,7 +54,7 @@ pub async fn submit(
     };
     // Counted before the password is checked, so guesses sent together
     // cannot all pass; a right password is forgiven below.
-    let address = throttle_key(peer.ip());
+    let address = throttle_key(client_address(peer, &headers, &state.site.trusted_proxies));
     if !state.guards.sign_in.take(&address) {
         return page(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some("newsroom-sign-in-throttled"));
     }

@@ -1,0 +1,115 @@
+//! Who is at the other end: the reader's address, seen through the
+//! reverse proxies the portal trusts. Throttles and the newsroom API's
+//! loopback rule use it, so behind a proxy each reader still counts as
+//! themselves and the proxy's own address opens nothing.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::http::HeaderMap;
+
+/// An address range (`10.0.0.0/8`, `2001:db8::/32`, or one address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Network {
+    base: IpAddr,
+    prefix: u8,
+}
+
+impl Network {
+    /// `ADDR` or `ADDR/PREFIX`; an error says what is wrong.
+    pub fn parse(text: &str) -> Result<Network, String> {
+        let text = text.trim();
+        let (addr, prefix) = match text.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (text, None),
+        };
+        let base: IpAddr = addr.parse().map_err(|_| format!("{text:?} is not an address or ADDRESS/PREFIX"))?;
+        let max = if base.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p.parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?}: the prefix must be 0 to {max}"))?,
+            None => max,
+        };
+        Ok(Network { base, prefix })
+    }
+
+    pub fn contains(&self, address: IpAddr) -> bool {
+        let address = match address {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
+            v4 => v4,
+        };
+        let prefix = u32::from(self.prefix);
+        match (self.base, address) {
+            (IpAddr::V4(base), IpAddr::V4(a)) => {
+                let mask = u32::MAX.checked_shl(32 - prefix).unwrap_or(0);
+                u32::from(a) & mask == u32::from(base) & mask
+            }
+            (IpAddr::V6(base), IpAddr::V6(a)) => {
+                let mask = u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
+                u128::from(a) & mask == u128::from(base) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The reader's address: the connection's, unless it comes from a trusted
+/// proxy, in which case the right-most `X-Forwarded-For` entry that is not
+/// itself a trusted proxy (entries further left are the reader's to forge).
+pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[Network]) -> IpAddr {
+    let trusted_ip = |ip: IpAddr| trusted.iter().any(|n| n.contains(ip));
+    let mut address = peer.ip();
+    if !trusted_ip(address) {
+        return address;
+    }
+    let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",");
+    for hop in forwarded.rsplit(',').map(str::trim).filter(|h| !h.is_empty()) {
+        let Ok(ip) = hop.parse::<IpAddr>() else { break };
+        address = ip;
+        if !trusted_ip(ip) {
+            break;
+        }
+    }
+    address
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn net(s: &str) -> Network {
+        Network::parse(s).unwrap()
+    }
+
+    #[test]
+    fn networks_hold_what_their_prefix_says() {
+        assert!(net("10.0.0.0/8").contains("10.200.3.4".parse().unwrap()));
+        assert!(!net("10.0.0.0/8").contains("11.0.0.1".parse().unwrap()));
+        assert!(net("192.168.1.7").contains("192.168.1.7".parse().unwrap()));
+        assert!(!net("192.168.1.7").contains("192.168.1.8".parse().unwrap()));
+        assert!(net("0.0.0.0/0").contains("203.0.113.9".parse().unwrap()));
+        assert!(net("2001:db8::/32").contains("2001:db8:ffff::1".parse().unwrap()));
+        assert!(!net("2001:db8::/32").contains("2001:db9::1".parse().unwrap()));
+        assert!(net("127.0.0.1/32").contains("::ffff:127.0.0.1".parse().unwrap()), "IPv4-mapped");
+        assert!(!net("::/0").contains("127.0.0.1".parse().unwrap()), "families do not mix");
+        for bad in ["", "10.0.0.0/33", "2001:db8::/129", "example.org", "10.0.0.0/x"] {
+            assert!(Network::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_reader_is_found_behind_trusted_proxies_only() {
+        let trusted = [net("127.0.0.1"), net("10.0.0.0/8")];
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", "198.51.100.1, 203.0.113.7, 10.0.0.5".parse().unwrap());
+        let via_proxy: SocketAddr = "127.0.0.1:5000".parse().unwrap();
+        // The reader forged 198.51.100.1; the first untrusted hop from the right is real.
+        assert_eq!(client_address(via_proxy, &h, &trusted), "203.0.113.7".parse::<IpAddr>().unwrap());
+        // From an untrusted peer the header is ignored.
+        let direct: SocketAddr = "203.0.113.50:5000".parse().unwrap();
+        assert_eq!(client_address(direct, &h, &trusted), "203.0.113.50".parse::<IpAddr>().unwrap());
+        // Nothing trusted: the connection is the reader.
+        assert_eq!(client_address(via_proxy, &h, &[]), "127.0.0.1".parse::<IpAddr>().unwrap());
+        // A garbled entry stops the walk at the last good one.
+        h.insert("x-forwarded-for", "not-an-ip, 10.0.0.9".parse().unwrap());
+        assert_eq!(client_address(via_proxy, &h, &trusted), "10.0.0.9".parse::<IpAddr>().unwrap());
+    }
+}
