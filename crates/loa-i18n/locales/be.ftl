@@ -224,3 +224,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = Пераклад загалоўка пусты.
 problem-engine = Памылка сістэмы перакладу: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Апошнія навіны — { $site }
+feed-title-category = { $site }: раздзел «{ $category }»

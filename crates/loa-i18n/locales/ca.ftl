@@ -217,3 +217,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = El títol traduït és buit.
 problem-engine = Error del motor de traducció: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Darreres notícies de { $site }
+feed-title-category = { $category } a { $site }

@@ -219,3 +219,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = The title came back empty.
 problem-engine = The engine failed: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Latest stories from { $site }
+feed-title-category = { $category } on { $site }

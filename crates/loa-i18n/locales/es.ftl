@@ -217,3 +217,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = El título traducido está vacío.
 problem-engine = Error del motor de traducción: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Últimas noticias de { $site }
+feed-title-category = { $category } en { $site }

@@ -217,3 +217,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = Le titre traduit est vide.
 problem-engine = Échec du moteur de traduction : { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Dernières nouvelles de { $site }
+feed-title-category = { $category } sur { $site }

@@ -217,3 +217,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = Il titolo tradotto è vuoto.
 problem-engine = Errore del motore di traduzione: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Ultime notizie da { $site }
+feed-title-category = { $category } su { $site }

@@ -217,3 +217,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = O título traduzido está vazio.
 problem-engine = Erro do motor de tradução: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Últimas notícias de { $site }
+feed-title-category = { $category } em { $site }

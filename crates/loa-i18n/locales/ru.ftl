@@ -224,3 +224,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = Перевод заголовка пуст.
 problem-engine = Ошибка системы перевода: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Последние новости — { $site }
+feed-title-category = { $site }: раздел «{ $category }»

@@ -224,3 +224,8 @@ problem-generation-errors = { $count ->
 }
 problem-title-empty = Переклад заголовка порожній.
 problem-engine = Помилка системи перекладу: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Останні новини — { $site }
+feed-title-category = { $site }: розділ «{ $category }»

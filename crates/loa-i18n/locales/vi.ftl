@@ -201,3 +201,8 @@ problem-unknown-words = Có { $count } từ chưa được dịch; ở đây ch�
 problem-generation-errors = Không tạo được { $count } dạng từ; ở đây chỉ chấp nhận tối đa { $limit } dạng từ.
 problem-title-empty = Tiêu đề bản dịch bị trống.
 problem-engine = Công cụ dịch gặp lỗi: { $detail }
+
+## Feeds (Atom): their titles.
+
+feed-title = Tin mới nhất từ { $site }
+feed-title-category = { $site }: chuyên mục { $category }

@@ -421,8 +421,9 @@ async fn article_page_meets_the_markup_contract() {
     for a in select(&d, "nav.language-switcher a") {
         assert_eq!(a.value().attr("lang"), a.value().attr("hreflang"));
     }
-    let alternates: Vec<&str> = select(&d, "link[rel=alternate]").iter().map(|l| l.value().attr("hreflang").unwrap()).collect();
+    let alternates: Vec<&str> = select(&d, "link[rel=alternate][hreflang]").iter().map(|l| l.value().attr("hreflang").unwrap()).collect();
     assert_eq!(alternates, vec!["en", "es"]);
+    assert_eq!(select(&d, "link[rel=alternate][type=\"application/atom+xml\"]").len(), 1, "the language's feed");
     assert_eq!(
         select(&d, "link[rel=canonical]")[0].value().attr("href").unwrap(),
         format!("{}/en/article/{}", f.base, f.conference_slug)
@@ -898,4 +899,39 @@ async fn api_search_has_filters_facets_and_paging() {
 
 fn select_in<'a>(e: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
     e.select(&scraper::Selector::parse(css).unwrap()).collect()
+}
+
+#[tokio::test]
+async fn each_language_and_section_has_an_atom_feed_of_its_public_stories() {
+    let f = setup().await;
+    let resp = f.client.get(format!("{}/en/feed.xml", f.base)).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("application/atom+xml"));
+    let feed = feed_rs::parser::parse(resp.bytes().await.unwrap().as_ref()).expect("a valid Atom feed");
+    assert_eq!(feed.title.unwrap().content, "Latest stories from Loa — News from Vietnam");
+    assert!(!feed.entries.is_empty());
+    for e in &feed.entries {
+        assert!(e.links[0].href.starts_with(&format!("{}/en/article/", f.base)), "{:?}", e.links);
+    }
+    let titles: Vec<String> = feed.entries.iter().map(|e| e.title.clone().unwrap().content).collect();
+    assert!(titles.contains(&XSS_TITLE.to_string()), "markup in a title is escaped, not dropped: {titles:?}");
+    let (_, bridge_en, _, _) = BRIDGE.iter().find(|(l, ..)| *l == Lang::En).unwrap();
+    assert!(titles.contains(&bridge_en.to_string()));
+
+    // Catalan: the bridge story is public there, the conference story failed.
+    let ca = feed_rs::parser::parse(f.page("/ca/feed.xml").await.as_bytes()).unwrap();
+    let ca_links: Vec<String> = ca.entries.iter().map(|e| e.links[0].href.clone()).collect();
+    assert!(ca_links.iter().any(|l| l.ends_with(&format!("/ca/article/{}", f.bridge_slug))), "{ca_links:?}");
+    assert!(!ca_links.iter().any(|l| l.ends_with(&format!("/ca/article/{}", f.conference_slug))), "a failed edition is in the feed");
+
+    // A section's feed holds that section only; the pages announce their feeds.
+    let local = feed_rs::parser::parse(f.page("/en/category/local/feed.xml").await.as_bytes()).unwrap();
+    assert!(!local.entries.is_empty());
+    assert!(local.entries.iter().all(|e| e.categories.iter().any(|c| c.term == "local")));
+    let section = f.page("/en/category/local").await;
+    assert!(section.contains("href=\"/en/category/local/feed.xml\"") && section.contains("href=\"/en/feed.xml\""));
+    let article = f.page(&format!("/en/article/{}", f.bridge_slug)).await;
+    assert_eq!(article.matches("feed.xml").count(), 1, "an article announces only its language's feed");
+    assert_eq!(f.get("/en/category/nope/feed.xml").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(f.get("/xx/feed.xml").await.0, StatusCode::NOT_FOUND);
 }

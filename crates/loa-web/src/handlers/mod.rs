@@ -7,6 +7,7 @@ pub mod author;
 pub mod category;
 pub mod comment;
 pub mod desk;
+pub mod feed;
 pub mod health;
 pub mod home;
 pub(crate) mod member;

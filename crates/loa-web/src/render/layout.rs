@@ -66,6 +66,21 @@ pub fn render(ctx: &Ctx<'_>, page: &Page) -> String {
         h.push_str(&format!("<link rel=\"next\" href=\"{}\">\n", esc(&ctx.site.absolute(next))));
     }
     h.push_str("<link rel=\"stylesheet\" href=\"/static/style.css\">\n");
+    // Every page announces its language's feed; a section also its own.
+    let site_feed = ctx.locales.text_args(ctx.lang, "feed-title", &[("site", site_name.as_str().into())]);
+    h.push_str(&format!(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/{}/feed.xml\">\n",
+        esc(&site_feed),
+        lang
+    ));
+    if let Some(slug) = page.category.filter(|_| page.path.starts_with(&format!("/{lang}/category/"))) {
+        let name = ctx.locales.category_name(ctx.lang, slug);
+        let title = ctx.locales.text_args(ctx.lang, "feed-title-category", &[("site", site_name.as_str().into()), ("category", name.into())]);
+        h.push_str(&format!(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/{lang}/category/{slug}/feed.xml\">\n",
+            esc(&title)
+        ));
+    }
     h.push_str(&page.head_extra);
     h.push_str("</head>\n<body>\n");
     h.push_str(&format!("<a class=\"skip-link\" href=\"#main\">{}</a>\n", ctx.th("skip-to-content")));

@@ -6,6 +6,7 @@
 
 pub mod article;
 pub mod cards;
+pub mod feed;
 pub mod layout;
 pub mod newsroom;
 
