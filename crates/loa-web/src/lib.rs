@@ -7,6 +7,7 @@
 //! piece of stored or user-supplied text goes through one HTML escaper.
 
 pub mod auth;
+pub mod cache;
 pub mod client;
 mod handlers;
 pub mod render;
@@ -42,6 +43,9 @@ pub struct SiteConfig {
     /// Reverse proxies whose `X-Forwarded-For` names the reader
     /// ([`client::client_address`]). Empty: readers connect directly.
     pub trusted_proxies: Vec<client::Network>,
+    /// How long a rendered reader page is served again before it is
+    /// rebuilt ([`cache`]); zero renders every request.
+    pub page_cache: std::time::Duration,
 }
 
 impl SiteConfig {
@@ -90,6 +94,8 @@ pub struct AppState {
     pub locales: Arc<Locales>,
     pub site: SiteConfig,
     pub guards: Arc<Guards>,
+    /// Rendered reader pages, kept for `site.page_cache`.
+    pub page_cache: Arc<cache::PageCache>,
     /// Where reviewers' corrections are remembered; `None` where no
     /// translation side runs (the corrections are still saved).
     pub corrections: Option<Arc<dyn Corrections>>,
@@ -192,6 +198,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{lang}/newsroom/comments/{id}", post(handlers::moderate::moderate))
         .route("/{lang}/search", get(handlers::search::search))
         .fallback(handlers::not_found::fallback)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cache::micro_cache))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),

@@ -77,8 +77,10 @@ async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {
             base_url: base.clone(),
             media_dir: dir.path().join("media"),
             trusted_proxies: Vec::new(),
+            page_cache: std::time::Duration::ZERO,
         },
         guards: Default::default(),
+        page_cache: Default::default(),
         corrections: None,
     };
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });

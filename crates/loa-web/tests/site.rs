@@ -270,8 +270,10 @@ async fn setup() -> Fixture {
             base_url: base.clone(),
             media_dir,
             trusted_proxies: Vec::new(),
+            page_cache: std::time::Duration::ZERO,
         },
         guards: Default::default(),
+        page_cache: Default::default(),
         corrections: None,
     };
     tokio::spawn(async move {

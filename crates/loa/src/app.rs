@@ -43,8 +43,10 @@ impl Application {
                 base_url: services.config.base_url_for(address),
                 media_dir: services.config.media_dir(),
                 trusted_proxies: services.config.trusted_proxy_networks()?,
+                page_cache: std::time::Duration::from_secs(services.config.page_cache_secs),
             },
             guards: Default::default(),
+            page_cache: Default::default(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
         };
         Ok(Application { listener, address, services, state })

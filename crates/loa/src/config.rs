@@ -20,6 +20,10 @@ pub struct Config {
     /// as `127.0.0.1` or `10.0.0.0/8`): their `X-Forwarded-For` names the
     /// reader. Empty: readers connect directly.
     pub trusted_proxies: Vec<String>,
+    /// Seconds a rendered reader page is served again before it is
+    /// rebuilt (0: every request renders). Newsroom decisions made on the
+    /// site show at once; others within this time.
+    pub page_cache_secs: u64,
     /// Languages readers are offered and articles are translated into
     /// (where an engine reaches them).
     pub languages: Vec<Lang>,
@@ -131,6 +135,7 @@ impl Default for Config {
             listen: "127.0.0.1:8080".parse().expect("valid default address"),
             base_url: String::new(),
             trusted_proxies: Vec::new(),
+            page_cache_secs: 10,
             // Every language the interface is written in.
             languages: loa_i18n::Locales::supported().to_vec(),
             default_lang: Lang::En,
@@ -164,6 +169,9 @@ impl Config {
         }
         if let Some(v) = env("LOA_BASE_URL") {
             config.base_url = v;
+        }
+        if let Some(v) = env("LOA_PAGE_CACHE_SECS") {
+            config.page_cache_secs = v.parse().with_context(|| format!("LOA_PAGE_CACHE_SECS={v:?}"))?;
         }
         if let Some(v) = env("LOA_TRUSTED_PROXIES") {
             config.trusted_proxies = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();

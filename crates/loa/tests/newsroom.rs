@@ -414,3 +414,24 @@ async fn behind_a_trusted_proxy_each_reader_is_counted_apart() {
     let resp = client().get(format!("{base}/api/v1/review")).header("x-forwarded-for", "203.0.113.7").send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn reader_pages_come_from_a_short_cache_that_newsroom_decisions_clear() {
+    let (_server, app, base) = newsroom().await;
+    let slug = app.services.store.article(1).await.unwrap().unwrap().slug;
+    let story = format!("/en/article/{slug}");
+    let first = get(&base, &story, None).await.text().await.unwrap();
+    // A change made behind the site's back (another process) waits for the cache to expire.
+    app.services.store.add_comment(1, Lang::En, "Direct", "Written straight into the store.").await.unwrap();
+    let second = get(&base, &story, None).await.text().await.unwrap();
+    assert_eq!(first, second, "served again from the cache");
+    // A decision taken on the site shows at once.
+    let id = app.services.store.add_pending_comment(1, Lang::En, "Minh", "Approved on the site.").await.unwrap();
+    let moderator = sign_in(&base, "mai").await;
+    post(&base, &format!("/en/newsroom/comments/{id}"), Some(&moderator), &[("decision", "approve")]).await;
+    let third = get(&base, &story, None).await.text().await.unwrap();
+    assert!(third.contains("Approved on the site.") && third.contains("Written straight into the store."), "{third}");
+    // The newsroom itself is never cached.
+    let desk = get(&base, "/en/newsroom/", Some(&moderator)).await;
+    assert_eq!(desk.headers()["cache-control"], "no-store");
+}

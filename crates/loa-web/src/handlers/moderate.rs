@@ -39,6 +39,7 @@ pub async fn moderate(
     };
     match state.store.moderate_comment(id, decision, &user).await {
         Ok(true) => {
+            state.page_cache.clear();
             tracing::info!(user = %user.username, comment = id, decision = word, "comment moderated");
             private(Redirect::to(&format!("{}?comment={word}", desk_path(lang))).into_response())
         }

@@ -125,6 +125,7 @@ pub async fn decide(
     if let Err(e) = state.store.set_edition_status(article.id, edition_lang, status, Some(&user)).await {
         return finish(&state, lang, Err(e.into()));
     }
+    state.page_cache.clear();
     tracing::info!(user = %user.username, %slug, lang = %edition_lang, status = status.as_str(), "edition decided");
     private(Redirect::to(&format!("{}?decided={}.{}", desk_path(lang), edition_lang.code(), status.as_str())).into_response())
 }
@@ -190,6 +191,7 @@ pub async fn correct(
         if let Err(e) = state.store.save_corrected_edition(&edition, changed, Some(&user)).await {
             return finish(&state, lang, Err(e.into()));
         }
+        state.page_cache.clear();
         tracing::info!(user = %user.username, %slug, lang = %edition_lang, changed, "edition corrected");
     }
     private(
