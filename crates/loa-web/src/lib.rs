@@ -171,6 +171,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(handlers::home::choose_language))
         .route("/healthz", get(handlers::health::health))
         .route("/sitemap.xml", get(handlers::sitemap::sitemap))
+        .route("/robots.txt", get(handlers::robots::robots))
         .route("/static/style.css", get(handlers::assets::stylesheet))
         .route("/api/v1/search", get(handlers::api::search))
         .route("/api/v1/articles/{slug}", get(handlers::api::article))

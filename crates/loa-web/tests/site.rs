@@ -937,3 +937,13 @@ async fn each_language_and_section_has_an_atom_feed_of_its_public_stories() {
     assert_eq!(f.get("/en/category/nope/feed.xml").await.0, StatusCode::NOT_FOUND);
     assert_eq!(f.get("/xx/feed.xml").await.0, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn robots_txt_keeps_crawlers_out_of_the_newsroom_and_names_the_sitemap() {
+    let f = setup().await;
+    let text = f.page("/robots.txt").await;
+    assert!(text.starts_with("User-agent: *\n"));
+    assert!(text.contains("Disallow: /api/\n") && text.contains("Disallow: /en/newsroom/\n") && text.contains("Disallow: /vi/newsroom/\n"));
+    assert!(text.contains(&format!("Sitemap: {}/sitemap.xml", f.base)));
+    assert!(!text.contains("Disallow: /\n"), "the reader site stays open");
+}

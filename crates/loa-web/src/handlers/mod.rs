@@ -15,6 +15,7 @@ pub mod moderate;
 pub mod newsroom;
 pub mod not_found;
 pub mod review_edition;
+pub mod robots;
 pub mod search;
 pub mod sign_in;
 pub mod sign_out;
