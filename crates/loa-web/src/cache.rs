@@ -24,6 +24,9 @@ use crate::AppState;
 
 /// Entries kept at most; past that the cache starts over.
 const MAX_ENTRIES: usize = 4096;
+/// Bytes of pages kept at most (whatever the URIs readers make up); past
+/// that the cache starts over.
+const MAX_TOTAL_BYTES: usize = 64 * 1024 * 1024;
 /// Pages larger than this are not kept.
 const MAX_BODY: usize = 2 * 1024 * 1024;
 
@@ -35,18 +38,32 @@ struct Entry {
 
 #[derive(Default)]
 pub struct PageCache {
-    entries: RwLock<HashMap<String, Entry>>,
+    entries: RwLock<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    pages: HashMap<String, Entry>,
+    bytes: usize,
 }
 
 impl PageCache {
     /// Forgets every page: after a newsroom decision.
     pub fn clear(&self) {
-        self.entries.write().unwrap_or_else(|p| p.into_inner()).clear();
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        entries.pages.clear();
+        entries.bytes = 0;
+    }
+
+    /// Pages and bytes kept now.
+    pub fn size(&self) -> (usize, usize) {
+        let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
+        (entries.pages.len(), entries.bytes)
     }
 
     fn get(&self, key: &str, ttl: Duration) -> Option<Response> {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        let entry = entries.get(key).filter(|e| e.at.elapsed() < ttl)?;
+        let entry = entries.pages.get(key).filter(|e| e.at.elapsed() < ttl)?;
         let mut response = (StatusCode::OK, entry.body.clone()).into_response();
         *response.headers_mut() = entry.headers.clone();
         Some(response)
@@ -54,10 +71,14 @@ impl PageCache {
 
     fn put(&self, key: String, headers: HeaderMap, body: Bytes) {
         let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
+        if entries.pages.len() >= MAX_ENTRIES || entries.bytes + body.len() > MAX_TOTAL_BYTES {
+            entries.pages.clear();
+            entries.bytes = 0;
         }
-        entries.insert(key, Entry { at: Instant::now(), headers, body });
+        entries.bytes += body.len();
+        if let Some(old) = entries.pages.insert(key, Entry { at: Instant::now(), headers, body }) {
+            entries.bytes -= old.body.len();
+        }
     }
 }
 
@@ -110,7 +131,27 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
 
 #[cfg(test)]
 mod tests {
-    use super::cacheable;
+    use super::*;
+
+    #[test]
+    fn the_cache_is_bounded_in_entries_and_bytes() {
+        let cache = PageCache::default();
+        let page = Bytes::from(vec![b'x'; 1024 * 1024]);
+        for i in 0..MAX_TOTAL_BYTES / page.len() {
+            cache.put(format!("/en/search?q={i}"), HeaderMap::new(), page.clone());
+        }
+        assert_eq!(cache.size(), (64, MAX_TOTAL_BYTES));
+        cache.put("/en/search?q=one-more".into(), HeaderMap::new(), page.clone());
+        assert_eq!(cache.size(), (1, page.len()), "full: started over");
+        cache.put("/en/search?q=one-more".into(), HeaderMap::new(), Bytes::from_static(b"small"));
+        assert_eq!(cache.size(), (1, 5), "a replaced page's bytes are given back");
+        assert!(cache.get("/en/search?q=one-more", Duration::from_secs(10)).is_some());
+        assert!(cache.get("/en/search?q=one-more", Duration::ZERO).is_none(), "expired");
+        for i in 0..=MAX_ENTRIES {
+            cache.put(format!("/en/?p={i}"), HeaderMap::new(), Bytes::from_static(b"p"));
+        }
+        assert!(cache.size().0 <= MAX_ENTRIES);
+    }
 
     #[test]
     fn only_reader_pages_are_kept() {
