@@ -17,10 +17,11 @@
 //! that carries each span, so callers see the same text form whatever the
 //! engine.
 //!
-//! Literal `*`, `#` and `~` cannot be escaped (the analyser drops the
+//! Literal `*`, `#`, `~` and `@` cannot be escaped (the analyser drops the
 //! backslash, and then they look like Apertium's own marks), so they travel
-//! inside superblanks too. Unescaped `*`, `#` and `@` in a reply are therefore
-//! always Apertium's marks: unknown word, generation error, transfer error.
+//! inside superblanks too. `*`, `#` and `@` in a reply outside superblanks
+//! are therefore always Apertium's marks: unknown word, generation error,
+//! transfer error (which the generator writes escaped, `\@`).
 
 use crate::protect::{closing_placeholder, pieces, span_events, span_placeholder, SpanEvent};
 
@@ -34,13 +35,13 @@ const SPAN_BLANK: &str = "loa:";
 fn needs_escape(c: char) -> bool {
     matches!(
         c,
-        '\\' | '[' | ']' | '^' | '$' | '/' | '@' | '<' | '>' | '{' | '}'
+        '\\' | '[' | ']' | '^' | '$' | '/' | '<' | '>' | '{' | '}'
     )
 }
 
 /// Characters that cannot be escaped and travel as one-character superblanks.
 fn needs_superblank(c: char) -> bool {
-    matches!(c, '*' | '#' | '~')
+    matches!(c, '*' | '#' | '~' | '@')
 }
 
 /// Builds one request from segments that are already trimmed and non-empty.
@@ -129,6 +130,18 @@ fn escape_into(text: &str, out: &mut String) {
     }
 }
 
+/// Runs of spaces as one space; line breaks and other blanks are kept.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Where word-bound blanks carrying spans were found in a segment's
 /// decoded text: (start, end, the opening placeholders).
 type SpanWords = Vec<(usize, usize, String)>;
@@ -206,11 +219,13 @@ pub fn decode_reply(reply: &str, expected: usize) -> Result<Vec<DecodedSegment>,
     let mut chars = reply.chars();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => {
-                if let Some(escaped) = chars.next() {
-                    current.text.push(escaped);
-                }
-            }
+            '\\' => match chars.next() {
+                // The generator writes a transfer-error mark escaped; a
+                // literal `@` of ours always travels in a superblank.
+                Some('@') => current.transfer_errors += 1,
+                Some(escaped) => current.text.push(escaped),
+                None => {}
+            },
             '[' => {
                 let mut content = String::new();
                 let mut closed = false;
@@ -244,7 +259,9 @@ pub fn decode_reply(reply: &str, expected: usize) -> Result<Vec<DecodedSegment>,
                         span_words.clear();
                     }
                     in_span = None;
-                    current.text = current.text.trim().to_string();
+                    // Apertium leaves two spaces where it drops a word
+                    // (`y  atrapó`); one is what the text had.
+                    current.text = collapse_spaces(current.text.trim());
                     segments.push(std::mem::take(&mut current));
                 } else if let Some(blank) = content.strip_prefix('[') {
                     // A word-bound blank `[[...]]`: ours carry spans, and
@@ -296,7 +313,7 @@ mod tests {
         let req = encode_request(&["a [b] ^c$ d/e @f <g> {h} \\i", "*x #y ~z"]);
         assert_eq!(
             req,
-            "a \\[b\\] \\^c\\$ d\\/e \\@f \\<g\\> \\{h\\} \\\\i.[][loa:seg]\
+            "a \\[b\\] \\^c\\$ d\\/e [@]f \\<g\\> \\{h\\} \\\\i.[][loa:seg]\
              [*]x [#]y [~]z.[][loa:seg]\n\0"
         );
     }
@@ -313,7 +330,7 @@ mod tests {
         // Apertium keeps the blanks on the words wherever transfer puts them.
         let reply = "El [[loa:Zqjaa]]puente[[/]] [[loa:Zqjaa]]nuevo[[/]] abrió el [[loa:Zqjab]]lunes[[/]], cerca.[][loa:seg]\n";
         let decoded = decode_reply(reply, 1).unwrap();
-        assert_eq!(decoded[0].text, "El  Zqjaa puente nuevo Zqkaa  abrió el  Zqjab lunes Zqkab , cerca");
+        assert_eq!(decoded[0].text, "El Zqjaa puente nuevo Zqkaa abrió el Zqjab lunes Zqkab , cerca");
         let words: Vec<&str> = decoded[0].text.split_whitespace().collect();
         assert_eq!(words, ["El", "Zqjaa", "puente", "nuevo", "Zqkaa", "abrió", "el", "Zqjab", "lunes", "Zqkab", ",", "cerca"]);
     }
@@ -330,6 +347,15 @@ mod tests {
         assert_eq!(decoded[0].text.split_whitespace().collect::<Vec<_>>(), ["Zqjaa", "casa", "Zqkaa", "grande"]);
         // Placeholder-like words of other stems are text.
         assert_eq!(encode_request(&["Zqvab and Zqxyz"]), "Zqvab and Zqxyz.[][loa:seg]\n\0");
+    }
+
+    #[test]
+    fn an_escaped_transfer_mark_is_counted_and_dropped_and_a_literal_at_sign_survives() {
+        // As lt-proc writes a transfer error, and as our literal `@` comes back.
+        let decoded = decode_reply("en el \\@1960s, y  info[@]example.org.[][loa:seg]", 1).unwrap();
+        assert_eq!(decoded[0].text, "en el 1960s, y info@example.org", "the dropped word's double space too");
+        assert_eq!(decoded[0].transfer_errors, 1);
+        assert_eq!(encode_request(&["mail info@example.org"]), "mail info[@]example.org.[][loa:seg]\n\0");
     }
 
     #[test]
