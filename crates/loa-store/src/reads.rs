@@ -56,6 +56,8 @@ pub struct ReviewItem {
     /// Why it was held or failed.
     pub reasons: Vec<Problem>,
     pub updated_at: DateTime<Utc>,
+    /// What to call it, and in which language that title is.
+    pub title: (String, Lang),
 }
 
 /// A page of cards and how many there are in all.
@@ -257,7 +259,10 @@ impl Store {
     /// Editions held for review or failed, newest first.
     pub async fn review_queue(&self, limit: i64) -> Result<Vec<ReviewItem>> {
         let rows = sqlx::query(
-            "SELECT a.id, a.slug, e.lang, e.status, e.engine, e.failure, e.updated_at FROM editions e
+            "SELECT a.id, a.slug, e.lang, e.status, e.engine, e.failure, e.updated_at, e.title,
+                    (SELECT o.title FROM editions o WHERE o.article_id = a.id AND o.status = 'original' LIMIT 1) AS original_title,
+                    a.original_lang
+             FROM editions e
              JOIN articles a ON a.id = e.article_id
              WHERE e.status IN ('machine_translated', 'failed') ORDER BY e.updated_at DESC, a.id, e.lang LIMIT ?",
         )
@@ -275,6 +280,16 @@ impl Store {
                     engine: r.try_get("engine")?,
                     reasons: r.try_get::<Option<String>, _>("failure")?.as_deref().map(decode_reasons).unwrap_or_default(),
                     updated_at: parse_ts(&r.try_get::<String, _>("updated_at")?)?,
+                    title: {
+                        // The edition's own title; a failure has none, so the original's.
+                        let own: String = r.try_get("title")?;
+                        if own.trim().is_empty() {
+                            let lang = parse_lang(&r.try_get::<String, _>("original_lang")?)?;
+                            (r.try_get::<Option<String>, _>("original_title")?.unwrap_or_default(), lang)
+                        } else {
+                            (own, parse_lang(&r.try_get::<String, _>("lang")?)?)
+                        }
+                    },
                 })
             })
             .collect()

@@ -294,6 +294,7 @@ async fn held_editions_wait_in_the_review_queue_until_a_person_decides() {
     let queue = store.review_queue(10).await.unwrap();
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].reasons, [loa_domain::Problem::MissingNumbers(vec!["1743".into()])]);
+    assert_eq!(queue[0].title, ("T".to_string(), Lang::Es), "the edition's own title");
     assert!(!store.public_langs(id).await.unwrap().contains(&Lang::Es));
     store.set_edition_status(id, Lang::Es, EditionStatus::Published, None).await.unwrap();
     let history = store.edition_history(id, Lang::Es).await.unwrap();

@@ -107,7 +107,7 @@ pub async fn review(services: &Services, command: ReviewCommand) -> anyhow::Resu
             } else {
                 for i in items {
                     let reasons = i.reasons.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
-                    println!("{} [{}] {} ({}): {reasons}", i.slug, i.lang, i.status.as_str(), i.engine);
+                    println!("{} [{}] {} ({}) “{}”: {reasons}", i.slug, i.lang, i.status.as_str(), i.engine, i.title.0);
                 }
             }
         }

@@ -88,6 +88,7 @@ async fn a_translator_reviews_and_publishes_a_held_edition() {
     assert!(!desk.contains("Comments waiting for moderation"), "a translator does not moderate");
     let review_path = format!("/en/newsroom/review/{}/es", article.slug);
     assert!(desk.contains(&review_path), "{desk}");
+    assert!(desk.contains(&format!("<span lang=\"es\">{}</span>", es.title)), "the queue names the story by its title: {desk}");
 
     let page = get(&base, &review_path, Some(&cookie)).await.text().await.unwrap();
     assert!(page.contains("Hội An lit 500 lanterns along the river on Friday."), "the source beside it");

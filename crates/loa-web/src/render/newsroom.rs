@@ -113,11 +113,13 @@ pub fn desk(ctx: &Ctx<'_>, d: &Desk<'_>) -> String {
         } else {
             h.push_str("<ul class=\"review-queue\">");
             for item in items {
+                let (title, title_lang) = &item.title;
                 h.push_str(&format!(
-                    "<li><a href=\"/{code}/newsroom/review/{}/{}\">{} · {}</a> <span class=\"status\">{}</span>",
+                    "<li><a href=\"/{code}/newsroom/review/{}/{}\"><span lang=\"{}\">{}</span> · {}</a> <span class=\"status\">{}</span>",
                     esc(&item.slug),
                     item.lang.code(),
-                    esc(&item.slug),
+                    title_lang.code(),
+                    esc(title),
                     esc(&language(ctx, item.lang)),
                     esc(&status_word(ctx, item.status)),
                 ));
