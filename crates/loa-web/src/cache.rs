@@ -29,6 +29,8 @@ const MAX_ENTRIES: usize = 4096;
 const MAX_TOTAL_BYTES: usize = 64 * 1024 * 1024;
 /// Pages larger than this are not kept.
 const MAX_BODY: usize = 2 * 1024 * 1024;
+/// URIs longer than this are not kept (a reader can make up any query).
+const MAX_KEY: usize = 2048;
 
 struct Entry {
     at: Instant,
@@ -75,9 +77,10 @@ impl PageCache {
             entries.pages.clear();
             entries.bytes = 0;
         }
-        entries.bytes += body.len();
+        entries.bytes += key.len() + body.len();
+        let key_len = key.len();
         if let Some(old) = entries.pages.insert(key, Entry { at: Instant::now(), headers, body }) {
-            entries.bytes -= old.body.len();
+            entries.bytes -= key_len + old.body.len();
         }
     }
 }
@@ -97,6 +100,17 @@ fn cacheable(path: &str) -> bool {
     }
 }
 
+/// Whether an answer is the same for every reader and small enough to
+/// keep. Only bodies of known, modest size are read into memory; a large
+/// one (a big sitemap) goes to the reader as it is, uncached.
+fn keepable(response: &Response) -> bool {
+    let small = axum::body::HttpBody::size_hint(response.body()).upper().is_some_and(|n| n <= MAX_BODY as u64);
+    small
+        && response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && !response.headers().get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes().starts_with(b"no-store"))
+}
+
 /// The middleware: answers from the cache, or renders and keeps.
 pub async fn micro_cache(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let ttl = state.site.page_cache;
@@ -104,14 +118,14 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
         return next.run(request).await;
     }
     let key = request.uri().to_string();
+    if key.len() > MAX_KEY {
+        return next.run(request).await;
+    }
     if let Some(hit) = state.page_cache.get(&key, ttl) {
         return hit;
     }
     let response = next.run(request).await;
-    let keep = response.status() == StatusCode::OK
-        && !response.headers().contains_key(header::SET_COOKIE)
-        && !response.headers().get(header::CACHE_CONTROL).is_some_and(|v| v.as_bytes().starts_with(b"no-store"));
-    if !keep {
+    if !keepable(&response) {
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -120,7 +134,7 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
             state.page_cache.put(key, parts.headers.clone(), bytes.clone());
             Response::from_parts(parts, Body::from(bytes))
         }
-        // Too large to keep, or the body failed: this reader gets an error,
+        // The body failed while it was read: this reader gets an error,
         // the next one a fresh render.
         Err(e) => {
             tracing::warn!(error = %e, "page not cached");
@@ -137,20 +151,30 @@ mod tests {
     fn the_cache_is_bounded_in_entries_and_bytes() {
         let cache = PageCache::default();
         let page = Bytes::from(vec![b'x'; 1024 * 1024]);
-        for i in 0..MAX_TOTAL_BYTES / page.len() {
+        for i in 0..63 {
             cache.put(format!("/en/search?q={i}"), HeaderMap::new(), page.clone());
         }
-        assert_eq!(cache.size(), (64, MAX_TOTAL_BYTES));
+        assert_eq!(cache.size().0, 63);
+        // Keys count too: a 64th page would pass the limit, so it starts over.
         cache.put("/en/search?q=one-more".into(), HeaderMap::new(), page.clone());
-        assert_eq!(cache.size(), (1, page.len()), "full: started over");
+        assert_eq!(cache.size(), (1, "/en/search?q=one-more".len() + page.len()));
         cache.put("/en/search?q=one-more".into(), HeaderMap::new(), Bytes::from_static(b"small"));
-        assert_eq!(cache.size(), (1, 5), "a replaced page's bytes are given back");
+        assert_eq!(cache.size(), (1, "/en/search?q=one-more".len() + 5), "a replaced page's bytes are given back");
         assert!(cache.get("/en/search?q=one-more", Duration::from_secs(10)).is_some());
         assert!(cache.get("/en/search?q=one-more", Duration::ZERO).is_none(), "expired");
         for i in 0..=MAX_ENTRIES {
             cache.put(format!("/en/?p={i}"), HeaderMap::new(), Bytes::from_static(b"p"));
         }
         assert!(cache.size().0 <= MAX_ENTRIES);
+    }
+
+    #[test]
+    fn only_small_public_answers_are_kept() {
+        assert!(keepable(&"a page".into_response()));
+        assert!(!keepable(&"x".repeat(MAX_BODY + 1).into_response()), "a large sitemap passes through");
+        assert!(!keepable(&(StatusCode::NOT_FOUND, "gone").into_response()));
+        assert!(!keepable(&([(header::SET_COOKIE, "a=b")], "personal").into_response()));
+        assert!(!keepable(&([(header::CACHE_CONTROL, "no-store")], "private").into_response()));
     }
 
     #[test]

@@ -54,21 +54,41 @@ impl Network {
 /// The reader's address: the connection's, unless it comes from a trusted
 /// proxy, in which case the right-most `X-Forwarded-For` entry that is not
 /// itself a trusted proxy (entries further left are the reader's to forge).
-pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[Network]) -> IpAddr {
+/// `None` when a trusted proxy names no reader (no header, or only proxies,
+/// or an entry that does not parse): the reader is unknown, and never
+/// taken for this machine.
+pub fn forwarded_client(peer: SocketAddr, headers: &HeaderMap, trusted: &[Network]) -> Option<IpAddr> {
     let trusted_ip = |ip: IpAddr| trusted.iter().any(|n| n.contains(ip));
-    let mut address = peer.ip();
-    if !trusted_ip(address) {
-        return address;
+    if !trusted_ip(peer.ip()) {
+        return Some(peer.ip());
     }
     let forwarded = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(",");
     for hop in forwarded.rsplit(',').map(str::trim).filter(|h| !h.is_empty()) {
-        let Ok(ip) = hop.parse::<IpAddr>() else { break };
-        address = ip;
+        let ip = parse_hop(hop)?;
         if !trusted_ip(ip) {
-            break;
+            return Some(ip);
         }
     }
-    address
+    None
+}
+
+/// An `X-Forwarded-For` entry: an address, with or without a port
+/// (`203.0.113.7:5678`, `[2001:db8::1]:443`).
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    if let Ok(ip) = hop.parse() {
+        return Some(ip);
+    }
+    if let Ok(addr) = hop.parse::<SocketAddr>() {
+        return Some(addr.ip());
+    }
+    hop.strip_prefix('[').and_then(|h| h.strip_suffix(']')).and_then(|h| h.parse().ok())
+}
+
+/// The address a request is counted under (throttles): the reader's, or,
+/// when a trusted proxy names none, the proxy's, so such requests share
+/// one count rather than escape it.
+pub fn client_address(peer: SocketAddr, headers: &HeaderMap, trusted: &[Network]) -> IpAddr {
+    forwarded_client(peer, headers, trusted).unwrap_or(peer.ip())
 }
 
 #[cfg(test)]
@@ -108,8 +128,20 @@ mod tests {
         assert_eq!(client_address(direct, &h, &trusted), "203.0.113.50".parse::<IpAddr>().unwrap());
         // Nothing trusted: the connection is the reader.
         assert_eq!(client_address(via_proxy, &h, &[]), "127.0.0.1".parse::<IpAddr>().unwrap());
-        // A garbled entry stops the walk at the last good one.
-        h.insert("x-forwarded-for", "not-an-ip, 10.0.0.9".parse().unwrap());
-        assert_eq!(client_address(via_proxy, &h, &trusted), "10.0.0.9".parse::<IpAddr>().unwrap());
+        // Entries with ports, IPv6 in brackets.
+        h.insert("x-forwarded-for", "203.0.113.8:5678".parse().unwrap());
+        assert_eq!(forwarded_client(via_proxy, &h, &trusted), Some("203.0.113.8".parse().unwrap()));
+        h.insert("x-forwarded-for", "[2001:db8::1]:443".parse().unwrap());
+        assert_eq!(forwarded_client(via_proxy, &h, &trusted), Some("2001:db8::1".parse().unwrap()));
+        h.insert("x-forwarded-for", "[2001:db8::2]".parse().unwrap());
+        assert_eq!(forwarded_client(via_proxy, &h, &trusted), Some("2001:db8::2".parse().unwrap()));
+        // A proxy that names nobody, or names garbage, or only proxies: unknown.
+        for missing in ["", "not-an-ip, 10.0.0.9", "10.0.0.9"] {
+            h.insert("x-forwarded-for", missing.parse().unwrap());
+            assert_eq!(forwarded_client(via_proxy, &h, &trusted), None, "{missing:?}");
+        }
+        h.remove("x-forwarded-for");
+        assert_eq!(forwarded_client(via_proxy, &h, &trusted), None);
+        assert_eq!(client_address(via_proxy, &h, &trusted), "127.0.0.1".parse::<IpAddr>().unwrap(), "counted as the proxy");
     }
 }

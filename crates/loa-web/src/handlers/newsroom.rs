@@ -20,7 +20,9 @@ fn refuse_unless_local(req: &Request, trusted: &[crate::client::Network]) -> Opt
     let local = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .is_some_and(|ConnectInfo(addr)| crate::client::client_address(*addr, req.headers(), trusted).is_loopback());
+        .is_some_and(|ConnectInfo(addr)| {
+            crate::client::forwarded_client(*addr, req.headers(), trusted).is_some_and(|ip| ip.is_loopback())
+        });
     (!local).then(|| {
         (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers this machine and signed-in editors and translators"})))
             .into_response()
@@ -118,8 +120,11 @@ mod tests {
         let mut forwarded = request_from(Some("127.0.0.1:5000"));
         forwarded.headers_mut().insert("x-forwarded-for", "203.0.113.9".parse().unwrap());
         assert!(refuse_unless_local(&forwarded, &proxy).is_some(), "a reader from outside, through the proxy");
+        let unnamed = request_from(Some("127.0.0.1:5000"));
+        assert!(refuse_unless_local(&unnamed, &proxy).is_some(), "a proxy that names no reader opens nothing");
+        let other_proxy = [crate::client::Network::parse("127.0.0.0/8").unwrap()];
         let mut local = request_from(Some("127.0.0.1:5000"));
-        local.headers_mut().insert("x-forwarded-for", "127.0.0.1".parse().unwrap());
-        assert!(refuse_unless_local(&local, &proxy).is_none());
+        local.headers_mut().insert("x-forwarded-for", "::1".parse().unwrap());
+        assert!(refuse_unless_local(&local, &other_proxy).is_none(), "a reader on this machine, through the proxy");
     }
 }

@@ -30,6 +30,9 @@ pub fn atom(ctx: &Ctx<'_>, feed: &Feed<'_>) -> String {
     x.push_str(&format!("<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", site(feed.page_path)));
     x.push_str(&format!("<updated>{updated}</updated>\n"));
     x.push_str("<generator>loa</generator>\n");
+    // Atom wants an author for every entry: the portal answers for those
+    // whose outlet named nobody.
+    x.push_str(&format!("<author><name>{}</name></author>\n", ctx.th("site-name")));
     for card in feed.cards {
         let url = site(&ctx.article_path(&card.slug));
         x.push_str("<entry>\n");
