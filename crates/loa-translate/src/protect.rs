@@ -281,9 +281,11 @@ pub fn bracket(text: &str, spans: &[(usize, usize)]) -> Bracketed {
         out.push_str(&text[at..offset]);
         at = offset;
         let stem = if is_close { close_stem } else { open_stem };
-        // Placeholders are words: a space keeps them off the neighbouring
-        // letters; the extra spaces are tidied away by `unbracket`.
-        if !out.is_empty() && !out.ends_with(' ') {
+        // Placeholders are words: exactly one space of our own on each side
+        // (none before one that opens the text) keeps them off the
+        // neighbouring letters, and tells engines that carry spans their
+        // own way which spaces to take out again ([`span_events`]).
+        if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(&placeholder(stem, index));
@@ -421,9 +423,9 @@ pub(crate) enum SpanEvent<'a> {
 }
 
 /// Splits `text` into text and span placeholders. [`bracket`] sets each
-/// placeholder off with spaces of its own: the space after an opening
-/// placeholder and the one before a closing placeholder go with it, so the
-/// text reads as it did before bracketing.
+/// placeholder off with one space of its own on each side (none before a
+/// placeholder that opens the text): those spaces go with it, so the text
+/// reads exactly as it did before bracketing.
 pub(crate) fn span_events(text: &str) -> Vec<SpanEvent<'_>> {
     let mut events = Vec::new();
     let mut pending_space: Option<&str> = None;
@@ -437,8 +439,8 @@ pub(crate) fn span_events(text: &str) -> Vec<SpanEvent<'_>> {
             continue;
         }
         let placeholder = span_placeholder(piece);
-        if placeholder == Some(true) {
-            // ...and one before a closing placeholder, which ends a word.
+        if placeholder.is_some() {
+            // ...and one before it, unless it opens the text.
             pending_space = pending_space.and_then(|s| s.strip_suffix(' ')).filter(|s| !s.is_empty());
         }
         if let Some(space) = pending_space.take() {
@@ -518,7 +520,8 @@ pub(crate) fn spans_to_tags(text: &str) -> (String, Vec<String>) {
 }
 
 /// Undoes [`spans_to_tags`] on an engine's answer: each tag becomes its
-/// placeholder again, set off by spaces ([`unbracket`] tidies them).
+/// placeholder again, with no space added ([`unbracket`] finds it by its
+/// fixed length), so the text keeps the engine's spacing.
 pub(crate) fn tags_to_spans(text: &str, opens: &[String]) -> String {
     if opens.is_empty() {
         return text.to_string();
@@ -539,9 +542,8 @@ pub(crate) fn tags_to_spans(text: &str, opens: &[String]) -> String {
         match tag {
             Some((n, len)) if n < opens.len() => {
                 let placeholder = if closing { closing_placeholder(&opens[n]).unwrap_or_default() } else { opens[n].clone() };
-                out.push(' ');
+                // Glued to its neighbours: the engine's spacing is the text's.
                 out.push_str(&placeholder);
-                out.push(' ');
                 rest = &rest[len..];
             }
             _ => {
@@ -580,7 +582,7 @@ mod tests {
     #[test]
     fn span_placeholders_become_tags_and_back() {
         let b = bracket("The new bridge opened on Monday, near x<y.", &[(4, 14), (25, 31), (25, 31)]);
-        assert_eq!(b.text, "The Zqjaa new bridge Zqkaa  opened on Zqjab Zqjac Monday Zqkac Zqkab , near x<y.");
+        assert_eq!(b.text, "The  Zqjaa new bridge Zqkaa  opened on  Zqjab  Zqjac Monday Zqkac  Zqkab , near x<y.");
         let (tagged, opens) = spans_to_tags(&b.text);
         assert_eq!(tagged, "The <m0>new bridge</m0> opened on <m1><m2>Monday</m2></m1>, near x<y.");
         assert_eq!(opens.len(), 3);

@@ -147,8 +147,8 @@ fn collapse_spaces(text: &str) -> String {
 type SpanWords = Vec<(usize, usize, String)>;
 
 /// Puts the placeholders of every span back into `text`: the opening one
-/// before the first word that carries the span, the closing one after the
-/// last, each standing as a word of its own.
+/// right before the first word that carries the span, the closing one
+/// right after the last.
 fn restore_span_placeholders(text: &mut String, words: &SpanWords) {
     let mut ids: Vec<&str> = Vec::new();
     for (_, _, list) in words {
@@ -173,7 +173,8 @@ fn restore_span_placeholders(text: &mut String, words: &SpanWords) {
         a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| if a.1 { b.2.cmp(&a.2) } else { a.2.cmp(&b.2) })
     });
     for (offset, _, _, placeholder) in inserts.into_iter().rev() {
-        text.insert_str(offset, &format!(" {placeholder} "));
+        // Glued to its neighbours: the engine's spacing is the text's.
+        text.insert_str(offset, &placeholder);
     }
 }
 
@@ -320,9 +321,10 @@ mod tests {
 
     #[test]
     fn span_placeholders_become_word_bound_blanks_and_come_back() {
-        // As `bracket` writes "new bridge" bold (span 0), "Monday" italic (1).
-        let sent = "The Zqjaa new bridge Zqkaa  opened on Zqjab Monday Zqkab , near";
-        let req = encode_request(&[sent]);
+        use crate::protect::{bracket, unbracket};
+        // "new bridge" bold (span 0), "Monday" italic (1).
+        let b = bracket("The new bridge opened on Monday, near", &[(4, 14), (25, 31)]);
+        let req = encode_request(&[b.text.as_str()]);
         assert_eq!(
             req,
             "The [[loa:Zqjaa]]new[[/]] [[loa:Zqjaa]]bridge[[/]] opened on [[loa:Zqjab]]Monday[[/]], near.[][loa:seg]\n\0"
@@ -330,21 +332,41 @@ mod tests {
         // Apertium keeps the blanks on the words wherever transfer puts them.
         let reply = "El [[loa:Zqjaa]]puente[[/]] [[loa:Zqjaa]]nuevo[[/]] abrió el [[loa:Zqjab]]lunes[[/]], cerca.[][loa:seg]\n";
         let decoded = decode_reply(reply, 1).unwrap();
-        assert_eq!(decoded[0].text, "El Zqjaa puente nuevo Zqkaa abrió el Zqjab lunes Zqkab , cerca");
-        let words: Vec<&str> = decoded[0].text.split_whitespace().collect();
-        assert_eq!(words, ["El", "Zqjaa", "puente", "nuevo", "Zqkaa", "abrió", "el", "Zqjab", "lunes", "Zqkab", ",", "cerca"]);
+        assert_eq!(decoded[0].text, "El Zqjaapuente nuevoZqkaa abrió el ZqjablunesZqkab, cerca");
+        let (text, spans) = unbracket(&decoded[0].text, &b);
+        assert_eq!(text, "El puente nuevo abrió el lunes, cerca");
+        assert_eq!(spans, [Some((3, 15)), Some((26, 31))]);
+    }
+
+    #[test]
+    fn marks_beside_punctuation_add_no_space() {
+        use crate::protect::{bracket, unbracket};
+        for (text, span) in [("He said \"hello\" to me", "hello"), ("(see the annex)", "see the annex"), ("up 5%", "5"), ("[1]", "1")] {
+            let start = text.find(span).unwrap();
+            let b = bracket(text, &[(start, start + span.len())]);
+            let req = encode_request(&[b.text.as_str()]);
+            // What Apertium reads is the text as written, words wrapped.
+            let echoed = req.replace(&format!("[[loa:Zqjaa]]"), "").replace("[[/]]", "");
+            let decoded = decode_reply(req.trim_end_matches('\0'), 1).unwrap();
+            assert_eq!(decode_reply(echoed.trim_end_matches('\0'), 1).unwrap()[0].text, text);
+            let (back, spans) = unbracket(&decoded[0].text, &b);
+            assert_eq!(back, text, "{text:?}");
+            let (s, e) = spans[0].expect("the mark survives");
+            assert_eq!(&back[s..e], span.trim_matches(|c: char| !c.is_alphanumeric()), "{text:?}");
+        }
     }
 
     #[test]
     fn nested_spans_keep_their_order_and_a_lost_span_is_not_invented() {
-        let req = encode_request(&["Zqjaa big Zqjab red Zqkab  house Zqkaa"]);
+        use crate::protect::bracket;
+        let b = bracket("big red house", &[(0, 13), (4, 7)]);
+        let req = encode_request(&[b.text.as_str()]);
         assert_eq!(req, "[[loa:Zqjaa]]big[[/]] [[loa:Zqjaa Zqjab]]red[[/]] [[loa:Zqjaa]]house[[/]].[][loa:seg]\n\0");
         let decoded = decode_reply("[[loa:Zqjaa]]casa[[/]] [[loa:Zqjaa Zqjab]]roja[[/]].[][loa:seg]", 1).unwrap();
-        let words: Vec<&str> = decoded[0].text.split_whitespace().collect();
-        assert_eq!(words, ["Zqjaa", "casa", "Zqjab", "roja", "Zqkab", "Zqkaa"]);
+        assert_eq!(decoded[0].text, "Zqjaacasa ZqjabrojaZqkabZqkaa");
         // The engine dropped the only word of span 1: no placeholder for it.
         let decoded = decode_reply("[[loa:Zqjaa]]casa[[/]] grande.[][loa:seg]", 1).unwrap();
-        assert_eq!(decoded[0].text.split_whitespace().collect::<Vec<_>>(), ["Zqjaa", "casa", "Zqkaa", "grande"]);
+        assert_eq!(decoded[0].text, "ZqjaacasaZqkaa grande");
         // Placeholder-like words of other stems are text.
         assert_eq!(encode_request(&["Zqvab and Zqxyz"]), "Zqvab and Zqxyz.[][loa:seg]\n\0");
     }

@@ -388,3 +388,17 @@ async fn a_correction_of_a_marked_paragraph_is_found_when_it_comes_back_marked()
     assert_eq!(again.segments[0], corrected);
     assert!(again_marks[0].is_empty(), "a plain correction carries no marks");
 }
+
+#[tokio::test]
+async fn marks_beside_punctuation_leave_the_spacing_alone() {
+    use loa_domain::MarkKind;
+    let t = Translator::new(vec![apertium()]);
+    for (text, word) in [("He said \"hello\" to me.", "hello"), ("The fund (see the annex) grew.", "see the annex")] {
+        let marks = marks_over(text, &[(word, MarkKind::Bold)]);
+        let (marked, out_marks) =
+            t.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+        let plain = t.translate(Lang::En, Lang::Es, &strings(&[text]), &Context::default()).await.unwrap();
+        assert_eq!(marked.segments[0], plain.segments[0], "a mark changes nothing in the text");
+        assert_eq!(out_marks[0].len(), 1, "{:?}", marked.segments[0]);
+    }
+}
