@@ -234,17 +234,38 @@ impl Store {
         status: EditionStatus,
         actor: Option<&User>,
     ) -> Result<Edition> {
-        let mut edition = self
-            .edition(article_id, lang)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("the {lang} edition of article {article_id}")))?;
-        if edition.status == EditionStatus::Original {
-            return Err(StoreError::NotFound(format!("article {article_id} has no {lang} translation to review (it is the original)")));
-        }
-        edition.status = status;
-        edition.updated_at = now();
+        // Only the status changes, inside the transaction: a correction or
+        // a translation saved meanwhile keeps its text.
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        write_edition(&mut tx, &edition).await?;
+        let current: Option<String> = sqlx::query_scalar("SELECT status FROM editions WHERE article_id = ? AND lang = ?")
+            .bind(article_id)
+            .bind(lang.code())
+            .fetch_optional(&mut *tx)
+            .await?;
+        match current.as_deref() {
+            None => return Err(StoreError::NotFound(format!("the {lang} edition of article {article_id}"))),
+            Some("original") => {
+                return Err(StoreError::NotFound(format!(
+                    "article {article_id} has no {lang} translation to review (it is the original)"
+                )))
+            }
+            Some(_) => {}
+        }
+        sqlx::query("UPDATE editions SET status = ?, updated_at = ? WHERE article_id = ? AND lang = ?")
+            .bind(status.as_str())
+            .bind(ts(now()))
+            .bind(article_id)
+            .bind(lang.code())
+            .execute(&mut *tx)
+            .await?;
+        enqueue(
+            &mut tx,
+            JobKind::IndexEdition,
+            &format!("{article_id}:{lang}"),
+            &json!({"article_id": article_id, "lang": lang}),
+            Requeue::Again,
+        )
+        .await?;
         let kind = match status {
             EditionStatus::Published => Some(ActionKind::Published),
             EditionStatus::Failed => Some(ActionKind::Withdrawn),
@@ -254,7 +275,9 @@ impl Store {
             record_action(&mut tx, actor, kind, article_id, lang, None, None).await?;
         }
         tx.commit().await?;
-        Ok(edition)
+        self.edition(article_id, lang)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("the {lang} edition of article {article_id}")))
     }
 
     /// A reviewer's corrected edition (`count` segments changed), with the

@@ -499,6 +499,9 @@ pub(crate) fn spans_to_tags(text: &str) -> (String, Vec<String>) {
             SpanEvent::Text(_) => {}
         }
     }
+    // A span whose closing placeholder is not in this text (a sentence of
+    // a span that runs on into the next) would leave its tag open.
+    crossing.extend(stack);
     let mut out = String::with_capacity(text.len());
     let mut opens: Vec<String> = Vec::new();
     for event in events {
@@ -600,6 +603,11 @@ mod tests {
         let crossed = bracket("one two three four", &[(0, 7), (4, 13)]);
         let (tagged, opens) = spans_to_tags(&crossed.text);
         assert_eq!((tagged.as_str(), opens.len()), ("one <m0>two three</m0> four", 1));
+        // A span cut by a sentence end: no tag left open, no stray close.
+        let whole = bracket("The man came. He sat.", &[(8, 16)]);
+        let (first, second) = whole.text.split_at(whole.text.find("He").unwrap());
+        assert_eq!(spans_to_tags(first).0, "The man came. ");
+        assert_eq!(spans_to_tags(second).0, "He sat.");
     }
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {

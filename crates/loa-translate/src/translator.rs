@@ -196,6 +196,26 @@ impl Translator {
             next_unit += ranges.len();
         }
 
+        // A reviewer's correction of a whole paragraph (one that did not
+        // split like its source) wins over what is remembered sentence by
+        // sentence.
+        let paragraph_key = |si: usize| {
+            let ranges = &layout[si];
+            normalise(&protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end])
+        };
+        let multi: Vec<usize> = (0..protected.len()).filter(|&si| seg_units[si].len() > 1).collect();
+        let corrected_paragraphs: Vec<(usize, String)> = match (&self.memory, multi.is_empty()) {
+            (Some(m), false) => {
+                let ks: Vec<String> = multi.iter().map(|&si| paragraph_key(si)).collect();
+                let found = m.lookup(HUMAN, from, to, &ks).await.unwrap_or_else(|e| {
+                    tracing::warn!("translation memory unavailable: {e}");
+                    vec![None; ks.len()]
+                });
+                multi.iter().zip(found).filter_map(|(&si, hit)| hit.map(|t| (si, t))).collect()
+            }
+            _ => Vec::new(),
+        };
+
         // 3. Engines in order until one answers for the misses.
         let mut to_remember: Option<(String, Vec<(String, String)>)> = None;
         let mut last_error = None;
@@ -220,13 +240,7 @@ impl Translator {
                 .filter(|&si| seg_units[si].len() > 1 && seg_units[si].clone().any(|u| remembered[u].is_none()))
                 .collect();
             if !open.is_empty() {
-                let seg_keys: Vec<String> = open
-                    .iter()
-                    .map(|&si| {
-                        let ranges = &layout[si];
-                        normalise(&protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end])
-                    })
-                    .collect();
+                let seg_keys: Vec<String> = open.iter().map(|&si| paragraph_key(si)).collect();
                 let whole = lookup(seg_keys).await;
                 for (&si, hit) in open.iter().zip(whole) {
                     if let Some(text) = hit {
@@ -237,6 +251,13 @@ impl Translator {
                         remembered[r.start] = Some(text);
                     }
                 }
+            }
+            for (si, text) in &corrected_paragraphs {
+                let r = seg_units[*si].clone();
+                for u in r.clone() {
+                    remembered[u] = Some(String::new());
+                }
+                remembered[r.start] = Some(text.clone());
             }
             let misses: Vec<usize> = (0..units.len()).filter(|i| remembered[*i].is_none() && needs_engine(&units[*i])).collect();
             let from_memory = remembered.iter().filter(|r| r.is_some()).count();

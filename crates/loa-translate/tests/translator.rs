@@ -138,6 +138,9 @@ async fn a_reviewers_correction_wins_over_every_engine_from_then_on() {
     // A correction that does not split like the source is kept whole.
     let merged = "Los alumnos del presidente Trần Thế Dũng cantaron en sus 3 escuelas nuevas.";
     assert_eq!(t.remember_correction(Lang::En, Lang::Es, (source, &[]), merged, &ctx).await.unwrap(), 1);
+    // ...and it wins over the sentences remembered one by one.
+    let after = t.translate(Lang::En, Lang::Es, &strings(&[source]), &ctx).await.unwrap();
+    assert_eq!(after.segments[0], merged);
 }
 
 #[tokio::test]
