@@ -211,6 +211,15 @@ const CAPS_ENGLISH_WORDS: &[&str] = &[
     "at", "by", "in", "on", "to", "the", "then", "than", "so", "no", "go", "he", "we", "me", "be", "hi",
 ];
 
+/// Given-name syllables Vietnamese writes without any mark. In a run of
+/// capitals an unmarked syllable joins a name only if it is one of these
+/// or a surname: `TÔ LÂM TOP STORY` is `TÔ LÂM` and two English words.
+const UNMARKED_NAME_SYLLABLES: &[&str] = &[
+    "an", "anh", "chi", "duy", "giang", "hoa", "huy", "khang", "khoa", "kim", "lam", "lan", "linh", "loan", "long",
+    "mai", "minh", "nam", "nga", "nhung", "ninh", "oanh", "phong", "quang", "sang", "tam", "thanh", "thu", "tin",
+    "trang", "trinh", "trung", "vinh", "vy",
+];
+
 /// Words announcing that the following name is a place.
 const PLACE_PREFIXES: &[&str] = &[
     "province of",
@@ -473,7 +482,15 @@ pub fn find_vietnamese_names(text: &str, known_places: &[String]) -> Vec<NameSpa
                 i += len;
                 continue;
             }
-            let english_at = |j: usize| caps && CAPS_ENGLISH_WORDS.contains(&key(&text[run[j].start..run[j].end]).as_str());
+            let english_at = |j: usize| {
+                let word = &text[run[j].start..run[j].end];
+                let k = key(word);
+                caps && (CAPS_ENGLISH_WORDS.contains(&k.as_str())
+                    || !(has_vietnamese_marks(word)
+                        || UNMARKED_NAME_SYLLABLES.contains(&k.as_str())
+                        || SURNAMES.contains(&k.as_str())
+                        || ascii_surnames().iter().any(|(a, _)| *a == k)))
+            };
             if (n - i > 1 && LEAD_WORDS.contains(&key(&text[run[i].start..run[i].end]).as_str())) || english_at(i) {
                 i += 1;
                 continue;

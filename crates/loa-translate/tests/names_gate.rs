@@ -196,6 +196,11 @@ fn names_in_capitals_are_found_only_when_unmistakably_vietnamese() {
     let got: Vec<(&str, NameKind)> =
         find_vietnamese_names(heading, &[]).iter().map(|n| (&heading[n.start..n.end], n.kind)).collect();
     assert_eq!(got, vec![("NGUYỄN VĂN AN", NameKind::Person), ("HÀ TĨNH", NameKind::Place), ("HA NOI", NameKind::Place)]);
+    // English words after a name in capitals stay English.
+    for (text, name) in [("TÔ LÂM MEET", "TÔ LÂM"), ("TÔ LÂM TOP STORY", "TÔ LÂM"), ("VÕ VĂN THƯỞNG UP", "VÕ VĂN THƯỞNG"), ("TRẦN THANH LONG", "TRẦN THANH LONG")] {
+        let found: Vec<&str> = find_vietnamese_names(text, &[]).iter().map(|n| &text[n.start..n.end]).collect();
+        assert_eq!(found, [name], "{text}");
+    }
     // English capitals shaped like syllables or surnames are not names.
     for text in ["THE LONG BAN ON TAN LINES", "AN HOANG MINH TO", "NEWS IN BRIEF"] {
         assert!(find_vietnamese_names(text, &[]).is_empty(), "{text}");
