@@ -164,11 +164,12 @@ impl Store {
     pub async fn pending_comments(&self, limit: i64) -> Result<Vec<PendingComment>> {
         let rows = sqlx::query(
             "SELECT c.id, c.article_id, a.slug, c.lang, c.author_name, c.body, c.created_at,
-                    COALESCE(e.title, o.title) AS title
+                    COALESCE(e.title,
+                             (SELECT o.title FROM editions o WHERE o.article_id = c.article_id AND o.status = 'original' LIMIT 1))
+                        AS title
              FROM comments c
              JOIN articles a ON a.id = c.article_id
              LEFT JOIN editions e ON e.article_id = c.article_id AND e.lang = c.lang
-             LEFT JOIN editions o ON o.article_id = c.article_id AND o.status = 'original'
              WHERE c.status = 'pending' ORDER BY c.created_at, c.id LIMIT ?",
         )
         .bind(limit)
