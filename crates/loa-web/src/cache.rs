@@ -41,6 +41,9 @@ struct Entry {
 #[derive(Default)]
 pub struct PageCache {
     entries: RwLock<Entries>,
+    /// Counts clearings: a page whose rendering began before the latest
+    /// one may show the state before a decision, so it is not kept.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 #[derive(Default)]
@@ -52,6 +55,7 @@ struct Entries {
 impl PageCache {
     /// Forgets every page: after a newsroom decision.
     pub fn clear(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
         entries.pages.clear();
         entries.bytes = 0;
@@ -71,9 +75,24 @@ impl PageCache {
         Some(response)
     }
 
+    fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    #[cfg(test)]
     fn put(&self, key: String, headers: HeaderMap, body: Bytes) {
+        self.put_if_current(None, key, headers, body);
+    }
+
+    /// Keeps a page; with `rendered_in`, only if the cache was not cleared
+    /// since that generation (checked under the lock `clear` takes after
+    /// counting, so no clearing slips between the check and the insert).
+    fn put_if_current(&self, rendered_in: Option<u64>, key: String, headers: HeaderMap, body: Bytes) {
         let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        if entries.pages.len() >= MAX_ENTRIES || entries.bytes + body.len() > MAX_TOTAL_BYTES {
+        if rendered_in.is_some_and(|g| g != self.generation()) {
+            return;
+        }
+        if entries.pages.len() >= MAX_ENTRIES || entries.bytes + key.len() + body.len() > MAX_TOTAL_BYTES {
             entries.pages.clear();
             entries.bytes = 0;
         }
@@ -124,6 +143,7 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
     if let Some(hit) = state.page_cache.get(&key, ttl) {
         return hit;
     }
+    let generation = state.page_cache.generation();
     let response = next.run(request).await;
     if !keepable(&response) {
         return response;
@@ -131,7 +151,7 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(bytes) => {
-            state.page_cache.put(key, parts.headers.clone(), bytes.clone());
+            state.page_cache.put_if_current(Some(generation), key, parts.headers.clone(), bytes.clone());
             Response::from_parts(parts, Body::from(bytes))
         }
         // The body failed while it was read: this reader gets an error,
@@ -166,6 +186,17 @@ mod tests {
             cache.put(format!("/en/?p={i}"), HeaderMap::new(), Bytes::from_static(b"p"));
         }
         assert!(cache.size().0 <= MAX_ENTRIES);
+    }
+
+    #[test]
+    fn a_page_rendered_before_a_clearing_is_not_kept() {
+        let cache = PageCache::default();
+        let rendered_in = cache.generation();
+        cache.clear();
+        cache.put_if_current(Some(rendered_in), "/en/".into(), HeaderMap::new(), Bytes::from_static(b"old"));
+        assert_eq!(cache.size().0, 0, "it may show the state before the decision");
+        cache.put_if_current(Some(cache.generation()), "/en/".into(), HeaderMap::new(), Bytes::from_static(b"new"));
+        assert_eq!(cache.size().0, 1);
     }
 
     #[test]

@@ -117,6 +117,10 @@ pub trait Corrections: Send + Sync {
         corrected: &'a str,
         places: &'a [String],
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<usize, String>> + Send + 'a>>;
+
+    /// Whether `from` → `to` is translated at all, so the newsroom takes
+    /// the source edition the translation was really made from.
+    fn serves(&self, from: Lang, to: Lang) -> bool;
 }
 
 /// Brakes on what the public can send: guessed passwords and comments,

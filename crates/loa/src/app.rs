@@ -130,4 +130,8 @@ impl loa_web::Corrections for TranslatorCorrections {
             self.0.remember_correction(from, to, source, corrected, &ctx).await.map_err(|e| e.to_string())
         })
     }
+
+    fn serves(&self, from: loa_domain::Lang, to: loa_domain::Lang) -> bool {
+        self.0.can_translate(from, to)
+    }
 }

@@ -72,7 +72,7 @@ async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_la
         title: c.t("newsroom-title"),
         main: review(
             &c,
-            &Review { user, slug, edition, source: source_of(&editions, edition), corrected, history: &history },
+            &Review { user, slug, edition, source: source_of(state, &editions, edition), corrected, history: &history },
         ),
         noindex: true,
         ..Page::default()
@@ -80,13 +80,16 @@ async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_la
     Ok(render_page(state, lang, StatusCode::OK, &page))
 }
 
-/// The edition `edition` was translated from: the original, or a version
-/// the outlet published itself, with the same layout of segments.
-fn source_of<'a>(editions: &'a [Edition], edition: &Edition) -> Option<&'a Edition> {
+/// The edition `edition` was translated from, chosen as the translation
+/// job chooses it: the original when the translation side serves that pair,
+/// else a version the outlet published itself; with the same layout of
+/// segments.
+fn source_of<'a>(state: &AppState, editions: &'a [Edition], edition: &Edition) -> Option<&'a Edition> {
     let layout = edition.segments().len();
     editions
         .iter()
         .filter(|e| e.lang != edition.lang && (e.status == EditionStatus::Original || e.engine == "outlet"))
+        .filter(|e| state.corrections.as_ref().is_none_or(|c| c.serves(e.lang, edition.lang)))
         .filter(|e| e.segments().len() == layout)
         .min_by_key(|e| e.status != EditionStatus::Original)
 }
@@ -161,7 +164,7 @@ pub async fn correct(
     if !edition.is_reviewable() {
         return not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed");
     }
-    let source = source_of(&editions, &edition).cloned();
+    let source = source_of(&state, &editions, &edition).cloned();
     let source_segments = source.as_ref().map(Edition::segments).unwrap_or_default();
     let current = edition.segments();
     let mut changed = 0;
