@@ -134,10 +134,8 @@ impl Translator {
         ctx: &Context,
     ) -> Result<(Outcome, Vec<Vec<Mark>>), TranslateError> {
         let plain: Vec<String> = segments.iter().map(|(text, _)| text.clone()).collect();
-        let bracketed: Vec<Bracketed> = segments
-            .iter()
-            .map(|(text, marks)| bracket(text, &marks.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>()))
-            .collect();
+        let bracketed: Vec<Bracketed> =
+            segments.iter().map(|(text, marks)| bracket(text, &mark_ranges(text, marks, ctx))).collect();
         let (outcome, spans) = self.translate_inner(from, to, &plain, Some(&bracketed), ctx).await?;
         let marks = segments
             .iter()
@@ -478,7 +476,7 @@ impl Translator {
         if source.trim().is_empty() || corrected.trim().is_empty() {
             return Ok(0);
         }
-        let bracketed = bracket(source, &marks.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>());
+        let bracketed = bracket(source, &mark_ranges(source, marks, ctx));
         let Prepared { protected, .. } = self.prepare(from, to, &[bracketed.text.as_str()], ctx);
         let p = &protected[0];
         // The target as the memory holds engine answers: each name or term
@@ -524,6 +522,33 @@ impl Translator {
         }
         problems
     }
+}
+
+/// The ranges of `marks` to bracket. A mark that cuts through a Vietnamese
+/// name (bold on one syllable of `Nguyễn Văn An`) would split the name so
+/// that it is no longer found and protected: the name matters more, so such
+/// a mark gets an empty range, which brackets nothing and comes back as
+/// dropped. Marks around whole names, or away from them, are kept.
+fn mark_ranges(text: &str, marks: &[Mark], ctx: &Context) -> Vec<(usize, usize)> {
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    let names = find_vietnamese_names(text, &ctx.places);
+    marks
+        .iter()
+        .map(|m| {
+            let cuts = names.iter().any(|n| {
+                let overlaps = m.start < n.end && n.start < m.end;
+                let contains = m.start <= n.start && n.end <= m.end;
+                overlaps && !contains
+            });
+            if cuts {
+                (0, 0)
+            } else {
+                (m.start, m.end)
+            }
+        })
+        .collect()
 }
 
 /// Some engines lose the space before a number (`desde640 metres`); a

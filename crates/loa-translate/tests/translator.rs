@@ -405,3 +405,20 @@ async fn marks_beside_punctuation_leave_the_spacing_alone() {
         assert_eq!(out_marks[0].len(), 1, "{:?}", marked.segments[0]);
     }
 }
+
+#[tokio::test]
+async fn a_mark_cutting_through_a_name_is_dropped_so_the_name_stays_whole() {
+    use loa_domain::MarkKind;
+    let t = Translator::new(vec![apertium()]);
+    let text = "Mr Nguyễn Văn An met the mayor in Huế.";
+    let marks = marks_over(text, &[("Văn", MarkKind::Bold), ("the mayor", MarkKind::Italic)]);
+    let (out, out_marks) = t.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+    assert!(out.segments[0].contains("Nguyễn Văn An"), "{}", out.segments[0]);
+    assert_eq!(out_marks[0].len(), 1, "only the mark away from the name survives: {:?}", out_marks[0]);
+    assert_eq!(out_marks[0][0].kind, MarkKind::Italic);
+    // A mark around the whole name is kept, and the name too.
+    let marks = marks_over(text, &[("Nguyễn Văn An", MarkKind::Bold)]);
+    let (out, out_marks) = t.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+    let m = &out_marks[0][0];
+    assert_eq!(&out.segments[0][m.start..m.end], "Nguyễn Văn An");
+}
