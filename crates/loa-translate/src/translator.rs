@@ -194,24 +194,41 @@ impl Translator {
             next_unit += ranges.len();
         }
 
-        // A reviewer's correction of a whole paragraph (one that did not
-        // split like its source) wins over what is remembered sentence by
-        // sentence.
+        // Remembered translations under one engine's name (`HUMAN`: people's
+        // corrections); an unavailable memory remembers nothing.
+        let lookup = |engine: &str, ks: Vec<String>| {
+            let engine = engine.to_string();
+            async move {
+                let Some(m) = &self.memory else { return vec![None; ks.len()] };
+                m.lookup(&engine, from, to, &ks).await.unwrap_or_else(|e| {
+                    tracing::warn!("translation memory unavailable: {e}");
+                    vec![None; ks.len()]
+                })
+            }
+        };
         let paragraph_key = |si: usize| {
             let ranges = &layout[si];
             normalise(&protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end])
         };
-        let multi: Vec<usize> = (0..protected.len()).filter(|&si| seg_units[si].len() > 1).collect();
-        let corrected_paragraphs: Vec<(usize, String)> = match (&self.memory, multi.is_empty()) {
-            (Some(m), false) => {
-                let ks: Vec<String> = multi.iter().map(|&si| paragraph_key(si)).collect();
-                let found = m.lookup(HUMAN, from, to, &ks).await.unwrap_or_else(|e| {
-                    tracing::warn!("translation memory unavailable: {e}");
-                    vec![None; ks.len()]
-                });
-                multi.iter().zip(found).filter_map(|(&si, hit)| hit.map(|t| (si, t))).collect()
+        // A paragraph remembered whole (its translation did not split into
+        // as many sentences) answers for all its sentences.
+        let fill_whole = |remembered: &mut Vec<Option<String>>, si: usize, text: String| {
+            let r = seg_units[si].clone();
+            for u in r.clone() {
+                remembered[u] = Some(String::new());
             }
-            _ => Vec::new(),
+            remembered[r.start] = Some(text);
+        };
+        // People's corrections do not depend on the engine: asked once. A
+        // correction of a whole paragraph wins over sentences remembered one
+        // by one.
+        let corrected_sentences = if self.memory.is_some() { lookup(HUMAN, keys.clone()).await } else { vec![None; keys.len()] };
+        let multi: Vec<usize> = (0..protected.len()).filter(|&si| seg_units[si].len() > 1).collect();
+        let corrected_paragraphs: Vec<(usize, String)> = if self.memory.is_some() && !multi.is_empty() {
+            let found = lookup(HUMAN, multi.iter().map(|&si| paragraph_key(si)).collect()).await;
+            multi.iter().zip(found).filter_map(|(&si, hit)| hit.map(|t| (si, t))).collect()
+        } else {
+            Vec::new()
         };
 
         // 3. Engines in order until one answers for the misses.
@@ -220,42 +237,26 @@ impl Translator {
         let mut result: Option<(Vec<String>, String, usize, usize, usize)> = None;
         for engine in &engines {
             // People's corrections first, then what this engine said before.
-            let lookup = |ks: Vec<String>| async move {
-                let Some(m) = &self.memory else { return vec![None; ks.len()] };
-                let unavailable = |e: crate::MemoryError| {
-                    tracing::warn!("translation memory unavailable: {e}");
-                    vec![None; ks.len()]
-                };
-                let human = m.lookup(HUMAN, from, to, &ks).await.unwrap_or_else(unavailable);
-                let machine = m.lookup(engine.name(), from, to, &ks).await.unwrap_or_else(unavailable);
-                human.into_iter().zip(machine).map(|(h, m)| h.or(m)).collect::<Vec<_>>()
-            };
-            let mut remembered = lookup(keys.clone()).await;
-            // A paragraph remembered whole (its translation did not split
-            // into as many sentences) answers for all its sentences. Only
-            // paragraphs of several sentences, some not remembered, are asked.
+            let mut remembered: Vec<Option<String>> = corrected_sentences
+                .iter()
+                .zip(lookup(engine.name(), keys.clone()).await)
+                .map(|(h, m)| h.clone().or(m))
+                .collect();
+            // Only paragraphs of several sentences, some not remembered, are
+            // asked whole.
             let open: Vec<usize> = (0..protected.len())
                 .filter(|&si| seg_units[si].len() > 1 && seg_units[si].clone().any(|u| remembered[u].is_none()))
                 .collect();
             if !open.is_empty() {
-                let seg_keys: Vec<String> = open.iter().map(|&si| paragraph_key(si)).collect();
-                let whole = lookup(seg_keys).await;
+                let whole = lookup(engine.name(), open.iter().map(|&si| paragraph_key(si)).collect()).await;
                 for (&si, hit) in open.iter().zip(whole) {
                     if let Some(text) = hit {
-                        let r = seg_units[si].clone();
-                        for u in r.clone() {
-                            remembered[u] = Some(String::new());
-                        }
-                        remembered[r.start] = Some(text);
+                        fill_whole(&mut remembered, si, text);
                     }
                 }
             }
             for (si, text) in &corrected_paragraphs {
-                let r = seg_units[*si].clone();
-                for u in r.clone() {
-                    remembered[u] = Some(String::new());
-                }
-                remembered[r.start] = Some(text.clone());
+                fill_whole(&mut remembered, *si, text.clone());
             }
             let misses: Vec<usize> = (0..units.len()).filter(|i| remembered[*i].is_none() && needs_engine(&units[*i])).collect();
             let from_memory = remembered.iter().filter(|r| r.is_some()).count();
