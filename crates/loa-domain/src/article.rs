@@ -267,6 +267,19 @@ impl Edition {
     }
 }
 
+/// The editions `target` can be translated from, best first: the original,
+/// then versions the outlet published itself (Vietnamese → its English
+/// version → …), each only where `serves(from, target)`.
+pub fn translation_sources(editions: &[Edition], target: Lang, serves: impl Fn(Lang, Lang) -> bool) -> Vec<&Edition> {
+    let mut found: Vec<&Edition> = editions
+        .iter()
+        .filter(|e| e.lang != target && (e.status == EditionStatus::Original || e.engine == "outlet"))
+        .filter(|e| serves(e.lang, target))
+        .collect();
+    found.sort_by_key(|e| e.status != EditionStatus::Original);
+    found
+}
+
 /// A story, independent of language. Its text lives in its editions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -317,6 +330,21 @@ mod tests {
             created_at: Utc::now(),
             updated_at: Utc::now(),
         }
+    }
+
+    #[test]
+    fn translations_come_from_the_original_first_then_the_outlets_versions() {
+        let mut vi = edition(EditionStatus::Original, "original", "Xin chào");
+        vi.lang = Lang::Vi;
+        let mut en = edition(EditionStatus::Published, "outlet", "Hello");
+        en.lang = Lang::En;
+        let mut es = edition(EditionStatus::Published, "apertium:eng-spa", "Hola");
+        es.lang = Lang::Es;
+        let all = [en.clone(), es, vi.clone()];
+        let langs = |v: Vec<&Edition>| v.into_iter().map(|e| e.lang).collect::<Vec<_>>();
+        assert_eq!(langs(translation_sources(&all, Lang::Ca, |_, _| true)), [Lang::Vi, Lang::En], "machine translations are no source");
+        assert_eq!(langs(translation_sources(&all, Lang::Ca, |from, _| from != Lang::Vi)), [Lang::En], "only pairs served");
+        assert_eq!(langs(translation_sources(&all, Lang::En, |_, _| true)), [Lang::Vi], "not itself");
     }
 
     #[test]

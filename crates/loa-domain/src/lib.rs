@@ -13,7 +13,7 @@ pub mod reasons;
 pub mod slug;
 pub mod source;
 
-pub use article::{valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind, NewArticle};
+pub use article::{translation_sources, valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind, NewArticle};
 pub use category::{Category, CATEGORIES};
 pub use lang::Lang;
 pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use loa_domain::{Edition, EditionStatus, Lang, User};
+use loa_domain::{translation_sources, Edition, EditionStatus, Lang, User};
 
 use super::member::{desk_path, forbidden, not_allowed, private, refused_form, signed_in, to_sign_in};
 use super::{ctx, finish, not_found, render_page, PageResult};
@@ -81,17 +81,12 @@ async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_la
 }
 
 /// The edition `edition` was translated from, chosen as the translation
-/// job chooses it: the original when the translation side serves that pair,
-/// else a version the outlet published itself; with the same layout of
-/// segments.
+/// job chooses it ([`translation_sources`], with the pairs the translation
+/// side serves), among those with the same layout of segments.
 fn source_of<'a>(state: &AppState, editions: &'a [Edition], edition: &Edition) -> Option<&'a Edition> {
     let layout = edition.segments().len();
-    editions
-        .iter()
-        .filter(|e| e.lang != edition.lang && (e.status == EditionStatus::Original || e.engine == "outlet"))
-        .filter(|e| state.corrections.as_ref().is_none_or(|c| c.serves(e.lang, edition.lang)))
-        .filter(|e| e.segments().len() == layout)
-        .min_by_key(|e| e.status != EditionStatus::Original)
+    let serves = |from: Lang, to: Lang| state.corrections.as_ref().is_none_or(|c| c.serves(from, to));
+    translation_sources(editions, edition.lang, serves).into_iter().find(|e| e.segments().len() == layout)
 }
 
 pub async fn decide(

@@ -4,7 +4,7 @@
 //! failed (never shown) when the engine gave nothing usable.
 
 use chrono::Utc;
-use loa_domain::{encode_reasons, Block, Edition, EditionStatus, Lang, Mark, Problem};
+use loa_domain::{encode_reasons, translation_sources, Block, Edition, EditionStatus, Lang, Mark, Problem};
 use loa_store::{Job, MAX_ATTEMPTS};
 use loa_translate::Context;
 
@@ -74,15 +74,10 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
     Ok(())
 }
 
-/// The edition `target` is translated from: the original when an engine
-/// reaches the target from it, else a version the outlet published itself
-/// (Vietnamese → its English version → …).
+/// The edition `target` is translated from: the first of
+/// [`translation_sources`] an engine reaches `target` from.
 pub(crate) fn source_edition<'a>(services: &Services, editions: &'a [Edition], target: Lang) -> Option<&'a Edition> {
-    editions
-        .iter()
-        .filter(|e| e.lang != target && (e.status == EditionStatus::Original || e.engine == "outlet"))
-        .filter(|e| services.translator.can_translate(e.lang, target))
-        .min_by_key(|e| e.status != EditionStatus::Original)
+    translation_sources(editions, target, |from, to| services.translator.can_translate(from, to)).into_iter().next()
 }
 
 /// Puts translated segments (and the marks moved onto them, one list per
