@@ -236,6 +236,17 @@ impl Edition {
         }
     }
 
+    /// What a reviewer's correction makes of an edition: a held or failed
+    /// one becomes reviewed, a public one stays public, and the checks'
+    /// reasons, which were about the machine's text, go.
+    pub fn mark_corrected(&mut self, at: DateTime<Utc>) {
+        if self.status != EditionStatus::Published {
+            self.status = EditionStatus::Reviewed;
+        }
+        self.failure = None;
+        self.updated_at = at;
+    }
+
     /// Puts `text` in place of segment `index` (numbered as
     /// [`Edition::segments`] numbers them); the segment's marks are
     /// dropped, since they pointed into the old text. False when the

@@ -191,12 +191,7 @@ async fn correct(services: &Services, slug: &str, code: &str, segment: usize, te
             .remember_correction(source.lang, edition.lang, (source_text, marks), text, &ctx)
             .await?;
     }
-    if edition.status != EditionStatus::Published {
-        edition.status = EditionStatus::Reviewed;
-    }
-    // The checks' reasons were about the machine's text.
-    edition.failure = None;
-    edition.updated_at = chrono::Utc::now();
+    edition.mark_corrected(chrono::Utc::now());
     services.store.save_corrected_edition(&edition, 1, None).await?;
     crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
     println!(

@@ -180,12 +180,7 @@ pub async fn correct(
         }
     }
     if changed > 0 {
-        if edition.status != EditionStatus::Published {
-            edition.status = EditionStatus::Reviewed;
-        }
-        // The checks' reasons were about the machine's text.
-        edition.failure = None;
-        edition.updated_at = chrono::Utc::now();
+        edition.mark_corrected(chrono::Utc::now());
         if let Err(e) = state.store.save_corrected_edition(&edition, changed, Some(&user)).await {
             return finish(&state, lang, Err(e.into()));
         }
