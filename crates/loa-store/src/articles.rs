@@ -4,8 +4,9 @@
 use loa_domain::article::body_text;
 use loa_domain::{slugify, ActionKind, ArticleId, Block, Edition, EditionStatus, Lang, NewArticle, NewsroomAction, User};
 use serde_json::json;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{Row, AnyConnection};
 
+use crate::changes::record_change;
 use crate::jobs::{enqueue, JobKind, Requeue};
 use crate::{now, ts, Result, Store, StoreError};
 
@@ -73,7 +74,7 @@ impl Store {
     /// Stores an extracted article with its original edition, the editions
     /// its outlet supplied, and its provenance; enqueues a translation job
     /// for every language in `translate_to` that has no edition yet and an
-    /// index job for every edition — all in one transaction.
+    /// change-log entry for every edition — all in one transaction.
     pub async fn insert_article(
         &self,
         new: &NewArticle,
@@ -96,10 +97,10 @@ impl Store {
     ) -> Result<InsertOutcome> {
         // IMMEDIATE takes the write lock up front: a deferred transaction
         // that reads first cannot wait for a writer and fails as "locked".
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let now_s = ts(now());
 
-        if let Some(row) = sqlx::query("SELECT article_id FROM provenance WHERE url = ?")
+        if let Some(row) = sqlx::query(&crate::sql("SELECT article_id FROM provenance WHERE url = ?"))
             .bind(&new.canonical_url)
             .fetch_optional(&mut *tx)
             .await?
@@ -107,7 +108,7 @@ impl Store {
             return Ok(InsertOutcome::Duplicate(row.try_get("article_id")?));
         }
         let hash = content_hash(&new.title, &new.blocks);
-        if let Some(row) = sqlx::query("SELECT id FROM articles WHERE content_hash = ?")
+        if let Some(row) = sqlx::query(&crate::sql("SELECT id FROM articles WHERE content_hash = ?"))
             .bind(&hash)
             .fetch_optional(&mut *tx)
             .await?
@@ -121,10 +122,10 @@ impl Store {
         let published = new.published_at.unwrap_or_else(now);
         if let Some(fp) = fingerprint {
             let window = chrono::Duration::days(NEAR_DUPLICATE_WINDOW_DAYS);
-            let rows = sqlx::query(
+            let rows = sqlx::query(&crate::sql(
                 "SELECT id, simhash FROM articles WHERE simhash IS NOT NULL AND original_lang = ?
                    AND published_at >= ? AND published_at <= ? ORDER BY published_at",
-            )
+            ))
             .bind(new.lang.code())
             .bind(ts(published - window))
             .bind(ts(published + window))
@@ -145,12 +146,12 @@ impl Store {
             Some(name) if !name.trim().is_empty() => Some(upsert_author(&mut tx, name.trim()).await?),
             _ => None,
         };
-        let slug = free_slug(&mut tx, &new.title).await?;
-        let id: i64 = sqlx::query(
+        let slug = free_slug(&mut tx, "articles", &new.title, "article").await?;
+        let id: i64 = sqlx::query(&crate::sql(
             "INSERT INTO articles (slug, canonical_url, original_lang, author_id, category, places, topics,
                content_hash, published_at, updated_at, created_at, simhash)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
+        ))
         .bind(&slug)
         .bind(&new.canonical_url)
         .bind(new.lang.code())
@@ -194,7 +195,7 @@ impl Store {
                 ..original.clone()
             };
             write_edition(&mut tx, &e).await?;
-            sqlx::query("INSERT INTO provenance (article_id, source_id, outlet, url, fetched_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING")
+            sqlx::query(&crate::sql("INSERT INTO provenance (article_id, source_id, outlet, url, fetched_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING"))
                 .bind(id)
                 .bind(new.source_id)
                 .bind(&new.outlet)
@@ -213,10 +214,10 @@ impl Store {
         Ok(InsertOutcome::Inserted(id))
     }
 
-    /// Saves an edition (a translation, a review) and asks the search index
-    /// to follow, in one transaction.
+    /// Saves an edition (a translation, a review) and logs the change the
+    /// search indexes follow, in one transaction.
     pub async fn save_edition(&self, edition: &Edition) -> Result<()> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         write_edition(&mut tx, edition).await?;
         tx.commit().await?;
         Ok(())
@@ -226,7 +227,7 @@ impl Store {
     /// `Reviewed` approves it without publishing, `Failed` withdraws it.
     /// `actor` is the member who decided (`None`: the command line); a
     /// publish or withdrawal is written to the newsroom's history in the
-    /// same transaction, and the index follows in it too.
+    /// same transaction, and so is the change the indexes follow.
     pub async fn set_edition_status(
         &self,
         article_id: ArticleId,
@@ -236,8 +237,8 @@ impl Store {
     ) -> Result<Edition> {
         // Only the status changes, inside the transaction: a correction or
         // a translation saved meanwhile keeps its text.
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let current: Option<String> = sqlx::query_scalar("SELECT status FROM editions WHERE article_id = ? AND lang = ?")
+        let mut tx = self.begin_write().await?;
+        let current: Option<String> = sqlx::query_scalar(&crate::sql("SELECT status FROM editions WHERE article_id = ? AND lang = ?"))
             .bind(article_id)
             .bind(lang.code())
             .fetch_optional(&mut *tx)
@@ -251,21 +252,14 @@ impl Store {
             }
             Some(_) => {}
         }
-        sqlx::query("UPDATE editions SET status = ?, updated_at = ? WHERE article_id = ? AND lang = ?")
+        sqlx::query(&crate::sql("UPDATE editions SET status = ?, updated_at = ? WHERE article_id = ? AND lang = ?"))
             .bind(status.as_str())
             .bind(ts(now()))
             .bind(article_id)
             .bind(lang.code())
             .execute(&mut *tx)
             .await?;
-        enqueue(
-            &mut tx,
-            JobKind::IndexEdition,
-            &format!("{article_id}:{lang}"),
-            &json!({"article_id": article_id, "lang": lang}),
-            Requeue::Again,
-        )
-        .await?;
+        record_change(&mut tx, article_id, lang).await?;
         let kind = match status {
             EditionStatus::Published => Some(ActionKind::Published),
             EditionStatus::Failed => Some(ActionKind::Withdrawn),
@@ -283,7 +277,7 @@ impl Store {
     /// A reviewer's corrected edition (`count` segments changed), with the
     /// correction in the newsroom's history, in one transaction.
     pub async fn save_corrected_edition(&self, edition: &Edition, count: usize, actor: Option<&User>) -> Result<()> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         write_edition(&mut tx, edition).await?;
         record_action(&mut tx, actor, ActionKind::Corrected, edition.article_id, edition.lang, None, Some(count as i64)).await?;
         tx.commit().await?;
@@ -292,10 +286,10 @@ impl Store {
 
     /// What people did to one edition, oldest first.
     pub async fn edition_history(&self, article_id: ArticleId, lang: Lang) -> Result<Vec<NewsroomAction>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&crate::sql(
             "SELECT action, actor, count, created_at FROM newsroom_actions
              WHERE article_id = ? AND lang = ? AND comment_id IS NULL ORDER BY created_at, id",
-        )
+        ))
         .bind(article_id)
         .bind(lang.code())
         .fetch_all(&self.pool)
@@ -322,11 +316,11 @@ impl Store {
         content_type: Option<&str>,
         html: &str,
     ) -> Result<()> {
-        sqlx::query(
+        sqlx::query(&crate::sql(
             "INSERT INTO raw_pages (url, article_id, source_id, content_type, html, fetched_at) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (url) DO UPDATE SET html = excluded.html, content_type = excluded.content_type,
                fetched_at = excluded.fetched_at",
-        )
+        ))
         .bind(url)
         .bind(article_id)
         .bind(source_id)
@@ -341,11 +335,11 @@ impl Store {
     /// The stored pages of a source's articles (the originals, not the
     /// outlet's translations, which are stored under their own URLs too).
     pub async fn raw_pages_of_source(&self, source_id: i64) -> Result<Vec<RawPage>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&crate::sql(
             "SELECT r.url, r.article_id, r.content_type, r.html FROM raw_pages r
              JOIN articles a ON a.id = r.article_id
              WHERE r.source_id = ? AND a.canonical_url = r.url ORDER BY r.article_id",
-        )
+        ))
         .bind(source_id)
         .fetch_all(&self.pool)
         .await?;
@@ -373,8 +367,8 @@ impl Store {
         blocks: &[Block],
         translate_to: &[Lang],
     ) -> Result<bool> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let row = sqlx::query("SELECT lang, title, lead, blocks, created_at FROM editions WHERE article_id = ? AND status = 'original'")
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query(&crate::sql("SELECT lang, title, lead, blocks, created_at FROM editions WHERE article_id = ? AND status = 'original'"))
             .bind(article_id)
             .fetch_optional(&mut *tx)
             .await?
@@ -401,7 +395,7 @@ impl Store {
             updated_at: now(),
         };
         write_edition(&mut tx, &edition).await?;
-        sqlx::query("UPDATE articles SET content_hash = ?, updated_at = ? WHERE id = ?")
+        sqlx::query(&crate::sql("UPDATE articles SET content_hash = ?, updated_at = ? WHERE id = ?"))
             .bind(content_hash(title, blocks))
             .bind(ts(now()))
             .bind(article_id)
@@ -424,16 +418,16 @@ impl Store {
 }
 
 async fn insert_provenance(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     article_id: i64,
     source_id: Option<i64>,
     outlet: &str,
     url: &str,
     at: &str,
 ) -> Result<()> {
-    sqlx::query(
+    sqlx::query(&crate::sql(
         "INSERT INTO provenance (article_id, source_id, outlet, url, fetched_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
-    )
+    ))
     .bind(article_id)
     .bind(source_id)
     .bind(outlet)
@@ -444,16 +438,16 @@ async fn insert_provenance(
     Ok(())
 }
 
-/// Upserts the edition row and enqueues the index job that mirrors it.
-async fn write_edition(conn: &mut SqliteConnection, e: &Edition) -> Result<()> {
+/// Upserts the edition row and logs the change every node's index follows.
+async fn write_edition(conn: &mut AnyConnection, e: &Edition) -> Result<()> {
     let blocks = serde_json::to_string(&e.blocks).map_err(|err| StoreError::Corrupt(err.to_string()))?;
-    sqlx::query(
+    sqlx::query(&crate::sql(
         "INSERT INTO editions (article_id, lang, title, lead, blocks, status, engine, failure, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (article_id, lang) DO UPDATE SET title = excluded.title, lead = excluded.lead,
            blocks = excluded.blocks, status = excluded.status, engine = excluded.engine,
            failure = excluded.failure, updated_at = excluded.updated_at",
-    )
+    ))
     .bind(e.article_id)
     .bind(e.lang.code())
     .bind(&e.title)
@@ -466,58 +460,55 @@ async fn write_edition(conn: &mut SqliteConnection, e: &Edition) -> Result<()> {
     .bind(ts(e.updated_at))
     .execute(&mut *conn)
     .await?;
-    let key = format!("{}:{}", e.article_id, e.lang);
-    enqueue(
-        conn,
-        JobKind::IndexEdition,
-        &key,
-        &json!({"article_id": e.article_id, "lang": e.lang}),
-        Requeue::Again,
-    )
-    .await
+    record_change(conn, e.article_id, e.lang).await
 }
 
-async fn upsert_author(conn: &mut SqliteConnection, name: &str) -> Result<i64> {
-    let slug = {
-        let s = slugify(name);
-        if s.is_empty() { "author".to_string() } else { s }
-    };
-    sqlx::query("INSERT INTO authors (name, slug) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING")
+/// The author called exactly `name`, added if new. Two people whose names
+/// make the same slug stay two authors (`tran-ha`, `tran-ha-2`).
+async fn upsert_author(conn: &mut AnyConnection, name: &str) -> Result<i64> {
+    if let Some(row) = sqlx::query(&crate::sql("SELECT id FROM authors WHERE name = ? ORDER BY id LIMIT 1"))
         .bind(name)
-        .bind(&slug)
-        .execute(&mut *conn)
-        .await?;
-    Ok(sqlx::query("SELECT id FROM authors WHERE slug = ?")
+        .fetch_optional(&mut *conn)
+        .await?
+    {
+        return Ok(row.try_get("id")?);
+    }
+    let slug = free_slug(conn, "authors", name, "author").await?;
+    Ok(sqlx::query(&crate::sql("INSERT INTO authors (name, slug) VALUES (?, ?) RETURNING id"))
+        .bind(name)
         .bind(&slug)
         .fetch_one(&mut *conn)
         .await?
         .try_get("id")?)
 }
 
-/// A slug from the title that no other article has (`-2`, `-3`… appended).
-async fn free_slug(conn: &mut SqliteConnection, title: &str) -> Result<String> {
-    let base = match slugify(title) {
-        s if s.is_empty() => "article".to_string(),
+/// A slug from `text` that no row of `table` has (`-2`, `-3`… appended),
+/// found with one query however many namesakes there are.
+async fn free_slug(conn: &mut AnyConnection, table: &str, text: &str, fallback: &str) -> Result<String> {
+    let base = match slugify(text) {
+        s if s.is_empty() => fallback.to_string(),
         s => s,
     };
-    let mut candidate = base.clone();
-    for n in 2.. {
-        let taken = sqlx::query("SELECT 1 FROM articles WHERE slug = ?")
-            .bind(&candidate)
-            .fetch_optional(&mut *conn)
+    // Slugs hold only [a-z0-9-], so the base has no LIKE wildcard in it.
+    let taken: std::collections::HashSet<String> =
+        sqlx::query(&crate::sql(&format!("SELECT slug FROM {table} WHERE slug = ? OR slug LIKE ?")))
+            .bind(&base)
+            .bind(format!("{base}-%"))
+            .fetch_all(&mut *conn)
             .await?
-            .is_some();
-        if !taken {
-            break;
-        }
-        candidate = format!("{base}-{n}");
+            .iter()
+            .map(|r| r.try_get::<String, _>("slug"))
+            .collect::<std::result::Result<_, _>>()?;
+    if !taken.contains(&base) {
+        return Ok(base);
     }
-    Ok(candidate)
+    let n = (2..).find(|n| !taken.contains(&format!("{base}-{n}"))).unwrap_or(2);
+    Ok(format!("{base}-{n}"))
 }
 
 /// One line of the newsroom's history, inside the caller's transaction.
 pub(crate) async fn record_action(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     actor: Option<&User>,
     kind: ActionKind,
     article_id: ArticleId,
@@ -525,10 +516,10 @@ pub(crate) async fn record_action(
     comment_id: Option<i64>,
     count: Option<i64>,
 ) -> Result<()> {
-    sqlx::query(
+    sqlx::query(&crate::sql(
         "INSERT INTO newsroom_actions (user_id, actor, action, article_id, lang, comment_id, count, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    )
+    ))
     .bind(actor.map(|u| u.id))
     .bind(actor.map(|u| u.display_name.as_str()))
     .bind(kind.as_str())

@@ -8,9 +8,9 @@
 
 use chrono::Duration;
 use serde_json::Value;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{Row, AnyConnection};
 
-use crate::{now, ts, Result, Store, StoreError};
+use crate::{now, ts, Backend, Result, Store, StoreError};
 
 /// Attempts after which a job stays failed until someone re-enqueues it.
 pub const MAX_ATTEMPTS: i64 = 5;
@@ -21,18 +21,15 @@ pub enum JobKind {
     FetchArticle,
     /// Produce one edition (article × language) with a translation engine.
     TranslateEdition,
-    /// Make the search index agree with the store for one edition.
-    IndexEdition,
 }
 
 impl JobKind {
-    pub const ALL: [JobKind; 3] = [JobKind::FetchArticle, JobKind::TranslateEdition, JobKind::IndexEdition];
+    pub const ALL: [JobKind; 2] = [JobKind::FetchArticle, JobKind::TranslateEdition];
 
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::FetchArticle => "fetch_article",
             JobKind::TranslateEdition => "translate_edition",
-            JobKind::IndexEdition => "index_edition",
         }
     }
 
@@ -84,7 +81,7 @@ pub enum Requeue {
 }
 
 pub(crate) async fn enqueue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     kind: JobKind,
     key: &str,
     payload: &Value,
@@ -103,7 +100,7 @@ pub(crate) async fn enqueue(
              WHERE jobs.status IN ('done', 'failed')"
         }
     };
-    sqlx::query(sql)
+    sqlx::query(&crate::sql(sql))
         .bind(kind.as_str())
         .bind(key)
         .bind(payload.to_string())
@@ -130,15 +127,23 @@ impl Store {
         }
         let now_t = now();
         let placeholders = vec!["?"; kinds.len()].join(", ");
+        // On PostgreSQL many workers on many nodes claim at once: a row one
+        // of them is taking is passed over, not waited for and taken twice.
+        // SQLite runs one write at a time, so the plain form is enough.
+        let skip_locked = match self.backend {
+            Backend::Postgres => " FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite => "",
+        };
         let sql = format!(
             "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = ?, updated_at = ?
              WHERE id = (
                SELECT id FROM jobs
                WHERE kind IN ({placeholders})
                  AND ((status = 'pending' AND run_after <= ?) OR (status = 'running' AND locked_until < ?))
-               ORDER BY run_after, id LIMIT 1)
+               ORDER BY run_after, id LIMIT 1{skip_locked})
              RETURNING id, kind, key, payload, attempts"
         );
+        let sql = crate::sql(&sql);
         let mut q = sqlx::query(&sql).bind(ts(now_t + lease)).bind(ts(now_t));
         for k in kinds {
             q = q.bind(k.as_str());
@@ -157,7 +162,7 @@ impl Store {
     }
 
     pub async fn complete_job(&self, id: i64) -> Result<()> {
-        sqlx::query("UPDATE jobs SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?")
+        sqlx::query(&crate::sql("UPDATE jobs SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?"))
             .bind(ts(now()))
             .bind(id)
             .execute(&self.pool)
@@ -169,7 +174,7 @@ impl Store {
     /// exponential backoff until [`MAX_ATTEMPTS`]; then, or when the failure
     /// is permanent, the job stays failed with its reason.
     pub async fn fail_job(&self, id: i64, reason: &str, retryable: bool) -> Result<()> {
-        let row = sqlx::query("SELECT attempts FROM jobs WHERE id = ?")
+        let row = sqlx::query(&crate::sql("SELECT attempts FROM jobs WHERE id = ?"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
@@ -178,9 +183,9 @@ impl Store {
         let now_t = now();
         if retryable && attempts < MAX_ATTEMPTS {
             let backoff = Duration::seconds(5 * (1i64 << attempts.clamp(0, 10))).min(Duration::hours(1));
-            sqlx::query(
+            sqlx::query(&crate::sql(
                 "UPDATE jobs SET status = 'pending', run_after = ?, locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?",
-            )
+            ))
             .bind(ts(now_t + backoff))
             .bind(reason)
             .bind(ts(now_t))
@@ -188,7 +193,7 @@ impl Store {
             .execute(&self.pool)
             .await?;
         } else {
-            sqlx::query("UPDATE jobs SET status = 'failed', locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?")
+            sqlx::query(&crate::sql("UPDATE jobs SET status = 'failed', locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?"))
                 .bind(reason)
                 .bind(ts(now_t))
                 .bind(id)
@@ -200,7 +205,7 @@ impl Store {
 
     /// Counts of jobs by state, for one kind.
     pub async fn job_counts(&self, kind: JobKind) -> Result<JobCounts> {
-        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM jobs WHERE kind = ? GROUP BY status")
+        let rows = sqlx::query(&crate::sql("SELECT status, COUNT(*) AS n FROM jobs WHERE kind = ? GROUP BY status"))
             .bind(kind.as_str())
             .fetch_all(&self.pool)
             .await?;
@@ -221,7 +226,7 @@ impl Store {
 
     /// One job's state, attempts and last error, if it exists.
     pub async fn job_state(&self, kind: JobKind, key: &str) -> Result<Option<JobState>> {
-        let row = sqlx::query("SELECT status, attempts, last_error FROM jobs WHERE kind = ? AND key = ?")
+        let row = sqlx::query(&crate::sql("SELECT status, attempts, last_error FROM jobs WHERE kind = ? AND key = ?"))
             .bind(kind.as_str())
             .bind(key)
             .fetch_optional(&self.pool)
@@ -234,9 +239,9 @@ impl Store {
 
     /// The reasons of failed jobs, newest first.
     pub async fn failed_jobs(&self, limit: i64) -> Result<Vec<(JobKind, String, String)>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&crate::sql(
             "SELECT kind, key, COALESCE(last_error, '') AS reason FROM jobs WHERE status = 'failed' ORDER BY updated_at DESC LIMIT ?",
-        )
+        ))
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;

@@ -29,6 +29,7 @@ impl Store {
             let sql = format!(
                 "SELECT source, target FROM translation_memory WHERE engine = ? AND src_lang = ? AND tgt_lang = ? AND source IN ({placeholders})"
             );
+            let sql = crate::sql(&sql);
             let mut q = sqlx::query(&sql).bind(engine).bind(from.code()).bind(to.code());
             for s in chunk {
                 q = q.bind(s);
@@ -42,13 +43,13 @@ impl Store {
 
     /// Keeps translations; a newer one for the same key replaces the older.
     pub async fn memory_store(&self, engine: &str, from: Lang, to: Lang, pairs: &[(String, String)]) -> Result<()> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let at = ts(now());
         for (source, target) in pairs {
-            sqlx::query(
+            sqlx::query(&crate::sql(
                 "INSERT INTO translation_memory (engine, src_lang, tgt_lang, source, target, created_at) VALUES (?, ?, ?, ?, ?, ?)
                  ON CONFLICT (engine, src_lang, tgt_lang, source) DO UPDATE SET target = excluded.target, created_at = excluded.created_at",
-            )
+            ))
             .bind(engine)
             .bind(from.code())
             .bind(to.code())
@@ -64,9 +65,9 @@ impl Store {
 
     /// Every memory row, for TMX export.
     pub async fn memory_rows(&self) -> Result<Vec<MemoryRow>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&crate::sql(
             "SELECT engine, src_lang, tgt_lang, source, target, created_at FROM translation_memory ORDER BY engine, src_lang, tgt_lang, source",
-        )
+        ))
         .fetch_all(&self.pool)
         .await?;
         rows.iter()

@@ -1,34 +1,77 @@
 //! Migrations embedded in the binary, so a fresh machine needs no files
-//! beside it and no proc-macro (`sqlx::migrate!`) at build time.
+//! beside it and no proc-macro (`sqlx::migrate!`) at build time. Each
+//! version exists once per backend, with the same tables and columns.
 
 use sqlx::error::BoxDynError;
 use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use std::borrow::Cow;
 
-const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (1, "initial", include_str!("../migrations/0001_initial.sql")),
-    (2, "sources at depth", include_str!("../migrations/0002_sources_at_depth.sql")),
-    (3, "translation memory", include_str!("../migrations/0003_translation_memory.sql")),
-    (4, "newsroom", include_str!("../migrations/0004_newsroom.sql")),
-    (5, "newsroom actions", include_str!("../migrations/0005_newsroom_actions.sql")),
+use crate::Backend;
+
+/// (version, name, SQLite form, PostgreSQL form).
+const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
+    (
+        1,
+        "initial",
+        include_str!("../migrations/sqlite/0001_initial.sql"),
+        include_str!("../migrations/postgres/0001_initial.sql"),
+    ),
+    (
+        2,
+        "sources at depth",
+        include_str!("../migrations/sqlite/0002_sources_at_depth.sql"),
+        include_str!("../migrations/postgres/0002_sources_at_depth.sql"),
+    ),
+    (
+        3,
+        "translation memory",
+        include_str!("../migrations/sqlite/0003_translation_memory.sql"),
+        include_str!("../migrations/postgres/0003_translation_memory.sql"),
+    ),
+    (
+        4,
+        "newsroom",
+        include_str!("../migrations/sqlite/0004_newsroom.sql"),
+        include_str!("../migrations/postgres/0004_newsroom.sql"),
+    ),
+    (
+        5,
+        "newsroom actions",
+        include_str!("../migrations/sqlite/0005_newsroom_actions.sql"),
+        include_str!("../migrations/postgres/0005_newsroom_actions.sql"),
+    ),
+    (
+        6,
+        "change log and media",
+        include_str!("../migrations/sqlite/0006_change_log_and_media.sql"),
+        include_str!("../migrations/postgres/0006_change_log_and_media.sql"),
+    ),
 ];
 
+pub(crate) fn latest_version() -> i64 {
+    MIGRATIONS.iter().map(|m| m.0).max().unwrap_or(0)
+}
+
 #[derive(Debug)]
-struct Embedded;
+struct Embedded(Backend);
 
 impl<'s> MigrationSource<'s> for Embedded {
     fn resolve(self) -> futures_core::future::BoxFuture<'s, Result<Vec<Migration>, BoxDynError>> {
-        Box::pin(async {
+        Box::pin(async move {
             Ok(MIGRATIONS
                 .iter()
-                .map(|(version, name, sql)| {
-                    Migration::new(*version, Cow::Borrowed(*name), MigrationType::Simple, Cow::Borrowed(*sql), false)
+                .map(|(version, name, sqlite, postgres)| {
+                    let sql = match self.0 {
+                        Backend::Sqlite => *sqlite,
+                        Backend::Postgres => *postgres,
+                    };
+                    Migration::new(*version, Cow::Borrowed(*name), MigrationType::Simple, Cow::Borrowed(sql), false)
                 })
                 .collect())
         })
     }
 }
 
-pub(crate) async fn migrator() -> Result<Migrator, sqlx::migrate::MigrateError> {
-    Migrator::new(Embedded).await
+pub(crate) async fn migrator(backend: Backend) -> Result<Migrator, sqlx::migrate::MigrateError> {
+    Migrator::new(Embedded(backend)).await
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use loa_domain::{ActionKind, ArticleId, CommentStatus, Lang, Role, User, UserId};
 use serde::Serialize;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::articles::record_action;
@@ -30,7 +30,7 @@ fn username_key(username: &str) -> String {
     username.trim().to_ascii_lowercase()
 }
 
-fn user_from(row: &SqliteRow) -> Result<User> {
+fn user_from(row: &AnyRow) -> Result<User> {
     let role: String = row.try_get("role")?;
     Ok(User {
         id: row.try_get("id")?,
@@ -48,7 +48,7 @@ impl Store {
     /// taken (whatever its case).
     pub async fn create_user(&self, username: &str, display_name: &str, role: Role, password_hash: &str) -> Result<User> {
         let username = username.trim();
-        let taken = sqlx::query("SELECT 1 FROM users WHERE username_key = ?")
+        let taken = sqlx::query(&crate::sql("SELECT 1 FROM users WHERE username_key = ?"))
             .bind(username_key(username))
             .fetch_optional(&self.pool)
             .await?
@@ -56,10 +56,10 @@ impl Store {
         if taken {
             return Err(StoreError::Conflict(format!("the username {username:?} is taken")));
         }
-        let row = sqlx::query(&format!(
+        let row = sqlx::query(&crate::sql(&format!(
             "INSERT INTO users (username, username_key, display_name, role, password_hash, created_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING {USER_COLUMNS}"
-        ))
+        )))
         .bind(username)
         .bind(username_key(username))
         .bind(display_name.trim())
@@ -73,7 +73,7 @@ impl Store {
 
     /// Every member, by username.
     pub async fn users(&self) -> Result<Vec<User>> {
-        let rows = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username_key"))
+        let rows = sqlx::query(&crate::sql(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username_key")))
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(user_from).collect()
@@ -81,7 +81,7 @@ impl Store {
 
     /// A member and their password hash, for signing in.
     pub async fn user_for_login(&self, username: &str) -> Result<Option<(User, String)>> {
-        let row = sqlx::query(&format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE username_key = ?"))
+        let row = sqlx::query(&crate::sql(&format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE username_key = ?")))
             .bind(username_key(username))
             .fetch_optional(&self.pool)
             .await?;
@@ -98,11 +98,11 @@ impl Store {
         role: Option<Role>,
         disabled: Option<bool>,
     ) -> Result<User> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let row = sqlx::query(&format!(
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query(&crate::sql(&format!(
             "UPDATE users SET password_hash = COALESCE(?, password_hash), role = COALESCE(?, role),
                disabled = COALESCE(?, disabled) WHERE username_key = ? RETURNING {USER_COLUMNS}"
-        ))
+        )))
         .bind(password_hash)
         .bind(role.map(Role::as_str))
         .bind(disabled.map(i64::from))
@@ -112,7 +112,7 @@ impl Store {
         .ok_or_else(|| StoreError::NotFound(format!("no newsroom member {username:?}")))?;
         let user = user_from(&row)?;
         if password_hash.is_some() || disabled == Some(true) {
-            sqlx::query("DELETE FROM sessions WHERE user_id = ?").bind(user.id).execute(&mut *tx).await?;
+            sqlx::query(&crate::sql("DELETE FROM sessions WHERE user_id = ?")).bind(user.id).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(user)
@@ -122,8 +122,8 @@ impl Store {
     pub async fn create_session(&self, user_id: UserId, token_hash: &str, expires_at: DateTime<Utc>) -> Result<()> {
         let now = now();
         // Expired sessions are cleared as new ones come, so the table stays small.
-        sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(ts(now)).execute(&self.pool).await?;
-        sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        sqlx::query(&crate::sql("DELETE FROM sessions WHERE expires_at < ?")).bind(ts(now)).execute(&self.pool).await?;
+        sqlx::query(&crate::sql("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"))
             .bind(token_hash)
             .bind(user_id)
             .bind(ts(now))
@@ -136,11 +136,11 @@ impl Store {
     /// The member a session token (by hash) signs in: none when the session
     /// is unknown, expired, or its member disabled.
     pub async fn session_user(&self, token_hash: &str) -> Result<Option<User>> {
-        let row = sqlx::query(
+        let row = sqlx::query(&crate::sql(
             "SELECT u.id, u.username, u.display_name, u.role, u.disabled FROM sessions s
              JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0",
-        )
+        ))
         .bind(token_hash)
         .bind(ts(now()))
         .fetch_optional(&self.pool)
@@ -150,7 +150,7 @@ impl Store {
 
     /// Ends one session (signing out). Unknown tokens are ignored.
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?").bind(token_hash).execute(&self.pool).await?;
+        sqlx::query(&crate::sql("DELETE FROM sessions WHERE token_hash = ?")).bind(token_hash).execute(&self.pool).await?;
         Ok(())
     }
 
@@ -162,7 +162,7 @@ impl Store {
 
     /// Comments waiting for a moderator, oldest first.
     pub async fn pending_comments(&self, limit: i64) -> Result<Vec<PendingComment>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&crate::sql(
             "SELECT c.id, c.article_id, a.slug, c.lang, c.author_name, c.body, c.created_at,
                     COALESCE(e.title,
                              (SELECT o.title FROM editions o WHERE o.article_id = c.article_id AND o.status = 'original' LIMIT 1))
@@ -171,7 +171,7 @@ impl Store {
              JOIN articles a ON a.id = c.article_id
              LEFT JOIN editions e ON e.article_id = c.article_id AND e.lang = c.lang
              WHERE c.status = 'pending' ORDER BY c.created_at, c.id LIMIT ?",
-        )
+        ))
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
@@ -203,11 +203,11 @@ impl Store {
                 return Err(StoreError::Conflict("a moderation decision is visible or rejected".into()));
             }
         };
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let decided = sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let decided = sqlx::query(&crate::sql(
             "UPDATE comments SET status = ?, moderated_by = ?, moderated_at = ? WHERE id = ? AND status = 'pending'
              RETURNING article_id, lang",
-        )
+        ))
         .bind(decision.as_str())
         .bind(moderator.id)
         .bind(ts(now()))
@@ -216,7 +216,10 @@ impl Store {
         .await?;
         let Some(row) = decided else { return Ok(false) };
         let lang = parse_lang(&row.try_get::<String, _>("lang")?)?;
-        record_action(&mut tx, Some(moderator), kind, row.try_get("article_id")?, lang, Some(id), None).await?;
+        let article_id: i64 = row.try_get("article_id")?;
+        record_action(&mut tx, Some(moderator), kind, article_id, lang, Some(id), None).await?;
+        // The story's page shows its visible comments: every node's cache must drop it.
+        crate::changes::record_change(&mut tx, article_id, lang).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -229,18 +232,23 @@ impl Store {
         body: &str,
         status: CommentStatus,
     ) -> Result<i64> {
-        let id = sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let id = sqlx::query(&crate::sql(
             "INSERT INTO comments (article_id, lang, author_name, body, status, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        )
+        ))
         .bind(article_id)
         .bind(lang.code())
         .bind(author_name)
         .bind(body)
         .bind(status.as_str())
         .bind(ts(now()))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
+        if status == CommentStatus::Visible {
+            crate::changes::record_change(&mut tx, article_id, lang).await?;
+        }
+        tx.commit().await?;
         Ok(id)
     }
 }

@@ -5,7 +5,7 @@ use loa_domain::{
     decode_reasons, Article, ArticleId, Author, Block, Category, Edition, EditionStatus, Figure, Lang, Problem, Provenance,
 };
 use serde::Serialize;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::{parse_ts, Result, Store, StoreError};
@@ -89,6 +89,7 @@ impl Store {
         let sql = format!(
             "{CARD_SELECT} WHERE e.lang = ? AND {PUBLIC} AND {filter} ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
         );
+        let sql = crate::sql(&sql);
         let mut q = sqlx::query(&sql).bind(lang.code());
         if let Some(a) = arg {
             q = q.bind(a);
@@ -98,6 +99,7 @@ impl Store {
             "SELECT COUNT(*) AS n FROM articles a JOIN editions e ON e.article_id = a.id LEFT JOIN authors au ON au.id = a.author_id
              WHERE e.lang = ? AND {PUBLIC} AND {filter}"
         );
+        let count_sql = crate::sql(&count_sql);
         let mut cq = sqlx::query(&count_sql).bind(lang.code());
         if let Some(a) = arg {
             cq = cq.bind(a);
@@ -107,7 +109,7 @@ impl Store {
     }
 
     pub async fn author(&self, slug: &str) -> Result<Option<Author>> {
-        let row = sqlx::query("SELECT name, slug FROM authors WHERE slug = ?")
+        let row = sqlx::query(&crate::sql("SELECT name, slug FROM authors WHERE slug = ?"))
             .bind(slug)
             .fetch_optional(&self.pool)
             .await?;
@@ -115,7 +117,7 @@ impl Store {
     }
 
     pub async fn article_by_slug(&self, slug: &str) -> Result<Option<Article>> {
-        let row = sqlx::query(&format!("{ARTICLE_SELECT} WHERE a.slug = ?"))
+        let row = sqlx::query(&crate::sql(&format!("{ARTICLE_SELECT} WHERE a.slug = ?")))
             .bind(slug)
             .fetch_optional(&self.pool)
             .await?;
@@ -126,7 +128,7 @@ impl Store {
     }
 
     pub async fn article(&self, id: ArticleId) -> Result<Option<Article>> {
-        let row = sqlx::query(&format!("{ARTICLE_SELECT} WHERE a.id = ?"))
+        let row = sqlx::query(&crate::sql(&format!("{ARTICLE_SELECT} WHERE a.id = ?")))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -138,7 +140,7 @@ impl Store {
 
     /// One edition in any state (the site checks [`EditionStatus::is_public`]).
     pub async fn edition(&self, article_id: ArticleId, lang: Lang) -> Result<Option<Edition>> {
-        let row = sqlx::query(&format!("{EDITION_SELECT} WHERE article_id = ? AND lang = ?"))
+        let row = sqlx::query(&crate::sql(&format!("{EDITION_SELECT} WHERE article_id = ? AND lang = ?")))
             .bind(article_id)
             .bind(lang.code())
             .fetch_optional(&self.pool)
@@ -148,9 +150,9 @@ impl Store {
 
     /// Every edition of an article in any state, original first.
     pub async fn editions(&self, article_id: ArticleId) -> Result<Vec<Edition>> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query(&crate::sql(&format!(
             "{EDITION_SELECT} WHERE article_id = ? ORDER BY CASE status WHEN 'original' THEN 0 ELSE 1 END, lang"
-        ))
+        )))
         .bind(article_id)
         .fetch_all(&self.pool)
         .await?;
@@ -169,9 +171,9 @@ impl Store {
     }
 
     pub async fn comments(&self, article_id: ArticleId) -> Result<Vec<Comment>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&crate::sql(
             "SELECT id, author_name, body, lang, created_at FROM comments WHERE article_id = ? AND status = 'visible' ORDER BY created_at",
-        )
+        ))
         .bind(article_id)
         .fetch_all(&self.pool)
         .await?;
@@ -198,7 +200,7 @@ impl Store {
         }
         // Topic overlap is scored here rather than in SQL so the query stays
         // portable (no json_each); the window of recent stories bounds the cost.
-        let recent = self.card_page("a.id <> ?", Some(&article.id.to_string()), lang, 500, 0).await?;
+        let recent = self.card_page("a.id <> CAST(? AS BIGINT)", Some(&article.id.to_string()), lang, 500, 0).await?;
         let mut scored: Vec<(usize, ArticleCard)> = recent
             .cards
             .into_iter()
@@ -222,10 +224,10 @@ impl Store {
 
     /// Every article with at least one public edition, for `/sitemap.xml`.
     pub async fn sitemap(&self) -> Result<Vec<SitemapEntry>> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query(&crate::sql(&format!(
             "SELECT a.slug, a.id, e.lang, e.updated_at FROM articles a JOIN editions e ON e.article_id = a.id
              WHERE {PUBLIC} ORDER BY a.published_at DESC, a.id DESC, e.lang"
-        ))
+        )))
         .fetch_all(&self.pool)
         .await?;
         let mut out: Vec<SitemapEntry> = Vec::new();
@@ -248,7 +250,7 @@ impl Store {
 
     /// Every (article, language) pair that has an edition, for `loa reindex`.
     pub async fn edition_keys(&self) -> Result<Vec<(ArticleId, Lang)>> {
-        let rows = sqlx::query("SELECT article_id, lang FROM editions ORDER BY article_id, lang")
+        let rows = sqlx::query(&crate::sql("SELECT article_id, lang FROM editions ORDER BY article_id, lang"))
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -258,14 +260,14 @@ impl Store {
 
     /// Editions held for review or failed, newest first.
     pub async fn review_queue(&self, limit: i64) -> Result<Vec<ReviewItem>> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&crate::sql(
             "SELECT a.id, a.slug, e.lang, e.status, e.engine, e.failure, e.updated_at, e.title,
                     (SELECT o.title FROM editions o WHERE o.article_id = a.id AND o.status = 'original' LIMIT 1) AS original_title,
                     a.original_lang
              FROM editions e
              JOIN articles a ON a.id = e.article_id
              WHERE e.status IN ('machine_translated', 'failed') ORDER BY e.updated_at DESC, a.id, e.lang LIMIT ?",
-        )
+        ))
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
@@ -297,7 +299,7 @@ impl Store {
 
     /// How many articles and editions by state: the demo's progress line.
     pub async fn edition_counts(&self) -> Result<Vec<(EditionStatus, i64)>> {
-        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM editions GROUP BY status ORDER BY status")
+        let rows = sqlx::query(&crate::sql("SELECT status, COUNT(*) AS n FROM editions GROUP BY status ORDER BY status"))
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -312,12 +314,12 @@ impl Store {
     }
 
     pub async fn article_count(&self) -> Result<i64> {
-        Ok(sqlx::query("SELECT COUNT(*) AS n FROM articles").fetch_one(&self.pool).await?.try_get("n")?)
+        Ok(sqlx::query(&crate::sql("SELECT COUNT(*) AS n FROM articles")).fetch_one(&self.pool).await?.try_get("n")?)
     }
 
-    async fn article_from_row(&self, r: &SqliteRow) -> Result<Article> {
+    async fn article_from_row(&self, r: &AnyRow) -> Result<Article> {
         let id: i64 = r.try_get("id")?;
-        let prov_rows = sqlx::query("SELECT source_id, outlet, url, fetched_at FROM provenance WHERE article_id = ? ORDER BY id")
+        let prov_rows = sqlx::query(&crate::sql("SELECT source_id, outlet, url, fetched_at FROM provenance WHERE article_id = ? ORDER BY id"))
             .bind(id)
             .fetch_all(&self.pool)
             .await?;
@@ -360,12 +362,12 @@ pub(crate) fn parse_lang(s: &str) -> Result<Lang> {
     s.parse().map_err(|_| StoreError::Corrupt(format!("language {s:?}")))
 }
 
-fn json_list(r: &SqliteRow, col: &str) -> Result<Vec<String>> {
+fn json_list(r: &AnyRow, col: &str) -> Result<Vec<String>> {
     let raw: String = r.try_get(col)?;
     serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt(format!("{col}: {e}")))
 }
 
-fn author_from_row(r: &SqliteRow) -> Result<Option<Author>> {
+fn author_from_row(r: &AnyRow) -> Result<Option<Author>> {
     let name: Option<String> = r.try_get("author_name")?;
     let slug: Option<String> = r.try_get("author_slug")?;
     Ok(name.zip(slug).map(|(name, slug)| Author { name, slug }))
@@ -375,7 +377,7 @@ fn blocks_from(raw: &str) -> Result<Vec<Block>> {
     serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(format!("blocks: {e}")))
 }
 
-fn card_from_row(r: &SqliteRow) -> Result<ArticleCard> {
+fn card_from_row(r: &AnyRow) -> Result<ArticleCard> {
     let blocks = blocks_from(&r.try_get::<String, _>("blocks")?)?;
     let image = blocks.into_iter().find_map(|b| match b {
         Block::Figure(f) => Some(f),
@@ -396,7 +398,7 @@ fn card_from_row(r: &SqliteRow) -> Result<ArticleCard> {
     })
 }
 
-fn edition_from_row(r: &SqliteRow) -> Result<Edition> {
+fn edition_from_row(r: &AnyRow) -> Result<Edition> {
     let status: String = r.try_get("status")?;
     Ok(Edition {
         article_id: r.try_get("article_id")?,

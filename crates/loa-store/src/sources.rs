@@ -22,11 +22,11 @@ impl Store {
         kind: SourceKind,
         settings: &SourceSettings,
     ) -> Result<Source> {
-        sqlx::query(
+        sqlx::query(&crate::sql(
             "INSERT INTO sources (outlet, home_url, feed_url, kind, settings, created_at) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (feed_url) DO UPDATE SET outlet = excluded.outlet, home_url = excluded.home_url,
                kind = excluded.kind, settings = excluded.settings",
-        )
+        ))
         .bind(outlet)
         .bind(home_url)
         .bind(url)
@@ -35,17 +35,17 @@ impl Store {
         .bind(ts(now()))
         .execute(&self.pool)
         .await?;
-        let row = sqlx::query(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?")).bind(url).fetch_one(&self.pool).await?;
+        let row = sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?"))).bind(url).fetch_one(&self.pool).await?;
         source_from_row(&row)
     }
 
     pub async fn sources(&self) -> Result<Vec<Source>> {
-        let rows = sqlx::query(&format!("{SELECT_SOURCE} ORDER BY s.id")).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} ORDER BY s.id"))).fetch_all(&self.pool).await?;
         rows.iter().map(source_from_row).collect()
     }
 
     pub async fn source(&self, id: SourceId) -> Result<Source> {
-        let row = sqlx::query(&format!("{SELECT_SOURCE} WHERE s.id = ?"))
+        let row = sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.id = ?")))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
@@ -55,9 +55,9 @@ impl Store {
 
     /// Enabled sources whose next poll is due at `at`.
     pub async fn due_sources(&self, at: DateTime<Utc>) -> Result<Vec<Source>> {
-        let rows = sqlx::query(&format!(
+        let rows = sqlx::query(&crate::sql(&format!(
             "{SELECT_SOURCE} WHERE s.next_poll_at IS NULL OR s.next_poll_at <= ? ORDER BY s.next_poll_at, s.id"
-        ))
+        )))
         .bind(ts(at))
         .fetch_all(&self.pool)
         .await?;
@@ -65,7 +65,7 @@ impl Store {
     }
 
     pub async fn update_source_settings(&self, id: SourceId, settings: &SourceSettings) -> Result<Source> {
-        let done = sqlx::query("UPDATE sources SET settings = ? WHERE id = ?")
+        let done = sqlx::query(&crate::sql("UPDATE sources SET settings = ? WHERE id = ?"))
             .bind(settings_json(settings)?)
             .bind(id)
             .execute(&self.pool)
@@ -78,7 +78,7 @@ impl Store {
 
     /// Stops following a source. Its articles stay, with their provenance.
     pub async fn remove_source(&self, id: SourceId) -> Result<()> {
-        let done = sqlx::query("DELETE FROM sources WHERE id = ?").bind(id).execute(&self.pool).await?;
+        let done = sqlx::query(&crate::sql("DELETE FROM sources WHERE id = ?")).bind(id).execute(&self.pool).await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("source {id}")));
         }
@@ -98,10 +98,10 @@ impl Store {
         last_modified: Option<&str>,
         next_poll_at: Option<DateTime<Utc>>,
     ) -> Result<()> {
-        sqlx::query(
+        sqlx::query(&crate::sql(
             "UPDATE sources SET last_success_at = ?, last_error = NULL, last_error_at = NULL, consecutive_failures = 0,
                etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), next_poll_at = ? WHERE id = ?",
-        )
+        ))
         .bind(ts(now()))
         .bind(etag)
         .bind(last_modified)
@@ -119,10 +119,10 @@ impl Store {
     /// Keeps the reason on the source, where an editor looks for it, and
     /// lengthens the failure streak the poller backs off with.
     pub async fn record_poll_failure(&self, id: SourceId, reason: &str, next_poll_at: Option<DateTime<Utc>>) -> Result<()> {
-        sqlx::query(
+        sqlx::query(&crate::sql(
             "UPDATE sources SET last_error = ?, last_error_at = ?, consecutive_failures = consecutive_failures + 1,
                failure_count = failure_count + 1, next_poll_at = ? WHERE id = ?",
-        )
+        ))
         .bind(reason)
         .bind(ts(now()))
         .bind(next_poll_at.map(ts))
@@ -136,7 +136,7 @@ impl Store {
     /// reason shows on the source until its next successful poll, without
     /// slowing its polling down (the feed itself is fine).
     pub async fn count_source_failure(&self, id: SourceId, reason: &str) -> Result<()> {
-        sqlx::query("UPDATE sources SET failure_count = failure_count + 1, last_error = ?, last_error_at = ? WHERE id = ?")
+        sqlx::query(&crate::sql("UPDATE sources SET failure_count = failure_count + 1, last_error = ?, last_error_at = ? WHERE id = ?"))
             .bind(reason)
             .bind(ts(now()))
             .bind(id)
@@ -147,7 +147,7 @@ impl Store {
 
     /// One of the source's links carried a story loa already had.
     pub async fn count_source_duplicate(&self, id: SourceId) -> Result<()> {
-        sqlx::query("UPDATE sources SET duplicate_count = duplicate_count + 1 WHERE id = ?").bind(id).execute(&self.pool).await?;
+        sqlx::query(&crate::sql("UPDATE sources SET duplicate_count = duplicate_count + 1 WHERE id = ?")).bind(id).execute(&self.pool).await?;
         Ok(())
     }
 }
@@ -161,7 +161,7 @@ fn settings_json(settings: &SourceSettings) -> Result<String> {
     serde_json::to_string(settings).map_err(|e| StoreError::Corrupt(format!("source settings: {e}")))
 }
 
-fn source_from_row(row: &sqlx::sqlite::SqliteRow) -> Result<Source> {
+fn source_from_row(row: &sqlx::any::AnyRow) -> Result<Source> {
     let last: Option<String> = row.try_get("last_success_at")?;
     let next: Option<String> = row.try_get("next_poll_at")?;
     let kind: String = row.try_get("kind")?;

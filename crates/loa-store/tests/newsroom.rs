@@ -2,13 +2,8 @@
 
 use chrono::{Duration, Utc};
 use loa_domain::{Block, Category, CommentStatus, Lang, NewArticle, Role};
+use loa_store::testing::TestStore;
 use loa_store::{Store, StoreError};
-
-async fn fresh() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
-    (dir, store)
-}
 
 async fn one_article(store: &Store) -> i64 {
     let article = NewArticle {
@@ -29,9 +24,8 @@ async fn one_article(store: &Store) -> i64 {
     store.insert_article(&article, &[], &[Lang::Es]).await.unwrap().article_id()
 }
 
-#[tokio::test]
-async fn members_are_unique_whatever_the_case_and_never_expose_their_hash() {
-    let (_dir, store) = fresh().await;
+async fn members_are_unique_whatever_the_case_and_never_expose_their_hash(t: TestStore) {
+    let store = t.store.clone();
     let lan = store.create_user("Lan", "Phạm Thị Lan", Role::Editor, "hash-1").await.unwrap();
     assert_eq!((lan.username.as_str(), lan.role, lan.disabled), ("Lan", Role::Editor, false));
     let taken = store.create_user("LAN", "Someone else", Role::Moderator, "hash-2").await.unwrap_err();
@@ -44,9 +38,8 @@ async fn members_are_unique_whatever_the_case_and_never_expose_their_hash() {
     assert_eq!(names, ["an", "Lan"]);
 }
 
-#[tokio::test]
-async fn sessions_end_when_they_expire_or_the_member_changes() {
-    let (_dir, store) = fresh().await;
+async fn sessions_end_when_they_expire_or_the_member_changes(t: TestStore) {
+    let store = t.store.clone();
     let lan = store.create_user("lan", "Lan", Role::Translator, "old").await.unwrap();
     store.create_session(lan.id, "t1", Utc::now() + Duration::hours(1)).await.unwrap();
     store.create_session(lan.id, "t-expired", Utc::now() - Duration::seconds(1)).await.unwrap();
@@ -72,9 +65,8 @@ async fn sessions_end_when_they_expire_or_the_member_changes() {
     assert!(matches!(store.update_user("ghost", None, None, Some(true)).await, Err(StoreError::NotFound(_))));
 }
 
-#[tokio::test]
-async fn readers_comments_wait_for_a_moderator() {
-    let (_dir, store) = fresh().await;
+async fn readers_comments_wait_for_a_moderator(t: TestStore) {
+    let store = t.store.clone();
     let id = one_article(&store).await;
     let moderator = store.create_user("mai", "Mai", Role::Moderator, "h").await.unwrap();
     let first = store.add_pending_comment(id, Lang::En, "Reader", "First!").await.unwrap();
@@ -94,9 +86,8 @@ async fn readers_comments_wait_for_a_moderator() {
     assert!(store.pending_comments(10).await.unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn decisions_enter_the_history_with_who_made_them() {
-    let (_dir, store) = fresh().await;
+async fn decisions_enter_the_history_with_who_made_them(t: TestStore) {
+    let store = t.store.clone();
     let id = one_article(&store).await;
     let tran = store.create_user("tran", "Trần Anh", Role::Translator, "h").await.unwrap();
     let mut es = store.edition(id, Lang::En).await.unwrap().unwrap();
@@ -120,3 +111,10 @@ async fn decisions_enter_the_history_with_who_made_them() {
     assert!(store.moderate_comment(c, CommentStatus::Visible, &tran).await.unwrap());
     assert_eq!(store.edition_history(id, Lang::Es).await.unwrap().len(), 3, "comment decisions are not edition history");
 }
+
+loa_store::on_both_backends!(
+    members_are_unique_whatever_the_case_and_never_expose_their_hash,
+    sessions_end_when_they_expire_or_the_member_changes,
+    readers_comments_wait_for_a_moderator,
+    decisions_enter_the_history_with_who_made_them
+);

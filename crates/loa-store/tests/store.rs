@@ -1,13 +1,8 @@
 use chrono::{Duration, TimeZone, Utc};
 use loa_domain::{Block, Category, Edition, EditionStatus, Figure, Lang, NewArticle};
-use loa_store::{InsertOutcome, JobKind, Requeue, Store, SuppliedEdition};
+use loa_store::testing::TestStore;
+use loa_store::{InsertOutcome, JobKind, Requeue, SuppliedEdition};
 use serde_json::json;
-
-async fn fresh() -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
-    (dir, store)
-}
 
 fn article(url: &str, title: &str, body: &str) -> NewArticle {
     NewArticle {
@@ -30,9 +25,8 @@ fn article(url: &str, title: &str, body: &str) -> NewArticle {
     }
 }
 
-#[tokio::test]
-async fn insert_enqueues_translations_and_index_in_one_go() {
-    let (_d, store) = fresh().await;
+async fn insert_enqueues_translations_and_logs_the_change_in_one_go(t: TestStore) {
+    let store = t.store.clone();
     let out = store
         .insert_article(&article("http://o/1", "Boats on the Perfume River", "Some 120 boats."), &[], &[Lang::Es, Lang::Ca, Lang::En])
         .await
@@ -43,7 +37,10 @@ async fn insert_enqueues_translations_and_index_in_one_go() {
     };
     // The original's language is never a translation target.
     assert_eq!(store.job_counts(JobKind::TranslateEdition).await.unwrap().pending, 2);
-    assert_eq!(store.job_counts(JobKind::IndexEdition).await.unwrap().pending, 1);
+    // One change logged for the one edition written, for the indexes to follow.
+    let changes = store.changes_since(0, 10).await.unwrap();
+    assert_eq!(changes.iter().map(|c| (c.article_id, c.lang)).collect::<Vec<_>>(), vec![(id, Lang::En)]);
+    assert_eq!(store.last_change().await.unwrap(), changes[0].seq);
     let a = store.article(id).await.unwrap().unwrap();
     assert_eq!(a.slug, "boats-on-the-perfume-river");
     assert_eq!(a.author.unwrap().slug, "tran-thu-ha");
@@ -51,9 +48,8 @@ async fn insert_enqueues_translations_and_index_in_one_go() {
     assert_eq!(a.provenance[0].url, "http://o/1");
 }
 
-#[tokio::test]
-async fn same_url_and_same_text_are_duplicates_with_provenance() {
-    let (_d, store) = fresh().await;
+async fn same_url_and_same_text_are_duplicates_with_provenance(t: TestStore) {
+    let store = t.store.clone();
     let first = store.insert_article(&article("http://o/1", "Title", "Body text here."), &[], &[]).await.unwrap();
     let again = store.insert_article(&article("http://o/1", "Title", "Body text here."), &[], &[]).await.unwrap();
     assert_eq!(again, InsertOutcome::Duplicate(first.article_id()));
@@ -67,9 +63,8 @@ async fn same_url_and_same_text_are_duplicates_with_provenance() {
     assert_eq!(store.article_count().await.unwrap(), 1);
 }
 
-#[tokio::test]
-async fn slugs_stay_unique() {
-    let (_d, store) = fresh().await;
+async fn slugs_stay_unique(t: TestStore) {
+    let store = t.store.clone();
     let a = store.insert_article(&article("http://o/1", "Same title", "one"), &[], &[]).await.unwrap();
     let b = store.insert_article(&article("http://o/2", "Same title", "two"), &[], &[]).await.unwrap();
     let sa = store.article(a.article_id()).await.unwrap().unwrap().slug;
@@ -78,9 +73,8 @@ async fn slugs_stay_unique() {
     assert_eq!(sb, "same-title-2");
 }
 
-#[tokio::test]
-async fn supplied_editions_are_published_and_not_translated_again() {
-    let (_d, store) = fresh().await;
+async fn supplied_editions_are_published_and_not_translated_again(t: TestStore) {
+    let store = t.store.clone();
     let mut vi = article("http://o/vi/1", "Cầu mới ở Hà Tĩnh", "Cây cầu dài 1.200 mét.");
     vi.lang = Lang::Vi;
     let supplied = SuppliedEdition {
@@ -96,9 +90,8 @@ async fn supplied_editions_are_published_and_not_translated_again() {
     assert_eq!(store.edition(id, Lang::En).await.unwrap().unwrap().engine, "outlet");
 }
 
-#[tokio::test]
-async fn failed_editions_are_not_public() {
-    let (_d, store) = fresh().await;
+async fn failed_editions_are_not_public(t: TestStore) {
+    let store = t.store.clone();
     let id = store.insert_article(&article("http://o/1", "T", "B"), &[], &[]).await.unwrap().article_id();
     let orig = store.edition(id, Lang::En).await.unwrap().unwrap();
     let failed = Edition {
@@ -123,11 +116,8 @@ async fn failed_editions_are_not_public() {
     );
 }
 
-#[tokio::test]
-async fn jobs_are_idempotent_and_survive_a_dead_worker() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("loa.db");
-    let store = Store::open(&path).await.unwrap();
+async fn jobs_are_idempotent_and_survive_a_dead_worker(mut t: TestStore) {
+    let store = t.store.clone();
     let payload = json!({"url": "http://o/1"});
     store.enqueue(JobKind::FetchArticle, "http://o/1", &payload, Requeue::IfAbsent).await.unwrap();
     store.enqueue(JobKind::FetchArticle, "http://o/1", &payload, Requeue::IfAbsent).await.unwrap();
@@ -141,7 +131,8 @@ async fn jobs_are_idempotent_and_survive_a_dead_worker() {
 
     // After a restart and the lease's end, the job is due again.
     tokio::time::sleep(std::time::Duration::from_millis(80)).await;
-    let store = Store::open(&path).await.unwrap();
+    t.reopen().await;
+    let store = t.store.clone();
     let again = store.claim_job(&[JobKind::FetchArticle], Duration::seconds(60)).await.unwrap().unwrap();
     assert_eq!(again.id, job.id);
     assert_eq!(again.attempts, 2);
@@ -155,9 +146,8 @@ async fn jobs_are_idempotent_and_survive_a_dead_worker() {
     assert_eq!(store.job_counts(JobKind::FetchArticle).await.unwrap().pending, 1);
 }
 
-#[tokio::test]
-async fn failures_back_off_then_stay_failed_with_reason() {
-    let (_d, store) = fresh().await;
+async fn failures_back_off_then_stay_failed_with_reason(t: TestStore) {
+    let store = t.store.clone();
     store.enqueue(JobKind::TranslateEdition, "1:es", &json!({}), Requeue::IfAbsent).await.unwrap();
     let job = store.claim_job(&[JobKind::TranslateEdition], Duration::seconds(60)).await.unwrap().unwrap();
     store.fail_job(job.id, "pipeline died", true).await.unwrap();
@@ -169,9 +159,8 @@ async fn failures_back_off_then_stay_failed_with_reason() {
     assert_eq!(failed, vec![(JobKind::TranslateEdition, "1:es".to_string(), "engine returned nothing".to_string())]);
 }
 
-#[tokio::test]
-async fn related_lists_exclude_the_article_itself() {
-    let (_d, store) = fresh().await;
+async fn related_lists_exclude_the_article_itself(t: TestStore) {
+    let store = t.store.clone();
     let a = store.insert_article(&article("http://o/1", "Alpha", "one"), &[], &[]).await.unwrap().article_id();
     let mut other = article("http://o/2", "Beta", "two");
     other.topics = vec!["rivers".into()];
@@ -190,10 +179,9 @@ async fn related_lists_exclude_the_article_itself() {
     assert_eq!(auth, vec![b]);
 }
 
-#[tokio::test]
-async fn near_duplicates_merge_within_the_threshold_only() {
+async fn near_duplicates_merge_within_the_threshold_only(t: TestStore) {
     use loa_store::Fingerprint;
-    let (_d, store) = fresh().await;
+    let store = t.store.clone();
     let fp = |simhash| Some(Fingerprint { simhash, max_bits: 3 });
     let a = store.insert_article_fingerprinted(&article("http://a/1", "Wire story", "text one"), &[], &[], fp(0b1011_0000)).await.unwrap();
     let mut copy = article("http://b/7", "Wire story, as printed elsewhere", "text one, lightly edited");
@@ -213,9 +201,8 @@ async fn near_duplicates_merge_within_the_threshold_only() {
     assert_eq!(merged.provenance.len(), 2);
 }
 
-#[tokio::test]
-async fn editing_the_original_retranslates_and_reindexes() {
-    let (_d, store) = fresh().await;
+async fn editing_the_original_retranslates_and_reindexes(t: TestStore) {
+    let store = t.store.clone();
     let id = store.insert_article(&article("http://o/1", "T", "Old body."), &[], &[Lang::Es]).await.unwrap().article_id();
     let job = store.claim_job(&[JobKind::TranslateEdition], Duration::seconds(60)).await.unwrap().unwrap();
     store.complete_job(job.id).await.unwrap();
@@ -228,10 +215,9 @@ async fn editing_the_original_retranslates_and_reindexes() {
     assert_eq!(store.edition(id, Lang::En).await.unwrap().unwrap().blocks, blocks);
 }
 
-#[tokio::test]
-async fn sources_keep_settings_schedule_and_health() {
+async fn sources_keep_settings_schedule_and_health(t: TestStore) {
     use loa_domain::{CategoryRule, SourceKind, SourceSettings};
-    let (_d, store) = fresh().await;
+    let store = t.store.clone();
     let settings = SourceSettings {
         language: Some(Lang::Vi),
         category_rules: vec![CategoryRule::parse("/du-lich/=travel").unwrap()],
@@ -259,9 +245,8 @@ async fn sources_keep_settings_schedule_and_health() {
     assert!(store.remove_source(s.id).await.is_err());
 }
 
-#[tokio::test]
-async fn translation_memory_finds_what_it_keeps() {
-    let (_d, store) = fresh().await;
+async fn translation_memory_finds_what_it_keeps(t: TestStore) {
+    let store = t.store.clone();
     let sources: Vec<String> = (0..450).map(|i| format!("Sentence number {i}.")).collect();
     let pairs: Vec<(String, String)> = sources.iter().take(300).map(|s| (s.clone(), format!("ES {s}"))).collect();
     store.memory_store("apertium", Lang::En, Lang::Es, &pairs).await.unwrap();
@@ -278,9 +263,8 @@ async fn translation_memory_finds_what_it_keeps() {
     assert_eq!(store.memory_rows().await.unwrap().len(), 300);
 }
 
-#[tokio::test]
-async fn held_editions_wait_in_the_review_queue_until_a_person_decides() {
-    let (_d, store) = fresh().await;
+async fn held_editions_wait_in_the_review_queue_until_a_person_decides(t: TestStore) {
+    let store = t.store.clone();
     let id = store.insert_article(&article("http://o/1", "T", "B 1,743"), &[], &[]).await.unwrap().article_id();
     let orig = store.edition(id, Lang::En).await.unwrap().unwrap();
     let held = Edition {
@@ -304,3 +288,19 @@ async fn held_editions_wait_in_the_review_queue_until_a_person_decides() {
     assert!(store.review_queue(10).await.unwrap().is_empty());
     assert!(store.set_edition_status(id, Lang::En, EditionStatus::Failed, None).await.is_err(), "the original is not reviewed");
 }
+
+loa_store::on_both_backends!(
+    insert_enqueues_translations_and_logs_the_change_in_one_go,
+    same_url_and_same_text_are_duplicates_with_provenance,
+    slugs_stay_unique,
+    supplied_editions_are_published_and_not_translated_again,
+    failed_editions_are_not_public,
+    failures_back_off_then_stay_failed_with_reason,
+    related_lists_exclude_the_article_itself,
+    editing_the_original_retranslates_and_reindexes,
+    translation_memory_finds_what_it_keeps,
+    held_editions_wait_in_the_review_queue_until_a_person_decides,
+    jobs_are_idempotent_and_survive_a_dead_worker,
+    near_duplicates_merge_within_the_threshold_only,
+    sources_keep_settings_schedule_and_health
+);
