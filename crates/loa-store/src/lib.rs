@@ -137,6 +137,13 @@ impl Store {
     /// schema up to date. A schema newer than this build is refused before
     /// anything is written.
     pub async fn connect(url: &str) -> Result<Store> {
+        let store = Store::connect_unmigrated(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Connects without touching the schema.
+    pub(crate) async fn connect_unmigrated(url: &str) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let shown_url = redact(url);
         if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
@@ -160,20 +167,20 @@ impl Store {
                 .connect_with(options)
                 .await
                 .map_err(|e| unreachable(&shown_url, e))?;
-            let store = Store { pool, backend: Backend::Sqlite, shown_url };
-            store.migrate().await?;
-            Ok(store)
+            Ok(Store { pool, backend: Backend::Sqlite, shown_url })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = AnyConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(format!("database_url {shown_url}: {e}")))?;
+            // One direct attempt first: a stopped server or a wrong port is
+            // reported at once, where the pool would keep retrying.
+            let probe = <sqlx::AnyConnection as sqlx::Connection>::connect_with(&options).await.map_err(|e| unreachable(&shown_url, e))?;
+            sqlx::Connection::close(probe).await.map_err(|e| unreachable(&shown_url, e))?;
             let pool = AnyPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options)
                 .await
                 .map_err(|e| unreachable(&shown_url, e))?;
-            let store = Store { pool, backend: Backend::Postgres, shown_url };
-            store.migrate().await?;
-            Ok(store)
+            Ok(Store { pool, backend: Backend::Postgres, shown_url })
         } else {
             Err(StoreError::BadUrl(format!(
                 "database_url {shown_url:?} is neither sqlite:PATH nor postgres://USER@HOST:PORT/DATABASE"

@@ -117,6 +117,27 @@ impl Drop for TestStore {
     }
 }
 
+/// Hooks for tests of the store's own refusals.
+impl Store {
+    /// Records a migration this build does not have, as a newer loa would.
+    pub async fn pretend_schema_version_for_tests(&self, version: i64) -> crate::Result<()> {
+        sqlx::query(&crate::sql(
+            "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time)
+             VALUES (?, 'from the future', CURRENT_TIMESTAMP, TRUE, ?, 0)",
+        ))
+        .bind(version)
+        .bind(vec![0u8; 48])
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Opens a store as it is, without migrating it.
+    pub async fn connect_without_migrating_for_tests(url: &str) -> crate::Result<Store> {
+        Store::connect_unmigrated(url).await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
