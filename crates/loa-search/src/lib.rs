@@ -354,6 +354,21 @@ pub enum SearchError {
     Tantivy(#[from] TantivyError),
 }
 
+/// A commit's payload: the analysis version, then `@` and the change-log
+/// position when there is one.
+fn read_stamp(payload: Option<&str>) -> (Option<&str>, Option<i64>) {
+    match payload {
+        None => (None, None),
+        Some(p) => match p.rsplit_once('@') {
+            Some((version, pos)) => match pos.parse() {
+                Ok(n) => (Some(version), Some(n)),
+                Err(_) => (Some(p), None),
+            },
+            None => (Some(p), None),
+        },
+    }
+}
+
 /// The search index. Cheap to clone: clones share one writer and reader.
 #[derive(Clone)]
 pub struct SearchIndex {
@@ -364,6 +379,9 @@ struct Inner {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
+    /// The store's change-log position the committed index reflects
+    /// (`None`: never built from the log, so it must be rebuilt whole).
+    position: Mutex<Option<i64>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -400,7 +418,7 @@ impl SearchIndex {
                 });
             }
             let metas = index.load_metas().map_err(open_err)?;
-            let stamped = metas.payload.as_deref();
+            let (stamped, position) = read_stamp(metas.payload.as_deref());
             if stamped != Some(ANALYSIS_VERSION) {
                 return Err(SearchError::SchemaMismatch {
                     dir: dir.to_path_buf(),
@@ -410,11 +428,13 @@ impl SearchIndex {
                     },
                 });
             }
-            index
+            (index, position)
         } else {
-            Index::create(directory, schema, Default::default()).map_err(open_err)?
+            (Index::create(directory, schema, Default::default()).map_err(open_err)?, None)
         };
+        let (index, position) = index;
         let search_index = SearchIndex::from_index(index, fields, Some(dir))?;
+        *search_index.inner.position.lock().map_err(|_| SearchError::WriterPoisoned)? = position;
         if !exists {
             // Stamp the new index at once, so that reopening it before the
             // first real commit passes the version check.
@@ -449,6 +469,7 @@ impl SearchIndex {
                 reader,
                 writer: Mutex::new(writer),
                 fields,
+                position: Mutex::new(None),
             }),
         })
     }
@@ -553,14 +574,36 @@ impl SearchIndex {
 
     /// Makes every staged change durable and visible to searches.
     pub fn commit(&self) -> Result<(), SearchError> {
+        let position = *self.inner.position.lock().map_err(|_| SearchError::WriterPoisoned)?;
+        self.commit_with(position)
+    }
+
+    /// Commits, recording that the index now reflects the store up to
+    /// change `position` — in the same commit, so a crash can never leave
+    /// a position ahead of the documents.
+    pub fn commit_at(&self, position: i64) -> Result<(), SearchError> {
+        self.commit_with(Some(position))
+    }
+
+    fn commit_with(&self, position: Option<i64>) -> Result<(), SearchError> {
         {
             let mut writer = self.writer()?;
             let mut prepared = writer.prepare_commit()?;
-            prepared.set_payload(ANALYSIS_VERSION);
+            prepared.set_payload(&match position {
+                Some(p) => format!("{ANALYSIS_VERSION}@{p}"),
+                None => ANALYSIS_VERSION.to_string(),
+            });
             prepared.commit()?;
+            *self.inner.position.lock().map_err(|_| SearchError::WriterPoisoned)? = position;
         }
         self.inner.reader.reload()?;
         Ok(())
+    }
+
+    /// The change-log position of the last commit ([`commit_at`](Self::commit_at));
+    /// `None` for an index never built from the log.
+    pub fn position(&self) -> Option<i64> {
+        *self.inner.position.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Merges every committed segment into one and makes the result

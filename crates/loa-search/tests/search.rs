@@ -955,3 +955,19 @@ fn search_and_similar_timings_on_a_thousand_editions() {
     assert!(!related.iter().any(|h| h.article_id == 1000));
     eprintln!("1000 editions: search {search_time:?}, similar {similar_time:?}");
 }
+
+#[test]
+fn the_change_log_position_is_committed_with_the_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let index = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(index.position(), None, "a new index was never built from the log");
+        index.commit().unwrap();
+        assert_eq!(index.position(), None);
+        index.commit_at(41).unwrap();
+        index.commit().unwrap();
+        assert_eq!(index.position(), Some(41), "a plain commit keeps the position");
+    }
+    let reopened = SearchIndex::open(dir.path()).unwrap();
+    assert_eq!(reopened.position(), Some(41), "the position survives a restart");
+}

@@ -64,6 +64,31 @@ impl Store {
         Ok(rows.iter().map(source_from_row).collect::<Result<Vec<_>>>()?.into_iter().filter(|s| s.settings.enabled).collect())
     }
 
+    /// Takes the enabled sources due at `at` for one poller: each is
+    /// marked as being polled until `at + lease`, in one write, so pollers
+    /// on other nodes pass it by. The poll then sets its real next time; a
+    /// poller that dies gives the source back when the lease ends.
+    pub async fn claim_due_sources(&self, at: DateTime<Utc>, lease: chrono::Duration) -> Result<Vec<Source>> {
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(&crate::sql(&format!(
+            "{SELECT_SOURCE} WHERE s.next_poll_at IS NULL OR s.next_poll_at <= ? ORDER BY s.next_poll_at, s.id"
+        )))
+        .bind(ts(at))
+        .fetch_all(&mut *tx)
+        .await?;
+        let due: Vec<Source> =
+            rows.iter().map(source_from_row).collect::<Result<Vec<_>>>()?.into_iter().filter(|s| s.settings.enabled).collect();
+        for source in &due {
+            sqlx::query(&crate::sql("UPDATE sources SET next_poll_at = ? WHERE id = ?"))
+                .bind(ts(at + lease))
+                .bind(source.id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(due)
+    }
+
     pub async fn update_source_settings(&self, id: SourceId, settings: &SourceSettings) -> Result<Source> {
         let done = sqlx::query(&crate::sql("UPDATE sources SET settings = ? WHERE id = ?"))
             .bind(settings_json(settings)?)

@@ -130,6 +130,7 @@ loa_store::on_both_backends!(
     namesakes_get_slugs_of_their_own,
     media_is_kept_once_by_name,
     a_newer_schema_is_refused_untouched,
+    a_due_source_is_polled_by_one_node,
 );
 
 #[tokio::test]
@@ -195,3 +196,25 @@ async fn wrong_database_urls_get_clear_errors() {
     }
     assert_eq!(TestStore::postgres().await.store.backend(), Backend::Postgres);
 }
+
+/// Two pollers asking at once: each due source goes to one of them.
+async fn a_due_source_is_polled_by_one_node(t: TestStore) {
+    let store = t.store.clone();
+    for i in 0..6 {
+        store.add_source("Herald", "http://o/", &format!("http://o/{i}/rss.xml")).await.unwrap();
+    }
+    let other_node = Store::connect(t.url()).await.unwrap();
+    let now = chrono::Utc::now();
+    let (a, b) = tokio::join!(
+        store.claim_due_sources(now, Duration::minutes(5)),
+        other_node.claim_due_sources(now, Duration::minutes(5))
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.len() + b.len(), 6, "every source taken once: {} + {}", a.len(), b.len());
+    let ids: HashSet<_> = a.iter().chain(&b).map(|s| s.id).collect();
+    assert_eq!(ids.len(), 6);
+    assert!(store.claim_due_sources(now, Duration::minutes(5)).await.unwrap().is_empty(), "leased, not due again");
+    // When the lease ends they are due again.
+    assert_eq!(store.claim_due_sources(now + Duration::minutes(6), Duration::minutes(5)).await.unwrap().len(), 6);
+}
+

@@ -12,7 +12,6 @@ pub mod client;
 mod handlers;
 pub mod render;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::http::{header, HeaderValue};
@@ -23,7 +22,6 @@ use loa_i18n::Locales;
 use loa_search::SearchIndex;
 use loa_store::Store;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -38,8 +36,6 @@ pub struct SiteConfig {
     /// Absolute origin without trailing slash (`http://127.0.0.1:8080`),
     /// for canonical links, hreflang alternates, JSON-LD and the sitemap.
     pub base_url: String,
-    /// Served at `/media`.
-    pub media_dir: PathBuf,
     /// Reverse proxies whose `X-Forwarded-For` names the reader
     /// ([`client::client_address`]). Empty: readers connect directly.
     pub trusted_proxies: Vec<client::Network>,
@@ -170,7 +166,6 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https:
      object-src 'none'; base-uri 'self'; form-action 'self'";
 
 pub fn router(state: AppState) -> Router {
-    let media = ServeDir::new(&state.site.media_dir);
     Router::new()
         .route("/", get(handlers::home::choose_language))
         .route("/healthz", get(handlers::health::health))
@@ -182,7 +177,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/articles/{slug}/editions", get(handlers::newsroom::editions))
         .route("/api/v1/sources", get(handlers::newsroom::sources))
         .route("/api/v1/review", get(handlers::newsroom::review))
-        .nest_service("/media", media)
+        .route("/media/{name}", get(handlers::media::media))
         .route("/{lang}", get(handlers::home::add_slash))
         .route("/{lang}/", get(handlers::home::home))
         .route("/{lang}/feed.xml", get(handlers::feed::site_feed))

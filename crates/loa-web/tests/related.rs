@@ -75,7 +75,6 @@ async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {
             languages: vec![Lang::En],
             default_lang: Lang::En,
             base_url: base.clone(),
-            media_dir: dir.path().join("media"),
             trusted_proxies: Vec::new(),
             page_cache: std::time::Duration::ZERO,
         },

@@ -254,9 +254,7 @@ async fn setup() -> Fixture {
     content.sort_by_key(|c| std::cmp::Reverse(c.len()));
     content.dedup();
 
-    let media_dir = dir.path().join("media");
-    std::fs::create_dir_all(&media_dir).unwrap();
-    std::fs::write(media_dir.join("hall.jpg"), b"not really a jpeg").unwrap();
+    store.put_media("hall.jpg", "image/jpeg", b"not really a jpeg").await.unwrap();
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -268,7 +266,6 @@ async fn setup() -> Fixture {
             languages: Locales::supported().to_vec(),
             default_lang: Lang::En,
             base_url: base.clone(),
-            media_dir,
             trusted_proxies: Vec::new(),
             page_cache: std::time::Duration::ZERO,
         },
@@ -653,6 +650,11 @@ async fn health_static_and_media() {
     assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
     assert!(resp.text().await.unwrap().contains(":focus-visible"));
     assert_eq!(f.page("/media/hall.jpg").await, "not really a jpeg");
+    let resp = f.client.get(format!("{}/media/hall.jpg", f.base)).send().await.unwrap();
+    assert_eq!(resp.headers()["content-type"], "image/jpeg");
+    assert!(resp.headers()["cache-control"].to_str().unwrap().contains("immutable"), "content-addressed names never change");
+    let (status, _) = f.get("/media/missing.jpg").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = f.get("/media/../loa.db").await;
     assert_ne!(status, StatusCode::OK);
 }

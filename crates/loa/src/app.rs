@@ -41,7 +41,6 @@ impl Application {
                 languages: services.config.languages.clone(),
                 default_lang: services.config.default_lang,
                 base_url: services.config.base_url_for(address),
-                media_dir: services.config.media_dir(),
                 trusted_proxies: services.config.trusted_proxy_networks()?,
                 page_cache: std::time::Duration::from_secs(services.config.page_cache_secs),
             },
@@ -64,6 +63,12 @@ impl Application {
     pub async fn run_until_stopped(self, worker: bool) -> anyhow::Result<()> {
         let stop = Arc::new(AtomicBool::new(false));
         let mut workers = Vec::new();
+        // Every node follows the store's change log, workers or not: its
+        // search index catches up and its cached pages are dropped.
+        let page_cache = self.state.page_cache.clone();
+        workers.push(tokio::spawn(jobs::follow_changes::follow_forever(self.services.clone(), stop.clone(), move || {
+            page_cache.clear()
+        })));
         if worker {
             for _ in 0..self.services.config.workers {
                 workers.push(tokio::spawn(jobs::run_forever(self.services.clone(), stop.clone())));

@@ -10,8 +10,12 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// Holds `loa.db` (the store), `index/` (search) and `media/`.
+    /// Holds `loa.db` (the store, unless `database_url` names another) and
+    /// `index/` (this node's search index).
     pub data_dir: PathBuf,
+    /// The store: `sqlite:PATH` or `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`.
+    /// Empty: the SQLite file `loa.db` in `data_dir`.
+    pub database_url: String,
     pub listen: SocketAddr,
     /// Public address of the site, for sitemaps and canonical links.
     /// Empty means `http://<listen>`.
@@ -132,6 +136,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             data_dir: PathBuf::from("loa-data"),
+            database_url: String::new(),
             listen: "127.0.0.1:8080".parse().expect("valid default address"),
             base_url: String::new(),
             trusted_proxies: Vec::new(),
@@ -163,6 +168,9 @@ impl Config {
         };
         if let Some(v) = env("LOA_DATA_DIR") {
             config.data_dir = v.into();
+        }
+        if let Some(v) = env("LOA_DATABASE_URL") {
+            config.database_url = v;
         }
         if let Some(v) = env("LOA_LISTEN") {
             config.listen = v.parse().with_context(|| format!("LOA_LISTEN={v:?} is not ADDR:PORT"))?;
@@ -238,6 +246,15 @@ impl Config {
 
     pub fn db_path(&self) -> PathBuf {
         self.data_dir.join("loa.db")
+    }
+
+    /// The store's URL: `database_url`, or the SQLite file in `data_dir`.
+    pub fn database_url(&self) -> String {
+        if self.database_url.is_empty() {
+            format!("sqlite:{}", self.db_path().display())
+        } else {
+            self.database_url.clone()
+        }
     }
 
     pub fn index_dir(&self) -> PathBuf {

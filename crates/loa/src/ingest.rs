@@ -42,7 +42,9 @@ pub async fn poll_source(services: &Services, source: &Source) -> anyhow::Result
 
 /// One pass over every source that is due. Returns (polled, failed).
 pub async fn poll_due_sources(services: &Services) -> anyhow::Result<(usize, usize)> {
-    let due = services.store.due_sources(Utc::now()).await?;
+    // Claimed, not just read: with several nodes each due source is
+    // polled by one of them, once per interval across the cluster.
+    let due = services.store.claim_due_sources(Utc::now(), Duration::minutes(10)).await?;
     let mut failed = 0;
     for source in &due {
         if let Err(e) = poll_source(services, source).await {

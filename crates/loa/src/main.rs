@@ -66,7 +66,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else if let Some(url) = url {
                 println!("{}", ingest::ingest_url(&services, &url, outlet.as_deref()).await?);
             }
-            progress::drain(&services, &[JobKind::FetchArticle, JobKind::IndexEdition], 2).await?;
+            progress::drain(&services, &[JobKind::FetchArticle], 2).await?;
             print_status(&services).await
         }
         Command::Sources { data, command } => {
@@ -98,7 +98,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Translate { data, pending: _ } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
             let workers = services.config.workers;
-            progress::drain(&services, &[JobKind::TranslateEdition, JobKind::IndexEdition], workers).await?;
+            progress::drain(&services, &[JobKind::TranslateEdition], workers).await?;
             print_status(&services).await
         }
         Command::Extract { files, pretty, json: _ } => {
@@ -109,7 +109,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Reindex { data } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
-            let n = jobs::reindex(&services).await.context("reindex failed")?;
+            let n = jobs::follow_changes::rebuild(&services).await.context("reindex failed")?;
             println!("reindexed {n} public editions");
             Ok(())
         }

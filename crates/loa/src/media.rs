@@ -1,8 +1,10 @@
-//! Copies an outlet's images into loa's media store, so the site never
-//! hot-links an outlet (the outlet may move, vanish, or track readers).
+//! Copies an outlet's images into the store, so the site never hot-links
+//! an outlet (the outlet may move, vanish, or track readers) and every
+//! node serves the same pictures without a shared disk.
 
 use loa_domain::{Block, Figure};
 use loa_ingest::Fetcher;
+use loa_store::Store;
 use std::path::Path;
 
 /// Image types the site serves; anything else is refused.
@@ -30,28 +32,54 @@ pub struct StoredImage {
 }
 
 /// Stores one image (size-capped, type-checked, dimensions read).
-pub async fn copy_image(fetcher: &Fetcher, url: &str, media_dir: &Path, max_bytes: usize) -> Result<StoredImage, String> {
+pub async fn copy_image(fetcher: &Fetcher, url: &str, store: &Store, max_bytes: usize) -> Result<StoredImage, String> {
     let fetched = fetcher.get_image(url, max_bytes).await.map_err(|e| e.to_string())?;
     let mime = fetched.mime().unwrap_or_default();
     let ext = extension_for(&mime).ok_or_else(|| format!("{url} is {mime}, an image type loa does not serve"))?;
     let name = content_name(&fetched.body, ext);
-    let path = media_dir.join(&name);
-    if !path.exists() {
-        // Write then rename, so a crash never leaves half an image under the final name.
-        let tmp = media_dir.join(format!(".{name}.part"));
-        tokio::fs::write(&tmp, &fetched.body).await.map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-        tokio::fs::rename(&tmp, &path).await.map_err(|e| format!("cannot store {}: {e}", path.display()))?;
-    }
+    store.put_media(&name, content_type_for(ext), &fetched.body).await.map_err(|e| format!("cannot store {name}: {e}"))?;
     Ok(StoredImage { path: format!("/media/{name}"), size: crate::imagesize::dimensions(&fetched.body, ext) })
+}
+
+/// The type a stored picture is served with, by its extension.
+fn content_type_for(ext: &str) -> &'static str {
+    match ext {
+        "jpg" => "image/jpeg",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Pictures kept as files by earlier versions (`data_dir/media/`) move into
+/// the store, so upgrading loses none. Already stored names are skipped;
+/// the files are left where they are.
+pub async fn import_media_dir(store: &Store, dir: &Path) -> anyhow::Result<usize> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(0) };
+    let mut imported = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(ext) = name.rsplit_once('.').map(|(_, e)| e) else { continue };
+        if name.starts_with('.') || content_type_for(ext) == "application/octet-stream" || store.has_media(&name).await? {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())?;
+        store.put_media(&name, content_type_for(ext), &bytes).await?;
+        imported += 1;
+    }
+    Ok(imported)
 }
 
 /// Replaces every figure's source with a local copy. A figure whose image
 /// cannot be copied is dropped (with a warning) rather than hot-linked.
-pub async fn localise_figures(fetcher: &Fetcher, blocks: Vec<Block>, media_dir: &Path, max_bytes: usize) -> Vec<Block> {
+pub async fn localise_figures(fetcher: &Fetcher, blocks: Vec<Block>, store: &Store, max_bytes: usize) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
         match block {
-            Block::Figure(f) => match copy_image(fetcher, &f.src, media_dir, max_bytes).await {
+            Block::Figure(f) => match copy_image(fetcher, &f.src, store, max_bytes).await {
                 Ok(stored) => out.push(Block::Figure(Figure {
                     src: stored.path,
                     width: stored.size.map(|s| s.0),

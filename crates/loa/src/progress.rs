@@ -12,7 +12,6 @@ fn label(kind: JobKind) -> &'static str {
     match kind {
         JobKind::FetchArticle => "fetch",
         JobKind::TranslateEdition => "translate",
-        JobKind::IndexEdition => "index",
     }
 }
 
@@ -46,5 +45,8 @@ pub async fn drain(services: &Services, kinds: &[JobKind], parallel: usize) -> a
     for (_, bar) in &bars {
         bar.finish();
     }
-    work.await?
+    work.await??;
+    // Whatever the jobs changed reaches this node's search index.
+    jobs::follow_changes::catch_up(services).await?;
+    Ok(())
 }

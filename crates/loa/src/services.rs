@@ -19,25 +19,27 @@ pub struct Services {
     /// Every configured engine behind routing, memory, glossary and checks.
     pub translator: Arc<Translator>,
     pub fetcher: Fetcher,
+    /// Held while the search index follows the change log, so two
+    /// catch-ups on one node never interleave their writes.
+    pub following: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Services {
     pub async fn open(config: Config) -> anyhow::Result<Services> {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("cannot create data directory {}", config.data_dir.display()))?;
-        std::fs::create_dir_all(config.media_dir())?;
-        let store = Store::open(&config.db_path())
-            .await
-            .with_context(|| format!("cannot open the store at {}", config.db_path().display()))?;
-        let (search, rebuild) = match SearchIndex::open(&config.index_dir()) {
-            Ok(index) => (index, false),
+        let url = config.database_url();
+        let store = Store::connect(&url).await.with_context(|| format!("cannot open the store {}", loa_store::redact(&url)))?;
+        crate::media::import_media_dir(&store, &config.media_dir()).await?;
+        let search = match SearchIndex::open(&config.index_dir()) {
+            Ok(index) => index,
             // The index is derived from the store, so an index from another
             // version is thrown away and rebuilt rather than refused.
             Err(SearchError::SchemaMismatch { reason, .. }) => {
                 eprintln!("The search index was built by another version of loa ({reason}); rebuilding it from the store.");
                 std::fs::remove_dir_all(config.index_dir())
                     .with_context(|| format!("cannot remove {}", config.index_dir().display()))?;
-                (SearchIndex::open(&config.index_dir())?, true)
+                SearchIndex::open(&config.index_dir())?
             }
             Err(e) => return Err(e.into()),
         };
@@ -52,10 +54,10 @@ impl Services {
             per_host_interval: Duration::from_millis(config.fetch.per_host_interval_ms),
             ..FetchConfig::default()
         })?;
-        let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher };
-        if rebuild {
-            crate::jobs::reindex(&services).await?;
-        }
+        let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher, following: Default::default() };
+        // A new or rebuilt index is built whole from the store; an index
+        // that followed the change log before catches up from where it was.
+        crate::jobs::follow_changes::catch_up(&services).await?;
         Ok(services)
     }
 

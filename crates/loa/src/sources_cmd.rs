@@ -163,7 +163,7 @@ pub async fn reextract(services: &Services, source_id: i64) -> anyhow::Result<(u
             }
         }
         let max_image = services.config.fetch.max_image_bytes;
-        let blocks = localise_figures(&services.fetcher, extracted.blocks, &services.config.media_dir(), max_image).await;
+        let blocks = localise_figures(&services.fetcher, extracted.blocks, &services.store, max_image).await;
         if services
             .store
             .update_original(page.article_id, &extracted.title, &extracted.lead, &blocks, &targets)

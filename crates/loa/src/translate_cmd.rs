@@ -193,7 +193,7 @@ async fn correct(services: &Services, slug: &str, code: &str, segment: usize, te
     }
     edition.mark_corrected(chrono::Utc::now());
     services.store.save_corrected_edition(&edition, 1, None).await?;
-    crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
+    crate::jobs::follow_changes::catch_up(services).await?;
     println!(
         "{slug} [{}] segment {segment} corrected; {} now; {remembered} translation(s) remembered",
         edition.lang,
@@ -226,7 +226,7 @@ async fn decide(services: &Services, slug: &str, code: &str, status: EditionStat
         );
     }
     services.store.set_edition_status(article.id, l, status, None).await?;
-    crate::jobs::run_until_idle(services, &[loa_store::JobKind::IndexEdition], 1).await?;
+    crate::jobs::follow_changes::catch_up(services).await?;
     println!("{slug} [{l}] is now {}", status.as_str());
     Ok(())
 }

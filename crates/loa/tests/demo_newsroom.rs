@@ -93,7 +93,7 @@ async fn the_demo_newsroom_ingests_translates_indexes_and_serves() {
 
     // The index is derived: rebuilt from the store it answers the same.
     let before = search_slugs(&http, &base, "bridge").await;
-    let n = loa::jobs::reindex(&app.services).await.unwrap();
+    let n = loa::jobs::follow_changes::rebuild(&app.services).await.unwrap();
     assert!(n >= 24 * 3);
     assert_eq!(search_slugs(&http, &base, "bridge").await, before);
 }

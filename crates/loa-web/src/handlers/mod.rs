@@ -10,6 +10,7 @@ pub mod desk;
 pub mod feed;
 pub mod health;
 pub mod home;
+pub mod media;
 pub(crate) mod member;
 pub mod moderate;
 pub mod newsroom;

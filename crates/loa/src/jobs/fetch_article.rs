@@ -58,7 +58,6 @@ async fn ingest_page(
             None => JobFailure::Permanent(format!("cannot tell which language {} is in", payload.url)),
         })?;
 
-    let media = services.config.media_dir();
     let max_image = services.config.fetch.max_image_bytes;
     let mut supplied = Vec::new();
     for (alt_lang, alt_url) in &page.alternates {
@@ -73,7 +72,7 @@ async fn ingest_page(
                 url,
                 title: alt.title,
                 lead: alt.lead,
-                blocks: localise_figures(&services.fetcher, alt.blocks, &media, max_image).await,
+                blocks: localise_figures(&services.fetcher, alt.blocks, &services.store, max_image).await,
             }),
             Ok(_) => tracing::warn!(%alt_url, "alternate is not in the language it claims; ignored"),
             Err(e) => tracing::warn!(%alt_url, reason = e.reason(), "alternate not fetched"),
@@ -109,7 +108,7 @@ async fn ingest_page(
         lang,
         title: page.title.clone(),
         lead: page.lead.clone(),
-        blocks: localise_figures(&services.fetcher, page.blocks.clone(), &media, max_image).await,
+        blocks: localise_figures(&services.fetcher, page.blocks.clone(), &services.store, max_image).await,
         author: page.author.clone().or(payload.author.clone()),
         category,
         places: page.places.clone(),

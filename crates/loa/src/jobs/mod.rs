@@ -2,7 +2,7 @@
 //! idempotent: a job may run again after a crash or a lost lease.
 
 pub mod fetch_article;
-pub mod index_edition;
+pub mod follow_changes;
 pub mod translate_edition;
 
 use chrono::Duration;
@@ -30,20 +30,22 @@ impl JobFailure {
 }
 
 impl From<loa_store::StoreError> for JobFailure {
+    /// A lost connection or a busy database is worth another try; corrupt
+    /// data or a missing row will fail the same way every time.
     fn from(e: loa_store::StoreError) -> Self {
-        JobFailure::Retry(format!("store: {e}"))
+        if e.is_transient() {
+            JobFailure::Retry(format!("store: {e}"))
+        } else {
+            JobFailure::Permanent(format!("store: {e}"))
+        }
     }
 }
-
-/// Index jobs are applied together and committed once.
-const INDEX_BATCH: usize = 64;
 
 /// Runs one claimed job and records its outcome.
 async fn run_claimed(services: &Services, job: Job) -> anyhow::Result<()> {
     let outcome = match job.kind {
         JobKind::FetchArticle => fetch_article::run(services, &job).await,
         JobKind::TranslateEdition => translate_edition::run(services, &job).await,
-        JobKind::IndexEdition => index_edition::run_batch(services, std::slice::from_ref(&job)).await,
     };
     finish(services, &job, outcome).await
 }
@@ -60,37 +62,12 @@ async fn finish(services: &Services, job: &Job, outcome: Result<(), JobFailure>)
     Ok(())
 }
 
-/// Claims and runs one job of `kinds` (index jobs in a batch). Returns
-/// false when nothing was due.
+/// Claims and runs one job of `kinds`. Returns false when nothing was due.
 pub async fn run_one(services: &Services, kinds: &[JobKind]) -> anyhow::Result<bool> {
     let lease = Duration::seconds(services.config.job_lease_secs as i64);
     let Some(job) = services.store.claim_job(kinds, lease).await? else {
         return Ok(false);
     };
-    if job.kind == JobKind::IndexEdition {
-        let mut batch = vec![job];
-        while batch.len() < INDEX_BATCH {
-            match services.store.claim_job(&[JobKind::IndexEdition], lease).await? {
-                Some(j) => batch.push(j),
-                None => break,
-            }
-        }
-        let outcome = index_edition::run_batch(services, &batch).await;
-        let shared = match &outcome {
-            Ok(()) => None,
-            Err(JobFailure::Retry(r)) => Some((r.clone(), true)),
-            Err(JobFailure::Permanent(r)) => Some((r.clone(), false)),
-        };
-        for j in &batch {
-            let o = match &shared {
-                None => Ok(()),
-                Some((r, true)) => Err(JobFailure::Retry(r.clone())),
-                Some((r, false)) => Err(JobFailure::Permanent(r.clone())),
-            };
-            finish(services, j, o).await?;
-        }
-        return Ok(true);
-    }
     run_claimed(services, job).await?;
     Ok(true)
 }
@@ -125,22 +102,4 @@ pub async fn run_forever(services: Services, stop: Arc<AtomicBool>) {
             }
         }
     }
-}
-
-/// Rebuilds the search index from the store: the store is the truth.
-pub async fn reindex(services: &Services) -> anyhow::Result<usize> {
-    services.search.clear()?;
-    let mut public = 0;
-    for (article_id, lang) in services.store.edition_keys().await? {
-        index_edition::sync_one(services, article_id, lang)
-            .await
-            .map_err(|f| anyhow::anyhow!("{}", f.reason()))?;
-        if services.store.edition(article_id, lang).await?.is_some_and(|e| e.status.is_public()) {
-            public += 1;
-        }
-    }
-    services.search.commit()?;
-    // A bulk rebuild leaves many segments, and every query pays per segment.
-    services.search.optimize()?;
-    Ok(public)
 }

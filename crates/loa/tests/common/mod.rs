@@ -57,6 +57,7 @@ impl TestApp {
     /// Runs every due job.
     pub async fn drain(&self) {
         loa::jobs::run_until_idle(&self.services, &loa_store::JobKind::ALL, 2).await.unwrap();
+        loa::jobs::follow_changes::catch_up(&self.services).await.unwrap();
     }
 }
 
