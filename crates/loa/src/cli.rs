@@ -137,6 +137,22 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Copy this portal's store (articles, editions, memory, members,
+    /// comments, media, jobs) into an empty PostgreSQL database, then
+    /// compare both, table by table, by row count and checksum.
+    MigrateStore {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The target store, e.g. postgres://loa@db.example:5432/loa
+        #[arg(long, value_name = "DATABASE_URL")]
+        to: String,
+    },
+    /// Serve the demo outlet alone (for a cluster of nodes to follow).
+    DemoOutlet {
+        /// Where the outlet listens.
+        #[arg(long, default_value = "127.0.0.1:8081")]
+        listen: SocketAddr,
+    },
 }
 
 #[derive(Debug, Args, Clone, Default)]
@@ -172,6 +188,10 @@ pub enum SourcesCommand {
         url: String,
         #[command(flatten)]
         settings: SourceSettingsArgs,
+        /// Leave the articles it lists to the running `loa serve` nodes
+        /// instead of fetching and translating them here.
+        #[arg(long)]
+        queue_only: bool,
     },
     /// List sources with their settings and health.
     List {

@@ -94,11 +94,16 @@ async fn open_jobs(services: &Services) -> anyhow::Result<i64> {
     Ok(open)
 }
 
-async fn summarise(services: &Services) -> anyhow::Result<()> {
+/// `26 articles; editions: 26 original, 110 published`.
+pub async fn edition_summary(services: &Services) -> anyhow::Result<String> {
     let articles = services.store.article_count().await?;
     let counts = services.store.edition_counts().await?;
     let described: Vec<String> = counts.iter().map(|(s, n)| format!("{n} {}", s.as_str().replace('_', " "))).collect();
-    println!("{articles} articles; editions: {}", described.join(", "));
+    Ok(format!("{articles} articles; editions: {}", described.join(", ")))
+}
+
+async fn summarise(services: &Services) -> anyhow::Result<()> {
+    println!("{}", edition_summary(services).await?);
     for (kind, key, reason) in services.store.failed_jobs(10).await? {
         println!("  failed {} {key}: {reason}", kind.as_str());
     }

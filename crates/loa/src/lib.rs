@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod media;
 pub mod memory;
+pub mod migrate_cmd;
 pub mod progress;
 pub mod services;
 pub mod sources_cmd;

@@ -1,7 +1,7 @@
 use anyhow::Context;
 use clap::Parser;
 use loa::cli::{Cli, Command, DataArgs};
-use loa::{demo, extract_cmd, ingest, jobs, progress, sources_cmd, translate_cmd, users_cmd, Application, Config, Services};
+use loa::{demo, extract_cmd, ingest, jobs, migrate_cmd, progress, sources_cmd, translate_cmd, users_cmd, Application, Config, Services};
 use loa_store::JobKind;
 use std::net::SocketAddr;
 
@@ -71,7 +71,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Sources { data, command } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
+            let queue_only = matches!(command, loa::cli::SourcesCommand::Add { queue_only: true, .. });
             sources_cmd::run(&services, command).await?;
+            if queue_only {
+                return Ok(());
+            }
             // Adding a source queues fetches; re-extraction queues translations.
             progress::drain(&services, &JobKind::ALL, services.config.workers).await
         }
@@ -117,10 +121,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
             print_status(&services).await
         }
+        Command::MigrateStore { data, to } => migrate_cmd::migrate_store(&config(cfg_file, &data, None)?, &to).await,
+        Command::DemoOutlet { listen } => {
+            let listener = tokio::net::TcpListener::bind(listen).await.with_context(|| format!("cannot listen on {listen}"))?;
+            let outlet = loa_demo::serve_outlet(listener).await.context("cannot start the demo outlet")?;
+            println!("Demo outlet \"{}\" is serving {} (feed {})", loa_demo::outlet().name(), outlet.home_url, outlet.feed_url);
+            let _ = tokio::signal::ctrl_c().await;
+            outlet.shutdown().await;
+            Ok(())
+        }
     }
 }
 
 async fn print_status(services: &Services) -> anyhow::Result<()> {
+    println!("store {} ({})", services.store.shown_url(), services.store.backend().as_str());
+    println!("{}", demo::edition_summary(services).await?);
     for s in services.store.sources().await? {
         let health = match (&s.last_error, s.last_success_at) {
             (Some(e), _) => format!("error: {e}"),

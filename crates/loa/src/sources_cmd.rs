@@ -43,7 +43,7 @@ pub fn settings_from(args: &SourceSettingsArgs, base: SourceSettings) -> anyhow:
 
 pub async fn run(services: &Services, command: SourcesCommand) -> anyhow::Result<()> {
     match command {
-        SourcesCommand::Add { url, settings } => {
+        SourcesCommand::Add { url, settings, .. } => {
             let s = settings_from(&settings, SourceSettings::default())?;
             println!("{}", ingest::follow_url(services, &url, settings.outlet.as_deref(), s).await?);
         }
