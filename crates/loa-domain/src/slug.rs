@@ -1,22 +1,35 @@
-//! URL slugs that stay readable for Vietnamese and Cyrillic titles.
+//! URL slugs that stay readable for Vietnamese and Cyrillic titles, and
+//! distinct for every other script.
 
 /// Lower-case ASCII slug: Vietnamese letters lose their diacritics
-/// (`Hà Tĩnh` → `ha-tinh`, `đ` → `d`), Cyrillic is transliterated, every
-/// other run of non-alphanumerics becomes one hyphen.
+/// (`Hà Tĩnh` → `ha-tinh`, `đ` → `d`), Cyrillic is transliterated, letters
+/// and digits of any other script are transliterated by `deunicode`
+/// (`北京` → `bei-jing`, `서울` → `seoul`), every other run of
+/// non-alphanumerics becomes one hyphen.
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for ch in text.chars() {
-        let mapped = fold_char(ch);
+    let mut push = |mapped: &str, out: &mut String| {
         if mapped.is_empty() {
             pending_hyphen = !out.is_empty();
-            continue;
+            return;
         }
         if pending_hyphen {
             out.push('-');
             pending_hyphen = false;
         }
         out.push_str(mapped);
+    };
+    for ch in text.chars() {
+        match fold_char(ch) {
+            Some(mapped) => push(mapped, &mut out),
+            // A letter or digit of a script the tables do not cover: its
+            // transliteration ("Bei ", "Jing ") is slugged as ASCII text.
+            None => match deunicode::deunicode_char(ch).filter(|_| ch.is_alphanumeric()) {
+                Some(ascii) => ascii.chars().for_each(|c| push(fold_char(c).unwrap_or(""), &mut out)),
+                None => push("", &mut out),
+            },
+        }
         if out.len() >= 80 {
             break;
         }
@@ -24,8 +37,9 @@ pub fn slugify(text: &str) -> String {
     out.trim_matches('-').to_string()
 }
 
-/// ASCII letters for one character; empty for separators.
-fn fold_char(ch: char) -> &'static str {
+/// ASCII letters for one character, empty for separators; `None` for a
+/// character the tables do not know.
+fn fold_char(ch: char) -> Option<&'static str> {
     const VI: &[(&str, &str)] = &[
         ("aàáảãạăằắẳẵặâầấẩẫậ", "a"),
         ("eèéẻẽẹêềếểễệ", "e"),
@@ -75,18 +89,18 @@ fn fold_char(ch: char) -> &'static str {
         t
     };
     if ch.is_ascii() {
-        return ASCII[ch as usize];
+        return Some(ASCII[ch as usize]);
     }
     let lower = ch.to_lowercase().next().unwrap_or(ch);
     if let Some((_, s)) = CYR.iter().find(|(c, _)| *c == lower) {
-        return s;
+        return Some(s);
     }
     for (set, s) in VI {
         if set.contains(lower) {
-            return s;
+            return Some(s);
         }
     }
-    ""
+    None
 }
 
 #[cfg(test)]
@@ -102,6 +116,31 @@ mod tests {
     #[test]
     fn transliterates_cyrillic() {
         assert_eq!(slugify("Ханой и Хюэ"), "khanoi-i-khiue");
+    }
+
+    #[test]
+    fn every_script_gets_a_slug_of_its_own() {
+        let names = [
+            "北京", "上海", "王伟", "李娜", "東京", "大阪", "山田太郎", "さくら", "カタカナ", "서울", "부산", "김민준",
+            "กรุงเทพ", "เชียงใหม่", "Αθήνα", "ירושלים", "القاهرة", "मुंबई", "Łódź", "Øresund",
+        ];
+        let slugs: Vec<String> = names.iter().map(|n| slugify(n)).collect();
+        for (name, slug) in names.iter().zip(&slugs) {
+            assert!(!slug.is_empty(), "{name} has an empty slug");
+            assert!(slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{name}: {slug}");
+        }
+        let mut unique = slugs.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{slugs:?}");
+        assert_eq!(slugify("北京"), "bei-jing");
+        assert_eq!(slugify("Tin mới từ 北京!"), "tin-moi-tu-bei-jing");
+    }
+
+    #[test]
+    fn symbols_are_separators_in_any_script() {
+        assert_eq!(slugify("Hà Nội — «mới» ★ 🔥 2024"), "ha-noi-moi-2024");
+        assert_eq!(slugify("「東京」"), slugify("東京"));
     }
 
     #[test]

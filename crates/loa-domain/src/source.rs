@@ -79,6 +79,10 @@ pub struct SourceSettings {
     /// `None`: the portal's default interval.
     pub poll_interval_secs: Option<u64>,
     pub enabled: bool,
+    /// IANA zone (`Asia/Ho_Chi_Minh`) of the dates the source writes
+    /// without an offset. `None`: the zone of the outlet's country domain
+    /// where it has one, else UTC (`loa_ingest::timezone`).
+    pub timezone: Option<String>,
 }
 
 impl Default for SourceSettings {
@@ -90,6 +94,7 @@ impl Default for SourceSettings {
             drop_selectors: Vec::new(),
             poll_interval_secs: None,
             enabled: true,
+            timezone: None,
         }
     }
 }

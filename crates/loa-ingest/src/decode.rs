@@ -1,6 +1,8 @@
 //! Stage 2: bytes to text. Outlets still serve windows-1251, KOI8-R,
 //! windows-1258, Shift_JIS and friends, and say so in different places, or
-//! nowhere at all.
+//! nowhere at all. Undeclared bytes are sniffed by `chardetng`, the
+//! detector Firefox uses for the same job, refined for the cases loa's
+//! languages need (KOI8-R against KOI8-U, windows-1258 in NFC).
 //!
 //! Vietnamese legacy pages: windows-1258 is supported (declared or
 //! sniffed) and its text is NFC-normalised, because the encoding writes
@@ -18,9 +20,7 @@ use encoding_rs::{Encoding, KOI8_R, KOI8_U, UTF_8, WINDOWS_1251, WINDOWS_1252, W
 /// mark (unambiguous, and browsers let it win), the `charset` parameter of
 /// the Content-Type header, a `<meta charset>` or `<meta http-equiv>` in the
 /// first few kilobytes. Without any declaration, valid UTF-8 is read as
-/// UTF-8 and anything else is sniffed by [`sniff_legacy`]: windows-1251,
-/// KOI8-R/U or windows-1258 when the bytes clearly say so, otherwise
-/// windows-1252 as browsers do for legacy pages.
+/// UTF-8 and anything else is sniffed by [`sniff_legacy`].
 pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
     let encoding = Encoding::for_bom(bytes)
         .map(|(enc, _)| enc)
@@ -50,61 +50,41 @@ fn nfc(text: &str) -> Cow<'_, str> {
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(text)
 }
 
-/// Guesses the single-byte encoding of undeclared, non-UTF-8 bytes.
+/// Guesses the encoding of undeclared, non-UTF-8 bytes.
 ///
-/// Cyrillic first: in windows-1251 and KOI8 the letters occupy 0xC0–0xFF,
-/// so Cyrillic text shows long runs of such bytes (whole words), whereas
-/// Western European text in windows-1252 has isolated accented letters
-/// among ASCII ones. When most high letters sit in runs of three or more,
-/// the text is Cyrillic, and the two encodings are told apart by which
-/// decoding reads as natural text: common letter pairs (ст, но, пр...)
-/// and lower-case letters inside words. KOI8 and windows-1251 put lower
-/// and upper case in opposite halves, so the wrong decoding is mostly
-/// capitals and rare pairs.
+/// `chardetng` makes the guess, among every legacy encoding of the web
+/// (Shift_JIS, EUC-JP, GBK, Big5, EUC-KR, the windows-125x
+/// and ISO-8859 families, KOI8-U, IBM866...). Two refinements follow:
 ///
-/// Then Vietnamese: windows-1258 writes tones as combining bytes (0xCC,
-/// 0xD2, 0xDE, 0xEC, 0xF2) right after a vowel; in windows-1252 those
-/// bytes are Ì Ò Þ ì ò, which follow vowels only rarely.
+/// Cyrillic: chardetng names KOI8-U for all KOI8, and a windows-1251 or
+/// KOI8 guess is settled by which decoding reads as natural text: common
+/// letter pairs (ст, но, пр...) and lower-case letters inside words. KOI8
+/// and windows-1251 put lower and upper case in opposite halves, so the
+/// wrong decoding is mostly capitals and rare pairs; KOI8-R is kept unless
+/// the bytes where KOI8-U has Ukrainian letters appear.
+///
+/// Vietnamese: windows-1258 writes tones as combining bytes (0xCC, 0xD2,
+/// 0xDE, 0xEC, 0xF2) right after a vowel; in windows-1252 those bytes are
+/// Ì Ò Þ ì ò, which follow vowels only rarely, so a windows-1252 guess
+/// with many of them is windows-1258.
 pub fn sniff_legacy(bytes: &[u8]) -> &'static Encoding {
-    if looks_cyrillic(bytes) {
+    // ISO-2022-JP is left out, as browsers leave it out for pages: its
+    // escapes can make ASCII markup out of bytes that looked like none.
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if guess == WINDOWS_1251 || guess == KOI8_U {
         return cyrillic_encoding(bytes);
     }
-    if looks_vietnamese_1258(bytes) {
+    if (guess == WINDOWS_1252 || guess == WINDOWS_1258) && looks_vietnamese_1258(bytes) {
         return WINDOWS_1258;
     }
-    WINDOWS_1252
+    guess
 }
 
-/// At least this many high letters are needed before guessing anything
-/// but windows-1252.
+/// At least this many toned vowels are needed before guessing
+/// windows-1258.
 const MIN_EVIDENCE: usize = 8;
-
-fn looks_cyrillic(bytes: &[u8]) -> bool {
-    let (mut letters, mut in_runs, mut run) = (0usize, 0usize, 0usize);
-    for &b in bytes.iter().chain(std::iter::once(&b' ')) {
-        if cyrillic_letter_byte(b) {
-            run += 1;
-            continue;
-        }
-        letters += run;
-        if run >= 3 {
-            in_runs += run;
-        }
-        run = 0;
-    }
-    letters >= MIN_EVIDENCE && in_runs * 10 >= letters * 6
-}
-
-/// Bytes that are letters in windows-1251 or KOI8-R/U: the 0xC0–0xFF
-/// block, plus ё, і, ї, є, ґ, ў and their capitals below it.
-fn cyrillic_letter_byte(b: u8) -> bool {
-    b >= 0xC0
-        || matches!(
-            b,
-            0xA1 | 0xA2 | 0xA3 | 0xA4 | 0xA5 | 0xA6 | 0xA7 | 0xA8 | 0xAA | 0xAD | 0xAF | 0xB2 | 0xB3 | 0xB4 | 0xB6
-                | 0xB7 | 0xB8 | 0xBA | 0xBD | 0xBF
-        )
-}
 
 /// Frequent letter pairs of Russian, Ukrainian and Belarusian text.
 const CYRILLIC_PAIRS: &[&str] = &[
@@ -366,6 +346,44 @@ dâng cao. Chính quyền địa phương cho biết hơn bốn mươi nghìn ng
             assert!(!unmappable);
             assert_eq!(sniff_legacy(&bytes), WINDOWS_1252, "{text}");
             assert_eq!(decode_html(&bytes, None), text);
+        }
+    }
+
+    /// Undeclared pages in the legacy encodings of other scripts, as
+    /// outlets serve them: real bytes, made by each encoding's encoder.
+    const WORLD: &[(&str, &str)] = &[
+        ("Shift_JIS", "<html><head><title>ニュース</title></head><body><h1>東京で大雨、交通に乱れ</h1>\
+<p>気象庁によると、東京都内では昨夜から激しい雨が降り続き、多くの路線で電車の運転が見合わせとなっています。\
+政府は住民に対し、川の近くに近づかないよう呼びかけました。</p></body></html>"),
+        ("EUC-JP", "<p>大阪市は、来年の春から市内の公立小学校で給食費を無料にすると発表しました。\
+市長は記者会見で、子育て世帯の負担を減らすための取り組みだと説明しています。</p>"),
+        ("GBK", "<html><head><title>新闻</title></head><body><h1>北京迎来今年首场大雪</h1>\
+<p>据气象部门介绍，北京市区昨晚开始降雪，部分道路出现结冰现象。交通管理部门提醒市民出行注意安全，\
+尽量选择公共交通工具。学校今天照常上课。</p></body></html>"),
+        ("Big5", "<p>台北市政府今天宣布，捷運新路線將於明年年底通車，預計每天可以載運超過十萬名乘客。\
+市長表示，這條路線將大幅改善市民的通勤時間。</p>"),
+        ("EUC-KR", "<html><head><title>뉴스</title></head><body><h1>서울에 폭우, 도로 곳곳 통제</h1>\
+<p>기상청에 따르면 서울과 경기 지역에 밤사이 많은 비가 내려 일부 도로의 통행이 통제되고 있습니다. \
+정부는 주민들에게 하천 주변에 가지 말라고 당부했습니다.</p></body></html>"),
+        ("windows-1251", "<p>Во Владивостоке после двух дней сильных дождей затоплены десятки улиц, сообщили в мэрии.</p>"),
+        ("KOI8-R", "<p>Спасатели эвакуировали жителей прибрежных районов, а школы закрыты до конца недели.</p>"),
+        ("windows-1253", "<p>Σύμφωνα με την Εθνική Μετεωρολογική Υπηρεσία, η θερμοκρασία στην Αθήνα θα ξεπεράσει \
+τους σαράντα βαθμούς την Παρασκευή, και οι αρχές ζητούν από τους πολίτες να μείνουν στο σπίτι.</p>"),
+        ("windows-1250", "<p>Według ministerstwa zdrowia w przyszłym tygodniu rozpocznie się kampania szczepień \
+przeciwko grypie. Lekarze zachęcają, żeby zgłaszać się jak najwcześniej, zwłaszcza osoby starsze.</p>"),
+        ("windows-874", "<p>กรมอุตุนิยมวิทยาประกาศเตือนว่าจะมีฝนตกหนักในกรุงเทพมหานครและปริมณฑลตลอดสัปดาห์นี้ \
+ประชาชนควรติดตามข่าวสารอย่างใกล้ชิด</p>"),
+    ];
+
+    #[test]
+    fn undeclared_pages_of_every_script_are_sniffed() {
+        for (label, text) in WORLD {
+            let enc = Encoding::for_label(label.as_bytes()).unwrap();
+            let (bytes, _, unmappable) = enc.encode(text);
+            assert!(!unmappable && std::str::from_utf8(&bytes).is_err(), "{label} fixture");
+            assert_eq!(sniff_legacy(&bytes), enc, "{label}");
+            assert_eq!(decode_html(&bytes, None), *text, "{label}");
+            assert_eq!(decode_html(&bytes, Some("text/html")), *text, "{label}");
         }
     }
 

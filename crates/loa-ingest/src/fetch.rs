@@ -32,6 +32,14 @@
 //!
 //! TLS is rustls with the Mozilla root certificates compiled in, so https
 //! works on a machine with no CA bundle installed.
+//!
+//! Proxies: `HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY` and their kin in the
+//! environment are ignored, since through them the address guard would
+//! see only the proxy. A proxy is used only when [`FetchConfig::proxy`]
+//! names one; every request then goes through it, and before each hop the
+//! fetcher resolves the target's name itself and refuses the hop if any of
+//! its addresses is internal (the proxy could pick any of them). The proxy's
+//! own address is the operator's choice and is not checked.
 
 use std::future::Future;
 use std::net::IpAddr;
@@ -75,6 +83,10 @@ pub struct FetchConfig {
     /// A robots.txt `Crawl-delay` can only lengthen it. Waiting for a turn
     /// is not counted in `total_timeout`.
     pub per_host_interval: Duration,
+    /// An HTTP(S) proxy every request goes through (`http://host:port`,
+    /// credentials allowed). `None`: direct connections, whatever the
+    /// environment's `*_PROXY` variables say.
+    pub proxy: Option<String>,
 }
 
 impl Default for FetchConfig {
@@ -89,6 +101,7 @@ impl Default for FetchConfig {
             obey_robots: true,
             robots_ttl: Duration::from_secs(3600),
             per_host_interval: Duration::from_secs(1),
+            proxy: None,
         }
     }
 }
@@ -163,6 +176,9 @@ pub struct Fetcher {
     guard: Arc<AddressGuard>,
     robots: Arc<RobotsCache>,
     pacer: Arc<HostPacer>,
+    /// Requests go through [`FetchConfig::proxy`], so reqwest never
+    /// resolves the target: [`Fetcher::check_target`] does.
+    via_proxy: bool,
 }
 
 /// How one request is made and read.
@@ -209,14 +225,26 @@ fn any_type(_: &str) -> Result<(), FetchError> {
 impl Fetcher {
     pub fn new(cfg: FetchConfig) -> Result<Fetcher, FetchError> {
         let guard = Arc::new(AddressGuard::allowing(&cfg.allow_addresses).map_err(FetchError::Client)?);
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .user_agent(cfg.user_agent.clone())
             .connect_timeout(cfg.connect_timeout)
             .timeout(cfg.total_timeout)
             // `follow` makes each hop a request of its own, so robots.txt,
             // pacing and the guard apply to every one.
             .redirect(redirect::Policy::none())
-            .dns_resolver(Arc::new(GuardedResolver { guard: guard.clone() }))
+            // Never the environment's proxies: the guard would check them
+            // instead of the target.
+            .no_proxy();
+        let mut proxy_host = None;
+        if let Some(proxy) = cfg.proxy.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            let url = proxy_url(proxy).map_err(FetchError::Client)?;
+            proxy_host = url.host_str().map(str::to_ascii_lowercase);
+            builder = builder.proxy(reqwest::Proxy::all(url).map_err(|e| FetchError::Client(format!("proxy {proxy:?}: {e}")))?);
+        }
+        let via_proxy = proxy_host.is_some();
+        let resolver = GuardedResolver { guard: guard.clone(), exempt: proxy_host };
+        let client = builder
+            .dns_resolver(Arc::new(resolver))
             .build()
             .map_err(|e| FetchError::Client(e.to_string()))?;
         Ok(Fetcher {
@@ -225,7 +253,33 @@ impl Fetcher {
             guard,
             robots: Arc::new(RobotsCache::default()),
             pacer: Arc::new(HostPacer::default()),
+            via_proxy,
         })
+    }
+
+    /// Through a proxy nothing here resolves the target, so its name is
+    /// resolved now and the hop refused if any address is internal. (The
+    /// proxy resolves it again; a name whose answers change between the
+    /// two lookups is the one case this cannot see.)
+    async fn check_target(&self, target: &Url, url: &str) -> Result<(), FetchError> {
+        if !self.via_proxy {
+            return Ok(());
+        }
+        let forbidden = |reason: String| FetchError::Forbidden { url: url.to_string(), reason };
+        let host = match target.host() {
+            Some(url::Host::Domain(name)) => name.to_string(),
+            // Literal addresses were checked by `literal_ip_check`.
+            _ => return literal_ip_check(&self.guard, target).map_err(forbidden),
+        };
+        let port = target.port_or_known_default().unwrap_or(80);
+        let addrs = tokio::net::lookup_host((host.as_str(), port)).await.map_err(|e| FetchError::Network {
+            url: url.to_string(),
+            message: format!("cannot resolve {host}: {e}"),
+        })?;
+        for addr in addrs {
+            self.guard.check(addr.ip()).map_err(|why| forbidden(format!("{host} resolves to {why}")))?;
+        }
+        Ok(())
     }
 
     pub fn config(&self) -> &FetchConfig {
@@ -403,6 +457,7 @@ impl Fetcher {
 
     async fn fetch(&self, parsed: Url, url: &str, budget: Duration, want: &Want<'_>) -> Result<Step, FetchError> {
         let limit = want.limit;
+        self.check_target(&parsed, url).await?;
         let mut resp = self
             .client
             .get(parsed)
@@ -528,6 +583,20 @@ fn add_header(headers: &mut HeaderMap, name: HeaderName, value: Option<&str>) {
     }
 }
 
+/// Whether `proxy` can be [`FetchConfig::proxy`]; the error says why not.
+pub fn check_proxy(proxy: &str) -> Result<(), String> {
+    proxy_url(proxy.trim()).map(|_| ())
+}
+
+/// [`FetchConfig::proxy`], checked: an http(s) URL with a host.
+fn proxy_url(proxy: &str) -> Result<Url, String> {
+    let url = Url::parse(proxy).map_err(|e| format!("proxy {proxy:?} is not a URL ({e}); write it as http://HOST:PORT"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
+        return Err(format!("proxy {proxy:?} must be an http:// or https:// URL with a host"));
+    }
+    Ok(url)
+}
+
 fn check_url(url: &str) -> Result<Url, FetchError> {
     let parsed = Url::parse(url.trim())
         .map_err(|e| FetchError::InvalidUrl { url: url.to_string(), reason: e.to_string() })?;
@@ -584,5 +653,15 @@ mod tests {
         assert!(matches!(check_url("not a url"), Err(FetchError::InvalidUrl { .. })));
         assert!(check_url("https://example.org/").is_ok());
         assert!(check_url("http://127.0.0.1:8080/a").is_ok());
+    }
+
+    #[test]
+    fn proxies_must_be_http_urls() {
+        assert!(proxy_url("http://127.0.0.1:3128").is_ok());
+        assert!(proxy_url("https://user:pw@proxy.example.org:8443").is_ok());
+        assert!(proxy_url("socks5://127.0.0.1:1080").unwrap_err().contains("http://"));
+        assert!(proxy_url("127.0.0.1:3128").is_err());
+        let err = Fetcher::new(FetchConfig { proxy: Some("ftp://p".into()), ..FetchConfig::default() }).unwrap_err();
+        assert!(err.to_string().contains("proxy \"ftp://p\""), "{err}");
     }
 }

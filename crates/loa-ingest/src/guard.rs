@@ -165,14 +165,22 @@ impl std::error::Error for Refused {}
 /// connection is refused with the reason.
 pub(crate) struct GuardedResolver {
     pub guard: Arc<AddressGuard>,
+    /// The configured proxy's host name (lower case): the operator chose
+    /// it, so its addresses are not judged. With a proxy, this resolver
+    /// sees no other name (targets are checked by the fetcher).
+    pub exempt: Option<String>,
 }
 
 impl reqwest::dns::Resolve for GuardedResolver {
     fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         let guard = self.guard.clone();
+        let exempt = self.exempt.as_deref().is_some_and(|e| name.as_str().eq_ignore_ascii_case(e));
         Box::pin(async move {
             let host = name.as_str().to_string();
             let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            if exempt {
+                return Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs);
+            }
             let mut refusals = Vec::new();
             let allowed: Vec<SocketAddr> = addrs
                 .into_iter()

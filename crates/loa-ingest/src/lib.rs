@@ -8,8 +8,9 @@
 //!    news and index sitemaps; [`opml`]: source lists in and out;
 //! 4. [`extract`]: an article page to title, lead, typed blocks, metadata.
 //!
-//! Around them: [`canonical`] turns URLs into identity keys and
-//! [`simhash`] fingerprints texts to spot the same story told twice.
+//! Around them: [`canonical`] turns URLs into identity keys,
+//! [`simhash`] fingerprints texts to spot the same story told twice and
+//! [`timezone`] says in which zone a source's offset-less dates are.
 
 pub mod canonical;
 pub mod decode;
@@ -22,6 +23,7 @@ mod pace;
 pub mod robots;
 pub mod simhash;
 pub mod sitemap;
+pub mod timezone;
 
 pub use canonical::canonical_url;
 pub use decode::decode_html;
@@ -32,3 +34,4 @@ pub use opml::{parse_opml, write_opml, OpmlError, OpmlSource};
 pub use robots::RobotsRules;
 pub use simhash::{hamming, is_near_duplicate, simhash, NEAR_DUPLICATE_BITS};
 pub use sitemap::{parse_any, parse_sitemap, Discovered, NewsInfo, Sitemap, SitemapRef, SitemapUrl};
+pub use timezone::{parse_timezone, source_timezone, timezone_for_host, Tz};

@@ -2,14 +2,13 @@
 //! same-topic list from the search index's content similarity (never the
 //! story itself or a near-copy), falling back to the store's shared topics.
 
-use std::sync::Arc;
+mod common;
 
 use chrono::{TimeZone, Utc};
 use loa_domain::{Block, Category, Lang, NewArticle};
-use loa_i18n::Locales;
 use loa_search::{EditionDoc, SearchIndex};
 use loa_store::Store;
-use loa_web::{router, AppState, SiteConfig};
+use loa_web::router;
 
 struct Story {
     key: &'static str,
@@ -67,21 +66,7 @@ async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {
     search.commit().unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = AppState {
-        store,
-        search,
-        locales: Arc::new(Locales::load().unwrap()),
-        site: SiteConfig {
-            languages: vec![Lang::En],
-            default_lang: Lang::En,
-            base_url: base.clone(),
-            trusted_proxies: Vec::new(),
-            page_cache: std::time::Duration::ZERO,
-        },
-        guards: Default::default(),
-        page_cache: Default::default(),
-        corrections: None,
-    };
+    let state = common::state(store, search, vec![Lang::En], &base);
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
     (base, slugs, dir)
 }

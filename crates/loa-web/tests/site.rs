@@ -2,15 +2,16 @@
 //! the store's own API, an in-RAM tantivy index, the router served on a
 //! loopback port, requests made with reqwest.
 
+mod common;
+
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
 use loa_domain::{Block, Category, Edition, EditionStatus, Figure, Lang, Mark, MarkKind, NewArticle};
 use loa_i18n::Locales;
 use loa_search::{EditionDoc, SearchIndex};
 use loa_store::Store;
-use loa_web::{router, AppState, SiteConfig};
+use loa_web::router;
 use reqwest::StatusCode;
 
 const CONFERENCE_URL: &str = "https://baohatinh.vn/tong-ket-cong-tac-dan-van-2023.html";
@@ -258,21 +259,7 @@ async fn setup() -> Fixture {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = AppState {
-        store: store.clone(),
-        search,
-        locales: Arc::new(Locales::load().unwrap()),
-        site: SiteConfig {
-            languages: Locales::supported().to_vec(),
-            default_lang: Lang::En,
-            base_url: base.clone(),
-            trusted_proxies: Vec::new(),
-            page_cache: std::time::Duration::ZERO,
-        },
-        guards: Default::default(),
-        page_cache: Default::default(),
-        corrections: None,
-    };
+    let state = common::state(store.clone(), search, Locales::supported().to_vec(), &base);
     tokio::spawn(async move {
         axum::serve(listener, router(state)).await.unwrap();
     });

@@ -176,6 +176,11 @@ pub struct SourceSettingsArgs {
     /// Seconds between polls of this source (default: poll_interval_secs).
     #[arg(long)]
     pub interval: Option<u64>,
+    /// IANA time zone of dates the source writes without an offset
+    /// (`Asia/Ho_Chi_Minh`); `auto` (the default): the zone of the
+    /// outlet's country domain where it has a single one, else UTC.
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
     /// Follow it but do not poll it.
     #[arg(long)]
     pub disabled: bool,

@@ -116,6 +116,10 @@ pub struct FetchSettings {
     /// Least time between two requests to one host, in milliseconds (a
     /// site's `Crawl-delay` may ask for more).
     pub per_host_interval_ms: u64,
+    /// An HTTP(S) proxy for every fetch (`http://host:port`). Empty: no
+    /// proxy; the environment's `HTTP_PROXY` and kin are never used. The
+    /// address guard still judges each target, not the proxy.
+    pub proxy: String,
 }
 
 impl Default for FetchSettings {
@@ -128,6 +132,7 @@ impl Default for FetchSettings {
             allow_addresses: Vec::new(),
             obey_robots: true,
             per_host_interval_ms: 1000,
+            proxy: String::new(),
         }
     }
 }
@@ -215,6 +220,9 @@ impl Config {
         if let Some(v) = env("LOA_FETCH_OBEY_ROBOTS") {
             config.fetch.obey_robots = matches!(v.as_str(), "1" | "true" | "yes");
         }
+        if let Some(v) = env("LOA_FETCH_PROXY") {
+            config.fetch.proxy = v.trim().to_string();
+        }
         if let Some(v) = env("LOA_POLL_INTERVAL_SECS") {
             config.poll_interval_secs = v.parse().with_context(|| format!("LOA_POLL_INTERVAL_SECS={v:?}"))?;
         }
@@ -233,6 +241,9 @@ impl Config {
             bail!("workers must be at least 1");
         }
         self.trusted_proxy_networks()?;
+        if !self.fetch.proxy.is_empty() {
+            loa_ingest::fetch::check_proxy(&self.fetch.proxy).map_err(|e| anyhow::anyhow!("fetch.proxy: {e}"))?;
+        }
         Ok(())
     }
 
@@ -290,6 +301,21 @@ mod tests {
         assert_eq!(c.trusted_proxy_networks().unwrap().len(), 2);
         let err = Config::load(None, env_of(&[("LOA_TRUSTED_PROXIES", "10.0.0.0/40")])).unwrap_err();
         assert!(format!("{err:#}").contains("trusted_proxies: \"10.0.0.0/40\": the prefix must be 0 to 32"), "{err:#}");
+    }
+
+    #[test]
+    fn the_fetch_proxy_is_a_setting_of_its_own() {
+        assert_eq!(Config::default().fetch.proxy, "");
+        // The environment's usual variable is not ours.
+        assert_eq!(Config::load(None, env_of(&[("HTTP_PROXY", "http://127.0.0.1:3128")])).unwrap().fetch.proxy, "");
+        let c = Config::load(None, env_of(&[("LOA_FETCH_PROXY", " http://127.0.0.1:3128 ")])).unwrap();
+        assert_eq!(c.fetch.proxy, "http://127.0.0.1:3128");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("loa.toml");
+        std::fs::write(&path, "[fetch]\nproxy = \"http://proxy.internal:8080\"\n").unwrap();
+        assert_eq!(Config::load(Some(&path), env_of(&[])).unwrap().fetch.proxy, "http://proxy.internal:8080");
+        let err = Config::load(None, env_of(&[("LOA_FETCH_PROXY", "socks5://127.0.0.1:1080")])).unwrap_err();
+        assert!(format!("{err:#}").contains("fetch.proxy"), "{err:#}");
     }
 
     #[test]

@@ -55,6 +55,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             // The outlet is loa's own, on this machine: no need to pace
             // requests to it as a stranger's site would be.
             config.fetch.per_host_interval_ms = 0;
+            // A proxy elsewhere could not reach this machine's loopback.
+            config.fetch.proxy.clear();
             let services = Services::open(config).await?;
             demo::run(services, demo::DemoOptions { outlet_listen, no_serve }).await
         }

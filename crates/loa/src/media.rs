@@ -20,9 +20,13 @@ fn extension_for(mime: &str) -> Option<&'static str> {
     })
 }
 
-/// A name derived from the bytes: the same image from two pages is stored once.
+/// A name derived from the bytes: the same image from two pages is stored
+/// once. SHA-256, so nobody can make an image that takes another's name
+/// (a 64-bit FNV hash can be made to collide on purpose).
 fn content_name(bytes: &[u8], ext: &str) -> String {
-    format!("{:016x}-{}.{ext}", loa_domain::hash::fnv1a64(bytes), bytes.len())
+    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
+    let hex: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
+    format!("{hex}.{ext}")
 }
 
 /// A stored image: its site path (`/media/<name>`) and pixel size if known.
@@ -102,6 +106,8 @@ mod tests {
     fn names_follow_content() {
         assert_eq!(content_name(b"abc", "png"), content_name(b"abc", "png"));
         assert_ne!(content_name(b"abc", "png"), content_name(b"abd", "png"));
+        // The FIPS 180-2 test vector: the name is the SHA-256 of the bytes.
+        assert_eq!(content_name(b"abc", "png"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad.png");
         assert_eq!(extension_for("image/svg+xml"), Some("svg"));
         assert_eq!(extension_for("image/x-icon"), None);
     }

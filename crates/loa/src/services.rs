@@ -52,6 +52,7 @@ impl Services {
             allow_addresses: config.fetch.allow_addresses.clone(),
             obey_robots: config.fetch.obey_robots,
             per_host_interval: Duration::from_millis(config.fetch.per_host_interval_ms),
+            proxy: Some(config.fetch.proxy.clone()).filter(|p| !p.is_empty()),
             ..FetchConfig::default()
         })?;
         let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher, following: Default::default() };

@@ -28,7 +28,12 @@ pub fn settings_from(args: &SourceSettingsArgs, base: SourceSettings) -> anyhow:
         s.drop_selectors = args.drop.clone();
     }
     // A selector that cannot parse is refused now, not at the next fetch.
-    loa_ingest::ExtractRules { keep: s.keep_selectors.clone(), drop: s.drop_selectors.clone() }.validate()?;
+    loa_ingest::ExtractRules { keep: s.keep_selectors.clone(), drop: s.drop_selectors.clone(), ..Default::default() }.validate()?;
+    match args.timezone.as_deref().map(str::trim) {
+        None => {}
+        Some("auto") => s.timezone = None,
+        Some(zone) => s.timezone = Some(loa_ingest::parse_timezone(zone).map_err(|e| anyhow::anyhow!("--timezone: {e}"))?.name().to_string()),
+    }
     if let Some(i) = args.interval {
         if i == 0 {
             bail!("--interval must be at least 1 second");
@@ -130,7 +135,9 @@ fn print_source(s: &Source) {
         (None, Some(t), _) => format!("ok at {}", t.format("%Y-%m-%d %H:%M")),
         (None, None, _) => "never polled".to_string(),
     };
-    println!("{:>4}  {} <{}> [{}]", s.id, s.outlet, s.feed_url, s.kind.as_str());
+    let zone = loa_ingest::source_timezone(s.settings.timezone.as_deref(), &s.feed_url);
+    let zone_note = if s.settings.timezone.is_some() { "" } else { " (auto)" };
+    println!("{:>4}  {} <{}> [{}] {}{zone_note}", s.id, s.outlet, s.feed_url, s.kind.as_str(), zone.name());
     println!(
         "      {state}; {} articles, {} failures, {} duplicates{}",
         s.health.articles,
@@ -173,4 +180,38 @@ pub async fn reextract(services: &Services, source_id: i64) -> anyhow::Result<(u
         }
     }
     Ok((changed, pages.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_zone(zone: &str) -> SourceSettingsArgs {
+        SourceSettingsArgs { timezone: Some(zone.to_string()), ..SourceSettingsArgs::default() }
+    }
+
+    #[test]
+    fn timezones_are_checked_and_kept_by_name() {
+        let s = settings_from(&with_zone("Asia/Ho_Chi_Minh"), SourceSettings::default()).unwrap();
+        assert_eq!(s.timezone.as_deref(), Some("Asia/Ho_Chi_Minh"));
+        // Other flags leave it alone; `auto` goes back to the domain's zone.
+        assert_eq!(settings_from(&SourceSettingsArgs::default(), s.clone()).unwrap().timezone.as_deref(), Some("Asia/Ho_Chi_Minh"));
+        assert_eq!(settings_from(&with_zone("auto"), s).unwrap().timezone, None);
+        let err = settings_from(&with_zone("Asia/Hanoi"), SourceSettings::default()).unwrap_err();
+        assert!(err.to_string().contains("--timezone: \"Asia/Hanoi\" is not an IANA time zone name"), "{err}");
+    }
+
+    #[test]
+    fn naive_page_dates_are_read_in_the_sources_zone() {
+        let html = "<html><head><title>Cầu mới</title><meta property=\"article:published_time\" content=\"2024-05-14T08:30:00\"></head>\
+<body><article><h1>Cầu mới</h1><p>Cây cầu dành cho người đi bộ nối hai bờ sông ở trung tâm thành phố, sau hai năm xây dựng.</p>\
+<p>Chính quyền cho biết cầu sẽ mở cửa cho người dân từ sáng thứ bảy, kèm theo các hoạt động văn hoá bên bờ sông.</p></article></body></html>";
+        let published = |url: &str, settings: &SourceSettings| extract_page(html, url, settings).unwrap().published.unwrap().to_rfc3339();
+        let auto = SourceSettings::default();
+        // A .vn outlet writes Vietnamese time; a .com one is read as UTC.
+        assert_eq!(published("https://baohue.vn/cau-moi.html", &auto), "2024-05-14T01:30:00+00:00");
+        assert_eq!(published("https://news.example.com/cau-moi.html", &auto), "2024-05-14T08:30:00+00:00");
+        let bangkok = settings_from(&with_zone("Asia/Bangkok"), SourceSettings::default()).unwrap();
+        assert_eq!(published("https://news.example.com/cau-moi.html", &bangkok), "2024-05-14T01:30:00+00:00");
+    }
 }

@@ -22,7 +22,7 @@ use body::{find_body_roots, BlockWriter};
 use meta::{JsonLd, Metas};
 pub use rules::ExtractRules;
 use rules::CompiledRules;
-use text::{absolutize, collapse, norm_key, parse_date, strip_site_suffix};
+use text::{absolutize, collapse, norm_key, parse_date_in, strip_site_suffix};
 
 /// What was read from an article page.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,23 +198,24 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
     let (lead, lead_in_body) = find_lead(body_doc, &metas, &ld, &mut blocks);
 
     let author = find_author(&doc, &metas, &ld);
+    let parse_date = |d: &str| parse_date_in(d, rules.timezone.unwrap_or(chrono_tz::Tz::UTC));
     let published = ld
         .str("datePublished")
         .and_then(|d| parse_date(&d))
         .or_else(|| {
             metas
                 .first(&["article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date"])
-                .and_then(parse_date)
+                .and_then(&parse_date)
         })
         .or_else(|| {
             doc.select(&ITEMPROP_DATE)
-                .find_map(|e| e.value().attr("content").or_else(|| e.value().attr("datetime")).and_then(parse_date))
+                .find_map(|e| e.value().attr("content").or_else(|| e.value().attr("datetime")).and_then(&parse_date))
         })
-        .or_else(|| doc.select(&TIME).find_map(|t| t.value().attr("datetime").and_then(parse_date)));
+        .or_else(|| doc.select(&TIME).find_map(|t| t.value().attr("datetime").and_then(&parse_date)));
     let updated = ld
         .str("dateModified")
         .and_then(|d| parse_date(&d))
-        .or_else(|| metas.first(&["article:modified_time", "og:updated_time", "datemodified", "last-modified"]).and_then(parse_date));
+        .or_else(|| metas.first(&["article:modified_time", "og:updated_time", "datemodified", "last-modified"]).and_then(&parse_date));
 
     let language = doc
         .select(&HTML_TAG)

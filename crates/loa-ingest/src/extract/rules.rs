@@ -11,8 +11,9 @@ use super::ExtractError;
 /// CSS selectors that steer body extraction for one source.
 ///
 /// Metadata (title, author, dates, language, links, Open Graph, JSON-LD)
-/// is always read from the whole, unpruned page; the rules only change
-/// which parts of the page become the article body.
+/// is always read from the whole, unpruned page; the selectors only change
+/// which parts of the page become the article body, and `timezone` how
+/// dates without an offset are read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExtractRules {
     /// When non-empty, the article body is exactly what these selectors
@@ -25,6 +26,10 @@ pub struct ExtractRules {
     /// body is looked for.
     #[serde(default)]
     pub drop: Vec<String>,
+    /// The zone of dates the page writes without an offset (see
+    /// [`crate::timezone`]); `None` reads them as UTC.
+    #[serde(skip)]
+    pub timezone: Option<chrono_tz::Tz>,
 }
 
 impl ExtractRules {

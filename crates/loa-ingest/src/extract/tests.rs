@@ -246,7 +246,7 @@ const OTHER_2: &str = "The harbour master said the new pontoon, paid for by the 
 const OTHER_3: &str = "Ticket prices stay the same for residents, while visitors will pay a small surcharge that the county says will fund maintenance of the old landing stages.";
 
 fn rules(keep: &[&str], drop: &[&str]) -> ExtractRules {
-    ExtractRules { keep: keep.iter().map(|s| s.to_string()).collect(), drop: drop.iter().map(|s| s.to_string()).collect() }
+    ExtractRules { keep: keep.iter().map(|s| s.to_string()).collect(), drop: drop.iter().map(|s| s.to_string()).collect(), ..ExtractRules::default() }
 }
 
 #[test]
@@ -454,4 +454,18 @@ fn marks_split_at_paragraph_breaks_and_survive_quotes() {
     let quote = e.blocks.iter().find(|b| matches!(b, Block::Quote { .. })).unwrap();
     assert_eq!(quote.text(), "We waited seven months.\nNow we cross.");
     assert_eq!(marked(quote), vec![("seven months", MarkKind::Italic), ("we cross", MarkKind::Bold)]);
+}
+
+#[test]
+fn page_dates_without_an_offset_follow_the_rules_zone() {
+    let html = "<html><head><title>Cầu mới</title><meta property=\"article:published_time\" content=\"2024-05-14 08:30:00\">\
+<meta property=\"article:modified_time\" content=\"2024-05-14T09:00:00\"></head><body><article><h1>Cầu mới</h1>\
+<p>Cây cầu dành cho người đi bộ nối hai bờ sông ở trung tâm thành phố, sau hai năm xây dựng và nhiều tháng chờ đợi.</p>\
+<p>Chính quyền cho biết cầu sẽ mở cửa cho người dân từ sáng thứ bảy, kèm theo các hoạt động văn hoá bên bờ sông.</p></article></body></html>";
+    let utc = extract_with_rules(html, Some("https://baohue.vn/a.html"), &ExtractRules::default()).unwrap();
+    assert_eq!(utc.published.unwrap().to_rfc3339(), "2024-05-14T08:30:00+00:00");
+    let rules = ExtractRules { timezone: Some(chrono_tz::Tz::Asia__Ho_Chi_Minh), ..ExtractRules::default() };
+    let local = extract_with_rules(html, Some("https://baohue.vn/a.html"), &rules).unwrap();
+    assert_eq!(local.published.unwrap().to_rfc3339(), "2024-05-14T01:30:00+00:00");
+    assert_eq!(local.updated.unwrap().to_rfc3339(), "2024-05-14T02:00:00+00:00");
 }

@@ -1,6 +1,7 @@
 //! Small text and URL helpers shared by the metadata and body extractors.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono_tz::Tz;
 use url::Url;
 
 /// Collapses every run of whitespace (including NBSP) to one space and trims.
@@ -112,10 +113,15 @@ pub fn absolutize(base: Option<&Url>, href: &str) -> Option<String> {
     }
 }
 
-/// Parses the date shapes found in meta tags and JSON-LD: RFC 3339,
-/// offsets without a colon, naive date-times (taken as UTC), bare dates
-/// and RFC 2822.
+/// [`parse_date_in`] for UTC.
 pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+    parse_date_in(s, Tz::UTC)
+}
+
+/// Parses the date shapes found in meta tags and JSON-LD: RFC 3339,
+/// offsets without a colon, naive date-times and bare dates (read in
+/// `zone`, a bare date as its midnight), and RFC 2822.
+pub fn parse_date_in(s: &str, zone: Tz) -> Option<DateTime<Utc>> {
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -134,16 +140,27 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     let naive = s.trim_end_matches('Z');
     for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
         if let Ok(d) = NaiveDateTime::parse_from_str(naive, fmt) {
-            return Some(d.and_utc());
+            // A trailing Z is an offset after all.
+            return Some(if naive.len() < s.len() { d.and_utc() } else { in_zone(d, zone) });
         }
     }
     let day = s.get(..10).unwrap_or(s);
     for fmt in ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"] {
         if let Ok(d) = NaiveDate::parse_from_str(day, fmt) {
-            return d.and_hms_opt(0, 0, 0).map(|d| d.and_utc());
+            return d.and_hms_opt(0, 0, 0).map(|d| in_zone(d, zone));
         }
     }
     None
+}
+
+/// A wall-clock time in `zone`: the earlier instant when clocks went back,
+/// and an hour later when it fell in a gap as clocks went forward.
+fn in_zone(local: NaiveDateTime, zone: Tz) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    zone.from_local_datetime(&local)
+        .earliest()
+        .or_else(|| zone.from_local_datetime(&(local + chrono::Duration::hours(1))).earliest())
+        .map_or_else(|| local.and_utc(), |d| d.with_timezone(&Utc))
 }
 
 /// Removes a trailing or leading site name from a page title
@@ -209,6 +226,25 @@ mod tests {
         assert_eq!(absolutize(Some(&base), " JaVaScRiPt:alert(1)"), None);
         assert_eq!(absolutize(None, "data:image/png;base64,AAA"), None);
         assert_eq!(absolutize(None, "/rel.jpg").as_deref(), Some("/rel.jpg"));
+    }
+
+    #[test]
+    fn dates_without_an_offset_are_read_in_the_sources_zone() {
+        let hcm = Tz::Asia__Ho_Chi_Minh;
+        let at = |s: &str, zone: Tz| parse_date_in(s, zone).map(|d| d.to_rfc3339());
+        // 08:30 in Hà Nội is 01:30 UTC, not 08:30.
+        assert_eq!(at("2024-05-14T08:30:00", hcm).as_deref(), Some("2024-05-14T01:30:00+00:00"));
+        assert_eq!(at("2024-05-14 08:30", hcm).as_deref(), Some("2024-05-14T01:30:00+00:00"));
+        assert_eq!(at("2024-05-14", hcm).as_deref(), Some("2024-05-13T17:00:00+00:00"));
+        // An offset, Z included, is the page's word and wins.
+        assert_eq!(at("2024-05-14T08:30:00+02:00", hcm).as_deref(), Some("2024-05-14T06:30:00+00:00"));
+        assert_eq!(at("2024-05-14T08:30Z", hcm).as_deref(), Some("2024-05-14T08:30:00+00:00"));
+        assert_eq!(at("Tue, 14 May 2024 08:30:00 GMT", hcm).as_deref(), Some("2024-05-14T08:30:00+00:00"));
+        // Summer and winter time, and the hour that does not exist.
+        let kyiv = Tz::Europe__Kyiv;
+        assert_eq!(at("2024-07-01T12:00:00", kyiv).as_deref(), Some("2024-07-01T09:00:00+00:00"));
+        assert_eq!(at("2024-01-15T12:00:00", kyiv).as_deref(), Some("2024-01-15T10:00:00+00:00"));
+        assert_eq!(at("2024-03-31T03:30:00", kyiv).as_deref(), Some("2024-03-31T01:30:00+00:00"));
     }
 
     #[test]

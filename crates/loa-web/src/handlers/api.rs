@@ -10,6 +10,7 @@ use loa_domain::Lang;
 use loa_search::{SearchQuery, MAX_RESULT_WINDOW};
 use serde_json::json;
 
+use super::internal_error;
 use super::search::Filters;
 use crate::AppState;
 
@@ -94,14 +95,8 @@ pub async fn search(State(state): State<AppState>, Query(params): Query<HashMap<
             "facets": results.facets,
         }))
         .into_response(),
-        Ok(Err(err)) => {
-            tracing::error!(error = %err, "api search failed");
-            error(StatusCode::INTERNAL_SERVER_ERROR, err.to_string())
-        }
-        Err(err) => {
-            tracing::error!(error = %err, "api search task failed");
-            error(StatusCode::INTERNAL_SERVER_ERROR, "search task failed".into())
-        }
+        Ok(Err(err)) => internal_error("api search", &err),
+        Err(err) => internal_error("api search task", &err),
     }
 }
 
@@ -109,11 +104,11 @@ pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) ->
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(a)) => a,
         Ok(None) => return error(StatusCode::NOT_FOUND, format!("no article with slug {slug:?}")),
-        Err(err) => return error(StatusCode::INTERNAL_SERVER_ERROR, err.to_string()),
+        Err(err) => return internal_error("api article", &err),
     };
     let editions = match state.store.editions(article.id).await {
         Ok(e) => e,
-        Err(err) => return error(StatusCode::INTERNAL_SERVER_ERROR, err.to_string()),
+        Err(err) => return internal_error("api article editions", &err),
     };
     let offered = state.site.offered();
     let public: Vec<_> = editions

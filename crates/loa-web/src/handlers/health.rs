@@ -17,7 +17,8 @@ pub async fn health(State(state): State<AppState>) -> Response {
             .into_response(),
         Err(err) => {
             tracing::error!(error = %err, "health check: store failed");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "error", "error": err.to_string()}))).into_response()
+            // The cause stays in the log: driver messages name files and queries.
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({"status": "error", "error": "store unavailable"}))).into_response()
         }
     }
 }

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use super::internal_error;
 use super::member::private;
 use crate::AppState;
 
@@ -44,9 +45,6 @@ fn refuse_unless_newsroom<'a>(state: &'a AppState, req: &Request) -> impl std::f
     }
 }
 
-fn failed(err: impl std::fmt::Display) -> Response {
-    (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({"error": err.to_string()}))).into_response()
-}
 
 /// `/api/v1/sources`: every source with its settings and health.
 pub async fn sources(State(state): State<AppState>, req: Request) -> Response {
@@ -55,7 +53,7 @@ pub async fn sources(State(state): State<AppState>, req: Request) -> Response {
     }
     match state.store.sources().await {
         Ok(sources) => private(Json(json!({ "sources": sources })).into_response()),
-        Err(e) => failed(e),
+        Err(e) => internal_error("newsroom api", &e),
     }
 }
 
@@ -66,7 +64,7 @@ pub async fn review(State(state): State<AppState>, req: Request) -> Response {
     }
     match state.store.review_queue(500).await {
         Ok(items) => private(Json(json!({ "editions": items })).into_response()),
-        Err(e) => failed(e),
+        Err(e) => internal_error("newsroom api", &e),
     }
 }
 
@@ -78,7 +76,7 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(a)) => a,
         Ok(None) => return (StatusCode::NOT_FOUND, Json(json!({"error": format!("no article with slug {slug:?}")}))).into_response(),
-        Err(e) => return failed(e),
+        Err(e) => return internal_error("newsroom api", &e),
     };
     match state.store.editions(article.id).await {
         Ok(editions) => {
@@ -91,7 +89,7 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
                 .collect();
             private(Json(json!({ "slug": article.slug, "original_lang": article.original_lang, "editions": list })).into_response())
         }
-        Err(e) => failed(e),
+        Err(e) => internal_error("newsroom api", &e),
     }
 }
 

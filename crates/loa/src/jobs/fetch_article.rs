@@ -150,8 +150,13 @@ async fn fetch_and_extract(services: &Services, url: &str, settings: &SourceSett
     Ok((fetched.final_url, fetched.content_type, html, page))
 }
 
-/// Extraction with the source's rules (CSS selectors to keep or drop).
+/// Extraction with the source's rules (CSS selectors to keep or drop) and
+/// time zone (its own, else its country's by the page's domain).
 pub fn extract_page(html: &str, url: &str, settings: &SourceSettings) -> Result<Extracted, ExtractError> {
-    let rules = ExtractRules { keep: settings.keep_selectors.clone(), drop: settings.drop_selectors.clone() };
+    let rules = ExtractRules {
+        keep: settings.keep_selectors.clone(),
+        drop: settings.drop_selectors.clone(),
+        timezone: Some(loa_ingest::source_timezone(settings.timezone.as_deref(), url)),
+    };
     extract_with_rules(html, Some(url), &rules)
 }

@@ -1,0 +1,28 @@
+//! What the site tests share: the application state of a site on `base`,
+//! with no page cache, no proxies and no corrections engine.
+
+use std::sync::Arc;
+
+use loa_domain::Lang;
+use loa_i18n::Locales;
+use loa_search::SearchIndex;
+use loa_store::Store;
+use loa_web::{AppState, SiteConfig};
+
+pub fn state(store: Store, search: SearchIndex, languages: Vec<Lang>, base: &str) -> AppState {
+    AppState {
+        store,
+        search,
+        locales: Arc::new(Locales::load().unwrap()),
+        site: SiteConfig {
+            languages,
+            default_lang: Lang::En,
+            base_url: base.to_string(),
+            trusted_proxies: Vec::new(),
+            page_cache: std::time::Duration::ZERO,
+        },
+        guards: Default::default(),
+        page_cache: Default::default(),
+        corrections: None,
+    }
+}
