@@ -46,6 +46,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0006_change_log_and_media.sql"),
         include_str!("../migrations/postgres/0006_change_log_and_media.sql"),
     ),
+    (
+        7,
+        "throttle",
+        include_str!("../migrations/sqlite/0007_throttle.sql"),
+        include_str!("../migrations/postgres/0007_throttle.sql"),
+    ),
 ];
 
 pub(crate) fn latest_version() -> i64 {
