@@ -44,7 +44,10 @@ impl Application {
                 trusted_proxies: services.config.trusted_proxy_networks()?,
                 page_cache: std::time::Duration::from_secs(services.config.page_cache_secs),
             },
-            guards: Default::default(),
+            guards: Arc::new(loa_web::Guards::new(loa_web::limits::Limits {
+                search_per_minute: services.config.limits.search_per_minute,
+                api_per_minute: services.config.limits.api_per_minute,
+            })),
             page_cache: Default::default(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
         };
