@@ -254,6 +254,7 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         ))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -267,14 +268,78 @@ async fn security_headers(mut response: axum::response::Response) -> axum::respo
     response
 }
 
-/// Serves the site on `listener` until `shutdown` completes. Peer addresses
-/// are kept for handlers that answer only this machine (the newsroom API).
+/// How long a client may take to send a request's head (line and
+/// headers), from the moment the connection is ready for one, idle
+/// keep-alive time included. Slow clients (slowloris) are cut off after it
+/// instead of holding a connection open forever.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// The read buffer a request's head (line and headers) must fit in; a
+/// head that does not is `431 Request Header Fields Too Large`. (Heads
+/// are read in growing chunks, so one a little over it may still fit.)
+pub const MAX_HEAD_BYTES: usize = 64 * 1024;
+/// The most a request's body may take (forms: comments, corrections); more
+/// is `413 Payload Too Large`.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Serves the site on `listener` until `shutdown` completes, then lets the
+/// requests under way finish. Peer addresses are kept for handlers that
+/// answer only this machine (the newsroom API) and for the rate limits.
+/// Each connection is HTTP/1.1 with [`HEADER_READ_TIMEOUT`] and
+/// [`MAX_HEAD_BYTES`] (axum's own `serve` sets no timer, so hyper's header
+/// timeout never fires there).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+
+    let app = router(state);
+    let (stop, stopping) = tokio::sync::watch::channel(());
+    let mut connections = tokio::task::JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of descriptors or memory: wait a little rather than spin.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        while connections.try_join_next().is_some() {}
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let mut stopping = stopping.clone();
+        connections.spawn(async move {
+            let service = hyper::service::service_fn(move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+                app.clone().oneshot(request.map(axum::body::Body::new))
+            });
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT).max_buf_size(MAX_HEAD_BYTES);
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            tokio::select! {
+                result = connection.as_mut() => {
+                    if let Err(e) = result {
+                        tracing::debug!(error = %e, %peer, "connection ended");
+                    }
+                }
+                _ = stopping.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    let _ = stop.send(());
+    while connections.join_next().await.is_some() {}
+    Ok(())
 }
