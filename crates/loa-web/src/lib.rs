@@ -273,9 +273,8 @@ async fn security_headers(mut response: axum::response::Response) -> axum::respo
 /// keep-alive time included. Slow clients (slowloris) are cut off after it
 /// instead of holding a connection open forever.
 pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
-/// The read buffer a request's head (line and headers) must fit in; a
-/// head that does not is `431 Request Header Fields Too Large`. (Heads
-/// are read in growing chunks, so one a little over it may still fit.)
+/// The most a request's head (line and headers) may take; more is
+/// `431 Request Header Fields Too Large`, and so are more than 100 headers.
 pub const MAX_HEAD_BYTES: usize = 64 * 1024;
 /// The most a request's body may take (forms: comments, corrections); more
 /// is `413 Payload Too Large`.
@@ -322,7 +321,7 @@ pub async fn serve(
                 app.clone().oneshot(request.map(axum::body::Body::new))
             });
             let mut builder = hyper::server::conn::http1::Builder::new();
-            builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT).max_buf_size(MAX_HEAD_BYTES);
+            builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT).max_header_size(MAX_HEAD_BYTES);
             let connection = builder.serve_connection(TokioIo::new(stream), service);
             let mut connection = std::pin::pin!(connection);
             tokio::select! {
