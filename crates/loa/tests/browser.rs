@@ -5,29 +5,9 @@ mod common;
 
 use common::TestApp;
 use loa::demo::{run, DemoOptions};
-use std::process::Command;
 
 fn chromium(args: &[&str], profile: &std::path::Path) -> std::process::Output {
-    let binary = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists())
-        .expect("Chromium is not installed: run scripts/install-deps");
-    Command::new(binary)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .unwrap()
+    common::chromium(profile, 120).arg("--hide-scrollbars").args(args).output().unwrap()
 }
 
 #[tokio::test]

@@ -217,3 +217,27 @@ pub fn rss(items: &[String]) -> String {
         .collect();
     format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture Times</title><link>http://x/</link><description>d</description>{items}</channel></rss>"#)
 }
+
+/// Headless Chromium with a throw-away profile and no network of its own
+/// (no updates, sync or background requests), stopped after `limit_secs`
+/// whatever happens (a dialog nobody answers waits forever). Tests add
+/// what to load and dump.
+pub fn chromium(profile: &std::path::Path, limit_secs: u32) -> std::process::Command {
+    let binary = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("Chromium is not installed: run scripts/install-deps");
+    let mut command = std::process::Command::new("timeout");
+    command.arg(limit_secs.to_string()).arg(binary).args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]);
+    command.arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
