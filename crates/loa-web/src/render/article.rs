@@ -88,6 +88,13 @@ fn video_block(ctx: &Ctx<'_>, index: usize, src: &str, title: &str) -> String {
     }
 }
 
+/// The story's body as HTML: every block, its inline marks and links, its
+/// figures and videos, as the article page shows them (the fuzz targets
+/// and their corpus replay render extracted pages through it).
+pub fn body_html(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
+    body(ctx, title, blocks)
+}
+
 fn body(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
     let mut h = String::new();
     let mut video_index = 0;
