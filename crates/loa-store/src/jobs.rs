@@ -161,6 +161,22 @@ impl Store {
         }))
     }
 
+    /// Keeps a running job's lease for another `lease`, while its worker is
+    /// alive and still holds it (the same attempt). False when the job was
+    /// handed to another worker meanwhile, or has ended.
+    pub async fn extend_lease(&self, job: &Job, lease: Duration) -> Result<bool> {
+        let done = sqlx::query(&crate::sql(
+            "UPDATE jobs SET locked_until = ?, updated_at = ? WHERE id = ? AND status = 'running' AND attempts = ?",
+        ))
+        .bind(ts(now() + lease))
+        .bind(ts(now()))
+        .bind(job.id)
+        .bind(job.attempts)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     pub async fn complete_job(&self, id: i64) -> Result<()> {
         sqlx::query(&crate::sql("UPDATE jobs SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?"))
             .bind(ts(now()))

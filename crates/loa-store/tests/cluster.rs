@@ -58,6 +58,23 @@ async fn every_job_is_claimed_by_one_worker_only(t: TestStore) {
     assert_eq!(store.job_counts(JobKind::FetchArticle).await.unwrap().done, 120);
 }
 
+/// A worker that renews its lease keeps its job; one that stopped
+/// renewing loses it to the next claim, and can no longer renew it.
+async fn a_renewed_lease_keeps_the_job_and_a_lapsed_one_loses_it(t: TestStore) {
+    let store = t.store.clone();
+    store.enqueue(JobKind::FetchArticle, "http://o/long", &json!({}), Requeue::IfAbsent).await.unwrap();
+    let job = store.claim_job(&[JobKind::FetchArticle], Duration::milliseconds(300)).await.unwrap().unwrap();
+    for _ in 0..3 {
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        assert!(store.extend_lease(&job, Duration::milliseconds(300)).await.unwrap());
+        assert!(store.claim_job(&[JobKind::FetchArticle], Duration::seconds(60)).await.unwrap().is_none(), "still leased");
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let again = store.claim_job(&[JobKind::FetchArticle], Duration::seconds(60)).await.unwrap().expect("the lapsed job is due");
+    assert_eq!((again.id, again.attempts), (job.id, 2));
+    assert!(!store.extend_lease(&job, Duration::seconds(60)).await.unwrap(), "the first worker no longer holds it");
+}
+
 /// Every public change is logged in order: a new story, a translation, a
 /// publish, a visible comment.
 async fn the_change_log_follows_every_public_change(t: TestStore) {
@@ -126,6 +143,7 @@ async fn a_newer_schema_is_refused_untouched(t: TestStore) {
 
 loa_store::on_both_backends!(
     every_job_is_claimed_by_one_worker_only,
+    a_renewed_lease_keeps_the_job_and_a_lapsed_one_loses_it,
     the_change_log_follows_every_public_change,
     namesakes_get_slugs_of_their_own,
     media_is_kept_once_by_name,
