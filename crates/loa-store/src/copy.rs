@@ -111,6 +111,12 @@ const SCHEMA: &[Table] = &[
         identity: Some("id"),
     },
     Table { name: "changes", columns: &[("seq", I), ("article_id", I), ("lang", T), ("created_at", T)], identity: Some("seq") },
+    Table { name: "host_turns", columns: &[("host", T), ("next_turn_at", T)], identity: None },
+    Table {
+        name: "robots_verdicts",
+        columns: &[("origin", T), ("kind", T), ("body", B), ("expires_at", T)],
+        identity: None,
+    },
     Table {
         name: "media",
         columns: &[("name", T), ("content_type", T), ("bytes", B), ("created_at", T)],

@@ -15,6 +15,7 @@
 pub mod articles;
 mod changes;
 mod copy;
+mod hosts;
 mod jobs;
 mod media;
 mod memory;
@@ -28,6 +29,7 @@ pub mod testing;
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
 pub use changes::Change;
 pub use copy::TableReport;
+pub use hosts::RobotsRecord;
 pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use media::StoredMedia;
 pub use memory::MemoryRow;

@@ -46,6 +46,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0006_change_log_and_media.sql"),
         include_str!("../migrations/postgres/0006_change_log_and_media.sql"),
     ),
+    (
+        8,
+        "host politeness",
+        include_str!("../migrations/sqlite/0008_host_politeness.sql"),
+        include_str!("../migrations/postgres/0008_host_politeness.sql"),
+    ),
 ];
 
 pub(crate) fn latest_version() -> i64 {

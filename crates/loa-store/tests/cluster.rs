@@ -75,6 +75,33 @@ async fn a_renewed_lease_keeps_the_job_and_a_lapsed_one_loses_it(t: TestStore) {
     assert!(!store.extend_lease(&job, Duration::seconds(60)).await.unwrap(), "the first worker no longer holds it");
 }
 
+/// Two nodes booking turns for one host get slots one interval apart;
+/// another host does not wait.
+async fn host_turns_queue_up_across_nodes(t: TestStore) {
+    let store = t.store.clone();
+    let other_node = Store::connect(t.url()).await.unwrap();
+    let step = Duration::seconds(2);
+    let mut waits = Vec::new();
+    for i in 0..4 {
+        let s = if i % 2 == 0 { &store } else { &other_node };
+        waits.push(s.book_host_turn("herald.example", step).await.unwrap());
+    }
+    for (i, w) in waits.iter().enumerate() {
+        let expected = step * i as i32;
+        assert!((*w - expected).num_milliseconds().abs() < 500, "turn {i}: waits {w} instead of {expected}");
+    }
+    assert!(other_node.book_host_turn("other.example", step).await.unwrap() <= Duration::zero());
+    // Robots verdicts are kept for the other nodes, body and expiry included.
+    let kept = loa_store::RobotsRecord {
+        kind: "body".into(),
+        body: Some(b"User-agent: *\nDisallow: /private/\n\xff".to_vec()),
+        expires_at: chrono::DateTime::parse_from_rfc3339("2030-01-01T00:00:00Z").unwrap().with_timezone(&chrono::Utc),
+    };
+    store.keep_robots_verdict("http://herald.example", &kept).await.unwrap();
+    assert_eq!(other_node.robots_verdict("http://herald.example").await.unwrap(), Some(kept));
+    assert_eq!(other_node.robots_verdict("http://nobody.example").await.unwrap(), None);
+}
+
 /// Every public change is logged in order: a new story, a translation, a
 /// publish, a visible comment.
 async fn the_change_log_follows_every_public_change(t: TestStore) {
@@ -149,6 +176,7 @@ loa_store::on_both_backends!(
     media_is_kept_once_by_name,
     a_newer_schema_is_refused_untouched,
     a_due_source_is_polled_by_one_node,
+    host_turns_queue_up_across_nodes,
 );
 
 #[tokio::test]

@@ -54,7 +54,8 @@ impl Services {
             per_host_interval: Duration::from_millis(config.fetch.per_host_interval_ms),
             proxy: Some(config.fetch.proxy.clone()).filter(|p| !p.is_empty()),
             ..FetchConfig::default()
-        })?;
+        })?
+        .with_shared(Arc::new(crate::politeness::StorePoliteness(store.clone())));
         let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher, following: Default::default() };
         // A new or rebuilt index is built whole from the store; an index
         // that followed the change log before catches up from where it was.

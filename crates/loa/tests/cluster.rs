@@ -212,6 +212,44 @@ async fn two_nodes_polling_one_feed_fetch_each_article_once() {
     assert!(polls >= 2 && polls <= intervals, "{polls} polls in {:?}", started.elapsed());
 }
 
+/// Two nodes asking one outlet are paced as one crawler, and read its
+/// robots.txt once between them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_nodes_ask_one_host_as_one_crawler() {
+    let page = article_page("Tide tables", &["The harbour office printed new tide tables."]);
+    let routes: HashMap<String, Reply> = (0..6).map(|i| (format!("/p{i}.html"), Reply::html(&page))).collect();
+    let outlet = Fixture::start(routes).await;
+    let (_admin, url, _name) = loa_store::testing::new_postgres_database().await;
+    let node = || {
+        let url = url.clone();
+        TestApp::with(move |c| {
+            c.database_url = url;
+            c.fetch.per_host_interval_ms = 300;
+        })
+    };
+    let (one, two) = (node().await, node().await);
+    // The first node reads robots.txt; the second takes its verdict.
+    one.services.fetcher.get_page(&outlet.url("/p0.html")).await.unwrap();
+    two.services.fetcher.get_page(&outlet.url("/p1.html")).await.unwrap();
+    assert_eq!(outlet.hits_of("/robots.txt"), 1, "robots.txt read once for the cluster");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let started = Instant::now();
+    let mut asks = tokio::task::JoinSet::new();
+    for i in 0..6 {
+        let fetcher = if i % 2 == 0 { one.services.fetcher.clone() } else { two.services.fetcher.clone() };
+        let u = outlet.url(&format!("/p{i}.html"));
+        asks.spawn(async move { fetcher.get_page(&u).await.map(|_| ()) });
+    }
+    while let Some(done) = asks.join_next().await {
+        done.unwrap().unwrap();
+    }
+    // Six pages: six turns 300 ms apart, whichever node asked (two
+    // pacers of their own would take half as long).
+    let spent = started.elapsed();
+    assert!(spent >= Duration::from_millis(1450), "the nodes paced apart, not as one: {spent:?}");
+    assert_eq!(outlet.hits_of("/robots.txt"), 1);
+}
+
 #[tokio::test]
 async fn a_portal_moved_to_postgres_serves_the_same_pages() {
     let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
