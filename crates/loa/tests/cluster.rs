@@ -250,6 +250,38 @@ async fn two_nodes_ask_one_host_as_one_crawler() {
     assert_eq!(outlet.hits_of("/robots.txt"), 1);
 }
 
+/// A decision taken on one node shows on the other within a second, though
+/// the other keeps rendered pages for ten.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_on_one_node_clears_the_other_nodes_cache() {
+    let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
+    let server = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
+    let (_admin, url, _name) = loa_store::testing::new_postgres_database().await;
+    let node = || {
+        let url = url.clone();
+        TestApp::with(move |c| {
+            c.database_url = url;
+            c.page_cache_secs = 10;
+        })
+    };
+    let (one, two) = (node().await, node().await);
+    loa::ingest::ingest_url(&one.services, &server.url("/lanterns.html"), None).await.unwrap();
+    one.drain().await;
+    let (_a, b) = (one.serve().await, two.serve().await);
+    let slug = one.services.store.article(1).await.unwrap().unwrap().slug;
+    let story = format!("{b}/en/article/{slug}");
+    let before = reqwest::get(&story).await.unwrap().text().await.unwrap();
+    assert!(before.contains("500 lanterns") && !before.contains("Seen from the other node."), "{before}");
+    let moderator = one.services.store.create_user("mai", "Mai", loa_domain::Role::Moderator, "x").await.unwrap();
+    let id = one.services.store.add_pending_comment(1, loa_domain::Lang::En, "Minh", "Seen from the other node.").await.unwrap();
+    assert!(one.services.store.moderate_comment(id, loa_domain::CommentStatus::Visible, &moderator).await.unwrap());
+    let started = Instant::now();
+    while !reqwest::get(&story).await.unwrap().text().await.unwrap().contains("Seen from the other node.") {
+        assert!(started.elapsed() < Duration::from_secs(1), "node two still serves its old page after 1 s");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
 #[tokio::test]
 async fn a_portal_moved_to_postgres_serves_the_same_pages() {
     let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
@@ -284,6 +316,59 @@ async fn a_portal_moved_to_postgres_serves_the_same_pages() {
         v["total"].clone()
     };
     assert_eq!(hits(a.clone()).await, hits(b.clone()).await);
+}
+
+/// A PostgreSQL server of this test's own, stopped under a running node:
+/// the node answers 503 without the driver's words, loses nothing, and
+/// serves again when the server is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_outlives_a_stopped_database() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let pg_dir = format!("/var/tmp/loa-pg-stop-test-{}", std::process::id());
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port().to_string()
+    };
+    let pg = |action: &str| {
+        let out = Command::new("bash")
+            .arg(repo.join("scripts/postgres"))
+            .arg(action)
+            .env("LOA_PG_DIR", &pg_dir)
+            .env("LOA_PG_PORT", &port)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "scripts/postgres {action}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    // Whatever happens, the server and its files go when the test ends.
+    struct StopAtEnd(String, String, std::path::PathBuf);
+    impl Drop for StopAtEnd {
+        fn drop(&mut self) {
+            let _ = Command::new("bash").arg(self.2.join("scripts/postgres")).arg("stop").env("LOA_PG_DIR", &self.0).env("LOA_PG_PORT", &self.1).output();
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let _stop = StopAtEnd(pg_dir.clone(), port.clone(), repo.clone());
+    pg("start");
+    let url = format!("postgres://loa@127.0.0.1:{port}/postgres");
+    let node = TestApp::with(|c| c.database_url = url.clone()).await;
+    let id = node.services.store.add_source("Herald", "http://o/", "http://o/rss.xml").await.unwrap().id;
+    let base = node.serve().await;
+    let health = || async { reqwest::get(format!("{base}/healthz")).await.map(|r| r.status().as_u16()).unwrap_or(0) };
+    assert_eq!(health().await, 200);
+
+    pg("stop");
+    let resp = reqwest::get(format!("{base}/healthz")).await.unwrap();
+    assert_eq!(resp.status().as_u16(), 503);
+    let body = resp.text().await.unwrap();
+    assert!(body.contains("store unavailable") && !body.to_lowercase().contains("connection"), "{body}");
+
+    pg("start");
+    let started = Instant::now();
+    while health().await != 200 {
+        assert!(started.elapsed() < Duration::from_secs(30), "the node did not come back with the database");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(node.services.store.source(id).await.is_ok(), "what was stored before the stop is still there");
 }
 
 #[test]
