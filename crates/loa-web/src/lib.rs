@@ -9,6 +9,7 @@
 pub mod auth;
 pub mod cache;
 pub mod client;
+pub mod conditional;
 mod handlers;
 pub mod render;
 
@@ -212,6 +213,8 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(CompressionLayer::new())
+        // Outside compression: each encoding gets an ETag of its own bytes.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), conditional::etag))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

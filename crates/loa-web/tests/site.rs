@@ -936,3 +936,38 @@ async fn robots_txt_keeps_crawlers_out_of_the_newsroom_and_names_the_sitemap() {
     assert!(text.contains(&format!("Sitemap: {}/sitemap.xml", f.base)));
     assert!(!text.contains("Disallow: /\n"), "the reader site stays open");
 }
+
+#[tokio::test]
+async fn pages_feeds_and_sitemaps_revalidate_with_etags() {
+    let f = setup().await;
+    let article = format!("/en/article/{}", f.bridge_slug);
+    for path in [article.as_str(), "/en/", "/en/feed.xml", "/sitemap.xml"] {
+        let first = f.client.get(format!("{}{path}", f.base)).send().await.unwrap();
+        assert_eq!(first.status(), StatusCode::OK, "{path}");
+        let tag = first.headers()["etag"].to_str().unwrap().to_string();
+        assert!(tag.starts_with('"') && tag.len() == 34, "{path}: a strong tag, {tag}");
+        let rule = first.headers()["cache-control"].to_str().unwrap().to_string();
+        assert!(rule.contains("s-maxage=") && rule.contains("stale-while-revalidate=60"), "{path}: {rule}");
+        let body = first.text().await.unwrap();
+        assert!(!body.is_empty());
+        // The same tag back: 304, no body, the tag repeated.
+        let again = f.client.get(format!("{}{path}", f.base)).header("if-none-match", &tag).send().await.unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert_eq!(again.headers()["etag"], tag.as_str());
+        assert!(again.text().await.unwrap().is_empty());
+        // Another tag: the whole answer.
+        let other = f.client.get(format!("{}{path}", f.base)).header("if-none-match", "\"stale\"").send().await.unwrap();
+        assert_eq!(other.status(), StatusCode::OK);
+        assert_eq!(other.text().await.unwrap(), body, "{path}");
+    }
+    // Each encoding is its own representation, with its own tag.
+    let raw = reqwest::Client::builder().no_gzip().no_brotli().no_deflate().build().unwrap();
+    let plain = raw.get(format!("{}{article}", f.base)).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let zipped = raw.get(format!("{}{article}", f.base)).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(zipped.headers()["content-encoding"], "br", "brotli for who asks");
+    assert_ne!(plain.headers()["etag"], zipped.headers()["etag"]);
+    // The newsroom keeps its own rule.
+    let sign_in = f.client.get(format!("{}/en/newsroom/sign-in", f.base)).send().await.unwrap();
+    assert_eq!(sign_in.headers()["cache-control"], "no-store");
+}
