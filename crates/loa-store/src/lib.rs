@@ -34,7 +34,7 @@ pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use media::StoredMedia;
 pub use memory::MemoryRow;
 pub use newsroom::PendingComment;
-pub use reads::{ArticleCard, CardPage, Comment, ReviewItem, SitemapEntry};
+pub use reads::{ArticleCard, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

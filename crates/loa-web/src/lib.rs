@@ -43,6 +43,8 @@ pub struct SiteConfig {
     /// How long a rendered reader page is served again before it is
     /// rebuilt ([`cache`]); zero renders every request.
     pub page_cache: std::time::Duration,
+    /// Feeds carry every story whole, not only its summary.
+    pub feed_full_text: bool,
 }
 
 impl SiteConfig {
@@ -181,10 +183,12 @@ pub fn router(state: AppState) -> Router {
         .route("/media/{name}", get(handlers::media::media))
         .route("/{lang}", get(handlers::home::add_slash))
         .route("/{lang}/", get(handlers::home::home))
-        .route("/{lang}/feed.xml", get(handlers::feed::site_feed))
+        .route("/{lang}/{feed}", get(handlers::feed::site_feed))
         .route("/{lang}/category/{slug}", get(handlers::category::category))
-        .route("/{lang}/category/{slug}/feed.xml", get(handlers::feed::category_feed))
+        .route("/{lang}/category/{slug}/{feed}", get(handlers::feed::category_feed))
         .route("/{lang}/author/{slug}", get(handlers::author::author))
+        .route("/{lang}/author/{slug}/{feed}", get(handlers::feed::author_feed))
+        .route("/{lang}/place/{slug}/{feed}", get(handlers::feed::place_feed))
         .route("/{lang}/article/{slug}", get(handlers::article::article))
         .route("/{lang}/article/{slug}/comments", post(handlers::comment::post))
         .route("/{lang}/newsroom", get(handlers::desk::add_slash))

@@ -971,3 +971,48 @@ async fn pages_feeds_and_sitemaps_revalidate_with_etags() {
     let sign_in = f.client.get(format!("{}/en/newsroom/sign-in", f.base)).send().await.unwrap();
     assert_eq!(sign_in.headers()["cache-control"], "no-store");
 }
+
+#[tokio::test]
+async fn feeds_come_in_three_formats_for_sites_sections_authors_and_places() {
+    let f = setup().await;
+    // Atom and RSS parse as feeds; JSON Feed as JSON Feed 1.1.
+    for (path, mime) in [
+        ("/en/feed.xml", "application/atom+xml"),
+        ("/en/rss.xml", "application/rss+xml"),
+        ("/en/category/local/rss.xml", "application/rss+xml"),
+        ("/en/author/kieu-minh/feed.xml", "application/atom+xml"),
+        ("/en/place/ha-tinh/rss.xml", "application/rss+xml"),
+    ] {
+        let resp = f.client.get(format!("{}{path}", f.base)).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "{path}");
+        assert!(resp.headers()["content-type"].to_str().unwrap().starts_with(mime), "{path}");
+        let parsed = feed_rs::parser::parse(resp.bytes().await.unwrap().as_ref()).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let links: Vec<String> = parsed.entries.iter().flat_map(|e| e.links.iter().map(|l| l.href.clone())).collect();
+        assert!(links.iter().any(|l| l.ends_with(&format!("/en/article/{}", f.conference_slug))), "{path}: {links:?}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&f.page("/en/author/kieu-minh/feed.json").await).unwrap();
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    let item = &json["items"][0];
+    assert_eq!(item["authors"][0]["name"], "Kiều Minh");
+    assert!(item["content_text"].as_str().unwrap().contains("1743"), "summary-only by default: {item}");
+    assert!(item.get("content_html").is_none());
+    // The lead picture is attached, with its size, at an absolute address.
+    assert_eq!(item["attachments"][0]["url"], format!("{}/media/hall.jpg", f.base));
+    assert_eq!(item["attachments"][0]["size_in_bytes"], "not really a jpeg".len());
+    let rss = f.page("/en/rss.xml").await;
+    assert!(rss.contains(&format!("<enclosure url=\"{}/media/hall.jpg\" length=\"17\" type=\"image/jpeg\"/>", f.base)), "{rss}");
+    // A place's feed holds that place's stories only.
+    let hue = f.page("/en/place/hue/feed.json").await;
+    assert!(hue.contains(&f.bridge_slug) && !hue.contains(&f.conference_slug), "{hue}");
+    // Unknown formats, authors and places are pages that do not exist.
+    for path in ["/en/feed.yaml", "/en/author/nobody/rss.xml", "/en/place/atlantis/feed.xml", "/en/category/local/feed.txt"] {
+        assert_eq!(f.get(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    // Every page announces its feeds; a section and an author page theirs too.
+    let home = f.page("/en/").await;
+    for file in ["feed.xml", "rss.xml", "feed.json"] {
+        assert!(home.contains(&format!("href=\"/en/{file}\"")), "home announces {file}");
+    }
+    assert!(f.page("/en/category/local").await.contains("href=\"/en/category/local/feed.json\""));
+    assert!(f.page("/en/author/kieu-minh").await.contains("type=\"application/rss+xml\" title=\"Kiều Minh on"));
+}

@@ -43,6 +43,7 @@ impl Application {
                 base_url: services.config.base_url_for(address),
                 trusted_proxies: services.config.trusted_proxy_networks()?,
                 page_cache: std::time::Duration::from_secs(services.config.page_cache_secs),
+                feed_full_text: services.config.feed_full_text,
             },
             guards: Default::default(),
             page_cache: Default::default(),

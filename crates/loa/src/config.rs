@@ -28,6 +28,8 @@ pub struct Config {
     /// rebuilt (0: every request renders). Newsroom decisions made on the
     /// site show at once; others within this time.
     pub page_cache_secs: u64,
+    /// Feeds carry each story whole (`content`), not only its summary.
+    pub feed_full_text: bool,
     /// Languages readers are offered and articles are translated into
     /// (where an engine reaches them).
     pub languages: Vec<Lang>,
@@ -146,6 +148,7 @@ impl Default for Config {
             base_url: String::new(),
             trusted_proxies: Vec::new(),
             page_cache_secs: 10,
+            feed_full_text: false,
             // Every language the interface is written in.
             languages: loa_i18n::Locales::supported().to_vec(),
             default_lang: Lang::En,
@@ -173,6 +176,9 @@ impl Config {
         };
         if let Some(v) = env("LOA_DATA_DIR") {
             config.data_dir = v.into();
+        }
+        if let Some(v) = env("LOA_FEED_FULL_TEXT") {
+            config.feed_full_text = matches!(v.as_str(), "1" | "true" | "yes");
         }
         if let Some(v) = env("LOA_DATABASE_URL") {
             config.database_url = v;
