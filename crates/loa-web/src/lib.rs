@@ -173,6 +173,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(handlers::home::choose_language))
         .route("/healthz", get(handlers::health::health))
         .route("/sitemap.xml", get(handlers::sitemap::sitemap))
+        .route("/sitemaps/{file}", get(handlers::sitemap::child))
         .route("/robots.txt", get(handlers::robots::robots))
         .route("/static/style.css", get(handlers::assets::stylesheet))
         .route("/api/v1/search", get(handlers::api::search))

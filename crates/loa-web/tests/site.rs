@@ -486,7 +486,7 @@ async fn failed_edition_is_absent_everywhere() {
     let en = f.page(&format!("/en/article/{}", f.conference_slug)).await;
     assert!(!en.contains(&format!("/ca/article/{}", f.conference_slug)));
 
-    let sitemap = f.page("/sitemap.xml").await;
+    let sitemap = all_sitemaps(&f).await;
     assert!(sitemap.contains(&format!("/es/article/{}", f.conference_slug)));
     assert!(!sitemap.contains(&format!("/ca/article/{}", f.conference_slug)));
 
@@ -500,10 +500,10 @@ async fn failed_edition_is_absent_everywhere() {
 #[tokio::test]
 async fn sitemap_lists_every_edition_with_alternates() {
     let f = setup().await;
-    let resp = f.client.get(format!("{}/sitemap.xml", f.base)).send().await.unwrap();
+    let resp = f.client.get(format!("{}/sitemaps/en-1.xml", f.base)).send().await.unwrap();
     assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("application/xml"));
-    let xml = resp.text().await.unwrap();
-    assert!(xml.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    assert!(resp.text().await.unwrap().contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    let xml = all_sitemaps(&f).await;
     let en_loc = format!("<loc>{}/en/article/{}</loc>", f.base, f.conference_slug);
     let start = xml.find(&en_loc).expect("English edition listed");
     let entry = &xml[start..start + xml[start..].find("</url>").unwrap()];
@@ -521,6 +521,48 @@ async fn sitemap_lists_every_edition_with_alternates() {
     assert_eq!(xml.matches(&format!("/article/{}</loc>", f.bridge_slug)).count(), 10);
     for lang in Locales::supported() {
         assert!(xml.contains(&format!("<loc>{}/{}/</loc>", f.base, lang.code())), "home page {lang}");
+    }
+}
+
+/// Every sitemap the index names, one after the other.
+async fn all_sitemaps(f: &Fixture) -> String {
+    let index = f.page("/sitemap.xml").await;
+    assert!(index.contains("<sitemapindex"), "{index}");
+    let mut all = String::new();
+    for loc in index.split("<loc>").skip(1) {
+        let url = &loc[..loc.find("</loc>").unwrap()];
+        let resp = f.client.get(url).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "{url}");
+        all.push_str(&resp.text().await.unwrap());
+    }
+    all
+}
+
+#[tokio::test]
+async fn sitemaps_split_by_language_with_pictures_and_news() {
+    let f = setup().await;
+    let index = f.page("/sitemap.xml").await;
+    for lang in Locales::supported() {
+        assert!(index.contains(&format!("<loc>{}/sitemaps/{}-1.xml</loc>", f.base, lang.code())), "{lang}");
+        assert!(index.contains(&format!("<loc>{}/sitemaps/news-{}.xml</loc>", f.base, lang.code())), "{lang}");
+    }
+    let en = f.page("/sitemaps/en-1.xml").await;
+    // The lead picture of the conference story, at an absolute address.
+    let start = en.find(&format!("/en/article/{}</loc>", f.conference_slug)).unwrap();
+    let entry = &en[start..start + en[start..].find("</url>").unwrap()];
+    assert!(entry.contains(&format!("<image:image><image:loc>{}/media/hall.jpg</image:loc></image:image>", f.base)), "{entry}");
+    // Pages past the last, other languages and other names are not sitemaps.
+    for path in ["/sitemaps/en-2.xml", "/sitemaps/en-0.xml", "/sitemaps/xx-1.xml", "/sitemaps/news-xx.xml", "/sitemaps/en.txt"] {
+        assert_eq!(f.get(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    // The news sitemap: stories of the last two days only, with the news fields.
+    let news = f.page("/sitemaps/news-en.xml").await;
+    assert!(news.contains("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\""));
+    for story in news.split("<url>").skip(1) {
+        let date = &story[story.find("<news:publication_date>").unwrap() + 23..];
+        let date = chrono::DateTime::parse_from_rfc3339(&date[..date.find('<').unwrap()]).unwrap();
+        assert!(Utc::now().signed_duration_since(date) <= chrono::Duration::hours(48), "{story}");
+        assert!(story.contains("<news:language>en</news:language>") && story.contains("<news:title>"), "{story}");
     }
 }
 

@@ -304,7 +304,7 @@ async fn a_portal_moved_to_postgres_serves_the_same_pages() {
     })
     .await;
     let (a, b) = (single.serve().await, moved.serve().await);
-    for path in [format!("/en/article/{slug}"), "/en/".into(), "/sitemap.xml".into(), "/en/feed.xml".into(), "/media/abc.png".into()] {
+    for path in [format!("/en/article/{slug}"), "/en/".into(), "/sitemap.xml".into(), "/sitemaps/en-1.xml".into(), "/en/feed.xml".into(), "/media/abc.png".into()] {
         let x = reqwest::get(format!("{a}{path}")).await.unwrap();
         let y = reqwest::get(format!("{b}{path}")).await.unwrap();
         assert_eq!((x.status(), y.status()), (reqwest::StatusCode::OK, reqwest::StatusCode::OK), "{path}");

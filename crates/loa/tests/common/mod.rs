@@ -212,3 +212,14 @@ pub fn rss(items: &[String]) -> String {
         .collect();
     format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture Times</title><link>http://x/</link><description>d</description>{items}</channel></rss>"#)
 }
+
+/// Every sitemap `/sitemap.xml` names, one after the other.
+pub async fn all_sitemaps(base: &str) -> String {
+    let index = reqwest::get(format!("{base}/sitemap.xml")).await.unwrap().text().await.unwrap();
+    let mut all = String::new();
+    for loc in index.split("<loc>").skip(1) {
+        let url = &loc[..loc.find("</loc>").unwrap()];
+        all.push_str(&reqwest::get(url).await.unwrap().text().await.unwrap());
+    }
+    all
+}
