@@ -240,6 +240,18 @@ impl Store {
         Ok(c)
     }
 
+    /// How long the oldest due job of `kind` has waited (none waiting: `None`).
+    pub async fn oldest_pending_age(&self, kind: JobKind) -> Result<Option<Duration>> {
+        let oldest: Option<String> = sqlx::query_scalar(&crate::sql(
+            "SELECT MIN(run_after) FROM jobs WHERE kind = ? AND status = 'pending' AND run_after <= ?",
+        ))
+        .bind(kind.as_str())
+        .bind(ts(now()))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(oldest.as_deref().map(crate::parse_ts).transpose()?.map(|t| now() - t))
+    }
+
     /// One job's state, attempts and last error, if it exists.
     pub async fn job_state(&self, kind: JobKind, key: &str) -> Result<Option<JobState>> {
         let row = sqlx::query(&crate::sql("SELECT status, attempts, last_error FROM jobs WHERE kind = ? AND key = ?"))

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod cache;
 pub mod client;
 pub mod conditional;
+pub mod metrics;
 mod handlers;
 pub mod render;
 
@@ -45,6 +46,8 @@ pub struct SiteConfig {
     pub page_cache: std::time::Duration,
     /// Feeds carry every story whole, not only its summary.
     pub feed_full_text: bool,
+    /// Addresses besides this machine's that may read `/metrics`.
+    pub metrics_from: Vec<client::Network>,
 }
 
 impl SiteConfig {
@@ -95,6 +98,8 @@ pub struct AppState {
     pub guards: Arc<Guards>,
     /// Rendered reader pages, kept for `site.page_cache`.
     pub page_cache: Arc<cache::PageCache>,
+    /// This process's counters for `/metrics`, shared with the job side.
+    pub metrics: Arc<metrics::Metrics>,
     /// Where reviewers' corrections are remembered; `None` where no
     /// translation side runs (the corrections are still saved).
     pub corrections: Option<Arc<dyn Corrections>>,
@@ -172,6 +177,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(handlers::home::choose_language))
         .route("/healthz", get(handlers::health::health))
+        .route("/metrics", get(metrics::metrics))
         .route("/sitemap.xml", get(handlers::sitemap::sitemap))
         .route("/sitemaps/{file}", get(handlers::sitemap::child))
         .route("/robots.txt", get(handlers::robots::robots))
@@ -220,6 +226,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new())
         // Outside compression: each encoding gets an ETag of its own bytes.
         .layer(axum::middleware::from_fn_with_state(state.clone(), conditional::etag))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

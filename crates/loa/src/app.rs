@@ -44,9 +44,11 @@ impl Application {
                 trusted_proxies: services.config.trusted_proxy_networks()?,
                 page_cache: std::time::Duration::from_secs(services.config.page_cache_secs),
                 feed_full_text: services.config.feed_full_text,
+                metrics_from: services.config.metrics_networks()?,
             },
             guards: Default::default(),
             page_cache: Default::default(),
+            metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
         };
         Ok(Application { listener, address, services, state })

@@ -30,6 +30,9 @@ pub struct Config {
     pub page_cache_secs: u64,
     /// Feeds carry each story whole (`content`), not only its summary.
     pub feed_full_text: bool,
+    /// Addresses or ranges besides this machine that may read `/metrics`
+    /// (a Prometheus server elsewhere), e.g. `10.0.0.0/8`.
+    pub metrics_from: Vec<String>,
     /// Languages readers are offered and articles are translated into
     /// (where an engine reaches them).
     pub languages: Vec<Lang>,
@@ -149,6 +152,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             page_cache_secs: 10,
             feed_full_text: false,
+            metrics_from: Vec::new(),
             // Every language the interface is written in.
             languages: loa_i18n::Locales::supported().to_vec(),
             default_lang: Lang::En,
@@ -176,6 +180,9 @@ impl Config {
         };
         if let Some(v) = env("LOA_DATA_DIR") {
             config.data_dir = v.into();
+        }
+        if let Some(v) = env("LOA_METRICS_FROM") {
+            config.metrics_from = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         }
         if let Some(v) = env("LOA_FEED_FULL_TEXT") {
             config.feed_full_text = matches!(v.as_str(), "1" | "true" | "yes");
@@ -247,10 +254,19 @@ impl Config {
             bail!("workers must be at least 1");
         }
         self.trusted_proxy_networks()?;
+        self.metrics_networks()?;
         if !self.fetch.proxy.is_empty() {
             loa_ingest::fetch::check_proxy(&self.fetch.proxy).map_err(|e| anyhow::anyhow!("fetch.proxy: {e}"))?;
         }
         Ok(())
+    }
+
+    /// `metrics_from`, parsed.
+    pub fn metrics_networks(&self) -> anyhow::Result<Vec<loa_web::client::Network>> {
+        self.metrics_from
+            .iter()
+            .map(|p| loa_web::client::Network::parse(p).map_err(|e| anyhow::anyhow!("metrics_from: {e}")))
+            .collect()
     }
 
     /// `trusted_proxies`, parsed.

@@ -56,6 +56,13 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
         }
     };
     edition.engine = outcome.engine.clone();
+    if outcome.engine != "memory" && outcome.sentences > 0 {
+        // Words the engine was really sent: the share not served from memory.
+        let words: usize = segments.iter().map(|(text, _)| text.split_whitespace().count()).sum();
+        let sent = words * (outcome.sentences - outcome.from_memory.min(outcome.sentences)) / outcome.sentences;
+        let engine = outcome.engine.split(':').next().unwrap_or(&outcome.engine);
+        services.metrics.translated_words(engine, sent as u64);
+    }
     rebuild(source, &outcome.segments, &marks, &mut edition);
 
     let mut problems = outcome.problems.clone();
