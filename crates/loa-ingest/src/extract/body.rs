@@ -126,7 +126,7 @@ const NEGATIVE_WORDS: &[&str] = &[
     "recommendations", "recirc", "trending", "popular", "signup", "outbrain", "taboola", "disqus", "rail", "masthead",
     "skip", "dateline", "timestamp", "author", "bio", "caption", "credit", "copyright", "tools", "toc", "teaser",
     "follow", "donate", "paywall", "gdpr", "consent", "sronly", "visuallyhidden", "offscreen", "more", "readmore",
-    "topics", "meta", "embed", "feedback", "rating", "disclaimer",
+    "topics", "meta", "embed", "feedback", "rating", "disclaimer", "next", "prev", "previous", "nextprev", "prevnext",
     // German, French, Spanish, Portuguese, Italian
     "werbung", "anzeige", "kommentar", "kommentare", "teilen", "empfehlung", "empfehlungen", "weitere", "pub",
     "publicite", "partage", "commentaires", "publicidad", "comentarios", "relacionados", "relacionadas", "compartir",

@@ -39,25 +39,28 @@ const RELATED_HEADINGS: &[&str] = &[
     "related", "relatedarticles", "relatedstories", "relatedcontent", "relatednews", "readmore", "readalso",
     "seealso", "morestories", "moreonthis", "moreonthisstory", "moreonthistopic", "recommended",
     "recommendedforyou", "youmightalsolike", "youmayalsolike", "mostread", "mostpopular", "trending",
-    "trendingnow", "popular", "latestnews", "topstories", "moreinthissection", "morefrom", "readnext",
+    "trendingnow", "popular", "latestnews", "topstories", "moreinthissection", "morefrom", "readnext", "youmaylike",
+    "youmightlike",
     // German
     "weitereartikel", "mehrzumthema", "zumthema", "lesensieauch", "auchinteressant", "dasköntesieauchinteressieren",
     "daskönntesieauchinteressieren", "meistgelesen", "empfehlungen", "verwandtethemen", "ähnlicheartikel",
-    "mehrausdemressort", "weiterenachrichten", "neuesteartikel", "topthemen",
+    "mehrausdemressort", "weiterenachrichten", "neuesteartikel", "topthemen", "daskönntedichauchinteressieren",
     // French
     "lireaussi", "àlireaussi", "alireaussi", "surlemêmesujet", "surlemesujet", "articlesliés", "voiraussi",
-    "lespluslus", "lesplusconsultés", "ànepasmanquer", "dansladmêmerubrique", "danslamêmerubrique", "nosrecommandations",
+    "lespluslus", "lesplusconsultés", "ànepasmanquer", "danslamêmerubrique", "nosrecommandations",
+    "vouspourriezaussiaimer", "vousaimerezaussi",
     // Spanish, Portuguese, Italian
     "leetambién", "leertambién", "noticiasrelacionadas", "temasrelacionados", "tambiénteinteresa",
     "tepuedeinteresar", "lomásleído", "másleídas", "másinformación", "leiatambém", "vejatambém",
-    "notíciasrelacionadas", "maislidas", "leggianche", "articolicorrelati", "potrebbeinteressarti",
+    "notíciasrelacionadas", "maislidas", "vocêpodegostar", "vocêtambémpodegostar", "tepuedegustar",
+    "tambiénpuedegustarte", "leggianche", "articolicorrelati", "potrebbeinteressarti", "tipotrebbeinteressare",
     // Russian, Ukrainian, Belarusian
     "читайтетакже", "читайтетакож", "похожиеновости", "ещёпотеме", "ещепотеме", "новостипотеме",
     "смотритетакже", "популярное", "самоечитаемое", "последниеновости", "другиеновости", "повязанітеми",
-    "читайцеташама",
+    "читайцеташама", "похожиезаписи", "вамможетпонравиться",
     // Vietnamese
     "tinliênquan", "cùngchuyênmục", "tinkhác", "tinmớinhất", "tinnổibật", "đọcnhiều", "xemnhiều",
-    "bàiviếtliênquan", "cóthểbạnquantâm", "xemthêm", "đọcthêm",
+    "bàiviếtliênquan", "cóthểbạnquantâm", "bạncóthểthích", "xemthêm", "đọcthêm",
     // Chinese, Japanese, Korean, Indonesian
     "相关新闻", "相关阅读", "延伸阅读", "相关文章", "热门推荐", "推荐阅读", "猜你喜欢", "热点新闻", "相關新聞",
     "延伸閱讀", "関連記事", "관련기사", "beritaterkait", "bacajuga",
