@@ -8,6 +8,7 @@
 mod body;
 mod boilerplate;
 mod fallback;
+mod raw;
 mod meta;
 mod rules;
 pub mod text;
@@ -181,7 +182,8 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
     if html.trim().is_empty() {
         return Err(ExtractError::EmptyPage);
     }
-    let doc = Html::parse_document(html);
+    // Script and style contents are never read: the parser skips them.
+    let doc = Html::parse_document(&raw::strip_raw_text(html));
     // Body-side reads (containers, lead element) see the pruned page;
     // metadata reads see `doc`.
     let pruned = compiled.pruned(&doc);
