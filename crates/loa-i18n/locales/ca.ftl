@@ -105,6 +105,8 @@ not-found-body = La pàgina que cerques no existeix o ha canviat d’adreça.
 not-found-home = Vés a la portada
 error-title = Alguna cosa ha fallat
 error-body = No s’ha pogut mostrar la pàgina. Torna-ho a provar d’aquí a un moment.
+rate-limited-title = Massa sol·licituds
+rate-limited-body = Has enviat moltes sol·licituds en poc temps. Espera un minut i torna-ho a provar.
 
 ## Dates: the month names carry their preposition ("de gener", "d’abril").
 

@@ -106,6 +106,8 @@ not-found-body = The page you are looking for does not exist or has moved.
 not-found-home = Go to the front page
 error-title = Something went wrong
 error-body = The page could not be shown. Please try again in a moment.
+rate-limited-title = Too many requests
+rate-limited-body = You have sent many requests in a short time. Please wait a minute and try again.
 
 ## Dates: `date-format` receives $day, $day2 (two digits), $month (a
 ## month-N message), $month2 (two digits) and $year.

@@ -105,6 +105,8 @@ not-found-body = La página que buscas no existe o ha cambiado de dirección.
 not-found-home = Ir a la portada
 error-title = Algo ha fallado
 error-body = No se ha podido mostrar la página. Vuelve a intentarlo dentro de un momento.
+rate-limited-title = Demasiadas solicitudes
+rate-limited-body = Has enviado muchas solicitudes en poco tiempo. Espera un minuto y vuelve a intentarlo.
 
 ## Dates
 

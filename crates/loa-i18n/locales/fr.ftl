@@ -105,6 +105,8 @@ not-found-body = La page demandée n’existe pas ou a été déplacée.
 not-found-home = Revenir à la une
 error-title = Une erreur s’est produite
 error-body = La page n’a pas pu être affichée. Veuillez réessayer dans un instant.
+rate-limited-title = Trop de requêtes
+rate-limited-body = Vous avez envoyé beaucoup de requêtes en peu de temps. Patientez une minute puis réessayez.
 
 ## Dates
 

@@ -105,6 +105,8 @@ not-found-body = La pagina che cerchi non esiste o è stata spostata.
 not-found-home = Torna alla prima pagina
 error-title = Qualcosa è andato storto
 error-body = Non è stato possibile mostrare la pagina. Riprova tra un momento.
+rate-limited-title = Troppe richieste
+rate-limited-body = Hai inviato molte richieste in poco tempo. Attendi un minuto e riprova.
 
 ## Dates
 

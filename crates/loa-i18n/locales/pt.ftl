@@ -105,6 +105,8 @@ not-found-body = A página que procura não existe ou mudou de endereço.
 not-found-home = Ir para a página inicial
 error-title = Ocorreu um erro
 error-body = Não foi possível mostrar a página. Tente novamente daqui a pouco.
+rate-limited-title = Demasiados pedidos
+rate-limited-body = Enviou muitos pedidos num curto espaço de tempo. Aguarde um minuto e tente novamente.
 
 ## Dates
 

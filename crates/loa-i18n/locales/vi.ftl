@@ -99,6 +99,8 @@ not-found-body = Trang bạn tìm không tồn tại hoặc đã được chuy�
 not-found-home = Về trang chủ
 error-title = Đã xảy ra lỗi
 error-body = Không thể hiển thị trang. Vui lòng thử lại sau giây lát.
+rate-limited-title = Quá nhiều yêu cầu
+rate-limited-body = Bạn đã gửi nhiều yêu cầu trong thời gian ngắn. Vui lòng đợi một phút rồi thử lại.
 
 ## Dates
 

@@ -579,15 +579,21 @@ impl Fetcher {
 }
 
 /// URLs naming an IP address directly never reach the resolver, so they
-/// are checked here (for the first URL and each redirect target).
+/// are checked here (for the first URL and each redirect target), and so
+/// are `localhost` and names under it, which are this machine whatever a
+/// resolver or a proxy would make of them (RFC 6761).
 fn literal_ip_check(guard: &AddressGuard, url: &Url) -> Result<(), String> {
     let ip: Option<IpAddr> = match url.host() {
         Some(url::Host::Ipv4(v4)) => Some(v4.into()),
         Some(url::Host::Ipv6(v6)) => Some(v6.into()),
-        _ => None,
+        Some(url::Host::Domain(name)) => crate::guard::reserved_name_address(name),
+        None => None,
     };
     match ip {
-        Some(ip) => guard.check(ip),
+        Some(ip) => guard.check(ip).map_err(|why| match url.host() {
+            Some(url::Host::Domain(name)) => format!("{name} resolves to {why}"),
+            _ => why,
+        }),
         None => Ok(()),
     }
 }

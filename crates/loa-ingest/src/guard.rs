@@ -115,7 +115,8 @@ pub fn forbidden_reason(ip: IpAddr) -> Option<&'static str> {
                 Some("a loopback address (this machine)")
             } else if s0 & 0xffc0 == 0xfe80 {
                 Some("a link-local address")
-            } else if s0 & 0xfe00 == 0xfc00 {
+            } else if s0 & 0xfe00 == 0xfc00 || s0 & 0xffc0 == 0xfec0 {
+                // Unique local, and the site-local range it replaced.
                 Some("a private network address")
             } else if s0 & 0xff00 == 0xff00 {
                 Some("a multicast address")
@@ -124,6 +125,14 @@ pub fn forbidden_reason(ip: IpAddr) -> Option<&'static str> {
             }
         }
     }
+}
+
+/// The address a reserved name stands for: `localhost` and every name
+/// under it are loopback (RFC 6761), refused by name before any resolver
+/// (or a proxy's) is asked.
+pub fn reserved_name_address(name: &str) -> Option<IpAddr> {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    (name == "localhost" || name.ends_with(".localhost")).then_some(IpAddr::V4(Ipv4Addr::LOCALHOST))
 }
 
 /// Which addresses may be fetched: public ones, and the ranges the
@@ -215,7 +224,7 @@ mod tests {
             "127.0.0.1", "127.1.2.3", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
             "169.254.1.1", "0.0.0.0", "100.64.0.1", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
             "fd00:ec2::254", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1",
-            "2002:c0a8:0101::1", "::10.0.0.1",
+            "2002:c0a8:0101::1", "::10.0.0.1", "fec0::1",
         ] {
             assert!(forbidden_reason(ip(a)).is_some(), "{a} should be refused");
         }

@@ -52,6 +52,34 @@ pub const FUZZY_2_CHARS: usize = 9;
 /// shorter beginnings match too much to mean anything.
 const AUTO_PREFIX_MIN_CHARS: usize = 3;
 
+/// Reader text beyond this many characters is not read: no search needs
+/// more, and every word costs a clause per field and language (typos and
+/// nesting more), so a pasted page would take seconds.
+pub const MAX_QUERY_CHARS: usize = 256;
+/// Words read of a query, at most.
+pub const MAX_QUERY_WORDS: usize = 32;
+
+/// The beginning of `text` a query is built from: at most
+/// [`MAX_QUERY_CHARS`] characters and [`MAX_QUERY_WORDS`] words.
+pub fn bounded(text: &str) -> &str {
+    let mut end = text.char_indices().nth(MAX_QUERY_CHARS).map_or(text.len(), |(i, _)| i);
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text[..end].char_indices() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > MAX_QUERY_WORDS {
+                end = i;
+                break;
+            }
+        }
+    }
+    &text[..end]
+}
+
 /// How far a query reaches beyond the words as typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Matching {
@@ -79,7 +107,7 @@ pub(crate) fn build(
     text: &str,
     matching: Matching,
 ) -> Option<Built> {
-    let text = nfc(text);
+    let text = nfc(bounded(text));
     let (ast, dropped) = query_grammar::parse_query_lenient(&text);
     if !dropped.is_empty() {
         tracing::debug!(query = %text, ?dropped, "search query partly malformed");
@@ -364,6 +392,16 @@ impl Analyzers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queries_are_read_up_to_their_bounds() {
+        assert_eq!(bounded("Hội An lanterns"), "Hội An lanterns");
+        let words: String = (0..100).map(|i| format!("w{i} ")).collect();
+        assert_eq!(bounded(&words).split_whitespace().count(), MAX_QUERY_WORDS);
+        assert!(bounded(&words).ends_with("w31 "));
+        let long = "ệ".repeat(1000);
+        assert_eq!(bounded(&long).chars().count(), MAX_QUERY_CHARS, "cut at a character boundary");
+    }
 
     #[test]
     fn typo_distance_grows_with_length() {

@@ -23,6 +23,7 @@ mod migrations;
 mod newsroom;
 mod reads;
 mod sources;
+mod throttle;
 #[cfg(feature = "testing")]
 pub mod testing;
 

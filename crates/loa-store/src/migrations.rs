@@ -47,6 +47,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/postgres/0006_change_log_and_media.sql"),
     ),
     (
+        7,
+        "throttle",
+        include_str!("../migrations/sqlite/0007_throttle.sql"),
+        include_str!("../migrations/postgres/0007_throttle.sql"),
+    ),
+    (
         8,
         "host politeness",
         include_str!("../migrations/sqlite/0008_host_politeness.sql"),

@@ -1,5 +1,5 @@
-//! Newsroom sign-in: password hashes, session tokens, the session cookie,
-//! and a brake on guessing.
+//! Newsroom sign-in: password hashes, session tokens, the session cookie
+//! and the origin check (the brake on guessing is in [`crate::limits`]).
 //!
 //! Passwords are kept as PBKDF2-HMAC-SHA256 with a random salt and 600,000
 //! iterations (OWASP's 2023 figure for this function), written as
@@ -9,10 +9,7 @@
 //! in. The cookie is `HttpOnly` and `SameSite=Strict`, which with the
 //! `Origin` check on every form keeps other sites from posting as a member.
 
-use std::collections::{HashMap, VecDeque};
 use std::num::NonZeroU32;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use axum::http::HeaderMap;
 use ring::rand::{SecureRandom, SystemRandom};
@@ -147,59 +144,6 @@ pub fn throttle_key(address: std::net::IpAddr) -> String {
     }
 }
 
-/// At most `limit` events per key within `window`: failed sign-ins per
-/// address, comments per address. Counting and checking are one step
-/// ([`Throttle::take`]), so requests sent together cannot all slip under
-/// the limit. At most [`Throttle::MAX_KEYS`] keys are tracked; past that,
-/// new keys are refused until old ones age out, so a flood of addresses
-/// costs memory and time once, not without end.
-#[derive(Debug)]
-pub struct Throttle {
-    limit: usize,
-    window: Duration,
-    seen: Mutex<HashMap<String, VecDeque<Instant>>>,
-}
-
-impl Throttle {
-    pub const MAX_KEYS: usize = 50_000;
-
-    pub fn new(limit: usize, window: Duration) -> Throttle {
-        Throttle { limit, window, seen: Mutex::new(HashMap::new()) }
-    }
-
-    /// Counts one event for `key` if it is under its limit; false (and
-    /// nothing counted) when it is not.
-    pub fn take(&self, key: &str) -> bool {
-        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
-        let now = Instant::now();
-        if !seen.contains_key(key) && seen.len() >= Self::MAX_KEYS {
-            let window = self.window;
-            seen.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) <= window));
-            if seen.len() >= Self::MAX_KEYS {
-                return false;
-            }
-        }
-        let times = seen.entry(key.to_string()).or_default();
-        while times.front().is_some_and(|t| now.duration_since(*t) > self.window) {
-            times.pop_front();
-        }
-        if times.len() >= self.limit {
-            return false;
-        }
-        times.push_back(now);
-        true
-    }
-
-    /// Takes back the latest event of `key` (a sign-in that succeeded was
-    /// not a failure after all).
-    pub fn forgive(&self, key: &str) {
-        let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(times) = seen.get_mut(key) {
-            times.pop_back();
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,27 +215,5 @@ mod tests {
         assert_eq!(key("2001:db8:1:2:aaaa::1"), key("2001:db8:1:2:bbbb::9"));
         assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
         assert_eq!(key("::ffff:203.0.113.7"), "203.0.113.7");
-    }
-
-    #[test]
-    fn the_throttle_counts_per_key_within_its_window() {
-        let t = Throttle::new(2, Duration::from_millis(200));
-        assert!(t.take("a") && t.take("a"));
-        assert!(!t.take("a") && t.take("b"));
-        t.forgive("a");
-        assert!(t.take("a"), "a forgiven event no longer counts");
-        assert!(!t.take("a"));
-        std::thread::sleep(Duration::from_millis(250));
-        assert!(t.take("a"), "old events no longer count");
-    }
-
-    #[test]
-    fn the_throttle_tracks_a_bounded_number_of_keys() {
-        let t = Throttle::new(1, Duration::from_secs(60));
-        for i in 0..Throttle::MAX_KEYS {
-            assert!(t.take(&i.to_string()));
-        }
-        assert!(!t.take("one more"), "a full table refuses new keys");
-        assert!(!t.take("0"), "known keys keep their count");
     }
 }

@@ -10,14 +10,16 @@ pub mod auth;
 pub mod cache;
 pub mod client;
 pub mod conditional;
+pub mod limits;
 pub mod metrics;
 mod handlers;
 pub mod render;
 
 use std::sync::Arc;
 
-use axum::http::{header, HeaderValue};
-use axum::routing::{get, post};
+use axum::handler::Handler;
+use axum::http::{header, HeaderValue, Method};
+use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use loa_domain::Lang;
 use loa_i18n::Locales;
@@ -127,14 +129,13 @@ pub trait Corrections: Send + Sync {
     fn serves(&self, from: Lang, to: Lang) -> bool;
 }
 
-/// Brakes on what the public can send: guessed passwords and comments,
-/// counted per address in this process, and a bound on password hashing,
-/// which is slow on purpose and must not take every core.
+/// Brakes on what the public can send: rate limits on guessed passwords,
+/// comments, searches and API calls, counted in the store
+/// ([`limits::RateLimits`]), and a bound on password hashing, which is
+/// slow on purpose and must not take every core.
 pub struct Guards {
-    /// Sign-in attempts (a successful one is forgiven).
-    pub sign_in: auth::Throttle,
-    /// Comments sent.
-    pub comments: auth::Throttle,
+    /// Sign-in, comment, search and API counters, with their limits.
+    pub rate: limits::RateLimits,
     /// Password checks running at once; more are turned away.
     pub(crate) hashing: tokio::sync::Semaphore,
     decoy: Arc<std::sync::OnceLock<String>>,
@@ -142,6 +143,12 @@ pub struct Guards {
 
 impl Default for Guards {
     fn default() -> Guards {
+        Guards::new(limits::Limits::default())
+    }
+}
+
+impl Guards {
+    pub fn new(limits: limits::Limits) -> Guards {
         // The decoy is hashed on a thread of its own from the start, so the
         // first unknown name costs what every later one does.
         let decoy = Arc::new(std::sync::OnceLock::new());
@@ -149,16 +156,9 @@ impl Default for Guards {
         std::thread::spawn(move || {
             filling.get_or_init(handlers::sign_in::decoy_hash);
         });
-        Guards {
-            sign_in: auth::Throttle::new(10, std::time::Duration::from_secs(15 * 60)),
-            comments: auth::Throttle::new(5, std::time::Duration::from_secs(10 * 60)),
-            hashing: tokio::sync::Semaphore::new(2),
-            decoy,
-        }
+        Guards { rate: limits::RateLimits::new(limits), hashing: tokio::sync::Semaphore::new(2), decoy }
     }
-}
 
-impl Guards {
     /// A password hash that matches nothing, checked for unknown names so
     /// that a wrong name costs as long as a wrong password.
     pub(crate) fn decoy_hash(&self) -> String {
@@ -171,58 +171,102 @@ impl Guards {
 /// from the video hosts the renderer embeds.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; \
      script-src 'none'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; \
-     object-src 'none'; base-uri 'self'; form-action 'self'";
+     object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/// Headers every answer carries, whatever route, error or fallback made it:
+/// no type sniffing, no full URLs sent to other sites, never framed (also
+/// for browsers that predate `frame-ancestors`), no powerful features, and
+/// a browsing context of its own so an opener cannot reach into the page.
+pub const SECURITY_HEADERS: &[(&str, &str)] = &[
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    ("x-frame-options", "DENY"),
+    (
+        "permissions-policy",
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()",
+    ),
+    ("cross-origin-opener-policy", "same-origin"),
+];
+
+/// The routes being registered, with the table of them kept alongside, so
+/// the list tests walk ([`routes`]) is the router itself, not a copy.
+struct Routes {
+    router: Router<AppState>,
+    table: Vec<(Method, &'static str)>,
+}
+
+impl Routes {
+    fn add(mut self, method: Method, path: &'static str, route: MethodRouter<AppState>) -> Routes {
+        self.table.push((method, path));
+        self.router = self.router.route(path, route);
+        self
+    }
+
+    fn get<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Routes {
+        self.add(Method::GET, path, get(handler))
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(self, path: &'static str, handler: H) -> Routes {
+        self.add(Method::POST, path, post(handler))
+    }
+}
+
+fn routed() -> Routes {
+    Routes { router: Router::new(), table: Vec::new() }
+        .get("/", handlers::home::choose_language)
+        .get("/healthz", handlers::health::health)
+        .get("/metrics", metrics::metrics)
+        .get("/sitemap.xml", handlers::sitemap::sitemap)
+        .get("/sitemaps/{file}", handlers::sitemap::child)
+        .get("/robots.txt", handlers::robots::robots)
+        .get("/static/style.css", handlers::assets::stylesheet)
+        .get("/api/v1/search", handlers::api::search)
+        .get("/api/v1/articles/{slug}", handlers::api::article)
+        .get("/api/v1/articles/{slug}/editions", handlers::newsroom::editions)
+        .get("/api/v1/sources", handlers::newsroom::sources)
+        .get("/api/v1/review", handlers::newsroom::review)
+        .get("/media/{name}", handlers::media::media)
+        .get("/{lang}", handlers::home::add_slash)
+        .get("/{lang}/", handlers::home::home)
+        .get("/{lang}/{feed}", handlers::feed::site_feed)
+        .get("/{lang}/category/{slug}", handlers::category::category)
+        .get("/{lang}/category/{slug}/{feed}", handlers::feed::category_feed)
+        .get("/{lang}/author/{slug}", handlers::author::author)
+        .get("/{lang}/author/{slug}/{feed}", handlers::feed::author_feed)
+        .get("/{lang}/place/{slug}/{feed}", handlers::feed::place_feed)
+        .get("/{lang}/article/{slug}", handlers::article::article)
+        .post("/{lang}/article/{slug}/comments", handlers::comment::post)
+        .get("/{lang}/newsroom", handlers::desk::add_slash)
+        .get("/{lang}/newsroom/", handlers::desk::desk_page)
+        .get("/{lang}/newsroom/sign-in", handlers::sign_in::form)
+        .post("/{lang}/newsroom/sign-in", handlers::sign_in::submit)
+        .post("/{lang}/newsroom/sign-out", handlers::sign_out::sign_out)
+        .get("/{lang}/newsroom/review/{slug}/{edition}", handlers::review_edition::page)
+        .post("/{lang}/newsroom/review/{slug}/{edition}", handlers::review_edition::decide)
+        .post("/{lang}/newsroom/review/{slug}/{edition}/corrections", handlers::review_edition::correct)
+        .post("/{lang}/newsroom/comments/{id}", handlers::moderate::moderate)
+        .get("/{lang}/search", handlers::search::search)
+}
+
+/// Every route the site answers, as (method, path pattern), in the order
+/// [`router`] registers them. Tests walk it so a new route cannot escape
+/// the authorisation matrix or the header checks.
+pub fn routes() -> Vec<(Method, &'static str)> {
+    routed().table
+}
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(handlers::home::choose_language))
-        .route("/healthz", get(handlers::health::health))
-        .route("/metrics", get(metrics::metrics))
-        .route("/sitemap.xml", get(handlers::sitemap::sitemap))
-        .route("/sitemaps/{file}", get(handlers::sitemap::child))
-        .route("/robots.txt", get(handlers::robots::robots))
-        .route("/static/style.css", get(handlers::assets::stylesheet))
-        .route("/api/v1/search", get(handlers::api::search))
-        .route("/api/v1/articles/{slug}", get(handlers::api::article))
-        .route("/api/v1/articles/{slug}/editions", get(handlers::newsroom::editions))
-        .route("/api/v1/sources", get(handlers::newsroom::sources))
-        .route("/api/v1/review", get(handlers::newsroom::review))
-        .route("/media/{name}", get(handlers::media::media))
-        .route("/{lang}", get(handlers::home::add_slash))
-        .route("/{lang}/", get(handlers::home::home))
-        .route("/{lang}/{feed}", get(handlers::feed::site_feed))
-        .route("/{lang}/category/{slug}", get(handlers::category::category))
-        .route("/{lang}/category/{slug}/{feed}", get(handlers::feed::category_feed))
-        .route("/{lang}/author/{slug}", get(handlers::author::author))
-        .route("/{lang}/author/{slug}/{feed}", get(handlers::feed::author_feed))
-        .route("/{lang}/place/{slug}/{feed}", get(handlers::feed::place_feed))
-        .route("/{lang}/article/{slug}", get(handlers::article::article))
-        .route("/{lang}/article/{slug}/comments", post(handlers::comment::post))
-        .route("/{lang}/newsroom", get(handlers::desk::add_slash))
-        .route("/{lang}/newsroom/", get(handlers::desk::desk_page))
-        .route("/{lang}/newsroom/sign-in", get(handlers::sign_in::form).post(handlers::sign_in::submit))
-        .route("/{lang}/newsroom/sign-out", post(handlers::sign_out::sign_out))
-        .route(
-            "/{lang}/newsroom/review/{slug}/{edition}",
-            get(handlers::review_edition::page).post(handlers::review_edition::decide),
-        )
-        .route("/{lang}/newsroom/review/{slug}/{edition}/corrections", post(handlers::review_edition::correct))
-        .route("/{lang}/newsroom/comments/{id}", post(handlers::moderate::moderate))
-        .route("/{lang}/search", get(handlers::search::search))
+    routed()
+        .router
         .fallback(handlers::not_found::fallback)
         .layer(axum::middleware::from_fn_with_state(state.clone(), cache::micro_cache))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::rate_limit))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
         ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
+        .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         // Outside compression: each encoding gets an ETag of its own bytes.
         .layer(axum::middleware::from_fn_with_state(state.clone(), conditional::etag))
@@ -231,14 +275,85 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves the site on `listener` until `shutdown` completes. Peer addresses
-/// are kept for handlers that answer only this machine (the newsroom API).
+async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
+    let headers = response.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers.insert(*name, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// How long a client may take to send a request's head (line and
+/// headers), from the moment the connection is ready for one, idle
+/// keep-alive time included. Slow clients (slowloris) are cut off after it
+/// instead of holding a connection open forever.
+pub const HEADER_READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+/// The most a request's head (line and headers) may take; more is
+/// `431 Request Header Fields Too Large`, and so are more than 100 headers.
+pub const MAX_HEAD_BYTES: usize = 64 * 1024;
+/// The most a request's body may take (forms: comments, corrections); more
+/// is `413 Payload Too Large`.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Serves the site on `listener` until `shutdown` completes, then lets the
+/// requests under way finish. Peer addresses are kept for handlers that
+/// answer only this machine (the newsroom API) and for the rate limits.
+/// Each connection is HTTP/1.1 with [`HEADER_READ_TIMEOUT`] and
+/// [`MAX_HEAD_BYTES`] (axum's own `serve` sets no timer, so hyper's header
+/// timeout never fires there).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+
+    let app = router(state);
+    let (stop, stopping) = tokio::sync::watch::channel(());
+    let mut connections = tokio::task::JoinSet::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // Out of descriptors or memory: wait a little rather than spin.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        while connections.try_join_next().is_some() {}
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let mut stopping = stopping.clone();
+        connections.spawn(async move {
+            let service = hyper::service::service_fn(move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+                app.clone().oneshot(request.map(axum::body::Body::new))
+            });
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT).max_header_size(MAX_HEAD_BYTES);
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            tokio::select! {
+                result = connection.as_mut() => {
+                    if let Err(e) = result {
+                        tracing::debug!(error = %e, %peer, "connection ended");
+                    }
+                }
+                _ = stopping.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    let _ = stop.send(());
+    while connections.join_next().await.is_some() {}
+    Ok(())
 }

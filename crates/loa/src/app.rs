@@ -46,7 +46,10 @@ impl Application {
                 feed_full_text: services.config.feed_full_text,
                 metrics_from: services.config.metrics_networks()?,
             },
-            guards: Default::default(),
+            guards: Arc::new(loa_web::Guards::new(loa_web::limits::Limits {
+                search_per_minute: services.config.limits.search_per_minute,
+                api_per_minute: services.config.limits.api_per_minute,
+            })),
             page_cache: Default::default(),
             metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),

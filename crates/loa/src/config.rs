@@ -50,6 +50,25 @@ pub struct Config {
     /// How often `loa serve` reads every followed feed (0: never).
     pub poll_interval_secs: u64,
     pub translate: TranslateSettings,
+    /// Requests one client address may make per minute (0: no limit),
+    /// counted in the store so every node shares them.
+    pub limits: LimitSettings,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LimitSettings {
+    /// Search pages (`/{lang}/search`) per address per minute.
+    pub search_per_minute: u32,
+    /// JSON API requests per address per minute.
+    pub api_per_minute: u32,
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        let d = loa_web::limits::Limits::default();
+        LimitSettings { search_per_minute: d.search_per_minute, api_per_minute: d.api_per_minute }
+    }
 }
 
 /// Which engines translate what, and the terms they must respect.
@@ -163,6 +182,7 @@ impl Default for Config {
             job_lease_secs: 120,
             poll_interval_secs: 900,
             translate: TranslateSettings::default(),
+            limits: LimitSettings::default(),
         }
     }
 }

@@ -14,6 +14,7 @@ use super::member::form_lang;
 use super::{finish, not_found};
 use crate::auth::throttle_key;
 use crate::client::client_address;
+use crate::limits::Bucket;
 use crate::render::article_path;
 use crate::AppState;
 
@@ -50,7 +51,8 @@ pub async fn post(
     let Some((name, body)) = check_comment(name, body) else {
         return back("invalid");
     };
-    if !state.guards.comments.take(&throttle_key(client_address(peer, &headers, &state.site.trusted_proxies))) {
+    let address = throttle_key(client_address(peer, &headers, &state.site.trusted_proxies));
+    if !state.guards.rate.take(&state.store, Bucket::Comments, &address).await {
         return back("throttled");
     }
     match state.store.add_pending_comment(article.id, lang, &name, &body).await {

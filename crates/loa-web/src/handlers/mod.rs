@@ -72,22 +72,28 @@ pub(crate) fn finish(state: &AppState, lang: Lang, result: PageResult) -> Respon
         Ok(response) => response,
         Err(err) => {
             tracing::error!(error = %err, "page failed");
-            let c = ctx(state, lang);
-            let page = Page {
-                title: c.t("error-title"),
-                main: format!(
-                    "<div class=\"wrap notice-page\"><h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p></div>",
-                    c.th("error-title"),
-                    c.th("error-body"),
-                    c.home_path(),
-                    c.th("not-found-home")
-                ),
-                noindex: true,
-                ..Page::default()
-            };
-            render_page(state, lang, StatusCode::INTERNAL_SERVER_ERROR, &page)
+            notice_page(state, lang, StatusCode::INTERNAL_SERVER_ERROR, "error-title", "error-body")
         }
     }
+}
+
+/// A short page in `lang` saying why there is nothing else: a heading, a
+/// sentence, and the way back to the front page.
+pub(crate) fn notice_page(state: &AppState, lang: Lang, status: StatusCode, title: &str, body: &str) -> Response {
+    let c = ctx(state, lang);
+    let page = Page {
+        title: c.t(title),
+        main: format!(
+            "<div class=\"wrap notice-page\"><h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p></div>",
+            c.th(title),
+            c.th(body),
+            c.home_path(),
+            c.th("not-found-home")
+        ),
+        noindex: true,
+        ..Page::default()
+    };
+    render_page(state, lang, status, &page)
 }
 
 /// `?page=N` as a 1-based number; `None` when it is not a positive number

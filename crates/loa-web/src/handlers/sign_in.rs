@@ -16,6 +16,7 @@ use crate::auth::{
     SESSION_HOURS,
 };
 use crate::client::client_address;
+use crate::limits::Bucket;
 use crate::render::layout::Page;
 use crate::render::newsroom::sign_in_form;
 use crate::AppState;
@@ -52,20 +53,28 @@ pub async fn submit(
         Ok(lang) => lang,
         Err(refused) => return refused,
     };
-    // Counted before the password is checked, so guesses sent together
+    // Counted before the password is checked, per address and per
+    // account, so guesses sent together or spread over many addresses
     // cannot all pass; a right password is forgiven below.
+    let username = form.get("username").map(|s| s.trim()).unwrap_or_default().to_string();
+    let password = form.get("password").cloned().unwrap_or_default();
     let address = throttle_key(client_address(peer, &headers, &state.site.trusted_proxies));
-    if !state.guards.sign_in.take(&address) {
+    let account: String = username.chars().take(100).collect::<String>().to_ascii_lowercase();
+    let rate = &state.guards.rate;
+    if !rate.take(&state.store, Bucket::SignInAddress, &address).await {
+        return page(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some("newsroom-sign-in-throttled"));
+    }
+    if !rate.take(&state.store, Bucket::SignInAccount, &account).await {
+        rate.forgive(&state.store, Bucket::SignInAddress, &address).await;
         return page(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some("newsroom-sign-in-throttled"));
     }
     // Hashing is slow on purpose: at most two at once, off the async
     // workers, so sign-in attempts cannot stall the reader site.
     let Ok(_permit) = state.guards.hashing.try_acquire() else {
-        state.guards.sign_in.forgive(&address);
+        rate.forgive(&state.store, Bucket::SignInAddress, &address).await;
+        rate.forgive(&state.store, Bucket::SignInAccount, &account).await;
         return page(&state, lang, StatusCode::TOO_MANY_REQUESTS, Some("newsroom-sign-in-throttled"));
     };
-    let username = form.get("username").map(|s| s.trim()).unwrap_or_default().to_string();
-    let password = form.get("password").cloned().unwrap_or_default();
     let found = match state.store.user_for_login(&username).await {
         Ok(found) => found,
         Err(e) => return finish(&state, lang, Err(e.into())),
@@ -80,7 +89,8 @@ pub async fn submit(
         Some(user) if matches && !user.disabled => user,
         _ => return page(&state, lang, StatusCode::UNAUTHORIZED, Some("newsroom-sign-in-failed")),
     };
-    state.guards.sign_in.forgive(&address);
+    rate.forgive(&state.store, Bucket::SignInAddress, &address).await;
+    rate.forgive(&state.store, Bucket::SignInAccount, &account).await;
     // A session this browser already had ends: one sign-in, one session.
     if let Some(old) = cookie(&headers, SESSION_COOKIE) {
         if let Err(e) = state.store.delete_session(&token_hash(old)).await {

@@ -95,9 +95,14 @@ pub struct Fixture {
 
 impl Fixture {
     pub async fn start(routes: HashMap<String, Reply>) -> Fixture {
+        Fixture::start_with(|_| routes).await
+    }
+
+    /// A fixture whose routes name its own address (feeds listing its pages).
+    pub async fn start_with(routes: impl FnOnce(SocketAddr) -> HashMap<String, Reply>) -> Fixture {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let routes = Arc::new(routes);
+        let routes = Arc::new(routes(addr));
         let hits = Arc::new(std::sync::Mutex::new(Vec::new()));
         let seen = hits.clone();
         tokio::spawn(async move {
