@@ -219,7 +219,7 @@ fn routed() -> Routes {
         .get("/sitemap.xml", handlers::sitemap::sitemap)
         .get("/sitemaps/{file}", handlers::sitemap::child)
         .get("/robots.txt", handlers::robots::robots)
-        .get("/static/style.css", handlers::assets::stylesheet)
+        .get("/static/{file}", handlers::assets::static_file)
         .get("/api/v1/search", handlers::api::search)
         .get("/api/v1/articles/{slug}", handlers::api::article)
         .get("/api/v1/articles/{slug}/editions", handlers::newsroom::editions)

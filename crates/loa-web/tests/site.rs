@@ -677,7 +677,16 @@ async fn health_static_and_media() {
     assert_eq!(health["articles"], 18);
     let resp = f.client.get(format!("{}/static/style.css", f.base)).send().await.unwrap();
     assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
-    assert!(resp.text().await.unwrap().contains(":focus-visible"));
+    let css = resp.text().await.unwrap();
+    assert!(css.contains(":focus-visible"));
+    // Pages link the stylesheet by a name made from its content, cached for good.
+    let home = f.page("/en/").await;
+    let hashed = home.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().to_string();
+    assert!(hashed.starts_with("/static/style.") && hashed.ends_with(".css") && hashed.len() == "/static/style..css".len() + 16, "{hashed}");
+    let resp = f.client.get(format!("{}{hashed}", f.base)).send().await.unwrap();
+    assert!(resp.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert_eq!(resp.text().await.unwrap(), css);
+    assert_eq!(f.get("/static/style.0000000000000000.css").await.0, StatusCode::NOT_FOUND);
     assert_eq!(f.page("/media/hall.jpg").await, "not really a jpeg");
     let resp = f.client.get(format!("{}/media/hall.jpg", f.base)).send().await.unwrap();
     assert_eq!(resp.headers()["content-type"], "image/jpeg");
