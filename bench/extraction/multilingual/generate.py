@@ -21,8 +21,11 @@ slots; the story in <main>/<section> with no article classes at all; a
 teaser paragraph above the body; lists and tables that are part of the
 story; text between <br>s in an old table layout; one container per
 paragraph with "read also" boxes between them; CJK-style indented
-paragraphs with an editor line; and the story inside containers whose
-utility classes read as boilerplate (hidden-print, no-ads, widget).
+paragraphs with an editor line; the story inside containers whose
+utility classes read as boilerplate (hidden-print, no-ads, widget); and
+the story's own container with state classes that read as boilerplate
+(share-enabled, comments-open) beside short teasers, where the body finder
+alone keeps too little.
 """
 
 import html
@@ -270,6 +273,21 @@ def layout_utility_classes(t, story, b):
     return body, [story["lead"]] + p
 
 
+def layout_state_classes(t, story, b):
+    """The story's own container carries state classes that read as
+    boilerplate (share-enabled, comments-open) beside a side column of
+    short teasers: the body finder alone keeps too little here."""
+    p = paragraphs(story)
+    body = (site_header(t) + "<div class=\"page-grid\"><div class=\"col-wide\">"
+            f"<h1>{E(story['title'])}</h1>"
+            "<div class=\"post-body share-enabled comments-open\">"
+            + "".join(f"<p>{E(x)}</p>" for x in [story["lead"]] + p)
+            + "</div></div><div class=\"col-side\">"
+            + "".join(f"<div class=\"box\"><p>{E(h)}.</p></div>" for h in b["headlines"][:2])
+            + "</div></div>" + footer(b))
+    return body, [story["lead"]] + p
+
+
 LAYOUTS = [
     ("split", layout_split_containers),
     ("sections", layout_main_sections),
@@ -279,6 +297,7 @@ LAYOUTS = [
     ("blocks", layout_paragraph_blocks),
     ("indented", layout_indented),
     ("utility", layout_utility_classes),
+    ("state", layout_state_classes),
 ]
 
 

@@ -340,17 +340,30 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRe
     let max_mass = candidates.iter().map(mass).fold(0.0, f64::max);
     let eligible: Vec<bool> = candidates.iter().map(|c| mass(c) >= max_mass * 0.3).collect();
 
+    // A candidate's final score is its votes discounted by its link
+    // density, worked out only when asked for (link density walks the
+    // whole subtree): the final score never exceeds the votes, so a
+    // candidate whose votes do not beat the best final score so far cannot
+    // win and is never measured.
+    let raw_scores = scores;
+    let mut finals: HashMap<NodeKey, f64> = HashMap::new();
+    let mut final_of = |c: ElementRef| -> f64 {
+        let Some(raw) = raw_scores.get(&c.id()).copied() else { return 0.0 };
+        *finals.entry(c.id()).or_insert_with(|| raw * (1.0 - link_density(c)))
+    };
     let mut best: Option<(ElementRef<'a>, f64)> = None;
     for (c, ok) in candidates.iter().zip(eligible) {
-        let raw = scores.get(&c.id()).copied().unwrap_or(0.0);
-        let final_score = raw * (1.0 - link_density(*c));
-        scores.insert(c.id(), final_score);
-        if ok && best.is_none_or(|(_, s)| final_score > s) {
+        let raw = raw_scores.get(&c.id()).copied().unwrap_or(0.0);
+        if !ok || best.is_some_and(|(_, s)| raw <= s) {
+            continue;
+        }
+        let final_score = final_of(*c);
+        if best.is_none_or(|(_, s)| final_score > s) {
             best = Some((*c, final_score));
         }
     }
     if std::env::var_os("LOA_EXTRACT_DEBUG").is_some() {
-        let mut ranked: Vec<_> = candidates.iter().map(|c| (scores[&c.id()], *c)).collect();
+        let mut ranked: Vec<_> = candidates.iter().map(|c| (final_of(*c), *c)).collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (s, c) in ranked.iter().take(6) {
             eprintln!("candidate {s:.1} <{} class={:?} id={:?}> {} chars", c.value().name(), c.value().attr("class"), c.value().attr("id"), visible_text(*c).len());
@@ -405,7 +418,7 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRe
         if !top_words.is_empty() && words == top_words {
             bonus += top_score * 0.2;
         }
-        let score = scores.get(&sib.id()).copied().unwrap_or(0.0) + bonus;
+        let score = final_of(sib) + bonus;
         // The headline's block (headline, standfirst, date) sits beside
         // the body; it is not body unless it holds much of the text.
         let headline_block = || sib.descendent_elements().any(|d| d.value().name() == "h1");
@@ -447,7 +460,7 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRe
                 c.id() != top.id()
                     && c.value().name() == top.value().name()
                     && c.value().attr("class") == Some(top_class.as_str())
-                    && scores.get(&c.id()).copied().unwrap_or(0.0) >= top_score * 0.1
+                    && final_of(**c) >= top_score * 0.1
                     && !roots.iter().any(|r| r.id() == c.id())
                     && !c.ancestors().any(|a| roots.iter().any(|r| r.id() == a.id()))
                     && !roots.iter().any(|r| r.ancestors().any(|a| a.id() == c.id()))

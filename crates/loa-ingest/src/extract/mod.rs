@@ -332,15 +332,20 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
 /// The body by the chain of finders: the page's `itemprop=articleBody`
 /// or the scoring body finder; when that holds less than
 /// [`FALLBACK_BELOW`] letters, also lenient scoring and paragraph
-/// classification, the one with the most text winning.
+/// classification, the one with the most text winning; when the finder
+/// found no container and read the whole page, lenient scoring's
+/// container if it holds a fair part of that text.
 fn body_chain(body_doc: &Html, base: Option<&Url>, title: &str) -> (Vec<Block>, BodySource, String) {
     let body_el = body_doc.select(&BODY).next().unwrap_or_else(|| body_doc.root_element());
     let itemprop_body = body_doc.select(&ITEMPROP_BODY).max_by_key(|e| e.text().map(str::len).sum::<usize>());
+    // The blocks, and whether the finder found no container and read the
+    // whole page instead.
     let scored = |lenient: bool| {
         let roots = match itemprop_body {
             Some(el) if !lenient && el.text().map(|t| t.trim().len()).sum::<usize>() > 200 => vec![el],
             _ => find_body_roots(body_el, lenient),
         };
+        let whole_page = roots.len() == 1 && roots[0].id() == body_el.id();
         let mut writer = BlockWriter::new(base, title);
         writer.lenient = lenient;
         for root in roots {
@@ -348,17 +353,27 @@ fn body_chain(body_doc: &Html, base: Option<&Url>, title: &str) -> (Vec<Block>, 
         }
         let mut blocks = writer.blocks;
         clean_blocks(&mut blocks, title);
-        blocks
+        (blocks, whole_page)
     };
-    let main = scored(false);
+    let (main, whole_page) = scored(false);
     let main_weight = text_weight(&main);
-    if main_weight >= FALLBACK_BELOW {
+    if main_weight >= FALLBACK_BELOW && !whole_page {
         return (main, BodySource::Finder, format!("the body finder's containers hold {main_weight} letters"));
     }
-    let lenient = scored(true);
+    let (lenient, lenient_whole) = scored(true);
+    let lenient_weight = text_weight(&lenient);
+    if whole_page && main_weight >= FALLBACK_BELOW {
+        // The whole page is a poor body: a container found by lenient
+        // scoring is better if it holds a fair part of the text.
+        let reason = format!("the body finder found no container and read the whole page ({main_weight} letters); lenient scoring found {lenient_weight}");
+        if !lenient_whole && lenient_weight >= FALLBACK_BELOW && lenient_weight * 4 >= main_weight {
+            return (lenient, BodySource::LenientFinder, reason);
+        }
+        return (main, BodySource::Finder, reason);
+    }
     let mut paragraphs = fallback::paragraph_blocks(body_el, base, title);
     clean_blocks(&mut paragraphs, title);
-    let (lenient_weight, paragraphs_weight) = (text_weight(&lenient), text_weight(&paragraphs));
+    let paragraphs_weight = text_weight(&paragraphs);
     let reason = format!(
         "the body finder's containers hold {main_weight} letters (fewer than {FALLBACK_BELOW}); lenient scoring found {lenient_weight}, paragraph classification {paragraphs_weight}"
     );

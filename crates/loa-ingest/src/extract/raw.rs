@@ -16,7 +16,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     // Bytes before `copied` are in `out` already (or need no change).
     let mut copied = 0;
     let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+    while let Some(offset) = html[at..].find('<') {
         let lt = at + offset;
         let rest = &bytes[lt..];
         if rest.starts_with(b"<!--") {
@@ -36,7 +36,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
             at = lt + 1;
             continue;
         };
-        let Some(tag_end) = bytes[lt..].iter().position(|&b| b == b'>').map(|p| lt + p) else { break };
+        let Some(tag_end) = html[lt..].find('>').map(|p| lt + p) else { break };
         let start_tag = &html[lt..tag_end];
         let content_start = tag_end + 1;
         let Some(close) = find_end_tag(html, content_start, name) else { break };

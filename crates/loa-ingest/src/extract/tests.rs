@@ -631,3 +631,23 @@ fn a_full_body_never_consults_the_fallbacks() {
     assert_eq!(e.body_source, BodySource::Finder);
     assert!(!e.body_reason.contains("fewer than"), "{}", e.body_reason);
 }
+
+#[test]
+fn whole_page_read_for_want_of_a_container_gives_way_to_lenient_scoring() {
+    // The story's container has state classes that read as boilerplate and
+    // nothing else votes: the finder reads the whole page, side teasers
+    // included; lenient scoring finds the container.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"grid\"><div class=\"post-body share-enabled comments-open\"><p>{LONG_1}</p><p>{LONG_2}</p><p>{LONG_3}</p></div>
+             <div class=\"col-side\"><div><p>Bus station row.</p></div><div><p>Dike raised.</p></div></div></div>"
+        ),
+    );
+    let e = extract(&html, None).unwrap();
+    let text = e.full_text();
+    assert!(text.contains(LONG_1) && text.contains(LONG_3), "{text:?}");
+    assert!(!text.contains("Bus station") && !text.contains("Dike"), "{text:?} ({})", e.body_reason);
+    assert_eq!(e.body_source, BodySource::LenientFinder, "{}", e.body_reason);
+    assert!(e.body_reason.contains("read the whole page"), "{}", e.body_reason);
+}
