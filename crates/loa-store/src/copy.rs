@@ -29,7 +29,9 @@ struct Table {
 
 use Kind::{Bytes as B, Int as I, Text as T};
 
-/// Tables in an order that satisfies their foreign keys.
+/// Tables in an order that satisfies their foreign keys: every table that
+/// holds part of the portal. `throttle` is not among them: its counters
+/// cover the last minutes and start again on the new store.
 const SCHEMA: &[Table] = &[
     Table {
         name: "sources",
