@@ -7,7 +7,7 @@ use serde_json::json;
 use sqlx::{Row, AnyConnection};
 
 use crate::changes::record_change;
-use crate::jobs::{enqueue, JobKind, Requeue};
+use crate::jobs::{enqueue, EditionJob, JobKind, Requeue};
 use crate::{now, ts, Result, Store, StoreError};
 
 /// A translation the outlet itself published beside the original (found
@@ -219,9 +219,8 @@ impl Store {
             have.push(s.lang);
         }
         for lang in translate_to.iter().filter(|l| !have.contains(l)) {
-            let key = format!("{id}:{lang}");
-            enqueue(&mut tx, JobKind::TranslateEdition, &key, &json!({"article_id": id, "lang": lang}), Requeue::Again)
-                .await?;
+            let job = EditionJob { article_id: id, lang: *lang };
+            enqueue(&mut tx, JobKind::TranslateEdition, &job.key(), &job.payload(), Requeue::Again).await?;
         }
         tx.commit().await?;
         Ok(InsertOutcome::Inserted(id))
@@ -415,9 +414,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         for l in translate_to.iter().filter(|l| **l != lang) {
-            let key = format!("{article_id}:{l}");
-            enqueue(&mut tx, JobKind::TranslateEdition, &key, &json!({"article_id": article_id, "lang": l}), Requeue::Again)
-                .await?;
+            let job = EditionJob { article_id, lang: *l };
+            enqueue(&mut tx, JobKind::TranslateEdition, &job.key(), &job.payload(), Requeue::Again).await?;
         }
         tx.commit().await?;
         Ok(true)

@@ -70,6 +70,24 @@ pub struct JobState {
     pub last_error: Option<String>,
 }
 
+/// The payload of a translation job: the edition to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EditionJob {
+    pub article_id: loa_domain::ArticleId,
+    pub lang: loa_domain::Lang,
+}
+
+impl EditionJob {
+    /// The job's key: one job per edition, however often it is asked for.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.article_id, self.lang)
+    }
+
+    pub(crate) fn payload(&self) -> Value {
+        serde_json::to_value(self).expect("two plain fields serialise")
+    }
+}
+
 /// What to do when a job with the same kind and key already exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Requeue {

@@ -31,7 +31,7 @@ pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEd
 pub use changes::Change;
 pub use copy::TableReport;
 pub use hosts::RobotsRecord;
-pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
+pub use jobs::{EditionJob, Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use media::StoredMedia;
 pub use memory::MemoryRow;
 pub use newsroom::PendingComment;

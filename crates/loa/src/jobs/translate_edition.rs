@@ -12,11 +12,8 @@ use super::JobFailure;
 use crate::services::Services;
 
 pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
-    let article_id = job.payload["article_id"].as_i64();
-    let lang = job.payload["lang"].as_str().and_then(|l| l.parse::<Lang>().ok());
-    let (Some(article_id), Some(target)) = (article_id, lang) else {
-        return Err(JobFailure::Permanent(format!("malformed translation job payload {}", job.payload)));
-    };
+    let loa_store::EditionJob { article_id, lang: target } = serde_json::from_value(job.payload.clone())
+        .map_err(|e| JobFailure::Permanent(format!("malformed translation job payload {}: {e}", job.payload)))?;
     let editions = services.store.editions(article_id).await?;
     if let Some(existing) = editions.iter().find(|e| e.lang == target) {
         // People's work is never overwritten by a machine.
