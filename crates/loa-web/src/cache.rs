@@ -191,9 +191,12 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
             if !keepable(&response) {
                 return response;
             }
-            let (parts, body) = response.into_parts();
+            let (mut parts, body) = response.into_parts();
             match axum::body::to_bytes(body, MAX_BODY).await {
                 Ok(bytes) => {
+                    // Tagged once, here: every hit carries the tag unhashed.
+                    let tag = crate::conditional::strong_tag(&bytes);
+                    parts.headers.insert(header::ETAG, header::HeaderValue::from_str(&tag).expect("hex"));
                     cache.put_if_current(Some(generation), keep_as, parts.headers.clone(), bytes.clone());
                     Response::from_parts(parts, Body::from(bytes))
                 }

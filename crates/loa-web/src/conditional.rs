@@ -1,6 +1,7 @@
 //! HTTP caching as crawlers and CDNs expect it: every public `GET` answer
-//! gets a strong `ETag` (the SHA-256 of the bytes sent, after compression,
-//! so each encoding has its own), a request whose `If-None-Match` names it
+//! gets a strong `ETag` (the SHA-256 of the rendered bytes, with the
+//! content coding appended when compressed, so each encoding has its own;
+//! the page cache keeps the tag with the page), a request whose `If-None-Match` names it
 //! gets `304 Not Modified` with no body, and reader pages, feeds and
 //! sitemaps get a `Cache-Control` a shared cache can use: fresh for
 //! `page_cache_secs` in a CDN (`s-maxage`), served stale for a minute
@@ -21,41 +22,68 @@ use crate::AppState;
 /// Larger answers pass untagged rather than being held in memory.
 const MAX_TAGGED_BYTES: usize = 16 * 1024 * 1024;
 
-pub async fn etag(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// Tags an answer (inside compression): its ETag is the SHA-256 of the
+/// bytes as rendered, unless it has one already (the page cache tags what
+/// it keeps, so a cached page is never hashed again), and public
+/// documents get their `Cache-Control`.
+pub async fn tag(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !matches!(*request.method(), Method::GET | Method::HEAD) {
         return next.run(request).await;
     }
-    let wanted = request.headers().get(header::IF_NONE_MATCH).cloned();
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let bytes = match to_bytes(body, MAX_TAGGED_BYTES).await {
-        Ok(b) => b,
-        // Too large (or broken mid-way): the body is gone, so say so.
-        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    };
-    let tag = strong_tag(&bytes);
-    let value = HeaderValue::from_str(&tag).expect("hex is a valid header value");
     if !parts.headers.contains_key(header::CACHE_CONTROL) && is_public_document(&parts.headers) {
         let secs = state.site.page_cache.as_secs();
         let rule = format!("public, max-age=0, s-maxage={secs}, stale-while-revalidate=60");
         parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_str(&rule).expect("ascii"));
     }
-    parts.headers.insert(header::ETAG, value.clone());
+    if parts.headers.contains_key(header::ETAG) {
+        return Response::from_parts(parts, body);
+    }
+    let bytes = match to_bytes(body, MAX_TAGGED_BYTES).await {
+        Ok(b) => b,
+        // Too large (or broken mid-way): the body is gone, so say so.
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    parts.headers.insert(header::ETAG, HeaderValue::from_str(&strong_tag(&bytes)).expect("hex is a valid header value"));
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Answers revalidations (outside compression): a compressed answer's tag
+/// names its encoding (`"…-br"`), so each representation has its own
+/// strong tag, and a request whose `If-None-Match` names the tag gets
+/// `304 Not Modified` without a body.
+pub async fn revalidate(request: Request, next: Next) -> Response {
+    let wanted = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let mut response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let Some(tag) = response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).map(str::to_string) else {
+        return response;
+    };
+    let encoding = response.headers().get(header::CONTENT_ENCODING).and_then(|e| e.to_str().ok()).map(str::to_string);
+    let tag = match encoding {
+        Some(enc) if tag.ends_with('"') => format!("{}-{enc}\"", &tag[..tag.len() - 1]),
+        _ => tag,
+    };
+    let value = HeaderValue::from_str(&tag).expect("a tag and an encoding name are header-safe");
+    response.headers_mut().insert(header::ETAG, value);
     if wanted.as_ref().is_some_and(|w| matches_any(w, &tag)) {
         let mut not_modified = Response::new(Body::empty());
         *not_modified.status_mut() = StatusCode::NOT_MODIFIED;
         // RFC 9110 15.4.5: the fields a 200 would have carried for caching.
         for name in [header::ETAG, header::CACHE_CONTROL, header::VARY, header::CONTENT_LOCATION, header::EXPIRES] {
-            if let Some(v) = parts.headers.get(&name) {
+            if let Some(v) = response.headers().get(&name) {
                 not_modified.headers_mut().insert(name, v.clone());
             }
         }
         return not_modified;
     }
-    Response::from_parts(parts, Body::from(bytes))
+    response
 }
 
 /// Pages, feeds and sitemaps; not JSON answers (the API caches its own way).
@@ -66,7 +94,7 @@ fn is_public_document(headers: &HeaderMap) -> bool {
         .any(|k| kind.starts_with(k))
 }
 
-fn strong_tag(bytes: &[u8]) -> String {
+pub(crate) fn strong_tag(bytes: &[u8]) -> String {
     let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
     let hex: String = digest.as_ref()[..16].iter().map(|b| format!("{b:02x}")).collect();
     format!("\"{hex}\"")

@@ -267,9 +267,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), conditional::tag))
         .layer(CompressionLayer::new())
-        // Outside compression: each encoding gets an ETag of its own bytes.
-        .layer(axum::middleware::from_fn_with_state(state.clone(), conditional::etag))
+        // Outside compression: each encoding's tag names it; 304s answered here.
+        .layer(axum::middleware::from_fn(conditional::revalidate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
