@@ -100,6 +100,39 @@ def score(truth_by_id, predictions_by_id):
     return {"f1": f1, "precision": precision, "recall": recall, "pages": pages, "per_page": per_page}
 
 
+def token_line(text):
+    """`text` as its `\\w+` tokens joined by single spaces, for matching
+    sentences whatever the punctuation and spacing around them."""
+    return " " + " ".join(WORD.findall(text or "")) + " "
+
+
+def sentence_checks(truth_by_id, predictions_by_id):
+    """For a truth that lists per page the sentences that must be present
+    (`mustHave`) and the boilerplate that must be absent (`mustNotHave`):
+    the share of required sentences found and of boilerplate sentences
+    leaked, over all pages, and the pages that came out empty. None when
+    the truth has no such lists."""
+    found = wanted = leaked = banned = 0
+    empty = []
+    for page_id, truth in truth_by_id.items():
+        if not isinstance(truth, dict) or "mustHave" not in truth:
+            return None
+        got = token_line(predicted_body(predictions_by_id.get(page_id)))
+        if not got.strip():
+            empty.append(page_id)
+        for sentence in truth["mustHave"]:
+            wanted += 1
+            found += token_line(sentence) in got
+        for sentence in truth.get("mustNotHave", []):
+            banned += 1
+            leaked += token_line(sentence) in got
+    return {
+        "sentences_found": found / wanted if wanted else 1.0,
+        "boilerplate_leaked": leaked / banned if banned else 0.0,
+        "empty_pages": empty,
+    }
+
+
 def load_json(path):
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)

@@ -8,7 +8,9 @@ Each repeat reads, gunzips and extracts every page in order; only that loop
 is timed (the interpreter start and `import trafilatura` are not, which
 favours trafilatura slightly). The extraction of the last repeat is written
 to OUT.json as {id: {"articleBody": text}}, and the timings (wall seconds
-and this process's CPU seconds, per repeat) are printed as JSON on stdout.
+and this process's CPU seconds, per repeat, and the epoch times the timed
+loop started and ended, for runs of several processes side by side) are
+printed as JSON on stdout.
 
 --no-comments passes include_comments=False: the setting that reproduces
 the trafilatura figures quoted in the benchmark's README.
@@ -73,6 +75,7 @@ def main(argv):
     seconds = []
     cpu_seconds = []
     result = {}
+    started = time.time()
     for _ in range(repeats):
         start, cpu_start = time.perf_counter(), time.process_time()
         result = extract_all(paths, options)
@@ -80,7 +83,9 @@ def main(argv):
         cpu_seconds.append(time.process_time() - cpu_start)
     with open(out_path, "w", encoding="utf-8") as handle:
         json.dump(result, handle, ensure_ascii=False)
-    print(json.dumps({"pages": len(paths), "seconds": seconds, "cpu_seconds": cpu_seconds, "version": trafilatura.__version__}))
+    ended = time.time()
+    print(json.dumps({"pages": len(paths), "seconds": seconds, "cpu_seconds": cpu_seconds,
+                      "started": started, "ended": ended, "version": trafilatura.__version__}))
     return 0
 
 

@@ -231,3 +231,5 @@ problem-engine = Памылка сістэмы перакладу: { $detail }
 
 feed-title = Апошнія навіны — { $site }
 feed-title-category = { $site }: раздзел «{ $category }»
+feed-title-author = { $site }: аўтар { $author }
+feed-title-place = { $site }: { $place }

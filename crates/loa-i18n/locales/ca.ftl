@@ -224,3 +224,5 @@ problem-engine = Error del motor de traducció: { $detail }
 
 feed-title = Darreres notícies de { $site }
 feed-title-category = { $category } a { $site }
+feed-title-author = { $author } a { $site }
+feed-title-place = { $place } a { $site }

@@ -226,3 +226,5 @@ problem-engine = The engine failed: { $detail }
 
 feed-title = Latest stories from { $site }
 feed-title-category = { $category } on { $site }
+feed-title-author = { $author } on { $site }
+feed-title-place = { $place } on { $site }

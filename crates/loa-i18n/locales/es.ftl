@@ -224,3 +224,5 @@ problem-engine = Error del motor de traducción: { $detail }
 
 feed-title = Últimas noticias de { $site }
 feed-title-category = { $category } en { $site }
+feed-title-author = { $author } en { $site }
+feed-title-place = { $place } en { $site }

@@ -224,3 +224,5 @@ problem-engine = Échec du moteur de traduction : { $detail }
 
 feed-title = Dernières nouvelles de { $site }
 feed-title-category = { $category } sur { $site }
+feed-title-author = { $author } sur { $site }
+feed-title-place = { $place } sur { $site }

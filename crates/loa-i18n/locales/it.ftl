@@ -224,3 +224,5 @@ problem-engine = Errore del motore di traduzione: { $detail }
 
 feed-title = Ultime notizie da { $site }
 feed-title-category = { $category } su { $site }
+feed-title-author = { $author } su { $site }
+feed-title-place = { $place } su { $site }

@@ -224,3 +224,5 @@ problem-engine = Erro do motor de tradução: { $detail }
 
 feed-title = Últimas notícias de { $site }
 feed-title-category = { $category } em { $site }
+feed-title-author = { $author } em { $site }
+feed-title-place = { $place } em { $site }

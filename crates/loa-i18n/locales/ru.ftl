@@ -231,3 +231,5 @@ problem-engine = Ошибка системы перевода: { $detail }
 
 feed-title = Последние новости — { $site }
 feed-title-category = { $site }: раздел «{ $category }»
+feed-title-author = { $site }: автор { $author }
+feed-title-place = { $site }: { $place }

@@ -231,3 +231,5 @@ problem-engine = Помилка системи перекладу: { $detail }
 
 feed-title = Останні новини — { $site }
 feed-title-category = { $site }: розділ «{ $category }»
+feed-title-author = { $site }: автор { $author }
+feed-title-place = { $site }: { $place }

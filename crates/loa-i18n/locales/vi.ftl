@@ -208,3 +208,5 @@ problem-engine = Công cụ dịch gặp lỗi: { $detail }
 
 feed-title = Tin mới nhất từ { $site }
 feed-title-category = { $site }: chuyên mục { $category }
+feed-title-author = { $site }: tác giả { $author }
+feed-title-place = { $site }: { $place }

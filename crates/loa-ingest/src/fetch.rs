@@ -176,6 +176,8 @@ pub struct Fetcher {
     guard: Arc<AddressGuard>,
     robots: Arc<RobotsCache>,
     pacer: Arc<HostPacer>,
+    /// Pacing and robots verdicts shared with other processes, if any.
+    shared: Option<Arc<dyn crate::SharedPoliteness>>,
     /// Requests go through [`FetchConfig::proxy`], so reqwest never
     /// resolves the target: [`Fetcher::check_target`] does.
     via_proxy: bool,
@@ -253,8 +255,32 @@ impl Fetcher {
             guard,
             robots: Arc::new(RobotsCache::default()),
             pacer: Arc::new(HostPacer::default()),
+            shared: None,
             via_proxy,
         })
+    }
+
+    /// Shares host turns and robots.txt verdicts with the other processes
+    /// behind `shared` (the nodes of one portal). If it fails, this
+    /// process paces on its own rather than stopping.
+    pub fn with_shared(mut self, shared: Arc<dyn crate::SharedPoliteness>) -> Fetcher {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// Waits for `host`'s turn, booked with the other processes when
+    /// pacing is shared.
+    async fn wait_turn(&self, host: &str, interval: Duration) {
+        if interval.is_zero() {
+            return;
+        }
+        if let Some(shared) = &self.shared {
+            match shared.book_turn(host, interval).await {
+                Ok(wait) => return tokio::time::sleep(wait).await,
+                Err(e) => tracing::warn!(%host, "shared pacing unavailable, pacing alone: {e}"),
+            }
+        }
+        self.pacer.wait_turn(host, interval).await
     }
 
     /// Through a proxy nothing here resolves the target, so its name is
@@ -380,7 +406,7 @@ impl Fetcher {
                     interval = interval.max(delay);
                 }
             }
-            self.pacer.wait_turn(&host, interval).await;
+            self.wait_turn(&host, interval).await;
             let started = tokio::time::Instant::now();
             let step = self.request(current, &label, budget, want).await?;
             budget = budget.saturating_sub(started.elapsed());
@@ -422,6 +448,16 @@ impl Fetcher {
             if let Some(cached) = entry.as_ref().filter(|c| c.fresh()) {
                 return cached.rules.clone();
             }
+            // Another node may have read it already.
+            if let Some(shared) = &self.shared {
+                if let Some(kept) = shared.robots(&origin).await {
+                    if let Ok(left) = kept.expires_at.duration_since(std::time::SystemTime::now()) {
+                        let rules = Arc::new(RobotsRules::from_verdict(&kept.verdict));
+                        *entry = Some(Cached { rules: rules.clone(), expires: tokio::time::Instant::now() + left });
+                        return rules;
+                    }
+                }
+            }
             let robots_url = format!("{origin}/robots.txt");
             let result = match check_url(&robots_url) {
                 Ok(parsed) => {
@@ -432,9 +468,13 @@ impl Fetcher {
                 }
                 Err(e) => Err(e),
             };
-            let (rules, ttl) = RobotsRules::from_fetch(result, self.cfg.robots_ttl);
+            let (verdict, ttl) = RobotsRules::verdict_of(result, self.cfg.robots_ttl);
             tracing::debug!(%origin, ?ttl, "read robots.txt");
-            let rules = Arc::new(rules);
+            if let Some(shared) = &self.shared {
+                let kept = crate::SharedRobots { verdict: verdict.clone(), expires_at: std::time::SystemTime::now() + ttl };
+                shared.keep_robots(&origin, &kept).await;
+            }
+            let rules = Arc::new(RobotsRules::from_verdict(&verdict));
             *entry = Some(Cached { rules: rules.clone(), expires: tokio::time::Instant::now() + ttl });
             rules
         })

@@ -104,16 +104,32 @@ impl RobotsRules {
     }
 
     /// The rules a robots.txt fetch implies, and for how long to keep them.
+    #[cfg(test)]
     pub(crate) fn from_fetch(result: Result<Fetched, FetchError>, ttl: Duration) -> (RobotsRules, Duration) {
+        let (verdict, ttl) = RobotsRules::verdict_of(result, ttl);
+        (RobotsRules::from_verdict(&verdict), ttl)
+    }
+
+    /// What a robots.txt read decides, and for how long.
+    pub(crate) fn verdict_of(result: Result<Fetched, FetchError>, ttl: Duration) -> (crate::RobotsVerdict, Duration) {
+        use crate::RobotsVerdict::*;
         let brief = ttl / ERROR_TTL_DIVISOR;
         match result {
-            Ok(fetched) => (RobotsRules::parse(&fetched.body), ttl),
-            Err(FetchError::Http { status: 401 | 403, .. }) => (RobotsRules::disallow_all(), ttl),
-            Err(FetchError::Http { status, .. }) if status < 500 => (RobotsRules::allow_all(), ttl),
+            Ok(fetched) => (Body(fetched.body), ttl),
+            Err(FetchError::Http { status: 401 | 403, .. }) => (DisallowAll, ttl),
+            Err(FetchError::Http { status, .. }) if status < 500 => (AllowAll, ttl),
             Err(e) => {
                 tracing::debug!(error = %e, "robots.txt unavailable; allowing for now");
-                (RobotsRules::allow_all(), brief)
+                (AllowAll, brief)
             }
+        }
+    }
+
+    pub(crate) fn from_verdict(verdict: &crate::RobotsVerdict) -> RobotsRules {
+        match verdict {
+            crate::RobotsVerdict::Body(body) => RobotsRules::parse(body),
+            crate::RobotsVerdict::DisallowAll => RobotsRules::disallow_all(),
+            crate::RobotsVerdict::AllowAll => RobotsRules::allow_all(),
         }
     }
 }

@@ -7,7 +7,7 @@ use serde_json::json;
 use sqlx::{Row, AnyConnection};
 
 use crate::changes::record_change;
-use crate::jobs::{enqueue, JobKind, Requeue};
+use crate::jobs::{enqueue, EditionJob, JobKind, Requeue};
 use crate::{now, ts, Result, Store, StoreError};
 
 /// A translation the outlet itself published beside the original (found
@@ -37,16 +37,28 @@ impl InsertOutcome {
     }
 }
 
-/// A stable 64-bit FNV-1a hash of the normalised text: the exact-duplicate
-/// key. Stable across builds and platforms, unlike `std`'s hasher.
+/// The exact-duplicate key: SHA-256 of the normalised text (words lower-
+/// cased, whitespace collapsed), so no page can be made to pass for
+/// another story and be merged into it.
 pub fn content_hash(title: &str, blocks: &[Block]) -> String {
-    let mut h = loa_domain::hash::Fnv1a::default();
+    let digest = ring::digest::digest(&ring::digest::SHA256, normalised_text(title, blocks).as_bytes());
+    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The key older versions stored (FNV-1a 64), still matched so that a story
+/// stored before the change is recognised when it comes again.
+fn legacy_content_hash(title: &str, blocks: &[Block]) -> String {
+    format!("{:016x}", loa_domain::hash::fnv1a64(normalised_text(title, blocks).as_bytes()))
+}
+
+fn normalised_text(title: &str, blocks: &[Block]) -> String {
     let text = format!("{title}\n{}", body_text(blocks));
+    let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        h.write(word.to_lowercase().as_bytes());
-        h.write(b" ");
+        out.push_str(&word.to_lowercase());
+        out.push(' ');
     }
-    format!("{:016x}", h.finish())
+    out
 }
 
 /// A SimHash of the article text and how many differing bits still make
@@ -108,8 +120,9 @@ impl Store {
             return Ok(InsertOutcome::Duplicate(row.try_get("article_id")?));
         }
         let hash = content_hash(&new.title, &new.blocks);
-        if let Some(row) = sqlx::query(&crate::sql("SELECT id FROM articles WHERE content_hash = ?"))
+        if let Some(row) = sqlx::query(&crate::sql("SELECT id FROM articles WHERE content_hash IN (?, ?) ORDER BY id LIMIT 1"))
             .bind(&hash)
+            .bind(legacy_content_hash(&new.title, &new.blocks))
             .fetch_optional(&mut *tx)
             .await?
         {
@@ -206,9 +219,8 @@ impl Store {
             have.push(s.lang);
         }
         for lang in translate_to.iter().filter(|l| !have.contains(l)) {
-            let key = format!("{id}:{lang}");
-            enqueue(&mut tx, JobKind::TranslateEdition, &key, &json!({"article_id": id, "lang": lang}), Requeue::Again)
-                .await?;
+            let job = EditionJob { article_id: id, lang: *lang };
+            enqueue(&mut tx, JobKind::TranslateEdition, &job.key(), &job.payload(), Requeue::Again).await?;
         }
         tx.commit().await?;
         Ok(InsertOutcome::Inserted(id))
@@ -402,9 +414,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         for l in translate_to.iter().filter(|l| **l != lang) {
-            let key = format!("{article_id}:{l}");
-            enqueue(&mut tx, JobKind::TranslateEdition, &key, &json!({"article_id": article_id, "lang": l}), Requeue::Again)
-                .await?;
+            let job = EditionJob { article_id, lang: *l };
+            enqueue(&mut tx, JobKind::TranslateEdition, &job.key(), &job.payload(), Requeue::Again).await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -531,4 +542,32 @@ pub(crate) async fn record_action(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hashes_are_sha256_of_the_normalised_text() {
+        let blocks = vec![Block::Paragraph { text: "Some  120\nboats.".into(), marks: vec![] }];
+        let same = vec![Block::Paragraph { text: "some 120 BOATS.".into(), marks: vec![] }];
+        let h = content_hash("Boats", &blocks);
+        assert_eq!(h.len(), 64);
+        assert!(h.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(h, content_hash("boats", &same), "case and spacing do not make another story");
+        assert_ne!(h, content_hash("Boats", &[Block::Paragraph { text: "Some 121 boats.".into(), marks: vec![] }]));
+    }
+
+    #[test]
+    fn the_legacy_key_is_what_earlier_versions_stored() {
+        // The FNV-1a stream of lower-cased words, each followed by a space.
+        let blocks = vec![Block::Paragraph { text: "Some 120 boats.".into(), marks: vec![] }];
+        let mut h = loa_domain::hash::Fnv1a::default();
+        for word in format!("Boats\n{}", body_text(&blocks)).split_whitespace() {
+            h.write(word.to_lowercase().as_bytes());
+            h.write(b" ");
+        }
+        assert_eq!(legacy_content_hash("Boats", &blocks), format!("{:016x}", h.finish()));
+    }
 }

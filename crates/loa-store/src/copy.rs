@@ -29,7 +29,9 @@ struct Table {
 
 use Kind::{Bytes as B, Int as I, Text as T};
 
-/// Tables in an order that satisfies their foreign keys.
+/// Tables in an order that satisfies their foreign keys: every table that
+/// holds part of the portal. `throttle` is not among them: its counters
+/// cover the last minutes and start again on the new store.
 const SCHEMA: &[Table] = &[
     Table {
         name: "sources",
@@ -111,6 +113,12 @@ const SCHEMA: &[Table] = &[
         identity: Some("id"),
     },
     Table { name: "changes", columns: &[("seq", I), ("article_id", I), ("lang", T), ("created_at", T)], identity: Some("seq") },
+    Table { name: "host_turns", columns: &[("host", T), ("next_turn_at", T)], identity: None },
+    Table {
+        name: "robots_verdicts",
+        columns: &[("origin", T), ("kind", T), ("body", B), ("expires_at", T)],
+        identity: None,
+    },
     Table {
         name: "media",
         columns: &[("name", T), ("content_type", T), ("bytes", B), ("created_at", T)],

@@ -70,6 +70,24 @@ pub struct JobState {
     pub last_error: Option<String>,
 }
 
+/// The payload of a translation job: the edition to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EditionJob {
+    pub article_id: loa_domain::ArticleId,
+    pub lang: loa_domain::Lang,
+}
+
+impl EditionJob {
+    /// The job's key: one job per edition, however often it is asked for.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.article_id, self.lang)
+    }
+
+    pub(crate) fn payload(&self) -> Value {
+        serde_json::to_value(self).expect("two plain fields serialise")
+    }
+}
+
 /// What to do when a job with the same kind and key already exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Requeue {
@@ -161,6 +179,22 @@ impl Store {
         }))
     }
 
+    /// Keeps a running job's lease for another `lease`, while its worker is
+    /// alive and still holds it (the same attempt). False when the job was
+    /// handed to another worker meanwhile, or has ended.
+    pub async fn extend_lease(&self, job: &Job, lease: Duration) -> Result<bool> {
+        let done = sqlx::query(&crate::sql(
+            "UPDATE jobs SET locked_until = ?, updated_at = ? WHERE id = ? AND status = 'running' AND attempts = ?",
+        ))
+        .bind(ts(now() + lease))
+        .bind(ts(now()))
+        .bind(job.id)
+        .bind(job.attempts)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     pub async fn complete_job(&self, id: i64) -> Result<()> {
         sqlx::query(&crate::sql("UPDATE jobs SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?"))
             .bind(ts(now()))
@@ -222,6 +256,18 @@ impl Store {
             }
         }
         Ok(c)
+    }
+
+    /// How long the oldest due job of `kind` has waited (none waiting: `None`).
+    pub async fn oldest_pending_age(&self, kind: JobKind) -> Result<Option<Duration>> {
+        let oldest: Option<String> = sqlx::query_scalar(&crate::sql(
+            "SELECT MIN(run_after) FROM jobs WHERE kind = ? AND status = 'pending' AND run_after <= ?",
+        ))
+        .bind(kind.as_str())
+        .bind(ts(now()))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(oldest.as_deref().map(crate::parse_ts).transpose()?.map(|t| now() - t))
     }
 
     /// One job's state, attempts and last error, if it exists.

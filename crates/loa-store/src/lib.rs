@@ -15,6 +15,7 @@
 pub mod articles;
 mod changes;
 mod copy;
+mod hosts;
 mod jobs;
 mod media;
 mod memory;
@@ -29,11 +30,12 @@ pub mod testing;
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
 pub use changes::Change;
 pub use copy::TableReport;
-pub use jobs::{Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
+pub use hosts::RobotsRecord;
+pub use jobs::{EditionJob, Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use media::StoredMedia;
 pub use memory::MemoryRow;
 pub use newsroom::PendingComment;
-pub use reads::{ArticleCard, CardPage, Comment, ReviewItem, SitemapEntry};
+pub use reads::{ArticleCard, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

@@ -39,6 +39,15 @@ impl Store {
         row.map(|r| Ok(StoredMedia { content_type: r.try_get("content_type")?, bytes: r.try_get("bytes")? })).transpose()
     }
 
+    /// The size in bytes of a stored picture (for feed enclosures).
+    pub async fn media_size(&self, name: &str) -> Result<Option<i64>> {
+        let row = sqlx::query(&crate::sql("SELECT CAST(LENGTH(bytes) AS BIGINT) AS n FROM media WHERE name = ?"))
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(r.try_get("n")?)).transpose()
+    }
+
     /// How many pictures are stored.
     pub async fn media_count(&self) -> Result<i64> {
         Ok(sqlx::query("SELECT COUNT(*) AS n FROM media").fetch_one(&self.pool).await?.try_get("n")?)

@@ -52,6 +52,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0007_throttle.sql"),
         include_str!("../migrations/postgres/0007_throttle.sql"),
     ),
+    (
+        8,
+        "host politeness",
+        include_str!("../migrations/sqlite/0008_host_politeness.sql"),
+        include_str!("../migrations/postgres/0008_host_politeness.sql"),
+    ),
 ];
 
 pub(crate) fn latest_version() -> i64 {

@@ -45,6 +45,18 @@ pub struct SitemapEntry {
     pub updated_at: DateTime<Utc>,
 }
 
+/// One public edition as a sitemap lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SitemapEdition {
+    pub slug: String,
+    pub title: String,
+    pub published_at: DateTime<Utc>,
+    /// When this edition last changed: a sitemap's `lastmod`.
+    pub updated_at: DateTime<Utc>,
+    /// The story's first picture, for image sitemaps.
+    pub image: Option<Figure>,
+}
+
 /// An edition waiting for a person: held by the checks or failed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewItem {
@@ -106,6 +118,58 @@ impl Store {
         }
         let total: i64 = cq.fetch_one(&self.pool).await?.try_get("n")?;
         Ok(CardPage { cards: rows.iter().map(card_from_row).collect::<Result<_>>()?, total })
+    }
+
+    /// Newest public stories in `lang` that name `place` among their places.
+    pub async fn by_place(&self, lang: Lang, place: &str, limit: i64, offset: i64) -> Result<CardPage> {
+        // Places are a JSON list of strings; the name as a JSON string is a
+        // whole element (serde_json writes both the same way).
+        let needle = serde_json::to_string(place).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let pattern = format!("%{}%", needle.replace('%', "").replace('_', ""));
+        let page = self.card_page("a.places LIKE ?", Some(&pattern), lang, limit, offset).await?;
+        // LIKE's `_` and `%` were taken out of the pattern; keep exact matches only.
+        let cards: Vec<ArticleCard> = page.cards.into_iter().filter(|c| c.places.iter().any(|p| p == place)).collect();
+        Ok(CardPage { total: page.total.max(cards.len() as i64), cards })
+    }
+
+    /// Every place name stories are about, once each.
+    pub async fn place_names(&self) -> Result<Vec<String>> {
+        let rows = sqlx::query("SELECT DISTINCT places FROM articles").fetch_all(&self.pool).await?;
+        let mut names = std::collections::BTreeSet::new();
+        for r in &rows {
+            names.extend(json_list(r, "places")?);
+        }
+        Ok(names.into_iter().collect())
+    }
+
+    /// Public editions in `lang`, newest first; with `since`, only stories
+    /// published from then on (a news sitemap's two days).
+    pub async fn sitemap_editions(
+        &self,
+        lang: Lang,
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<SitemapEdition>> {
+        let sql = crate::sql(&format!(
+            "SELECT a.slug, a.published_at, e.title, e.blocks, e.updated_at FROM articles a JOIN editions e ON e.article_id = a.id
+             WHERE e.lang = ? AND {PUBLIC} AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
+        ))
+        .into_owned();
+        let floor = since.map(crate::ts).unwrap_or_default();
+        let rows = sqlx::query(&sql).bind(lang.code()).bind(floor).bind(limit).bind(offset).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let image = first_figure(blocks_from(&r.try_get::<String, _>("blocks")?)?);
+                Ok(SitemapEdition {
+                    slug: r.try_get("slug")?,
+                    title: r.try_get("title")?,
+                    published_at: parse_ts(&r.try_get::<String, _>("published_at")?)?,
+                    updated_at: parse_ts(&r.try_get::<String, _>("updated_at")?)?,
+                    image,
+                })
+            })
+            .collect()
     }
 
     pub async fn author(&self, slug: &str) -> Result<Option<Author>> {
@@ -377,12 +441,16 @@ fn blocks_from(raw: &str) -> Result<Vec<Block>> {
     serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(format!("blocks: {e}")))
 }
 
-fn card_from_row(r: &AnyRow) -> Result<ArticleCard> {
-    let blocks = blocks_from(&r.try_get::<String, _>("blocks")?)?;
-    let image = blocks.into_iter().find_map(|b| match b {
+/// A story's first picture: what cards, feeds and sitemaps show of it.
+fn first_figure(blocks: Vec<Block>) -> Option<Figure> {
+    blocks.into_iter().find_map(|b| match b {
         Block::Figure(f) => Some(f),
         _ => None,
-    });
+    })
+}
+
+fn card_from_row(r: &AnyRow) -> Result<ArticleCard> {
+    let image = first_figure(blocks_from(&r.try_get::<String, _>("blocks")?)?);
     Ok(ArticleCard {
         article_id: r.try_get("id")?,
         slug: r.try_get("slug")?,

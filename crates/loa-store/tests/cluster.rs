@@ -58,6 +58,50 @@ async fn every_job_is_claimed_by_one_worker_only(t: TestStore) {
     assert_eq!(store.job_counts(JobKind::FetchArticle).await.unwrap().done, 120);
 }
 
+/// A worker that renews its lease keeps its job; one that stopped
+/// renewing loses it to the next claim, and can no longer renew it.
+async fn a_renewed_lease_keeps_the_job_and_a_lapsed_one_loses_it(t: TestStore) {
+    let store = t.store.clone();
+    store.enqueue(JobKind::FetchArticle, "http://o/long", &json!({}), Requeue::IfAbsent).await.unwrap();
+    let job = store.claim_job(&[JobKind::FetchArticle], Duration::milliseconds(300)).await.unwrap().unwrap();
+    for _ in 0..3 {
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        assert!(store.extend_lease(&job, Duration::milliseconds(300)).await.unwrap());
+        assert!(store.claim_job(&[JobKind::FetchArticle], Duration::seconds(60)).await.unwrap().is_none(), "still leased");
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let again = store.claim_job(&[JobKind::FetchArticle], Duration::seconds(60)).await.unwrap().expect("the lapsed job is due");
+    assert_eq!((again.id, again.attempts), (job.id, 2));
+    assert!(!store.extend_lease(&job, Duration::seconds(60)).await.unwrap(), "the first worker no longer holds it");
+}
+
+/// Two nodes booking turns for one host get slots one interval apart;
+/// another host does not wait.
+async fn host_turns_queue_up_across_nodes(t: TestStore) {
+    let store = t.store.clone();
+    let other_node = Store::connect(t.url()).await.unwrap();
+    let step = Duration::seconds(2);
+    let mut waits = Vec::new();
+    for i in 0..4 {
+        let s = if i % 2 == 0 { &store } else { &other_node };
+        waits.push(s.book_host_turn("herald.example", step).await.unwrap());
+    }
+    for (i, w) in waits.iter().enumerate() {
+        let expected = step * i as i32;
+        assert!((*w - expected).num_milliseconds().abs() < 500, "turn {i}: waits {w} instead of {expected}");
+    }
+    assert!(other_node.book_host_turn("other.example", step).await.unwrap() <= Duration::zero());
+    // Robots verdicts are kept for the other nodes, body and expiry included.
+    let kept = loa_store::RobotsRecord {
+        kind: "body".into(),
+        body: Some(b"User-agent: *\nDisallow: /private/\n\xff".to_vec()),
+        expires_at: chrono::DateTime::parse_from_rfc3339("2030-01-01T00:00:00Z").unwrap().with_timezone(&chrono::Utc),
+    };
+    store.keep_robots_verdict("http://herald.example", &kept).await.unwrap();
+    assert_eq!(other_node.robots_verdict("http://herald.example").await.unwrap(), Some(kept));
+    assert_eq!(other_node.robots_verdict("http://nobody.example").await.unwrap(), None);
+}
+
 /// Every public change is logged in order: a new story, a translation, a
 /// publish, a visible comment.
 async fn the_change_log_follows_every_public_change(t: TestStore) {
@@ -126,11 +170,13 @@ async fn a_newer_schema_is_refused_untouched(t: TestStore) {
 
 loa_store::on_both_backends!(
     every_job_is_claimed_by_one_worker_only,
+    a_renewed_lease_keeps_the_job_and_a_lapsed_one_loses_it,
     the_change_log_follows_every_public_change,
     namesakes_get_slugs_of_their_own,
     media_is_kept_once_by_name,
     a_newer_schema_is_refused_untouched,
     a_due_source_is_polled_by_one_node,
+    host_turns_queue_up_across_nodes,
 );
 
 #[tokio::test]

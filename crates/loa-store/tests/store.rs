@@ -289,7 +289,37 @@ async fn held_editions_wait_in_the_review_queue_until_a_person_decides(t: TestSt
     assert!(store.set_edition_status(id, Lang::En, EditionStatus::Failed, None).await.is_err(), "the original is not reviewed");
 }
 
+async fn places_and_sitemaps_are_read_per_language(t: TestStore) {
+    let store = t.store.clone();
+    let mut a = article("http://o/1", "Boats on the Perfume River", "Some 120 boats.");
+    a.places = vec!["Huế".into(), "Đà Nẵng".into()];
+    let mut b = article("http://o/2", "A new bridge in Đà Nẵng", "The bridge has 6 lanes.");
+    b.places = vec!["Đà Nẵng".into()];
+    b.published_at = Some(Utc::now());
+    let (ia, ib) = (
+        store.insert_article(&a, &[], &[]).await.unwrap().article_id(),
+        store.insert_article(&b, &[], &[]).await.unwrap().article_id(),
+    );
+    let ids = |p: loa_store::CardPage| p.cards.iter().map(|c| c.article_id).collect::<Vec<_>>();
+    assert_eq!(ids(store.by_place(Lang::En, "Huế", 10, 0).await.unwrap()), vec![ia]);
+    assert_eq!(ids(store.by_place(Lang::En, "Đà Nẵng", 10, 0).await.unwrap()), vec![ib, ia]);
+    assert!(store.by_place(Lang::En, "Hà Nội", 10, 0).await.unwrap().cards.is_empty());
+    assert!(store.by_place(Lang::En, "Đà", 10, 0).await.unwrap().cards.is_empty(), "whole names only");
+    assert_eq!(store.place_names().await.unwrap(), vec!["Huế".to_string(), "Đà Nẵng".to_string()]);
+
+    let all = store.sitemap_editions(Lang::En, None, 10, 0).await.unwrap();
+    assert_eq!(all.iter().map(|e| e.slug.as_str()).collect::<Vec<_>>(), vec!["a-new-bridge-in-da-nang", "boats-on-the-perfume-river"]);
+    assert_eq!(all[1].image.as_ref().unwrap().src, "/media/a.svg");
+    let recent = store.sitemap_editions(Lang::En, Some(Utc::now() - Duration::hours(48)), 10, 0).await.unwrap();
+    assert_eq!(recent.len(), 1, "only the story of the last two days");
+    assert!(store.sitemap_editions(Lang::Es, None, 10, 0).await.unwrap().is_empty());
+    store.put_media("a.svg", "image/svg+xml", b"<svg/>").await.unwrap();
+    assert_eq!(store.media_size("a.svg").await.unwrap(), Some(6));
+    assert_eq!(store.media_size("b.svg").await.unwrap(), None);
+}
+
 loa_store::on_both_backends!(
+    places_and_sitemaps_are_read_per_language,
     insert_enqueues_translations_and_logs_the_change_in_one_go,
     same_url_and_same_text_are_duplicates_with_provenance,
     slugs_stay_unique,

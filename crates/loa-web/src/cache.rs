@@ -2,8 +2,12 @@
 //! sites put in front of their renderers): a page asked for again within
 //! a few seconds is served from memory instead of rebuilt from the store
 //! and the index. Newsroom decisions made here clear it at once; changes
-//! made by other processes (workers, the command line) show within the
-//! time-to-live.
+//! made anywhere else (workers, the command line, other nodes) clear it
+//! when this node's change-log follower sees them, within a second.
+//!
+//! When a page is missing or expired, one request renders it and the
+//! others asking for it meanwhile wait for that render ("single flight"),
+//! so a thousand readers of a page that just expired cost one render.
 //!
 //! Only what is the same for every reader is kept: `GET` answers with
 //! status 200 on reader paths, without cookies or `no-store`. The key is
@@ -11,7 +15,7 @@
 //! comment) is its own entry.
 
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
@@ -41,6 +45,8 @@ struct Entry {
 #[derive(Default)]
 pub struct PageCache {
     entries: RwLock<Entries>,
+    /// One lock per key being rendered now; removed when nobody waits.
+    inflight: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// Counts clearings: a page whose rendering began before the latest
     /// one may show the state before a decision, so it is not kept.
     generation: std::sync::atomic::AtomicU64,
@@ -73,6 +79,42 @@ impl PageCache {
         let mut response = (StatusCode::OK, entry.body.clone()).into_response();
         *response.headers_mut() = entry.headers.clone();
         Some(response)
+    }
+
+    /// The render lock of `key`, shared by everyone asking for it now.
+    fn flight(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut inflight = self.inflight.lock().unwrap_or_else(|p| p.into_inner());
+        inflight.entry(key.to_string()).or_default().clone()
+    }
+
+    /// Gives the render lock back; the last one out removes it.
+    fn land(&self, key: &str, lock: Arc<tokio::sync::Mutex<()>>) {
+        let mut inflight = self.inflight.lock().unwrap_or_else(|p| p.into_inner());
+        // The map's own reference and ours: nobody else is waiting.
+        if Arc::strong_count(&lock) <= 2 {
+            inflight.remove(key);
+        }
+    }
+
+    /// The page under `key`, or `render`'s answer, rendered by one caller
+    /// at a time: whoever waited for a render finds its page kept.
+    async fn single_flight<Fut>(&self, key: String, ttl: Duration, render: impl FnOnce(u64) -> Fut) -> Response
+    where
+        Fut: std::future::Future<Output = Response>,
+    {
+        if let Some(hit) = self.get(&key, ttl) {
+            return hit;
+        }
+        let lock = self.flight(&key);
+        let answer = {
+            let _turn = lock.lock().await;
+            match self.get(&key, ttl) {
+                Some(hit) => hit,
+                None => render(self.generation()).await,
+            }
+        };
+        self.land(&key, lock);
+        answer
     }
 
     fn generation(&self) -> u64 {
@@ -140,32 +182,65 @@ pub async fn micro_cache(State(state): State<AppState>, request: Request, next: 
     if key.len() > MAX_KEY {
         return next.run(request).await;
     }
-    if let Some(hit) = state.page_cache.get(&key, ttl) {
-        return hit;
-    }
-    let generation = state.page_cache.generation();
-    let response = next.run(request).await;
-    if !keepable(&response) {
-        return response;
-    }
-    let (parts, body) = response.into_parts();
-    match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(bytes) => {
-            state.page_cache.put_if_current(Some(generation), key, parts.headers.clone(), bytes.clone());
-            Response::from_parts(parts, Body::from(bytes))
-        }
-        // The body failed while it was read: this reader gets an error,
-        // the next one a fresh render.
-        Err(e) => {
-            tracing::warn!(error = %e, "page not cached");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let cache = state.page_cache.clone();
+    let keep_as = key.clone();
+    state
+        .page_cache
+        .single_flight(key, ttl, |generation| async move {
+            let response = next.run(request).await;
+            if !keepable(&response) {
+                return response;
+            }
+            let (mut parts, body) = response.into_parts();
+            match axum::body::to_bytes(body, MAX_BODY).await {
+                Ok(bytes) => {
+                    // Tagged once, here: every hit carries the tag unhashed.
+                    let tag = crate::conditional::strong_tag(&bytes);
+                    parts.headers.insert(header::ETAG, header::HeaderValue::from_str(&tag).expect("hex"));
+                    cache.put_if_current(Some(generation), keep_as, parts.headers.clone(), bytes.clone());
+                    Response::from_parts(parts, Body::from(bytes))
+                }
+                // The body failed while it was read: this reader gets an error,
+                // the next one a fresh render.
+                Err(e) => {
+                    tracing::warn!(error = %e, "page not cached");
+                    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+                }
+            }
+        })
+        .await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_thousand_readers_of_a_missing_page_cost_one_render() {
+        let cache = Arc::new(PageCache::default());
+        let renders = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut readers = tokio::task::JoinSet::new();
+        for _ in 0..1000 {
+            let (cache, renders) = (cache.clone(), renders.clone());
+            readers.spawn(async move {
+                let keep = cache.clone();
+                let response = cache
+                    .single_flight("/en/".into(), Duration::from_secs(10), |generation| async move {
+                        renders.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        tokio::time::sleep(Duration::from_millis(30)).await;
+                        keep.put_if_current(Some(generation), "/en/".into(), HeaderMap::new(), Bytes::from_static(b"front page"));
+                        (StatusCode::OK, "front page").into_response()
+                    })
+                    .await;
+                axum::body::to_bytes(response.into_body(), 100).await.unwrap()
+            });
+        }
+        while let Some(body) = readers.join_next().await {
+            assert_eq!(body.unwrap(), "front page");
+        }
+        assert_eq!(renders.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(cache.inflight.lock().unwrap().is_empty(), "no render lock left behind");
+    }
 
     #[test]
     fn the_cache_is_bounded_in_entries_and_bytes() {

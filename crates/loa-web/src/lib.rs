@@ -9,7 +9,9 @@
 pub mod auth;
 pub mod cache;
 pub mod client;
+pub mod conditional;
 pub mod limits;
+pub mod metrics;
 mod handlers;
 pub mod render;
 
@@ -44,6 +46,10 @@ pub struct SiteConfig {
     /// How long a rendered reader page is served again before it is
     /// rebuilt ([`cache`]); zero renders every request.
     pub page_cache: std::time::Duration,
+    /// Feeds carry every story whole, not only its summary.
+    pub feed_full_text: bool,
+    /// Addresses besides this machine's that may read `/metrics`.
+    pub metrics_from: Vec<client::Network>,
 }
 
 impl SiteConfig {
@@ -94,6 +100,8 @@ pub struct AppState {
     pub guards: Arc<Guards>,
     /// Rendered reader pages, kept for `site.page_cache`.
     pub page_cache: Arc<cache::PageCache>,
+    /// This process's counters for `/metrics`, shared with the job side.
+    pub metrics: Arc<metrics::Metrics>,
     /// Where reviewers' corrections are remembered; `None` where no
     /// translation side runs (the corrections are still saved).
     pub corrections: Option<Arc<dyn Corrections>>,
@@ -207,9 +215,11 @@ fn routed() -> Routes {
     Routes { router: Router::new(), table: Vec::new() }
         .get("/", handlers::home::choose_language)
         .get("/healthz", handlers::health::health)
+        .get("/metrics", metrics::metrics)
         .get("/sitemap.xml", handlers::sitemap::sitemap)
+        .get("/sitemaps/{file}", handlers::sitemap::child)
         .get("/robots.txt", handlers::robots::robots)
-        .get("/static/style.css", handlers::assets::stylesheet)
+        .get("/static/{file}", handlers::assets::static_file)
         .get("/api/v1/search", handlers::api::search)
         .get("/api/v1/articles/{slug}", handlers::api::article)
         .get("/api/v1/articles/{slug}/editions", handlers::newsroom::editions)
@@ -218,10 +228,12 @@ fn routed() -> Routes {
         .get("/media/{name}", handlers::media::media)
         .get("/{lang}", handlers::home::add_slash)
         .get("/{lang}/", handlers::home::home)
-        .get("/{lang}/feed.xml", handlers::feed::site_feed)
+        .get("/{lang}/{feed}", handlers::feed::site_feed)
         .get("/{lang}/category/{slug}", handlers::category::category)
-        .get("/{lang}/category/{slug}/feed.xml", handlers::feed::category_feed)
+        .get("/{lang}/category/{slug}/{feed}", handlers::feed::category_feed)
         .get("/{lang}/author/{slug}", handlers::author::author)
+        .get("/{lang}/author/{slug}/{feed}", handlers::feed::author_feed)
+        .get("/{lang}/place/{slug}/{feed}", handlers::feed::place_feed)
         .get("/{lang}/article/{slug}", handlers::article::article)
         .post("/{lang}/article/{slug}/comments", handlers::comment::post)
         .get("/{lang}/newsroom", handlers::desk::add_slash)
@@ -255,7 +267,11 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), conditional::tag))
         .layer(CompressionLayer::new())
+        // Outside compression: each encoding's tag names it; 304s answered here.
+        .layer(axum::middleware::from_fn(conditional::revalidate))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

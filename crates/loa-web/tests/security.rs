@@ -86,10 +86,12 @@ const MATRIX: &[(&str, &str, May)] = &[
 /// Reads that are the public's, changing nothing. A new GET route must be
 /// put here or in the matrix.
 const PUBLIC_READS: &[&str] = &[
-    "/", "/healthz", "/sitemap.xml", "/robots.txt", "/static/style.css", "/api/v1/search", "/api/v1/articles/{slug}",
-    "/media/{name}", "/{lang}", "/{lang}/", "/{lang}/feed.xml", "/{lang}/category/{slug}",
-    "/{lang}/category/{slug}/feed.xml", "/{lang}/author/{slug}", "/{lang}/article/{slug}", "/{lang}/newsroom",
-    "/{lang}/newsroom/sign-in", "/{lang}/search",
+    "/", "/healthz", "/sitemap.xml", "/sitemaps/{file}", "/robots.txt", "/static/{file}", "/api/v1/search",
+    "/api/v1/articles/{slug}", "/media/{name}", "/{lang}", "/{lang}/", "/{lang}/{feed}", "/{lang}/category/{slug}",
+    "/{lang}/category/{slug}/{feed}", "/{lang}/author/{slug}", "/{lang}/author/{slug}/{feed}", "/{lang}/place/{slug}/{feed}",
+    "/{lang}/article/{slug}", "/{lang}/newsroom", "/{lang}/newsroom/sign-in", "/{lang}/search",
+    // Changes nothing; answers this machine and `metrics_from` only (tests/metrics.rs in the binary).
+    "/metrics",
 ];
 
 struct Site {

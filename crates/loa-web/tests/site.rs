@@ -486,7 +486,7 @@ async fn failed_edition_is_absent_everywhere() {
     let en = f.page(&format!("/en/article/{}", f.conference_slug)).await;
     assert!(!en.contains(&format!("/ca/article/{}", f.conference_slug)));
 
-    let sitemap = f.page("/sitemap.xml").await;
+    let sitemap = all_sitemaps(&f).await;
     assert!(sitemap.contains(&format!("/es/article/{}", f.conference_slug)));
     assert!(!sitemap.contains(&format!("/ca/article/{}", f.conference_slug)));
 
@@ -500,10 +500,10 @@ async fn failed_edition_is_absent_everywhere() {
 #[tokio::test]
 async fn sitemap_lists_every_edition_with_alternates() {
     let f = setup().await;
-    let resp = f.client.get(format!("{}/sitemap.xml", f.base)).send().await.unwrap();
+    let resp = f.client.get(format!("{}/sitemaps/en-1.xml", f.base)).send().await.unwrap();
     assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("application/xml"));
-    let xml = resp.text().await.unwrap();
-    assert!(xml.contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    assert!(resp.text().await.unwrap().contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""));
+    let xml = all_sitemaps(&f).await;
     let en_loc = format!("<loc>{}/en/article/{}</loc>", f.base, f.conference_slug);
     let start = xml.find(&en_loc).expect("English edition listed");
     let entry = &xml[start..start + xml[start..].find("</url>").unwrap()];
@@ -521,6 +521,48 @@ async fn sitemap_lists_every_edition_with_alternates() {
     assert_eq!(xml.matches(&format!("/article/{}</loc>", f.bridge_slug)).count(), 10);
     for lang in Locales::supported() {
         assert!(xml.contains(&format!("<loc>{}/{}/</loc>", f.base, lang.code())), "home page {lang}");
+    }
+}
+
+/// Every sitemap the index names, one after the other.
+async fn all_sitemaps(f: &Fixture) -> String {
+    let index = f.page("/sitemap.xml").await;
+    assert!(index.contains("<sitemapindex"), "{index}");
+    let mut all = String::new();
+    for loc in index.split("<loc>").skip(1) {
+        let url = &loc[..loc.find("</loc>").unwrap()];
+        let resp = f.client.get(url).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "{url}");
+        all.push_str(&resp.text().await.unwrap());
+    }
+    all
+}
+
+#[tokio::test]
+async fn sitemaps_split_by_language_with_pictures_and_news() {
+    let f = setup().await;
+    let index = f.page("/sitemap.xml").await;
+    for lang in Locales::supported() {
+        assert!(index.contains(&format!("<loc>{}/sitemaps/{}-1.xml</loc>", f.base, lang.code())), "{lang}");
+        assert!(index.contains(&format!("<loc>{}/sitemaps/news-{}.xml</loc>", f.base, lang.code())), "{lang}");
+    }
+    let en = f.page("/sitemaps/en-1.xml").await;
+    // The lead picture of the conference story, at an absolute address.
+    let start = en.find(&format!("/en/article/{}</loc>", f.conference_slug)).unwrap();
+    let entry = &en[start..start + en[start..].find("</url>").unwrap()];
+    assert!(entry.contains(&format!("<image:image><image:loc>{}/media/hall.jpg</image:loc></image:image>", f.base)), "{entry}");
+    // Pages past the last, other languages and other names are not sitemaps.
+    for path in ["/sitemaps/en-2.xml", "/sitemaps/en-0.xml", "/sitemaps/xx-1.xml", "/sitemaps/news-xx.xml", "/sitemaps/en.txt"] {
+        assert_eq!(f.get(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    // The news sitemap: stories of the last two days only, with the news fields.
+    let news = f.page("/sitemaps/news-en.xml").await;
+    assert!(news.contains("xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\""));
+    for story in news.split("<url>").skip(1) {
+        let date = &story[story.find("<news:publication_date>").unwrap() + 23..];
+        let date = chrono::DateTime::parse_from_rfc3339(&date[..date.find('<').unwrap()]).unwrap();
+        assert!(Utc::now().signed_duration_since(date) <= chrono::Duration::hours(48), "{story}");
+        assert!(story.contains("<news:language>en</news:language>") && story.contains("<news:title>"), "{story}");
     }
 }
 
@@ -635,7 +677,16 @@ async fn health_static_and_media() {
     assert_eq!(health["articles"], 18);
     let resp = f.client.get(format!("{}/static/style.css", f.base)).send().await.unwrap();
     assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/css"));
-    assert!(resp.text().await.unwrap().contains(":focus-visible"));
+    let css = resp.text().await.unwrap();
+    assert!(css.contains(":focus-visible"));
+    // Pages link the stylesheet by a name made from its content, cached for good.
+    let home = f.page("/en/").await;
+    let hashed = home.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().to_string();
+    assert!(hashed.starts_with("/static/style.") && hashed.ends_with(".css") && hashed.len() == "/static/style..css".len() + 16, "{hashed}");
+    let resp = f.client.get(format!("{}{hashed}", f.base)).send().await.unwrap();
+    assert!(resp.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert_eq!(resp.text().await.unwrap(), css);
+    assert_eq!(f.get("/static/style.0000000000000000.css").await.0, StatusCode::NOT_FOUND);
     assert_eq!(f.page("/media/hall.jpg").await, "not really a jpeg");
     let resp = f.client.get(format!("{}/media/hall.jpg", f.base)).send().await.unwrap();
     assert_eq!(resp.headers()["content-type"], "image/jpeg");
@@ -935,4 +986,88 @@ async fn robots_txt_keeps_crawlers_out_of_the_newsroom_and_names_the_sitemap() {
     assert!(text.contains("Disallow: /api/\n") && text.contains("Disallow: /en/newsroom/\n") && text.contains("Disallow: /vi/newsroom/\n"));
     assert!(text.contains(&format!("Sitemap: {}/sitemap.xml", f.base)));
     assert!(!text.contains("Disallow: /\n"), "the reader site stays open");
+}
+
+#[tokio::test]
+async fn pages_feeds_and_sitemaps_revalidate_with_etags() {
+    let f = setup().await;
+    let article = format!("/en/article/{}", f.bridge_slug);
+    for path in [article.as_str(), "/en/", "/en/feed.xml", "/sitemap.xml"] {
+        let first = f.client.get(format!("{}{path}", f.base)).send().await.unwrap();
+        assert_eq!(first.status(), StatusCode::OK, "{path}");
+        let tag = first.headers()["etag"].to_str().unwrap().to_string();
+        assert!(tag.starts_with('"') && tag.ends_with('"') && tag.len() >= 34, "{path}: a strong tag, {tag}");
+        let rule = first.headers()["cache-control"].to_str().unwrap().to_string();
+        assert!(rule.contains("s-maxage=") && rule.contains("stale-while-revalidate=60"), "{path}: {rule}");
+        let body = first.text().await.unwrap();
+        assert!(!body.is_empty());
+        // The same tag back: 304, no body, the tag repeated.
+        let again = f.client.get(format!("{}{path}", f.base)).header("if-none-match", &tag).send().await.unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert_eq!(again.headers()["etag"], tag.as_str());
+        assert!(again.text().await.unwrap().is_empty());
+        // Another tag: the whole answer.
+        let other = f.client.get(format!("{}{path}", f.base)).header("if-none-match", "\"stale\"").send().await.unwrap();
+        assert_eq!(other.status(), StatusCode::OK);
+        assert_eq!(other.text().await.unwrap(), body, "{path}");
+    }
+    // Each encoding is its own representation, with its own tag.
+    let raw = reqwest::Client::builder().no_gzip().no_brotli().no_deflate().build().unwrap();
+    let plain = raw.get(format!("{}{article}", f.base)).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let zipped = raw.get(format!("{}{article}", f.base)).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(zipped.headers()["content-encoding"], "br", "brotli for who asks");
+    let zipped_tag = zipped.headers()["etag"].to_str().unwrap().to_string();
+    assert_ne!(plain.headers()["etag"], zipped_tag.as_str());
+    assert!(zipped_tag.ends_with("-br\""), "{zipped_tag}");
+    let again = raw.get(format!("{}{article}", f.base)).header("accept-encoding", "br").header("if-none-match", &zipped_tag).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "the brotli form revalidates with its own tag");
+    // The newsroom keeps its own rule.
+    let sign_in = f.client.get(format!("{}/en/newsroom/sign-in", f.base)).send().await.unwrap();
+    assert_eq!(sign_in.headers()["cache-control"], "no-store");
+}
+
+#[tokio::test]
+async fn feeds_come_in_three_formats_for_sites_sections_authors_and_places() {
+    let f = setup().await;
+    // Atom and RSS parse as feeds; JSON Feed as JSON Feed 1.1.
+    for (path, mime) in [
+        ("/en/feed.xml", "application/atom+xml"),
+        ("/en/rss.xml", "application/rss+xml"),
+        ("/en/category/local/rss.xml", "application/rss+xml"),
+        ("/en/author/kieu-minh/feed.xml", "application/atom+xml"),
+        ("/en/place/ha-tinh/rss.xml", "application/rss+xml"),
+    ] {
+        let resp = f.client.get(format!("{}{path}", f.base)).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "{path}");
+        assert!(resp.headers()["content-type"].to_str().unwrap().starts_with(mime), "{path}");
+        let parsed = feed_rs::parser::parse(resp.bytes().await.unwrap().as_ref()).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let links: Vec<String> = parsed.entries.iter().flat_map(|e| e.links.iter().map(|l| l.href.clone())).collect();
+        assert!(links.iter().any(|l| l.ends_with(&format!("/en/article/{}", f.conference_slug))), "{path}: {links:?}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&f.page("/en/author/kieu-minh/feed.json").await).unwrap();
+    assert_eq!(json["version"], "https://jsonfeed.org/version/1.1");
+    let item = &json["items"][0];
+    assert_eq!(item["authors"][0]["name"], "Kiều Minh");
+    assert!(item["content_text"].as_str().unwrap().contains("1743"), "summary-only by default: {item}");
+    assert!(item.get("content_html").is_none());
+    // The lead picture is attached, with its size, at an absolute address.
+    assert_eq!(item["attachments"][0]["url"], format!("{}/media/hall.jpg", f.base));
+    assert_eq!(item["attachments"][0]["size_in_bytes"], "not really a jpeg".len());
+    let rss = f.page("/en/rss.xml").await;
+    assert!(rss.contains(&format!("<enclosure url=\"{}/media/hall.jpg\" length=\"17\" type=\"image/jpeg\"/>", f.base)), "{rss}");
+    // A place's feed holds that place's stories only.
+    let hue = f.page("/en/place/hue/feed.json").await;
+    assert!(hue.contains(&f.bridge_slug) && !hue.contains(&f.conference_slug), "{hue}");
+    // Unknown formats, authors and places are pages that do not exist.
+    for path in ["/en/feed.yaml", "/en/author/nobody/rss.xml", "/en/place/atlantis/feed.xml", "/en/category/local/feed.txt"] {
+        assert_eq!(f.get(path).await.0, StatusCode::NOT_FOUND, "{path}");
+    }
+    // Every page announces its feeds; a section and an author page theirs too.
+    let home = f.page("/en/").await;
+    for file in ["feed.xml", "rss.xml", "feed.json"] {
+        assert!(home.contains(&format!("href=\"/en/{file}\"")), "home announces {file}");
+    }
+    assert!(f.page("/en/category/local").await.contains("href=\"/en/category/local/feed.json\""));
+    assert!(f.page("/en/author/kieu-minh").await.contains("type=\"application/rss+xml\" title=\"Kiều Minh on"));
 }

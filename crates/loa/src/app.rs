@@ -43,12 +43,15 @@ impl Application {
                 base_url: services.config.base_url_for(address),
                 trusted_proxies: services.config.trusted_proxy_networks()?,
                 page_cache: std::time::Duration::from_secs(services.config.page_cache_secs),
+                feed_full_text: services.config.feed_full_text,
+                metrics_from: services.config.metrics_networks()?,
             },
             guards: Arc::new(loa_web::Guards::new(loa_web::limits::Limits {
                 search_per_minute: services.config.limits.search_per_minute,
                 api_per_minute: services.config.limits.api_per_minute,
             })),
             page_cache: Default::default(),
+            metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
         };
         Ok(Application { listener, address, services, state })

@@ -3,11 +3,11 @@
 
 use anyhow::{bail, Context};
 use loa_domain::Lang;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Holds `loa.db` (the store, unless `database_url` names another) and
@@ -28,6 +28,11 @@ pub struct Config {
     /// rebuilt (0: every request renders). Newsroom decisions made on the
     /// site show at once; others within this time.
     pub page_cache_secs: u64,
+    /// Feeds carry each story whole (`content`), not only its summary.
+    pub feed_full_text: bool,
+    /// Addresses or ranges besides this machine that may read `/metrics`
+    /// (a Prometheus server elsewhere), e.g. `10.0.0.0/8`.
+    pub metrics_from: Vec<String>,
     /// Languages readers are offered and articles are translated into
     /// (where an engine reaches them).
     pub languages: Vec<Lang>,
@@ -50,7 +55,7 @@ pub struct Config {
     pub limits: LimitSettings,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LimitSettings {
     /// Search pages (`/{lang}/search`) per address per minute.
@@ -67,7 +72,7 @@ impl Default for LimitSettings {
 }
 
 /// Which engines translate what, and the terms they must respect.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TranslateSettings {
     /// Engines in default order of preference, by name: `apertium`,
@@ -97,7 +102,7 @@ impl Default for TranslateSettings {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RouteSetting {
     pub from: Lang,
@@ -107,7 +112,7 @@ pub struct RouteSetting {
 
 /// Where an HTTP engine lives. `languages` lists the codes it may be asked
 /// for (an OpenAI-compatible model has no list of its own).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HttpEngineSettings {
     pub url: String,
@@ -119,7 +124,7 @@ pub struct HttpEngineSettings {
     pub languages: Vec<Lang>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct FetchSettings {
     pub user_agent: String,
@@ -165,6 +170,8 @@ impl Default for Config {
             base_url: String::new(),
             trusted_proxies: Vec::new(),
             page_cache_secs: 10,
+            feed_full_text: false,
+            metrics_from: Vec::new(),
             // Every language the interface is written in.
             languages: loa_i18n::Locales::supported().to_vec(),
             default_lang: Lang::En,
@@ -181,77 +188,51 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Reads the file (if any) and applies environment overrides from `env`.
+    /// Reads the file (if any) and applies environment overrides from `env`:
+    /// every key of the configuration can be set as `LOA_` and its path in
+    /// capitals (`fetch.timeout_secs` is `LOA_FETCH_TIMEOUT_SECS`), lists as
+    /// comma-separated values, booleans as `1`, `true` or `yes`.
     pub fn load(file: Option<&Path>, env: impl Fn(&str) -> Option<String>) -> anyhow::Result<Config> {
-        let mut config = match file {
+        let mut table = match file {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("cannot read configuration file {}", path.display()))?;
-                toml::from_str(&text).with_context(|| format!("invalid configuration in {}", path.display()))?
+                let table: toml::Table = toml::from_str(&text).with_context(|| format!("invalid configuration in {}", path.display()))?;
+                // Unknown keys and wrong types in the file are named as the file's.
+                Config::deserialize(toml::Value::Table(table.clone()))
+                    .with_context(|| format!("invalid configuration in {}", path.display()))?;
+                table
             }
-            None => Config::default(),
+            None => toml::Table::new(),
         };
-        if let Some(v) = env("LOA_DATA_DIR") {
-            config.data_dir = v.into();
+        let defaults = toml::Table::try_from(Config::default()).context("the built-in defaults serialise")?;
+        let file_table = table.clone();
+        let mut set = Vec::new();
+        for (name, path, like) in env_keys(&defaults) {
+            if let Some(text) = env(&name) {
+                let value = env_value(&like, &text).with_context(|| format!("{name}={text:?}"))?;
+                insert_at(&mut table, &path, value.clone());
+                set.push((name, text, path, value));
+            }
         }
-        if let Some(v) = env("LOA_DATABASE_URL") {
-            config.database_url = v;
-        }
-        if let Some(v) = env("LOA_LISTEN") {
-            config.listen = v.parse().with_context(|| format!("LOA_LISTEN={v:?} is not ADDR:PORT"))?;
-        }
-        if let Some(v) = env("LOA_BASE_URL") {
-            config.base_url = v;
-        }
-        if let Some(v) = env("LOA_PAGE_CACHE_SECS") {
-            config.page_cache_secs = v.parse().with_context(|| format!("LOA_PAGE_CACHE_SECS={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_TRUSTED_PROXIES") {
-            config.trusted_proxies = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        }
-        if let Some(v) = env("LOA_LANGUAGES") {
-            config.languages = v
-                .split(',')
-                .map(|s| s.trim().parse::<Lang>())
-                .collect::<Result<_, _>>()
-                .with_context(|| format!("LOA_LANGUAGES={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_DEFAULT_LANG") {
-            config.default_lang = v.parse().with_context(|| format!("LOA_DEFAULT_LANG={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_APERTIUM_MODES_DIR") {
-            config.apertium_modes_dir = v.into();
-        }
-        if let Some(v) = env("LOA_AUTO_PUBLISH") {
-            config.auto_publish = matches!(v.as_str(), "1" | "true" | "yes");
-        }
-        if let Some(v) = env("LOA_WORKERS") {
-            config.workers = v.parse().with_context(|| format!("LOA_WORKERS={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_JOB_LEASE_SECS") {
-            config.job_lease_secs = v.parse().with_context(|| format!("LOA_JOB_LEASE_SECS={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_FETCH_ALLOW_ADDRESSES") {
-            config.fetch.allow_addresses = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-        }
-        if let Some(v) = env("LOA_FETCH_PER_HOST_INTERVAL_MS") {
-            config.fetch.per_host_interval_ms = v.parse().with_context(|| format!("LOA_FETCH_PER_HOST_INTERVAL_MS={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_FETCH_OBEY_ROBOTS") {
-            config.fetch.obey_robots = matches!(v.as_str(), "1" | "true" | "yes");
-        }
-        if let Some(v) = env("LOA_FETCH_PROXY") {
-            config.fetch.proxy = v.trim().to_string();
-        }
-        if let Some(v) = env("LOA_POLL_INTERVAL_SECS") {
-            config.poll_interval_secs = v.parse().with_context(|| format!("LOA_POLL_INTERVAL_SECS={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_LIMITS_SEARCH_PER_MINUTE") {
-            config.limits.search_per_minute = v.parse().with_context(|| format!("LOA_LIMITS_SEARCH_PER_MINUTE={v:?}"))?;
-        }
-        if let Some(v) = env("LOA_LIMITS_API_PER_MINUTE") {
-            config.limits.api_per_minute = v.parse().with_context(|| format!("LOA_LIMITS_API_PER_MINUTE={v:?}"))?;
-        }
+        let config = match Config::deserialize(toml::Value::Table(table)) {
+            Ok(c) => c,
+            Err(e) => {
+                // Name the variable the configuration cannot take: the one
+                // without which the rest would do.
+                for (i, (name, text, _, _)) in set.iter().enumerate() {
+                    let mut others = file_table.clone();
+                    for (_, _, path, value) in set.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| s) {
+                        insert_at(&mut others, path, value.clone());
+                    }
+                    if Config::deserialize(toml::Value::Table(others)).is_ok() {
+                        return Err(anyhow::anyhow!("{e}").context(format!("{name}={text:?}")));
+                    }
+                }
+                let names: Vec<&str> = set.iter().map(|s| s.0.as_str()).collect();
+                return Err(anyhow::anyhow!("{e}").context(format!("invalid configuration (environment: {})", names.join(", "))));
+            }
+        };
         config.validate()?;
         Ok(config)
     }
@@ -267,10 +248,19 @@ impl Config {
             bail!("workers must be at least 1");
         }
         self.trusted_proxy_networks()?;
+        self.metrics_networks()?;
         if !self.fetch.proxy.is_empty() {
             loa_ingest::fetch::check_proxy(&self.fetch.proxy).map_err(|e| anyhow::anyhow!("fetch.proxy: {e}"))?;
         }
         Ok(())
+    }
+
+    /// `metrics_from`, parsed.
+    pub fn metrics_networks(&self) -> anyhow::Result<Vec<loa_web::client::Network>> {
+        self.metrics_from
+            .iter()
+            .map(|p| loa_web::client::Network::parse(p).map_err(|e| anyhow::anyhow!("metrics_from: {e}")))
+            .collect()
     }
 
     /// `trusted_proxies`, parsed.
@@ -309,6 +299,72 @@ impl Config {
             self.base_url.trim_end_matches('/').to_string()
         }
     }
+}
+
+/// Keys that have no value by default (absent sections) but may still be
+/// set from the environment, with the kind of value each takes.
+const OPTIONAL_KEYS: &[(&str, &str)] = &[
+    ("translate.glossary", "string"),
+    ("translate.libretranslate.url", "string"),
+    ("translate.libretranslate.api_key", "string"),
+    ("translate.openai.url", "string"),
+    ("translate.openai.api_key", "string"),
+    ("translate.openai.model", "string"),
+    ("translate.openai.languages", "list"),
+    ("translate.deepl.url", "string"),
+    ("translate.deepl.api_key", "string"),
+    ("translate.deepl.languages", "list"),
+];
+
+/// (variable, key path, a value of the key's kind) for every key of
+/// `defaults` and [`OPTIONAL_KEYS`]. Lists of tables (`translate.routes`)
+/// have no environment form.
+fn env_keys(defaults: &toml::Table) -> Vec<(String, Vec<String>, toml::Value)> {
+    fn walk(table: &toml::Table, path: &mut Vec<String>, out: &mut Vec<(String, Vec<String>, toml::Value)>) {
+        for (key, value) in table {
+            path.push(key.clone());
+            match value {
+                toml::Value::Table(t) => walk(t, path, out),
+                toml::Value::Array(a) if a.first().is_some_and(|v| v.is_table()) || path.join(".") == "translate.routes" => {}
+                v => out.push((format!("LOA_{}", path.join("_").to_ascii_uppercase()), path.clone(), v.clone())),
+            }
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(defaults, &mut Vec::new(), &mut out);
+    for (key, kind) in OPTIONAL_KEYS {
+        let path: Vec<String> = key.split('.').map(str::to_string).collect();
+        let like = if *kind == "list" { toml::Value::Array(Vec::new()) } else { toml::Value::String(String::new()) };
+        out.push((format!("LOA_{}", path.join("_").to_ascii_uppercase()), path, like));
+    }
+    out
+}
+
+/// `text` read as a value of the same kind as `like`.
+fn env_value(like: &toml::Value, text: &str) -> anyhow::Result<toml::Value> {
+    Ok(match like {
+        toml::Value::Integer(_) => toml::Value::Integer(text.trim().parse().context("a whole number is expected")?),
+        toml::Value::Float(_) => toml::Value::Float(text.trim().parse().context("a number is expected")?),
+        toml::Value::Boolean(_) => toml::Value::Boolean(matches!(text.trim(), "1" | "true" | "yes")),
+        toml::Value::Array(_) => toml::Value::Array(
+            text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| toml::Value::String(s.to_string())).collect(),
+        ),
+        _ => toml::Value::String(text.trim().to_string()),
+    })
+}
+
+fn insert_at(table: &mut toml::Table, path: &[String], value: toml::Value) {
+    let (last, parents) = path.split_last().expect("a key path is never empty");
+    let mut here = table;
+    for key in parents {
+        let entry = here.entry(key.clone()).or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        if !entry.is_table() {
+            *entry = toml::Value::Table(toml::Table::new());
+        }
+        here = entry.as_table_mut().expect("made a table above");
+    }
+    here.insert(last.clone(), value);
 }
 
 #[cfg(test)]
@@ -354,6 +410,36 @@ mod tests {
         assert_eq!(c.languages, vec![Lang::En, Lang::Es]);
         assert_eq!(c.fetch.timeout_secs, 5);
         assert_eq!(c.fetch.max_page_bytes, FetchSettings::default().max_page_bytes);
+    }
+
+    #[test]
+    fn every_key_is_settable_from_the_environment() {
+        let c = Config::load(
+            None,
+            env_of(&[
+                ("LOA_FETCH_MAX_IMAGE_BYTES", "1234"),
+                ("LOA_FETCH_USER_AGENT", "portal-bot/2"),
+                ("LOA_TRANSLATE_ENGINES", "deepl, apertium"),
+                ("LOA_TRANSLATE_DEEPL_URL", "https://api-free.deepl.com"),
+                ("LOA_TRANSLATE_DEEPL_API_KEY", "k-123"),
+                ("LOA_JOB_LEASE_SECS", "30"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.fetch.max_image_bytes, 1234);
+        assert_eq!(c.fetch.user_agent, "portal-bot/2");
+        assert_eq!(c.translate.engines, vec!["deepl".to_string(), "apertium".to_string()]);
+        let deepl = c.translate.deepl.unwrap();
+        assert_eq!((deepl.url.as_str(), deepl.api_key.as_deref()), ("https://api-free.deepl.com", Some("k-123")));
+        assert_eq!(c.job_lease_secs, 30);
+        // Every key of the defaults has its variable.
+        let defaults = toml::Table::try_from(Config::default()).unwrap();
+        let names: Vec<String> = env_keys(&defaults).into_iter().map(|k| k.0).collect();
+        for expected in ["LOA_DATA_DIR", "LOA_DATABASE_URL", "LOA_FETCH_TIMEOUT_SECS", "LOA_FETCH_PROXY", "LOA_FEED_FULL_TEXT", "LOA_TRANSLATE_GLOSSARY"] {
+            assert!(names.contains(&expected.to_string()), "{expected} missing from {names:?}");
+        }
+        let err = Config::load(None, env_of(&[("LOA_FETCH_TIMEOUT_SECS", "soon")])).unwrap_err();
+        assert!(format!("{err:#}").contains("LOA_FETCH_TIMEOUT_SECS=\"soon\""), "{err:#}");
     }
 
     #[test]

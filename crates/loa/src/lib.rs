@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod media;
 pub mod memory;
 pub mod migrate_cmd;
+pub mod politeness;
 pub mod progress;
 pub mod services;
 pub mod sources_cmd;

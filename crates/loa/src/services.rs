@@ -22,6 +22,8 @@ pub struct Services {
     /// Held while the search index follows the change log, so two
     /// catch-ups on one node never interleave their writes.
     pub following: Arc<tokio::sync::Mutex<()>>,
+    /// Counters `/metrics` shows: the site's and the jobs'.
+    pub metrics: Arc<loa_web::metrics::Metrics>,
 }
 
 impl Services {
@@ -54,8 +56,9 @@ impl Services {
             per_host_interval: Duration::from_millis(config.fetch.per_host_interval_ms),
             proxy: Some(config.fetch.proxy.clone()).filter(|p| !p.is_empty()),
             ..FetchConfig::default()
-        })?;
-        let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher, following: Default::default() };
+        })?
+        .with_shared(Arc::new(crate::politeness::StorePoliteness(store.clone())));
+        let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher, following: Default::default(), metrics: Default::default() };
         // A new or rebuilt index is built whole from the store; an index
         // that followed the change log before catches up from where it was.
         crate::jobs::follow_changes::catch_up(&services).await?;

@@ -18,7 +18,7 @@ fn benchmark_pages() -> PathBuf {
 fn every_command_has_help() {
     for cmd in [
         "serve", "demo", "ingest", "translate", "translate-text", "engines", "tm", "review", "sources", "extract", "reindex",
-        "status", "users",
+        "status", "users", "migrate-store", "demo-outlet",
     ] {
         let out = loa().args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success(), "{cmd} --help failed");
@@ -112,4 +112,24 @@ fn users_are_added_listed_and_changed_with_passwords_from_stdin() {
     assert!(!out.contains("pbkdf2"), "no hash is ever printed");
     let (ok, _, err) = run(&["users", "set", "ghost", "--enable"], "");
     assert!(!ok && err.contains("no newsroom member \"ghost\""), "{err}");
+}
+
+#[test]
+fn logs_are_json_lines_by_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = loa()
+        .args(["status", "--data"])
+        .arg(dir.path())
+        .env("LOA_LOG_FORMAT", "json")
+        .env("LOA_LOG", "debug")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(!lines.is_empty(), "debug logging says something (the store's queries)");
+    for line in lines {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not a JSON line: {line}: {e}"));
+        assert!(v.get("level").is_some() && v.get("timestamp").is_some(), "{v}");
+    }
 }

@@ -21,7 +21,7 @@ async fn the_demo_newsroom_ingests_translates_indexes_and_serves() {
     let http = reqwest::Client::new();
 
     // The sitemap lists every article with its editions as alternates.
-    let sitemap = http.get(format!("{base}/sitemap.xml")).send().await.unwrap().text().await.unwrap();
+    let sitemap = common::all_sitemaps(&base).await;
     let mut editions_per_article: HashMap<String, HashSet<String>> = HashMap::new();
     for url in sitemap.split("<url>").skip(1) {
         let loc = between(url, "<loc>", "</loc>").unwrap();

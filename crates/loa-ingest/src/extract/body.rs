@@ -12,6 +12,7 @@ use loa_domain::{Block, Figure, Mark, MarkKind};
 use scraper::{ElementRef, Node};
 use url::Url;
 
+use super::boilerplate::{is_boilerplate_line, is_date_line, section_heading, Heading};
 use super::text::{absolutize, collapse, collapse_mapped, norm_key, CollapsedLen};
 
 /// A mark over a byte range of text not yet collapsed.
@@ -96,7 +97,7 @@ fn visible_text_marked(el: ElementRef, base: Option<&Url>) -> (String, Vec<Mark>
 type NodeKey = ego_tree::NodeId;
 
 /// Elements that never hold article text.
-const SKIP_TAGS: &[&str] = &[
+pub(super) const SKIP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "input",
     "textarea", "svg", "canvas", "object", "embed", "label", "dialog", "menu", "header", "head", "title", "meta",
     "link", "option", "math", "map", "audio",
@@ -125,13 +126,25 @@ const NEGATIVE_WORDS: &[&str] = &[
     "recommendations", "recirc", "trending", "popular", "signup", "outbrain", "taboola", "disqus", "rail", "masthead",
     "skip", "dateline", "timestamp", "author", "bio", "caption", "credit", "copyright", "tools", "toc", "teaser",
     "follow", "donate", "paywall", "gdpr", "consent", "sronly", "visuallyhidden", "offscreen", "more", "readmore",
-    "topics", "meta", "embed", "feedback", "rating", "disclaimer",
+    "topics", "meta", "embed", "feedback", "rating", "disclaimer", "next", "prev", "previous", "nextprev", "prevnext",
+    // German, French, Spanish, Portuguese, Italian
+    "werbung", "anzeige", "kommentar", "kommentare", "teilen", "empfehlung", "empfehlungen", "weitere", "pub",
+    "publicite", "partage", "commentaires", "publicidad", "comentarios", "relacionados", "relacionadas", "compartir",
+    "publicidade", "commenti", "correlati",
+    // Vietnamese, Russian and Chinese sites' ASCII spellings
+    "quangcao", "binhluan", "lienquan", "tinlienquan", "cungchuyenmuc", "chiase", "tinkhac", "reklama",
+    "kommentarii", "guanggao", "pinglun", "xiangguan", "xgxw",
 ];
 
 /// class/id words marking the article body.
 const POSITIVE_WORDS: &[&str] = &[
     "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose",
     "richtext", "paragraph", "news", "detail", "single",
+    // German, French, Spanish, Portuguese, Italian
+    "artikel", "beitrag", "inhalt", "haupttext", "artikeltext", "fliesstext", "textabschnitt", "contenu", "texte",
+    "corps", "contenido", "noticia", "cuerpo", "texto", "conteudo", "materia", "testo", "articolo",
+    // Vietnamese, Russian and Chinese sites' ASCII spellings
+    "noidung", "chitiet", "baiviet", "statya", "novost", "tekst", "zhengwen",
 ];
 
 fn class_words(el: &ElementRef) -> Vec<String> {
@@ -206,7 +219,7 @@ fn is_hidden(el: &ElementRef) -> bool {
 }
 
 /// Hidden by markup, or a page-structure role that is never the article.
-fn is_hidden_or_chrome(el: &ElementRef) -> bool {
+pub(super) fn is_hidden_or_chrome(el: &ElementRef) -> bool {
     let v = el.value();
     if is_hidden(el) {
         return true;
@@ -236,7 +249,7 @@ fn visible_text(el: ElementRef) -> String {
 }
 
 /// `visible_text(el).chars().count()` without building the text.
-fn visible_len(el: ElementRef) -> usize {
+pub(super) fn visible_len(el: ElementRef) -> usize {
     let mut len = CollapsedLen::default();
     push_text(el, &mut len);
     len.chars
@@ -293,7 +306,7 @@ fn link_text_len(el: ElementRef) -> usize {
         .sum()
 }
 
-fn link_density(el: ElementRef) -> f64 {
+pub(super) fn link_density(el: ElementRef) -> f64 {
     let total = visible_len(el);
     if total == 0 {
         return 0.0;
@@ -301,7 +314,7 @@ fn link_density(el: ElementRef) -> f64 {
     (link_text_len(el) as f64 / total as f64).min(1.0)
 }
 
-fn has_block_child(el: &ElementRef) -> bool {
+pub(super) fn has_block_child(el: &ElementRef) -> bool {
     el.descendent_elements().skip(1).any(|d| {
         let n = d.value().name();
         n != "br" && BLOCK_TAGS.contains(&n) && !matches!(n, "center")
@@ -313,29 +326,44 @@ fn comma_count(s: &str) -> usize {
 }
 
 /// Finds the containers that make up the article body, in document order.
-pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
+/// `lenient` ignores what class and id names say against a container (the
+/// fallback for pages whose utility classes read as boilerplate).
+pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRef<'a>> {
     let mut scores: HashMap<NodeKey, f64> = HashMap::new();
     let mut candidates: Vec<ElementRef<'a>> = Vec::new();
-    score_units(body, &mut scores, &mut candidates);
+    score_units(body, lenient, &mut scores, &mut candidates);
 
     // Class-name bonuses must not let a one-line box ("content-title")
     // beat the container that holds the text: candidates need a fair share
     // of the best paragraph mass first.
-    let mass = |c: &ElementRef| scores.get(&c.id()).copied().unwrap_or(0.0) - initial_score(c);
+    let mass = |c: &ElementRef| scores.get(&c.id()).copied().unwrap_or(0.0) - initial_score(c, lenient);
     let max_mass = candidates.iter().map(mass).fold(0.0, f64::max);
     let eligible: Vec<bool> = candidates.iter().map(|c| mass(c) >= max_mass * 0.3).collect();
 
+    // A candidate's final score is its votes discounted by its link
+    // density, worked out only when asked for (link density walks the
+    // whole subtree): the final score never exceeds the votes, so a
+    // candidate whose votes do not beat the best final score so far cannot
+    // win and is never measured.
+    let raw_scores = scores;
+    let mut finals: HashMap<NodeKey, f64> = HashMap::new();
+    let mut final_of = |c: ElementRef| -> f64 {
+        let Some(raw) = raw_scores.get(&c.id()).copied() else { return 0.0 };
+        *finals.entry(c.id()).or_insert_with(|| raw * (1.0 - link_density(c)))
+    };
     let mut best: Option<(ElementRef<'a>, f64)> = None;
     for (c, ok) in candidates.iter().zip(eligible) {
-        let raw = scores.get(&c.id()).copied().unwrap_or(0.0);
-        let final_score = raw * (1.0 - link_density(*c));
-        scores.insert(c.id(), final_score);
-        if ok && best.is_none_or(|(_, s)| final_score > s) {
+        let raw = raw_scores.get(&c.id()).copied().unwrap_or(0.0);
+        if !ok || best.is_some_and(|(_, s)| raw <= s) {
+            continue;
+        }
+        let final_score = final_of(*c);
+        if best.is_none_or(|(_, s)| final_score > s) {
             best = Some((*c, final_score));
         }
     }
     if std::env::var_os("LOA_EXTRACT_DEBUG").is_some() {
-        let mut ranked: Vec<_> = candidates.iter().map(|c| (scores[&c.id()], *c)).collect();
+        let mut ranked: Vec<_> = candidates.iter().map(|c| (final_of(*c), *c)).collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (s, c) in ranked.iter().take(6) {
             eprintln!("candidate {s:.1} <{} class={:?} id={:?}> {} chars", c.value().name(), c.value().attr("class"), c.value().attr("id"), visible_text(*c).len());
@@ -383,15 +411,18 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
             continue;
         }
         let words = class_words(&sib);
-        if has_negative(&words) {
+        if (!lenient && has_negative(&words)) || opens_box(sib).is_some() {
             continue;
         }
         let mut bonus = 0.0;
         if !top_words.is_empty() && words == top_words {
             bonus += top_score * 0.2;
         }
-        let score = scores.get(&sib.id()).copied().unwrap_or(0.0) + bonus;
-        let append = if score >= threshold {
+        let score = final_of(sib) + bonus;
+        // The headline's block (headline, standfirst, date) sits beside
+        // the body; it is not body unless it holds much of the text.
+        let headline_block = || sib.descendent_elements().any(|d| d.value().name() == "h1");
+        let append = if score >= threshold && (score >= top_score * 0.5 || !headline_block()) {
             true
         } else if sib.value().name() == "p" {
             let text = visible_text(sib);
@@ -399,10 +430,24 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
             let density = link_density(sib);
             (len > 80 && density < 0.25) || (len > 0 && len <= 80 && density == 0.0 && text.ends_with(['.', '!', '?', '。']))
         } else {
-            false
+            continues_story(sib, &top)
         };
         if append {
             roots.push(sib);
+        }
+    }
+
+    // A teaser or intro paragraph just before the body, in the same
+    // container, opens the story (teaser-plus-body layouts).
+    if let Some(at) = roots.iter().position(|r| r.id() == top.id()) {
+        let before: Vec<ElementRef<'a>> = top.prev_siblings().filter_map(ElementRef::wrap).take(3).collect();
+        if let Some(intro) = before.into_iter().find(|s| is_intro(s)) {
+            if !roots.iter().any(|r| r.id() == intro.id()) {
+                roots.insert(at, intro);
+                let order: HashMap<NodeKey, usize> =
+                    parent.child_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+                roots.sort_by_key(|r| order.get(&r.id()).copied().unwrap_or(usize::MAX));
+            }
         }
     }
 
@@ -415,7 +460,7 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
                 c.id() != top.id()
                     && c.value().name() == top.value().name()
                     && c.value().attr("class") == Some(top_class.as_str())
-                    && scores.get(&c.id()).copied().unwrap_or(0.0) >= top_score * 0.1
+                    && final_of(**c) >= top_score * 0.1
                     && !roots.iter().any(|r| r.id() == c.id())
                     && !c.ancestors().any(|a| roots.iter().any(|r| r.id() == a.id()))
                     && !roots.iter().any(|r| r.ancestors().any(|a| a.id() == c.id()))
@@ -433,10 +478,81 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
     roots
 }
 
+/// A teaser, intro or standfirst block written as running text: a class
+/// that says so, some length, hardly any links, no heading inside.
+fn is_intro(el: &ElementRef) -> bool {
+    const INTRO_WORDS: &[&str] = &["teaser", "intro", "lead", "leadtext", "chapo", "chapeau", "sapo", "vorspann", "entradilla"];
+    let words = class_words(el);
+    if !words.iter().any(|w| INTRO_WORDS.contains(&w.as_str())) || has_strict_negative(&words) || is_hidden_or_chrome(el) {
+        return false;
+    }
+    let text = visible_text(*el);
+    let wide = text.chars().filter(|c| (*c as u32) >= 0x2E80).count() * 2 > text.chars().count();
+    let len = text.chars().count() * if wide { 3 } else { 1 };
+    (60..=1600).contains(&len)
+        && link_density(*el) < 0.1
+        && !el.descendent_elements().any(|d| matches!(d.value().name(), "h1" | "h2" | "h3" | "ul" | "ol" | "img"))
+}
+
+/// A sibling container of the body that carries on the story (the text
+/// cut into several `<section>`s or `<div>`s of one kind): same tag, and
+/// most of its text in paragraphs of running prose with few links.
+fn continues_story(sib: ElementRef, top: &ElementRef) -> bool {
+    let name = sib.value().name();
+    if name != top.value().name() || !matches!(name, "div" | "section" | "article") {
+        return false;
+    }
+    let total = visible_len(sib);
+    if total < 140 || link_density(sib) >= 0.2 {
+        return false;
+    }
+    let prose: usize = sib
+        .descendent_elements()
+        .filter(|d| d.value().name() == "p")
+        .map(|p| (visible_len(p), p))
+        .filter(|(len, p)| *len >= 80 && link_density(*p) < 0.2)
+        .map(|(len, _)| len)
+        .sum();
+    prose * 2 >= total
+}
+
+/// The kind of box an element is when it opens with a box heading
+/// ("Weitere Artikel", "Читайте также", "Bình luận"): its first element
+/// child, or that child's first, is a heading or a short label saying so.
+pub(super) fn opens_box(el: ElementRef) -> Option<Heading> {
+    let mut cur = el;
+    for _ in 0..2 {
+        let first = cur.child_elements().next()?;
+        let name = first.value().name();
+        if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "strong" | "b" | "span" | "p" | "header" | "div" | "a") {
+            if let Some(text) = short_text(first, 60) {
+                if let Some(kind) = section_heading(&text) {
+                    return Some(kind);
+                }
+            }
+        }
+        cur = first;
+    }
+    None
+}
+
+/// `visible_text(el)` when it has at most `max` characters.
+fn short_text(el: ElementRef, max: usize) -> Option<String> {
+    let mut bytes = 0;
+    for t in el.text() {
+        bytes += t.trim().len();
+        if bytes > max * 4 {
+            return None;
+        }
+    }
+    let text = visible_text(el);
+    (text.chars().count() <= max).then_some(text)
+}
+
 /// Whether a container that looks like boilerplate (a form, a "sidebar"
 /// layout class) actually wraps the article, as ASP.NET forms and some
 /// WordPress themes do.
-fn holds_article(el: &ElementRef, count_paragraphs: bool) -> bool {
+pub(super) fn holds_article(el: &ElementRef, count_paragraphs: bool) -> bool {
     let mut long_paragraphs = 0;
     for d in el.descendent_elements().skip(1) {
         let v = d.value();
@@ -482,16 +598,17 @@ fn may_have_class_word(v: &scraper::node::Element, words: &[&str]) -> bool {
 const STRONG_BODY_WORDS: &[&str] = &[
     "articlebody", "storybody", "entrycontent", "postcontent", "articlecontent", "articletext", "postbody",
     "storycontent", "entrybody", "posttext", "storytext", "articlecopy", "bodytext", "newstext", "newsbody",
+    "artikeltext", "beitragstext", "noidungchitiet", "corpsarticle", "cuerponoticia",
 ];
 
 /// Readability's voting: each paragraph-like unit adds to its ancestors.
-fn score_units<'a>(el: ElementRef<'a>, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
+fn score_units<'a>(el: ElementRef<'a>, lenient: bool, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
     // Text written straight into a container (between <br>s, next to
     // block children) counts as a paragraph of that container.
     if matches!(el.value().name(), "div" | "section" | "article" | "main" | "td" | "center") {
         let direct = direct_text(el);
         if direct.chars().count() >= 25 {
-            vote(el, &direct, 0, scores, candidates);
+            vote(el, &direct, 0, lenient, scores, candidates);
         }
     }
     for child in el.child_elements() {
@@ -505,7 +622,7 @@ fn score_units<'a>(el: ElementRef<'a>, scores: &mut HashMap<NodeKey, f64>, candi
         let words = class_words(&child);
         // Only a boilerplate-looking child needs excusing; holds_article
         // walks the whole subtree, so it must not run for every element.
-        if has_negative(&words) {
+        if !lenient && has_negative(&words) {
             let itemprop_body = child.value().attr("itemprop").is_some_and(|p| p.contains("articleBody"));
             let excused =
                 (has_positive(&words) && !has_strict_negative(&words)) || itemprop_body || holds_article(&child, false);
@@ -513,24 +630,29 @@ fn score_units<'a>(el: ElementRef<'a>, scores: &mut HashMap<NodeKey, f64>, candi
                 continue;
             }
         }
-        let is_unit = matches!(name, "p" | "pre" | "td")
-            || (matches!(name, "div" | "section" | "span" | "font") && !has_block_child(&child));
+        if opens_box(child).is_some() {
+            continue;
+        }
+        let is_unit = matches!(name, "p" | "pre")
+            || (matches!(name, "div" | "section" | "span" | "font" | "td") && !has_block_child(&child));
         if is_unit {
             let text = visible_text(child);
             if text.chars().count() >= 25 {
-                vote(child, &text, 1, scores, candidates);
+                // A table cell is the container of its text in a table
+                // layout, not a paragraph of its row.
+                vote(child, &text, usize::from(name != "td"), lenient, scores, candidates);
             }
-            if name != "div" && name != "section" {
+            if !matches!(name, "div" | "section") {
                 continue;
             }
         }
-        score_units(child, scores, candidates);
+        score_units(child, lenient, scores, candidates);
     }
 }
 
 /// Adds a paragraph's score to the ancestors of `unit`, starting `skip`
 /// levels up (1 for a real paragraph, 0 for text loose in a container).
-fn vote<'a>(unit: ElementRef<'a>, text: &str, skip: usize, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
+fn vote<'a>(unit: ElementRef<'a>, text: &str, skip: usize, lenient: bool, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
     let len = text.chars().count();
     let wide = text.chars().filter(|c| (*c as u32) >= 0x2E80).count() * 2 > len;
     // CJK sentences carry as much in 1 char as Latin ones in ~3.
@@ -548,7 +670,7 @@ fn vote<'a>(unit: ElementRef<'a>, text: &str, skip: usize, scores: &mut HashMap<
         };
         let entry = scores.entry(anc.id()).or_insert_with(|| {
             candidates.push(anc);
-            initial_score(&anc)
+            initial_score(&anc, lenient)
         });
         *entry += score / divider;
     }
@@ -577,7 +699,7 @@ fn direct_text(el: ElementRef) -> String {
     collapse(&out)
 }
 
-fn initial_score(el: &ElementRef) -> f64 {
+fn initial_score(el: &ElementRef, lenient: bool) -> f64 {
     let mut s = match el.value().name() {
         "div" | "article" | "main" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
@@ -586,7 +708,7 @@ fn initial_score(el: &ElementRef) -> f64 {
         _ => 0.0,
     };
     let words = class_words(el);
-    if has_negative(&words) {
+    if !lenient && has_negative(&words) {
         s -= 25.0;
     }
     if has_positive(&words) {
@@ -621,6 +743,12 @@ pub struct BlockWriter<'u> {
     /// visible in them, without the page-furniture guesses (class words,
     /// nav/aside/header tags, link density). Sanitising still applies.
     trusted: bool,
+    /// A comments heading was just read: the rest of its container is
+    /// readers' comments.
+    comments_follow: bool,
+    /// Class and id names are not held against a container (the fallback
+    /// for pages whose utility classes read as boilerplate).
+    pub lenient: bool,
 }
 
 /// Marks a `<br>` inside running text; two in a row split paragraphs.
@@ -639,6 +767,8 @@ impl<'u> BlockWriter<'u> {
             closed_marks: Vec::new(),
             root_len: 0,
             trusted: false,
+            comments_follow: false,
+            lenient: false,
         }
     }
 
@@ -670,8 +800,8 @@ impl<'u> BlockWriter<'u> {
         if SKIP_TAGS.contains(&name) {
             return !(name == "form" && holds_article(el, true));
         }
-        let words = class_words(el);
-        if has_negative(&words) && !holds_article(el, false) {
+        let words = if self.lenient { Vec::new() } else { class_words(el) };
+        if (has_negative(&words) && !holds_article(el, false)) || opens_box(*el).is_some() {
             // Never drop what is most of the article.
             let len = visible_len(*el);
             return len * 2 < self.root_len || self.root_len == 0;
@@ -691,6 +821,11 @@ impl<'u> BlockWriter<'u> {
                 Node::Element(_) => {
                     let Some(c) = ElementRef::wrap(child) else { continue };
                     self.element(c);
+                    if self.comments_follow {
+                        // Only comments come after a comments heading.
+                        self.comments_follow = false;
+                        break;
+                    }
                 }
                 _ => {}
             }
@@ -707,7 +842,9 @@ impl<'u> BlockWriter<'u> {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
                 let (text, marks) = visible_text_marked(c, self.base);
-                if !text.is_empty() && (self.trusted || link_density(c) < 0.6) {
+                let furniture = if self.trusted { None } else { section_heading(&text) };
+                self.comments_follow = furniture == Some(Heading::Comments);
+                if !text.is_empty() && furniture.is_none() && (self.trusted || link_density(c) < 0.6) {
                     self.blocks.push(Block::Heading { text, marks });
                 }
             }
@@ -716,6 +853,7 @@ impl<'u> BlockWriter<'u> {
                 let mut inner = BlockWriter::new(self.base, "");
                 inner.root_len = self.root_len;
                 inner.trusted = self.trusted;
+                inner.lenient = self.lenient;
                 inner.walk(c);
                 inner.flush();
                 // The quote's paragraphs joined by line breaks, their marks
@@ -913,7 +1051,7 @@ impl<'u> BlockWriter<'u> {
         }
         for (p, raw_marks) in parts.iter().zip(part_marks) {
             let text = collapse(p);
-            if text.is_empty() || is_boilerplate_line(&text) {
+            if text.is_empty() || is_boilerplate_line(&text) || is_date_line(&text) {
                 continue;
             }
             let marks = if raw_marks.is_empty() {
@@ -953,24 +1091,6 @@ fn video(el: ElementRef, base: Option<&Url>) -> Option<Block> {
         _ => return None,
     };
     Some(Block::Video { src, title })
-}
-
-/// Short lines that are page furniture in any article.
-fn is_boilerplate_line(text: &str) -> bool {
-    if text.chars().count() > 60 {
-        return false;
-    }
-    let key = norm_key(text);
-    const LINES: &[&str] = &[
-        "advertisement", "ad", "sponsored", "sharethisarticle", "share", "sharethis", "sharethisstory", "related",
-        "relatedarticles", "readmore", "readmorehere", "clickhere", "signup", "subscribe", "continuereading",
-        "continuereadingbelow", "storycontinuesbelowadvertisement", "storycontinuesbelow", "skipadvertisement",
-        "advertisementcontinuereadingthemainstory", "loading", "comments", "leaveacomment", "printthisarticle",
-        "emailthisarticle", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "email", "print", "tweet",
-        "copylink", "recommendedstories", "morefromthisauthor", "publicidade", "publicidad", "pubblicità", "реклама",
-        "werbung", "iklan", "광고", "広告",
-    ];
-    LINES.contains(&key.as_str())
 }
 
 #[cfg(test)]

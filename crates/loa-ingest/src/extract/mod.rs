@@ -6,6 +6,9 @@
 //! for outlets the heuristics read badly.
 
 mod body;
+mod boilerplate;
+mod fallback;
+mod raw;
 mod meta;
 mod rules;
 pub mod text;
@@ -14,7 +17,7 @@ use std::sync::LazyLock;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use loa_domain::{Block, Lang};
-use scraper::{ElementRef, Html, Selector};
+use scraper::{Html, Selector};
 use serde_json::json;
 use url::Url;
 
@@ -46,6 +49,57 @@ pub struct Extracted {
     /// `blocks` so it is not shown twice. The article's full text is then
     /// lead + body.
     pub lead_in_body: bool,
+    /// Which step of the chain gave the body.
+    pub body_source: BodySource,
+    /// Why that step: how much text each step tried found.
+    pub body_reason: String,
+}
+
+/// Where the body came from. [`extract`] tries the body finder first and
+/// falls back, when its containers hold less than [`FALLBACK_BELOW`]
+/// letters, to lenient scoring and paragraph classification, keeping the
+/// candidate with the most text; the publisher's JSON-LD `articleBody`
+/// replaces a body much shorter than it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodySource {
+    /// The source's `keep` selectors.
+    Rules,
+    /// The readability-style body finder (or the page's `itemprop=articleBody`).
+    Finder,
+    /// The finder again, without holding class and id names against
+    /// containers.
+    LenientFinder,
+    /// jusText-like paragraph classification over the whole page.
+    Paragraphs,
+    /// The page's JSON-LD `articleBody`.
+    JsonLd,
+}
+
+impl BodySource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodySource::Rules => "rules",
+            BodySource::Finder => "finder",
+            BodySource::LenientFinder => "lenient-finder",
+            BodySource::Paragraphs => "paragraphs",
+            BodySource::JsonLd => "json-ld",
+        }
+    }
+}
+
+/// Letters (CJK characters count three) below which the body finder's
+/// result is second-guessed by the fallbacks.
+pub const FALLBACK_BELOW: usize = 250;
+
+/// Letters of running text in `blocks` (paragraphs and quotes; a CJK
+/// character counts as three, as it carries about a Latin word's third).
+fn text_weight(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. } | Block::Quote { .. }))
+        .flat_map(|b| b.text().chars())
+        .map(|c| if (c as u32) >= 0x2E80 && c.is_alphanumeric() { 3 } else { usize::from(c.is_alphanumeric()) })
+        .sum()
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -128,7 +182,8 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
     if html.trim().is_empty() {
         return Err(ExtractError::EmptyPage);
     }
-    let doc = Html::parse_document(html);
+    // Script and style contents are never read: the parser skips them.
+    let doc = Html::parse_document(&raw::strip_raw_text(html));
     // Body-side reads (containers, lead element) see the pruned page;
     // metadata reads see `doc`.
     let pruned = compiled.pruned(&doc);
@@ -147,26 +202,21 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
 
     // Body.
     let by_rules = !compiled.keep.is_empty();
-    let (roots, mut writer): (Vec<ElementRef>, BlockWriter) = if by_rules {
+    let (mut blocks, mut body_source, mut body_reason) = if by_rules {
         let roots = compiled.kept_roots(body_doc);
         if roots.is_empty() {
             return Err(ExtractError::KeepMatchedNothing { selectors: rules.keep.join(", ") });
         }
-        (roots, BlockWriter::trusting(base, &title))
+        let mut writer = BlockWriter::trusting(base, &title);
+        for root in roots {
+            writer.write_root(root);
+        }
+        let mut blocks = writer.blocks;
+        clean_blocks(&mut blocks, &title);
+        (blocks, BodySource::Rules, "the source's keep selectors".to_string())
     } else {
-        let body_el = body_doc.select(&BODY).next().unwrap_or_else(|| body_doc.root_element());
-        let itemprop_body = body_doc.select(&ITEMPROP_BODY).max_by_key(|e| e.text().map(str::len).sum::<usize>());
-        let roots = match itemprop_body {
-            Some(el) if el.text().map(|t| t.trim().len()).sum::<usize>() > 200 => vec![el],
-            _ => find_body_roots(body_el),
-        };
-        (roots, BlockWriter::new(base, &title))
+        body_chain(body_doc, base, &title)
     };
-    for root in roots {
-        writer.write_root(root);
-    }
-    let mut blocks = writer.blocks;
-    clean_blocks(&mut blocks, &title);
 
     // JSON-LD articleBody is the publisher's own plain text: use it when the
     // markup gave much less (JavaScript-rendered or oddly built pages). An
@@ -182,6 +232,8 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
                 .map(|text| Block::Paragraph { text, marks: Vec::new() })
                 .collect();
             blocks.extend(figures);
+            body_reason = format!("{body_reason}; JSON-LD articleBody ({} bytes) is over twice the markup's {dom_len}", ld_body.trim().len());
+            body_source = BodySource::JsonLd;
         }
     }
 
@@ -272,7 +324,66 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
         tags,
         alternates,
         lead_in_body,
+        body_source,
+        body_reason,
     })
+}
+
+/// The body by the chain of finders: the page's `itemprop=articleBody`
+/// or the scoring body finder; when that holds less than
+/// [`FALLBACK_BELOW`] letters, also lenient scoring and paragraph
+/// classification, the one with the most text winning; when the finder
+/// found no container and read the whole page, lenient scoring's
+/// container if it holds a fair part of that text.
+fn body_chain(body_doc: &Html, base: Option<&Url>, title: &str) -> (Vec<Block>, BodySource, String) {
+    let body_el = body_doc.select(&BODY).next().unwrap_or_else(|| body_doc.root_element());
+    let itemprop_body = body_doc.select(&ITEMPROP_BODY).max_by_key(|e| e.text().map(str::len).sum::<usize>());
+    // The blocks, and whether the finder found no container and read the
+    // whole page instead.
+    let scored = |lenient: bool| {
+        let roots = match itemprop_body {
+            Some(el) if !lenient && el.text().map(|t| t.trim().len()).sum::<usize>() > 200 => vec![el],
+            _ => find_body_roots(body_el, lenient),
+        };
+        let whole_page = roots.len() == 1 && roots[0].id() == body_el.id();
+        let mut writer = BlockWriter::new(base, title);
+        writer.lenient = lenient;
+        for root in roots {
+            writer.write_root(root);
+        }
+        let mut blocks = writer.blocks;
+        clean_blocks(&mut blocks, title);
+        (blocks, whole_page)
+    };
+    let (main, whole_page) = scored(false);
+    let main_weight = text_weight(&main);
+    if main_weight >= FALLBACK_BELOW && !whole_page {
+        return (main, BodySource::Finder, format!("the body finder's containers hold {main_weight} letters"));
+    }
+    let (lenient, lenient_whole) = scored(true);
+    let lenient_weight = text_weight(&lenient);
+    if whole_page && main_weight >= FALLBACK_BELOW {
+        // The whole page is a poor body: a container found by lenient
+        // scoring is better if it holds a fair part of the text.
+        let reason = format!("the body finder found no container and read the whole page ({main_weight} letters); lenient scoring found {lenient_weight}");
+        if !lenient_whole && lenient_weight >= FALLBACK_BELOW && lenient_weight * 4 >= main_weight {
+            return (lenient, BodySource::LenientFinder, reason);
+        }
+        return (main, BodySource::Finder, reason);
+    }
+    let mut paragraphs = fallback::paragraph_blocks(body_el, base, title);
+    clean_blocks(&mut paragraphs, title);
+    let paragraphs_weight = text_weight(&paragraphs);
+    let reason = format!(
+        "the body finder's containers hold {main_weight} letters (fewer than {FALLBACK_BELOW}); lenient scoring found {lenient_weight}, paragraph classification {paragraphs_weight}"
+    );
+    if paragraphs_weight > main_weight && paragraphs_weight > lenient_weight {
+        (paragraphs, BodySource::Paragraphs, reason)
+    } else if lenient_weight > main_weight {
+        (lenient, BodySource::LenientFinder, reason)
+    } else {
+        (main, BodySource::Finder, reason)
+    }
 }
 
 fn dedup(v: &mut Vec<String>) {
@@ -405,6 +516,8 @@ pub fn benchmark_json(e: &Extracted) -> serde_json::Value {
         "articleBody": e.full_text(),
         "figures": e.figures().map(|f| json!({"src": f.src, "alt": f.alt, "caption": f.caption})).collect::<Vec<_>>(),
         "language": e.language.map(|l| l.code()),
+        "bodySource": e.body_source.as_str(),
+        "bodyReason": e.body_reason,
     })
 }
 

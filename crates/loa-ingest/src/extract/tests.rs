@@ -469,3 +469,185 @@ fn page_dates_without_an_offset_follow_the_rules_zone() {
     assert_eq!(local.published.unwrap().to_rfc3339(), "2024-05-14T01:30:00+00:00");
     assert_eq!(local.updated.unwrap().to_rfc3339(), "2024-05-14T02:00:00+00:00");
 }
+
+// German, Russian and Vietnamese story sentences for the layout tests.
+const DE_1: &str = "Die Gemeinde hat am Montag ihre neue Fähre in Betrieb genommen, die Pendler in acht Minuten über den Fluss bringt.";
+const DE_2: &str = "Bisher mussten Berufstätige einen Umweg von fast zwanzig Kilometern über die Autobahnbrücke fahren, auch im Winter.";
+const DE_3: &str = "Kritik kam vom Naturschutzbund, der befürchtet, dass der neue Anleger die Brutplätze der Seeschwalben stört.";
+const RU_1: &str = "Власти города вывели на маршрут первый электробус, который будет курсировать между вокзалом и новым микрорайоном.";
+const RU_2: &str = "Машина рассчитана на восемьдесят пассажиров и проходит без подзарядки около двухсот километров по городу.";
+const VI_1: &str = "Sau hai mùa khô liên tiếp bị nước mặn xâm nhập, hơn ba trăm hộ dân trong xã đã chuyển sang giống lúa chịu mặn.";
+const VI_2: &str = "Giống lúa mới do viện nghiên cứu của tỉnh lai tạo, có thể chịu được độ mặn gấp đôi giống cũ, theo các kỹ sư.";
+
+#[test]
+fn story_split_across_sibling_sections_is_read_whole_but_comments_and_related_boxes_are_not() {
+    let html = page(
+        "",
+        &format!(
+            "<main><section><h1>Fähre</h1><p>{DE_1}</p><p>{LONG_1}</p></section>
+             <section><p>{DE_2}</p><p>{DE_3}</p></section>
+             <section><h2>Weitere Artikel</h2><p>Ein ganz anderer Bericht über den Busbahnhof, mit vielen Einzelheiten zum Umbau des Platzes.</p></section>
+             <section><h2>Kommentare (2)</h2><div><b>gast</b><p>Endlich! Ich fahre jeden Tag zur Arbeit und habe auf diese Verbindung seit Jahren gewartet.</p></div></section></main>"
+        ),
+    );
+    let e = extract(&html, None).unwrap();
+    let text = e.full_text();
+    for kept in [DE_1, LONG_1, DE_2, DE_3] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    for gone in ["Busbahnhof", "Endlich", "Weitere Artikel", "Kommentare"] {
+        assert!(!text.contains(gone), "{gone:?} leaked into {text:?}");
+    }
+    assert_eq!(e.body_source, BodySource::Finder);
+}
+
+#[test]
+fn comments_after_their_heading_in_the_story_container_are_cut() {
+    let html = page(
+        "",
+        &format!("<article><p>{RU_1}</p><p>{RU_2}</p><h3>Комментарии</h3><p>Наконец-то! Старые автобусы на этом маршруте ломались каждую неделю, а зимой особенно.</p><p>Посмотрим, как этот электробус поедет в январе при минус тридцати градусах.</p></article>"),
+    );
+    let text = extract(&html, None).unwrap().full_text();
+    assert!(text.contains(RU_1) && text.contains(RU_2), "{text:?}");
+    assert!(!text.contains("Наконец") && !text.contains("Посмотрим") && !text.contains("Комментарии"), "{text:?}");
+}
+
+#[test]
+fn read_also_boxes_and_ad_labels_between_paragraph_blocks_are_left_out() {
+    for (read_also, ad) in [("Читайте также", "Реклама"), ("Tin liên quan", "Quảng cáo"), ("Mehr zum Thema", "Anzeige"), ("相关新闻", "广告")] {
+        let html = page(
+            "",
+            &format!(
+                "<div class=\"topic-body\"><div class=\"block\"><p>{VI_1}</p></div>
+                 <div class=\"box\"><h3>{read_also}</h3><a href=\"/a\">Một bài khác</a></div>
+                 <div class=\"block\"><p>{VI_2}</p></div><div><span>{ad}</span></div><div class=\"block\"><p>{RU_1}</p></div></div>"
+            ),
+        );
+        let text = extract(&html, None).unwrap().full_text();
+        assert!(text.contains(VI_1) && text.contains(VI_2) && text.contains(RU_1), "{read_also}: {text:?}");
+        assert!(!text.contains(read_also) && !text.contains(ad) && !text.contains("Một bài khác"), "{read_also}: {text:?}");
+    }
+}
+
+#[test]
+fn teaser_before_the_body_opens_the_story() {
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"col\"><h1>Fähre</h1><div class=\"article-teaser\"><p>{DE_1}</p></div>
+             <div class=\"article-text\"><p>{DE_2}</p><p>{DE_3}</p><p>{LONG_1}</p></div>
+             <div class=\"teaser-list\"><a href=\"/x\">Stadtrat streitet über den neuen Busbahnhof am Marktplatz und vieles mehr</a></div></div>"
+        ),
+    );
+    let text = extract(&html, None).unwrap().full_text();
+    assert!(text.starts_with(DE_1), "{text:?}");
+    assert!(text.contains(DE_3) && !text.contains("Busbahnhof"), "{text:?}");
+}
+
+#[test]
+fn table_layout_cell_is_the_body_not_its_row() {
+    let html = page(
+        "",
+        &format!(
+            "<table><tr><td class=\"main\" width=\"70%\"><b>Fähre</b><br><br>{DE_1}<br><br>{DE_2}<br><br>{DE_3}</td>
+             <td width=\"30%\"><a href=\"/1\">Eine Schlagzeile</a><br><p>Melden Sie sich für unseren täglichen Newsletter an und erhalten Sie jeden Morgen die Nachrichten.</p></td></tr></table>"
+        ),
+    );
+    let e = extract(&html, None).unwrap();
+    assert_eq!(paragraphs(&e).len() + usize::from(e.lead_in_body), 4, "{:?}", e.blocks);
+    assert!(!e.full_text().contains("Newsletter"), "{:?}", e.full_text());
+}
+
+#[test]
+fn lists_and_tables_inside_the_story_are_kept() {
+    let html = page(
+        "",
+        &format!("<article><p>{DE_1}</p><ul><li>Die erste Fähre legt um fünf Uhr ab.</li><li>Am Wochenende fährt sie seltener.</li></ul><p>{DE_2}</p><table><tr><th>Strecke</th><th>Preis</th></tr><tr><td>Westufer</td><td>2 Euro</td></tr></table><p>{DE_3}</p></article>"),
+    );
+    let text = extract(&html, None).unwrap().full_text();
+    for kept in ["Die erste Fähre legt um fünf Uhr ab.", "Am Wochenende fährt sie seltener.", "Westufer", "2 Euro", DE_3] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+}
+
+#[test]
+fn datelines_are_not_body_text() {
+    let html = page("", &format!("<article><div>Montag, 14. September 2026, 18:42 Uhr</div><p>{DE_1}</p><p>{DE_2}</p></article>"));
+    let text = extract(&html, None).unwrap().full_text();
+    assert!(!text.contains("18:42") && text.contains(DE_1), "{text:?}");
+}
+
+#[test]
+fn fallback_chain_reads_a_story_hidden_behind_boilerplate_classes_and_says_why() {
+    // Utility classes that read as boilerplate on every container: the
+    // body finder keeps nothing, a fallback must.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"col-8 hidden-print widget-area\"><div class=\"no-ads sidebar-fix\"><h1>Fähre</h1>
+             <p>{DE_1}</p><p>{DE_2}</p><p>{DE_3}</p><p>{LONG_1}</p></div></div>
+             <div class=\"col-4\"><div><p>Meistgelesen heute bei uns, mit allen Schlagzeilen.</p></div></div>
+             <footer><p>Copyright Abendpost 2026, alle Rechte vorbehalten, Impressum und Datenschutz.</p></footer>"
+        ),
+    );
+    let e = extract(&html, None).unwrap();
+    let text = e.full_text();
+    for kept in [DE_1, DE_2, DE_3, LONG_1] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    assert!(!text.contains("Copyright"), "{text:?}");
+    assert_ne!(e.body_source, BodySource::Finder, "{}", e.body_reason);
+    assert!(e.body_reason.contains("fewer than 250"), "{}", e.body_reason);
+    let json = benchmark_json(&e);
+    assert_eq!(json["bodySource"], e.body_source.as_str());
+    assert_eq!(json["bodyReason"], e.body_reason.as_str());
+}
+
+#[test]
+fn fallbacks_keep_prose_and_drop_link_lists_wherever_they_sit() {
+    // Prose spread over unrelated containers, none of them a body.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"ad-wrap\"><span class=\"promo\"><p>{VI_1} {VI_2}</p></span></div>
+             <div class=\"share-zone\"><p>{RU_1} {RU_2}</p><ul><li><a href=\"/1\">Tin khác một</a></li><li><a href=\"/2\">Tin khác hai</a></li></ul></div>
+             <div class=\"social-area\"><p>{LONG_2} {LONG_3}</p></div>
+             <div class=\"col-4\"><div><p>Đọc nhiều nhất hôm nay trên trang của chúng tôi.</p></div></div>"
+        ),
+    );
+    let e = extract(&html, None).unwrap();
+    let text = e.full_text();
+    for kept in [VI_1, VI_2, RU_1, RU_2, LONG_2, LONG_3] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?} ({})", e.body_reason);
+    }
+    assert!(!text.contains("Tin khác"), "{text:?}");
+    assert_ne!(e.body_source, BodySource::Finder, "{}", e.body_reason);
+}
+
+#[test]
+fn a_full_body_never_consults_the_fallbacks() {
+    let html = page("", &format!("<article><p>{LONG_1}</p><p>{LONG_2}</p><p>{LONG_3}</p></article>"));
+    let e = extract(&html, None).unwrap();
+    assert_eq!(e.body_source, BodySource::Finder);
+    assert!(!e.body_reason.contains("fewer than"), "{}", e.body_reason);
+}
+
+#[test]
+fn whole_page_read_for_want_of_a_container_gives_way_to_lenient_scoring() {
+    // The story's container has state classes that read as boilerplate and
+    // nothing else votes: the finder reads the whole page, side teasers
+    // included; lenient scoring finds the container.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"grid\"><div class=\"post-body share-enabled comments-open\"><p>{LONG_1}</p><p>{LONG_2}</p><p>{LONG_3}</p></div>
+             <div class=\"col-side\"><div><p>Bus station row.</p></div><div><p>Dike raised.</p></div></div></div>"
+        ),
+    );
+    let e = extract(&html, None).unwrap();
+    let text = e.full_text();
+    assert!(text.contains(LONG_1) && text.contains(LONG_3), "{text:?}");
+    assert!(!text.contains("Bus station") && !text.contains("Dike"), "{text:?} ({})", e.body_reason);
+    assert_eq!(e.body_source, BodySource::LenientFinder, "{}", e.body_reason);
+    assert!(e.body_reason.contains("read the whole page"), "{}", e.body_reason);
+}

@@ -62,6 +62,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, page: i64) -> PageResul
         prev_path: prev,
         next_path: next,
         main,
+        author_name: Some(author.name.clone()),
         ..Page::default()
     };
     Ok(render_page(state, lang, StatusCode::OK, &page_html))

@@ -1,70 +1,150 @@
-//! `/{lang}/feed.xml` and `/{lang}/category/{slug}/feed.xml`: the latest
-//! public stories of one language as Atom.
+//! Feeds of one language's latest public stories, in Atom (`feed.xml`),
+//! RSS 2.0 (`rss.xml`) and JSON Feed (`feed.json`), for four scopes:
+//! the site (`/{lang}/…`), a section (`/{lang}/category/{slug}/…`), an
+//! author (`/{lang}/author/{slug}/…`) and a place (`/{lang}/place/{slug}/…`,
+//! the place's name as a slug).
 
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use loa_domain::{Category, Lang};
+use loa_domain::{slugify, Category, Lang};
+use loa_store::CardPage;
 
 use super::{ctx, finish, not_found, PageError};
-use crate::render::feed::{atom, Feed};
+use crate::render::feed::{render, Enclosure, Feed, Format, Item};
 use crate::AppState;
 
 /// Entries per feed.
 const ENTRIES: i64 = 30;
 
-pub async fn site_feed(State(state): State<AppState>, Path(lang): Path<String>) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
+/// What a feed is about.
+#[derive(Debug, Clone)]
+pub(crate) enum Scope {
+    Site,
+    Category(Category),
+    Author(String),
+    Place(String),
+}
+
+pub async fn site_feed(State(state): State<AppState>, Path((lang, file)): Path<(String, String)>) -> Response {
+    answer(&state, &lang, &file, |_| async { Some(Scope::Site) }).await
+}
+
+pub async fn category_feed(State(state): State<AppState>, Path((lang, slug, file)): Path<(String, String, String)>) -> Response {
+    answer(&state, &lang, &file, |_| async move { Category::from_slug(&slug).map(Scope::Category) }).await
+}
+
+pub async fn author_feed(State(state): State<AppState>, Path((lang, slug, file)): Path<(String, String, String)>) -> Response {
+    let store = state.store.clone();
+    answer(&state, &lang, &file, |_| async move { store.author(&slug).await.ok().flatten().map(|a| Scope::Author(a.slug)) }).await
+}
+
+pub async fn place_feed(State(state): State<AppState>, Path((lang, slug, file)): Path<(String, String, String)>) -> Response {
+    let store = state.store.clone();
+    answer(&state, &lang, &file, |_| async move {
+        store.place_names().await.ok()?.into_iter().find(|p| slugify(p) == slug).map(Scope::Place)
+    })
+    .await
+}
+
+async fn answer<F, Fut>(state: &AppState, lang: &str, file: &str, scope: F) -> Response
+where
+    F: FnOnce(Lang) -> Fut,
+    Fut: std::future::Future<Output = Option<Scope>>,
+{
+    let Some(lang) = state.site.page_lang(lang) else {
+        return not_found::page(state, state.site.fallback_lang(), "");
     };
-    match build(&state, lang, None).await {
+    let (Some(format), Some(scope)) = (Format::from_file(file), scope(lang).await) else {
+        return not_found::page(state, lang, "");
+    };
+    match build(state, lang, format, &scope).await {
         Ok(r) => r,
-        Err(e) => finish(&state, lang, Err(e)),
+        Err(e) => finish(state, lang, Err(e)),
     }
 }
 
-pub async fn category_feed(State(state): State<AppState>, Path((lang, slug)): Path<(String, String)>) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
-    let Some(category) = Category::from_slug(&slug) else {
-        return not_found::page(&state, lang, "");
-    };
-    match build(&state, lang, Some(category)).await {
-        Ok(r) => r,
-        Err(e) => finish(&state, lang, Err(e)),
-    }
-}
-
-async fn build(state: &AppState, lang: Lang, category: Option<Category>) -> Result<Response, PageError> {
+async fn build(state: &AppState, lang: Lang, format: Format, scope: &Scope) -> Result<Response, PageError> {
     let c = ctx(state, lang);
     let site = c.t("site-name");
-    let (cards, title, path, page_path) = match category {
-        None => (
-            state.store.latest(lang, ENTRIES, 0).await?.cards,
+    let store = &state.store;
+    let (page, title, page_path): (CardPage, String, String) = match scope {
+        Scope::Site => (
+            store.latest(lang, ENTRIES, 0).await?,
             c.locales.text_args(lang, "feed-title", &[("site", site.into())]),
-            feed_path(lang, None),
             c.home_path(),
         ),
-        Some(category) => (
-            state.store.by_category(lang, category, ENTRIES, 0).await?.cards,
+        Scope::Category(category) => (
+            store.by_category(lang, *category, ENTRIES, 0).await?,
             c.locales.text_args(
                 lang,
                 "feed-title-category",
                 &[("site", site.into()), ("category", c.locales.category_name(lang, category.slug).into())],
             ),
-            feed_path(lang, Some(category)),
             c.category_path(category.slug),
         ),
+        Scope::Author(slug) => {
+            let page = store.by_author(lang, slug, ENTRIES, 0).await?;
+            let name = store.author(slug).await?.map(|a| a.name).unwrap_or_else(|| slug.clone());
+            (page, c.locales.text_args(lang, "feed-title-author", &[("site", site.into()), ("author", name.into())]), c.author_path(slug))
+        }
+        Scope::Place(name) => (
+            store.by_place(lang, name, ENTRIES, 0).await?,
+            c.locales.text_args(lang, "feed-title-place", &[("site", site.into()), ("place", name.clone().into())]),
+            format!("/{}/search?place={}", lang.code(), url::form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()),
+        ),
     };
-    let body = atom(&c, &Feed { title: &title, path: &path, page_path: &page_path, cards: &cards });
-    Ok((StatusCode::OK, [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")], body).into_response())
+    let mut items = Vec::with_capacity(page.cards.len());
+    for card in &page.cards {
+        let content_html = if state.site.feed_full_text {
+            match store.edition(card.article_id, lang).await? {
+                Some(e) => Some(absolute_sources(state, &crate::render::article::body_html(&c, &e.title, &e.blocks))),
+                None => None,
+            }
+        } else {
+            None
+        };
+        let enclosure = match &card.image {
+            Some(fig) => enclosure(state, fig).await?,
+            None => None,
+        };
+        items.push(Item { card, content_html, enclosure });
+    }
+    let path = feed_path(lang, scope, format);
+    let body = render(&c, format, &Feed { title: &title, path: &path, page_path: &page_path, items: &items });
+    let mime = format!("{}; charset=utf-8", format.mime());
+    Ok((StatusCode::OK, [(header::CONTENT_TYPE, mime)], body).into_response())
 }
 
-/// Where the feed of `lang` (or of one of its sections) is.
-pub(crate) fn feed_path(lang: Lang, category: Option<Category>) -> String {
-    match category {
-        None => format!("/{}/feed.xml", lang.code()),
-        Some(c) => format!("/{}/category/{}/feed.xml", lang.code(), c.slug),
+/// A stored picture as an enclosure (feeds need its size); pictures that
+/// are not stored here are left out rather than hot-linked.
+async fn enclosure(state: &AppState, fig: &loa_domain::Figure) -> Result<Option<Enclosure>, PageError> {
+    let Some(name) = fig.src.strip_prefix("/media/") else { return Ok(None) };
+    let Some(length) = state.store.media_size(name).await? else { return Ok(None) };
+    let mime = match name.rsplit_once('.').map(|(_, e)| e) {
+        Some("jpg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+    Ok(Some(Enclosure { url: state.site.absolute(&fig.src), mime: mime.into(), length }))
+}
+
+/// Site-relative picture addresses made absolute: a feed is read elsewhere.
+fn absolute_sources(state: &AppState, html: &str) -> String {
+    html.replace("src=\"/", &format!("src=\"{}/", state.site.base_url.trim_end_matches('/')))
+}
+
+/// Where the feed of `lang` in one format and scope is.
+pub(crate) fn feed_path(lang: Lang, scope: &Scope, format: Format) -> String {
+    let file = format.file();
+    match scope {
+        Scope::Site => format!("/{}/{file}", lang.code()),
+        Scope::Category(c) => format!("/{}/category/{}/{file}", lang.code(), c.slug),
+        Scope::Author(slug) => format!("/{}/author/{slug}/{file}", lang.code()),
+        Scope::Place(name) => format!("/{}/place/{}/{file}", lang.code(), slugify(name)),
     }
 }

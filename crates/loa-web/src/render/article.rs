@@ -88,14 +88,10 @@ fn video_block(ctx: &Ctx<'_>, index: usize, src: &str, title: &str) -> String {
     }
 }
 
-/// The story's body as HTML: every block, its inline marks and links, its
-/// figures and videos, as the article page shows them (the fuzz targets
-/// and their corpus replay render extracted pages through it).
+/// The story's blocks as HTML: the article page's body, and full-text
+/// feeds (the fuzz targets and their corpus replay render extracted pages
+/// through it).
 pub fn body_html(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
-    body(ctx, title, blocks)
-}
-
-fn body(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
     let mut h = String::new();
     let mut video_index = 0;
     for block in blocks {
@@ -225,7 +221,7 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
     if !e.lead.trim().is_empty() {
         h.push_str(&format!("<p class=\"lead\">{}</p>\n", esc(&e.lead)));
     }
-    h.push_str(&format!("<div class=\"story-body\">\n{}</div>\n", body(ctx, &e.title, &e.blocks)));
+    h.push_str(&format!("<div class=\"story-body\">\n{}</div>\n", body_html(ctx, &e.title, &e.blocks)));
 
     if let Some(source) = a.provenance.first() {
         if let Some(href) = url_attr(&source.url) {

@@ -28,6 +28,8 @@ pub struct Page {
     pub main: String,
     /// Keep out of search engines (error pages, search results).
     pub noindex: bool,
+    /// On an author's page, the author's name (their feeds are announced).
+    pub author_name: Option<String>,
 }
 
 pub fn render(ctx: &Ctx<'_>, page: &Page) -> String {
@@ -65,21 +67,29 @@ pub fn render(ctx: &Ctx<'_>, page: &Page) -> String {
     if let Some(next) = &page.next_path {
         h.push_str(&format!("<link rel=\"next\" href=\"{}\">\n", esc(&ctx.site.absolute(next))));
     }
-    h.push_str("<link rel=\"stylesheet\" href=\"/static/style.css\">\n");
-    // Every page announces its language's feed; a section also its own.
+    h.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">\n", crate::handlers::assets::stylesheet_path()));
+    // Every page announces its language's feeds (Atom, RSS, JSON Feed); a
+    // section or an author page also its own.
     let site_feed = ctx.locales.text_args(ctx.lang, "feed-title", &[("site", site_name.as_str().into())]);
-    h.push_str(&format!(
-        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/{}/feed.xml\">\n",
-        esc(&site_feed),
-        lang
-    ));
+    let mut feeds: Vec<(String, String)> = vec![(site_feed, format!("/{lang}/"))];
     if let Some(slug) = page.category.filter(|_| page.path.starts_with(&format!("/{lang}/category/"))) {
         let name = ctx.locales.category_name(ctx.lang, slug);
         let title = ctx.locales.text_args(ctx.lang, "feed-title-category", &[("site", site_name.as_str().into()), ("category", name.into())]);
-        h.push_str(&format!(
-            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"/{lang}/category/{slug}/feed.xml\">\n",
-            esc(&title)
-        ));
+        feeds.push((title, format!("/{lang}/category/{slug}/")));
+    }
+    if let (Some(slug), Some(name)) = (page.path.strip_prefix(&format!("/{lang}/author/")).map(|s| s.split(['/', '?']).next().unwrap_or("")), &page.author_name) {
+        let title = ctx.locales.text_args(ctx.lang, "feed-title-author", &[("site", site_name.as_str().into()), ("author", name.as_str().into())]);
+        feeds.push((title, format!("/{lang}/author/{slug}/")));
+    }
+    for (title, folder) in &feeds {
+        for format in crate::render::feed::Format::ALL {
+            h.push_str(&format!(
+                "<link rel=\"alternate\" type=\"{}\" title=\"{}\" href=\"{folder}{}\">\n",
+                format.mime(),
+                esc(title),
+                format.file()
+            ));
+        }
     }
     h.push_str(&page.head_extra);
     h.push_str("</head>\n<body>\n");

@@ -20,9 +20,12 @@ pub fn state(store: Store, search: SearchIndex, languages: Vec<Lang>, base: &str
             base_url: base.to_string(),
             trusted_proxies: Vec::new(),
             page_cache: std::time::Duration::ZERO,
+            feed_full_text: false,
+            metrics_from: Vec::new(),
         },
         guards: Default::default(),
         page_cache: Default::default(),
+        metrics: Default::default(),
         corrections: None,
     }
 }

@@ -137,6 +137,9 @@ type Page = (String, Option<String>, String, Extracted);
 
 async fn fetch_and_extract(services: &Services, url: &str, settings: &SourceSettings) -> Result<Page, JobFailure> {
     let fetched = services.fetcher.get_page(url).await.map_err(|e| {
+        if let Some(host) = url.split('/').nth(2) {
+            services.metrics.fetch_error(host);
+        }
         let retry = matches!(e, FetchError::Timeout { .. } | FetchError::Network { .. })
             || matches!(e, FetchError::Http { status, .. } if status >= 500 || status == 429);
         if retry {

@@ -68,7 +68,24 @@ pub async fn run_one(services: &Services, kinds: &[JobKind]) -> anyhow::Result<b
     let Some(job) = services.store.claim_job(kinds, lease).await? else {
         return Ok(false);
     };
-    run_claimed(services, job).await?;
+    // While the job runs its lease is renewed, so a long job is never
+    // handed to a second worker as if this one had died; a worker that
+    // really dies stops renewing, and the job is due again after a lease.
+    let heartbeat = async {
+        let every = (lease / 3).to_std().unwrap_or(std::time::Duration::from_secs(10)).max(std::time::Duration::from_millis(100));
+        loop {
+            tokio::time::sleep(every).await;
+            match services.store.extend_lease(&job, lease).await {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(kind = job.kind.as_str(), key = %job.key, "lease lost; another worker may run this job"),
+                Err(e) => tracing::warn!("renewing a lease: {e}"),
+            }
+        }
+    };
+    tokio::select! {
+        done = run_claimed(services, job.clone()) => done?,
+        _ = heartbeat => unreachable!("the heartbeat never ends"),
+    }
     Ok(true)
 }
 

@@ -12,11 +12,8 @@ use super::JobFailure;
 use crate::services::Services;
 
 pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
-    let article_id = job.payload["article_id"].as_i64();
-    let lang = job.payload["lang"].as_str().and_then(|l| l.parse::<Lang>().ok());
-    let (Some(article_id), Some(target)) = (article_id, lang) else {
-        return Err(JobFailure::Permanent(format!("malformed translation job payload {}", job.payload)));
-    };
+    let loa_store::EditionJob { article_id, lang: target } = serde_json::from_value(job.payload.clone())
+        .map_err(|e| JobFailure::Permanent(format!("malformed translation job payload {}: {e}", job.payload)))?;
     let editions = services.store.editions(article_id).await?;
     if let Some(existing) = editions.iter().find(|e| e.lang == target) {
         // People's work is never overwritten by a machine.
@@ -56,6 +53,13 @@ pub async fn run(services: &Services, job: &Job) -> Result<(), JobFailure> {
         }
     };
     edition.engine = outcome.engine.clone();
+    if outcome.engine != "memory" && outcome.sentences > 0 {
+        // Words the engine was really sent: the share not served from memory.
+        let words: usize = segments.iter().map(|(text, _)| text.split_whitespace().count()).sum();
+        let sent = words * (outcome.sentences - outcome.from_memory.min(outcome.sentences)) / outcome.sentences;
+        let engine = outcome.engine.split(':').next().unwrap_or(&outcome.engine);
+        services.metrics.translated_words(engine, sent as u64);
+    }
     rebuild(source, &outcome.segments, &marks, &mut edition);
 
     let mut problems = outcome.problems.clone();

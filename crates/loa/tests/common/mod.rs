@@ -241,3 +241,14 @@ pub fn chromium(profile: &std::path::Path, limit_secs: u32) -> std::process::Com
     command.arg(format!("--user-data-dir={}", profile.display()));
     command
 }
+
+/// Every sitemap `/sitemap.xml` names, one after the other.
+pub async fn all_sitemaps(base: &str) -> String {
+    let index = reqwest::get(format!("{base}/sitemap.xml")).await.unwrap().text().await.unwrap();
+    let mut all = String::new();
+    for loc in index.split("<loc>").skip(1) {
+        let url = &loc[..loc.find("</loc>").unwrap()];
+        all.push_str(&reqwest::get(url).await.unwrap().text().await.unwrap());
+    }
+    all
+}
