@@ -73,6 +73,8 @@ fn render(title: &str, blocks: &[Block]) -> String {
         base_url: "http://127.0.0.1:8080".into(),
         trusted_proxies: Vec::new(),
         page_cache: std::time::Duration::ZERO,
+        feed_full_text: false,
+        metrics_from: Vec::new(),
     };
     let ctx = loa_web::render::Ctx { lang: Lang::En, locales, site: &site };
     loa_web::render::article::body_html(&ctx, title, blocks)
