@@ -35,7 +35,13 @@ pub fn opml(data: &[u8]) {
 
 /// Charset decoding: the first byte picks a declared charset, if any.
 pub fn decode(data: &[u8]) {
-    let declared = ["text/html", "text/html; charset=utf-8", "text/html; charset=koi8-r", "text/html; charset=shift_jis", "text/html; charset=bogus"];
+    let declared = [
+        "text/html",
+        "text/html; charset=utf-8",
+        "text/html; charset=koi8-r",
+        "text/html; charset=shift_jis",
+        "text/html; charset=bogus",
+    ];
     let (choice, body) = data.split_first().map_or((0, data), |(c, rest)| (*c as usize, rest));
     let content_type = (choice % 6 < 5).then(|| declared[choice % 6]);
     let text = loa_ingest::decode_html(body, content_type);
@@ -90,13 +96,17 @@ pub fn assert_safe(html: &str) {
         let v = el.value();
         let name = v.name();
         let frame_ok = name == "iframe"
-            && v.attr("src").is_some_and(|s| s.starts_with("https://www.youtube-nocookie.com/") || s.starts_with("https://player.vimeo.com/"));
+            && v.attr("src").is_some_and(|s| {
+                s.starts_with("https://www.youtube-nocookie.com/") || s.starts_with("https://player.vimeo.com/")
+            });
         assert!(
-            !matches!(name, "script" | "object" | "embed" | "base" | "style" | "form" | "frame" | "meta" | "link") && (name != "iframe" || frame_ok),
+            !matches!(name, "script" | "object" | "embed" | "base" | "style" | "form" | "frame" | "meta" | "link")
+                && (name != "iframe" || frame_ok),
             "<{name}> in {html}"
         );
         for (attr, value) in v.attrs() {
-            let squeezed: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+            let squeezed: String =
+                value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
             assert!(!attr.starts_with("on"), "{attr} on <{name}> in {html}");
             assert!(attr != "style" && attr != "srcdoc", "{attr} on <{name}> in {html}");
             for scheme in ["javascript:", "vbscript:", "data:"] {

@@ -27,7 +27,10 @@ pub enum DemoBlock {
     Paragraph(String),
     Figure(DemoFigure),
     /// An embedded video player; `id` is a (fictional) YouTube video id.
-    Video { id: String, title: String },
+    Video {
+        id: String,
+        title: String,
+    },
 }
 
 /// An article as the outlet publishes it.
@@ -54,12 +57,7 @@ pub struct DemoArticle {
 impl DemoArticle {
     /// Root-relative URL of the article page: `/<lang>/<yyyy>/<mm>/<slug>.html`.
     pub fn path(&self) -> String {
-        format!(
-            "/{}/{}/{}.html",
-            self.lang.code(),
-            self.published.format("%Y/%m"),
-            self.slug
-        )
+        format!("/{}/{}/{}.html", self.lang.code(), self.published.format("%Y/%m"), self.slug)
     }
 
     /// Whether the outlet wrote this article itself (as opposed to its own
@@ -89,10 +87,7 @@ impl DemoArticle {
 
     /// Words in the lead and paragraphs (figure captions not counted).
     pub fn word_count(&self) -> usize {
-        std::iter::once(self.lead.as_str())
-            .chain(self.paragraphs())
-            .map(|t| t.split_whitespace().count())
-            .sum()
+        std::iter::once(self.lead.as_str()).chain(self.paragraphs()).map(|t| t.split_whitespace().count()).sum()
     }
 
     pub fn modified(&self) -> DateTime<FixedOffset> {
@@ -127,9 +122,7 @@ pub enum ArticleError {
 /// Parses one article file; `file` names it in error messages.
 pub fn parse_article(file: &str, text: &str) -> Result<DemoArticle, ArticleError> {
     let text = text.replace("\r\n", "\n");
-    let (header, body) = split_header(&text).ok_or_else(|| ArticleError::MissingSeparator {
-        file: file.to_string(),
-    })?;
+    let (header, body) = split_header(&text).ok_or_else(|| ArticleError::MissingSeparator { file: file.to_string() })?;
 
     let mut fields: Vec<(&str, &str)> = Vec::new();
     for (i, line) in header.lines().enumerate() {
@@ -138,11 +131,7 @@ pub fn parse_article(file: &str, text: &str) -> Result<DemoArticle, ArticleError
             continue;
         }
         let Some((key, value)) = line.split_once(':') else {
-            return Err(ArticleError::BadHeaderLine {
-                file: file.to_string(),
-                line: i + 1,
-                text: line.to_string(),
-            });
+            return Err(ArticleError::BadHeaderLine { file: file.to_string(), line: i + 1, text: line.to_string() });
         };
         let key = key.trim();
         if !KNOWN_FIELDS.contains(&key) {
@@ -154,20 +143,14 @@ pub fn parse_article(file: &str, text: &str) -> Result<DemoArticle, ArticleError
         fields.push((key, value.trim()));
     }
     let get = |name: &'static str| fields.iter().find(|(k, _)| *k == name).map(|(_, v)| *v).filter(|v| !v.is_empty());
-    let need = |name: &'static str| {
-        get(name).ok_or(ArticleError::MissingField { file: file.to_string(), field: name })
-    };
+    let need = |name: &'static str| get(name).ok_or(ArticleError::MissingField { file: file.to_string(), field: name });
 
     let lang_text = need("lang")?;
-    let lang: Lang = lang_text.parse().map_err(|_| ArticleError::BadLang {
-        file: file.to_string(),
-        value: lang_text.to_string(),
-    })?;
+    let lang: Lang =
+        lang_text.parse().map_err(|_| ArticleError::BadLang { file: file.to_string(), value: lang_text.to_string() })?;
     let date = |value: &str| {
-        DateTime::parse_from_rfc3339(value).map_err(|_| ArticleError::BadDate {
-            file: file.to_string(),
-            value: value.to_string(),
-        })
+        DateTime::parse_from_rfc3339(value)
+            .map_err(|_| ArticleError::BadDate { file: file.to_string(), value: value.to_string() })
     };
     let published = date(need("published")?)?;
     let updated = get("updated").map(date).transpose()?;
@@ -177,9 +160,8 @@ pub fn parse_article(file: &str, text: &str) -> Result<DemoArticle, ArticleError
         value: category_text.to_string(),
         known: CATEGORIES.iter().map(|c| c.slug).collect::<Vec<_>>().join(", "),
     })?;
-    let list = |value: &str| -> Vec<String> {
-        value.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
-    };
+    let list =
+        |value: &str| -> Vec<String> { value.split(';').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect() };
 
     Ok(DemoArticle {
         slug: need("slug")?.to_string(),
@@ -197,10 +179,8 @@ pub fn parse_article(file: &str, text: &str) -> Result<DemoArticle, ArticleError
     })
 }
 
-const KNOWN_FIELDS: [&str; 11] = [
-    "slug", "lang", "published", "updated", "author", "category", "places", "tags", "title", "lead",
-    "translation-of",
-];
+const KNOWN_FIELDS: [&str; 11] =
+    ["slug", "lang", "published", "updated", "author", "category", "places", "tags", "title", "lead", "translation-of"];
 
 fn split_header(text: &str) -> Option<(&str, &str)> {
     let mut offset = 0;
@@ -233,9 +213,7 @@ fn parse_body(file: &str, body: &str) -> Result<Vec<DemoBlock>, ArticleError> {
     for (i, chunk) in chunks.into_iter().enumerate() {
         let bad = |problem: String| ArticleError::BadBlock { file: file.to_string(), block: i + 1, problem };
         if let Some(inner) = chunk.strip_prefix('[') {
-            let inner = inner
-                .strip_suffix(']')
-                .ok_or_else(|| bad("a `[` block must end with `]`".to_string()))?;
+            let inner = inner.strip_suffix(']').ok_or_else(|| bad("a `[` block must end with `]`".to_string()))?;
             let (kind, rest) = inner.split_once(' ').unwrap_or((inner, ""));
             let attrs = parse_attributes(rest).map_err(bad)?;
             let attr = |name: &str| -> Result<String, ArticleError> {
@@ -255,11 +233,7 @@ fn parse_body(file: &str, body: &str) -> Result<Vec<DemoBlock>, ArticleError> {
                             Scene::ALL.iter().map(|s| s.keyword()).collect::<Vec<_>>().join(", ")
                         ))
                     })?;
-                    blocks.push(DemoBlock::Figure(DemoFigure {
-                        scene,
-                        alt: attr("alt")?,
-                        caption: attr("caption")?,
-                    }));
+                    blocks.push(DemoBlock::Figure(DemoFigure { scene, alt: attr("alt")?, caption: attr("caption")? }));
                 }
                 "video" => blocks.push(DemoBlock::Video { id: attr("id")?, title: attr("title")? }),
                 other => return Err(bad(format!("unknown block `[{other} ...]`; use `figure` or `video`"))),
@@ -276,18 +250,14 @@ fn parse_attributes(text: &str) -> Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
     let mut rest = text.trim_start();
     while !rest.is_empty() {
-        let eq = rest
-            .find('=')
-            .ok_or_else(|| format!("attribute {rest:?} has no `=value`"))?;
+        let eq = rest.find('=').ok_or_else(|| format!("attribute {rest:?} has no `=value`"))?;
         let key = rest[..eq].trim();
         if key.is_empty() || key.contains(char::is_whitespace) {
             return Err(format!("bad attribute name {key:?}"));
         }
         let after = &rest[eq + 1..];
         let (value, next) = if let Some(quoted) = after.strip_prefix('"') {
-            let end = quoted
-                .find('"')
-                .ok_or_else(|| format!("the value of `{key}` has no closing quote"))?;
+            let end = quoted.find('"').ok_or_else(|| format!("the value of `{key}` has no closing quote"))?;
             (&quoted[..end], &quoted[end + 1..])
         } else {
             let end = after.find(char::is_whitespace).unwrap_or(after.len());
@@ -333,10 +303,7 @@ mod tests {
         let unclosed = SAMPLE.replace("caption=\"The bridge at noon\"", "caption=\"The bridge");
         assert!(parse_article("x", &unclosed).unwrap_err().to_string().contains("closing quote"));
         let no_author = SAMPLE.replace("author: Trần Thu Hà\n", "");
-        assert_eq!(
-            parse_article("x", &no_author),
-            Err(ArticleError::MissingField { file: "x".into(), field: "author" })
-        );
+        assert_eq!(parse_article("x", &no_author), Err(ArticleError::MissingField { file: "x".into(), field: "author" }));
         let bad_date = SAMPLE.replace("2026-02-01T08:00:00+07:00", "1 Feb 2026");
         assert!(matches!(parse_article("x", &bad_date), Err(ArticleError::BadDate { .. })));
     }

@@ -101,10 +101,7 @@ pub fn try_outlet() -> Result<DemoOutlet, OutletError> {
 
 impl DemoOutlet {
     /// Builds an outlet from `(file name, contents)` pairs.
-    pub fn from_files<'a>(
-        name: &str,
-        files: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<DemoOutlet, OutletError> {
+    pub fn from_files<'a>(name: &str, files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<DemoOutlet, OutletError> {
         let mut articles: Vec<DemoArticle> = Vec::new();
         for (file, text) in files {
             let a = parse_article(file, text)?;
@@ -119,10 +116,7 @@ impl DemoOutlet {
         for a in &articles {
             if let Some(original) = &a.translation_of {
                 if !articles.iter().any(|b| &b.slug == original) {
-                    return Err(OutletError::MissingOriginal {
-                        file: format!("{}.txt", a.slug),
-                        original: original.clone(),
-                    });
+                    return Err(OutletError::MissingOriginal { file: format!("{}.txt", a.slug), original: original.clone() });
                 }
             }
         }

@@ -122,11 +122,7 @@ async fn section(State(state): State<Arc<AppState>>, Path(slug): Path<String>) -
 }
 
 async fn feed(State(state): State<Arc<AppState>>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")],
-        site::rss(&state.outlet, &state.base),
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")], site::rss(&state.outlet, &state.base)).into_response()
 }
 
 async fn article(
@@ -148,10 +144,7 @@ async fn image(State(state): State<Arc<AppState>>, Path(file): Path<String>) -> 
         .and_then(|(a, n)| Some((a, n, a.figures().nth(n.checked_sub(1)?)?)));
     match found {
         Some((a, n, fig)) => (
-            [
-                (header::CONTENT_TYPE, "image/svg+xml"),
-                (header::CACHE_CONTROL, "public, max-age=86400"),
-            ],
+            [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],
             svg::render(fig.scene, &a.slug, n, &fig.alt),
         )
             .into_response(),

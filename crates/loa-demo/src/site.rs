@@ -104,7 +104,17 @@ fn chrome(lang: Lang) -> Chrome {
 pub fn section_label(category: Category, lang: Lang) -> &'static str {
     let i = CATEGORIES.iter().position(|c| *c == category).unwrap_or(0);
     let labels: [&str; 9] = match lang {
-        Lang::Ru => ["Новости", "Политическая система", "Местные новости", "Наследие", "Люди", "Экономика", "Продукты", "Путешествия", "Видео"],
+        Lang::Ru => [
+            "Новости",
+            "Политическая система",
+            "Местные новости",
+            "Наследие",
+            "Люди",
+            "Экономика",
+            "Продукты",
+            "Путешествия",
+            "Видео",
+        ],
         Lang::Vi => ["Tin tức", "Chính trị", "Địa phương", "Di sản", "Nhân vật", "Kinh doanh", "Sản phẩm", "Du lịch", "Video"],
         _ => ["News", "Political system", "Local", "Heritage", "Figures", "Business", "Products", "Travel", "Video"],
     };
@@ -208,7 +218,11 @@ pub fn article_page(outlet: &DemoOutlet, article: &DemoArticle, base: &str) -> S
         "inLanguage": lang.code(),
         "image": first_image,
     });
-    let _ = write!(out, "<script type=\"application/ld+json\">{}</script>\n</head>\n<body class=\"article-page\">\n", script_json(&json_ld));
+    let _ = write!(
+        out,
+        "<script type=\"application/ld+json\">{}</script>\n</head>\n<body class=\"article-page\">\n",
+        script_json(&json_ld)
+    );
     site_header(&mut out, outlet, lang);
     let _ = write!(
         out,
@@ -230,7 +244,11 @@ pub fn article_page(outlet: &DemoOutlet, article: &DemoArticle, base: &str) -> S
         }
         out.push_str("</ul>\n");
     }
-    let _ = write!(out, "</header>\n<p class=\"lead\">{}</p>\n<div class=\"story-body\" itemprop=\"articleBody\">\n", escape(&article.lead));
+    let _ = write!(
+        out,
+        "</header>\n<p class=\"lead\">{}</p>\n<div class=\"story-body\" itemprop=\"articleBody\">\n",
+        escape(&article.lead)
+    );
     let mut figure_number = 0;
     for block in &article.body {
         match block {
@@ -317,11 +335,8 @@ fn listing(out: &mut String, articles: &[&DemoArticle]) {
 
 /// A listing page: the home page (`category` none) or one section.
 pub fn index_page(outlet: &DemoOutlet, category: Option<Category>) -> String {
-    let mut articles: Vec<&DemoArticle> = outlet
-        .articles()
-        .iter()
-        .filter(|a| a.is_original() && category.is_none_or(|c| a.category == c))
-        .collect();
+    let mut articles: Vec<&DemoArticle> =
+        outlet.articles().iter().filter(|a| a.is_original() && category.is_none_or(|c| a.category == c)).collect();
     articles.sort_by_key(|a| std::cmp::Reverse(a.published));
     let title = match category {
         Some(c) => format!("{} | {}", section_label(c, Lang::En), outlet.name()),

@@ -6,8 +6,8 @@
 //! figure number. The same inputs always give the same bytes, so images can be
 //! cached and tested, and no external asset is needed.
 
-use std::fmt::Write;
-use loa_domain::hash::fnv1a64 as fnv1a; // stable across builds, so pictures never change
+use loa_domain::hash::fnv1a64 as fnv1a;
+use std::fmt::Write; // stable across builds, so pictures never change
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 675;
@@ -133,7 +133,15 @@ pub fn render(scene: Scene, slug: &str, index: usize, description: &str) -> Stri
             for i in 0..n {
                 let x = 60.0 + i as f64 * (1080.0 / n as f64) + rng.range(0.0, 40.0);
                 let colour = rng.pick(&WALLS).to_string();
-                house(&mut c, x, 520.0 + rng.range(-10.0, 10.0), rng.range(110.0, 150.0), rng.range(70.0, 95.0), &colour, &pal.roof);
+                house(
+                    &mut c,
+                    x,
+                    520.0 + rng.range(-10.0, 10.0),
+                    rng.range(110.0, 150.0),
+                    rng.range(70.0, 95.0),
+                    &colour,
+                    &pal.roof,
+                );
             }
             for _ in 0..4 {
                 palm(&mut c, rng.range(20.0, 1180.0), rng.range(560.0, 640.0), rng.range(120.0, 180.0), &pal.leaf);
@@ -561,10 +569,14 @@ fn terraces(c: &mut Canvas, top: f64, rng: &mut Rng) {
         let mut x = 0.0;
         while x < W {
             let nx = x + rng.range(150.0, 260.0);
-            let _ = write!(d, " Q{:.0},{:.0} {nx:.0},{:.0}", (x + nx) / 2.0, y + rng.range(-35.0, 35.0), y + rng.range(-12.0, 12.0));
+            let _ =
+                write!(d, " Q{:.0},{:.0} {nx:.0},{:.0}", (x + nx) / 2.0, y + rng.range(-35.0, 35.0), y + rng.range(-12.0, 12.0));
             x = nx;
         }
-        let _ = write!(c.out, "<path d=\"{d} L{W},{H} L0,{H} Z\" fill=\"{colour}\" stroke=\"#5d4a1f\" stroke-width=\"2\" stroke-opacity=\"0.5\"/>");
+        let _ = write!(
+            c.out,
+            "<path d=\"{d} L{W},{H} L0,{H} Z\" fill=\"{colour}\" stroke=\"#5d4a1f\" stroke-width=\"2\" stroke-opacity=\"0.5\"/>"
+        );
         y += 22.0 + band as f64 * 5.0;
         band += 1;
     }
@@ -602,13 +614,7 @@ fn palm(c: &mut Canvas, x: f64, base: f64, h: f64, leaf: &str) {
         base - h * 0.6
     );
     for (dx, dy) in [(-70.0, 20.0), (-55.0, -25.0), (-10.0, -45.0), (45.0, -30.0), (70.0, 15.0), (20.0, 40.0), (-35.0, 45.0)] {
-        let _ = write!(
-            c.out,
-            "<path d=\"M{tx:.0},{ty:.0} q{:.0},{:.0} {dx:.0},{:.0}\"/>",
-            dx * 0.5,
-            dy * 0.5 - 25.0,
-            dy + 25.0
-        );
+        let _ = write!(c.out, "<path d=\"M{tx:.0},{ty:.0} q{:.0},{:.0} {dx:.0},{:.0}\"/>", dx * 0.5, dy * 0.5 - 25.0, dy + 25.0);
     }
     c.out.push_str("</g>");
 }
@@ -706,7 +712,17 @@ fn breakwater(c: &mut Canvas, rng: &mut Rng) {
     while x < 700.0 {
         let w = rng.range(40.0, 70.0);
         let y = 430.0 + x * 0.05;
-        let _ = write!(c.out, "<path d=\"M{x:.0},{:.0} L{:.0},{:.0} L{:.0},{:.0} L{:.0},{:.0} Z\"/>", y + 30.0, x + w * 0.2, y, x + w * 0.9, y + rng.range(-5.0, 8.0), x + w, y + 30.0);
+        let _ = write!(
+            c.out,
+            "<path d=\"M{x:.0},{:.0} L{:.0},{:.0} L{:.0},{:.0} L{:.0},{:.0} Z\"/>",
+            y + 30.0,
+            x + w * 0.2,
+            y,
+            x + w * 0.9,
+            y + rng.range(-5.0, 8.0),
+            x + w,
+            y + 30.0
+        );
         x += w * 0.8;
     }
     c.out.push_str("</g>");
@@ -748,7 +764,11 @@ fn lantern_strings(c: &mut Canvas, rng: &mut Rng) {
     for s in 0..3 {
         let y0 = 40.0 + s as f64 * 85.0;
         let sag = rng.range(40.0, 80.0);
-        let _ = write!(c.out, "<path d=\"M-10,{y0:.0} Q600,{:.0} 1210,{y0:.0}\" stroke=\"#222\" stroke-width=\"2\" fill=\"none\"/>", y0 + sag * 2.0);
+        let _ = write!(
+            c.out,
+            "<path d=\"M-10,{y0:.0} Q600,{:.0} 1210,{y0:.0}\" stroke=\"#222\" stroke-width=\"2\" fill=\"none\"/>",
+            y0 + sag * 2.0
+        );
         let mut x = rng.range(20.0, 80.0);
         while x < W {
             let t = x / W;
@@ -803,8 +823,15 @@ fn skyline(c: &mut Canvas, base: f64, pal: &Palette, rng: &mut Rng, lit: bool) {
             let mut wx = x + 8.0;
             while wx < x + w - 12.0 {
                 let on = if lit { rng.f() < 0.55 } else { rng.f() < 0.2 };
-                let fill = if on && lit { "#ffd166" } else if on { "#dce9f5" } else { "#2b3a4a" };
-                let _ = write!(c.out, "<rect x=\"{wx:.0}\" y=\"{wy:.0}\" width=\"7\" height=\"9\" fill=\"{fill}\" opacity=\"0.8\"/>");
+                let fill = if on && lit {
+                    "#ffd166"
+                } else if on {
+                    "#dce9f5"
+                } else {
+                    "#2b3a4a"
+                };
+                let _ =
+                    write!(c.out, "<rect x=\"{wx:.0}\" y=\"{wy:.0}\" width=\"7\" height=\"9\" fill=\"{fill}\" opacity=\"0.8\"/>");
                 wx += 14.0;
             }
             wy += 18.0;
@@ -825,7 +852,14 @@ fn truss_bridge(c: &mut Canvas, deck: f64, pal: &Palette, rng: &mut Rng) {
     );
     for i in 0..spans {
         let x0 = i as f64 * span;
-        let _ = write!(c.out, "<path d=\"M{:.0},{deck:.0} Q{:.0},{:.0} {:.0},{deck:.0}\"/>", x0 + 4.0, x0 + span / 2.0, deck - 150.0, x0 + span - 4.0);
+        let _ = write!(
+            c.out,
+            "<path d=\"M{:.0},{deck:.0} Q{:.0},{:.0} {:.0},{deck:.0}\"/>",
+            x0 + 4.0,
+            x0 + span / 2.0,
+            deck - 150.0,
+            x0 + span - 4.0
+        );
         for k in 1..8 {
             let t = k as f64 / 8.0;
             let hx = x0 + 4.0 + t * (span - 8.0);
@@ -836,14 +870,25 @@ fn truss_bridge(c: &mut Canvas, deck: f64, pal: &Palette, rng: &mut Rng) {
     c.out.push_str("</g>");
     for i in 0..=spans {
         let x = i as f64 * span;
-        let _ = write!(c.out, "<rect x=\"{:.0}\" y=\"{deck:.0}\" width=\"20\" height=\"{:.0}\" fill=\"#5a6268\"/>", x - 10.0, H - deck);
+        let _ = write!(
+            c.out,
+            "<rect x=\"{:.0}\" y=\"{deck:.0}\" width=\"20\" height=\"{:.0}\" fill=\"#5a6268\"/>",
+            x - 10.0,
+            H - deck
+        );
     }
-    let _ = write!(c.out, "<rect x=\"0\" y=\"{:.0}\" width=\"{WIDTH}\" height=\"6\" fill=\"{}\" opacity=\"0.3\"/>", deck + 40.0, pal.water_bottom);
+    let _ = write!(
+        c.out,
+        "<rect x=\"0\" y=\"{:.0}\" width=\"{WIDTH}\" height=\"6\" fill=\"{}\" opacity=\"0.3\"/>",
+        deck + 40.0,
+        pal.water_bottom
+    );
 }
 
 fn citadel(c: &mut Canvas, pal: &Palette, rng: &mut Rng) {
     let wall_top = 470.0;
-    let _ = write!(c.out, "<rect x=\"0\" y=\"{wall_top}\" width=\"{WIDTH}\" height=\"95\" fill=\"#8a7f6d\"/><g fill=\"#7a6f5d\">");
+    let _ =
+        write!(c.out, "<rect x=\"0\" y=\"{wall_top}\" width=\"{WIDTH}\" height=\"95\" fill=\"#8a7f6d\"/><g fill=\"#7a6f5d\">");
     let mut x = 0.0;
     while x < W {
         let _ = write!(c.out, "<rect x=\"{x:.0}\" y=\"{}\" width=\"22\" height=\"14\"/>", wall_top - 14.0);
@@ -854,7 +899,16 @@ fn citadel(c: &mut Canvas, pal: &Palette, rng: &mut Rng) {
     let _ = write!(c.out, "<rect x=\"380\" y=\"380\" width=\"440\" height=\"185\" fill=\"#a0522d\"/><rect x=\"380\" y=\"372\" width=\"440\" height=\"12\" fill=\"#6b3a1e\"/>");
     for ax in [440.0, 570.0, 700.0] {
         let w = if ax == 570.0 { 60.0 } else { 46.0 };
-        let _ = write!(c.out, "<path d=\"M{ax:.0},565 L{ax:.0},{:.0} A{:.0},{:.0} 0 0 1 {:.0},{:.0} L{:.0},565 Z\" fill=\"#2d1b12\"/>", 500.0, w / 2.0, w / 2.0, ax + w, 500.0, ax + w);
+        let _ = write!(
+            c.out,
+            "<path d=\"M{ax:.0},565 L{ax:.0},{:.0} A{:.0},{:.0} 0 0 1 {:.0},{:.0} L{:.0},565 Z\" fill=\"#2d1b12\"/>",
+            500.0,
+            w / 2.0,
+            w / 2.0,
+            ax + w,
+            500.0,
+            ax + w
+        );
     }
     // Two-tier pavilion with upturned eaves.
     let roof = if rng.f() < 0.5 { "#c9a227" } else { pal.roof.as_str() }.to_string();
@@ -892,13 +946,29 @@ fn pavilion(c: &mut Canvas, cx: f64, base: f64, w: f64, tiers: usize, rng: &mut 
     let roof = rng.pick(&["#8d3b1f", "#5e3023", "#a44a2a"]).to_string();
     let mut y = base;
     let mut width = w;
-    let _ = write!(c.out, "<rect x=\"{:.0}\" y=\"{base:.0}\" width=\"{:.0}\" height=\"30\" fill=\"#bfae8c\"/>", cx - w / 2.0 - 30.0, w + 60.0);
+    let _ = write!(
+        c.out,
+        "<rect x=\"{:.0}\" y=\"{base:.0}\" width=\"{:.0}\" height=\"30\" fill=\"#bfae8c\"/>",
+        cx - w / 2.0 - 30.0,
+        w + 60.0
+    );
     for tier in 0..tiers {
         let body = if tier == 0 { 110.0 } else { 45.0 };
-        let _ = write!(c.out, "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{body:.0}\" fill=\"#c0392b\"/>", cx - width * 0.4, y - body, width * 0.8);
+        let _ = write!(
+            c.out,
+            "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"{:.0}\" height=\"{body:.0}\" fill=\"#c0392b\"/>",
+            cx - width * 0.4,
+            y - body,
+            width * 0.8
+        );
         if tier == 0 {
             for k in 0..5 {
-                let _ = write!(c.out, "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"8\" height=\"{body:.0}\" fill=\"#7b241c\"/>", cx - width * 0.4 + k as f64 * width * 0.19, y - body);
+                let _ = write!(
+                    c.out,
+                    "<rect x=\"{:.0}\" y=\"{:.0}\" width=\"8\" height=\"{body:.0}\" fill=\"#7b241c\"/>",
+                    cx - width * 0.4 + k as f64 * width * 0.19,
+                    y - body
+                );
             }
         }
         y -= body;
@@ -928,7 +998,15 @@ fn lotus(c: &mut Canvas, rng: &mut Rng, top: f64) {
         let y = rng.range(top + 15.0, H - 10.0);
         let _ = write!(c.out, "<ellipse cx=\"{x:.0}\" cy=\"{y:.0}\" rx=\"22\" ry=\"7\" fill=\"#4c956c\"/>");
         if rng.f() < 0.5 {
-            let _ = write!(c.out, "<path d=\"M{:.0},{:.0} Q{x:.0},{:.0} {:.0},{:.0} Z\" fill=\"#f7a1c4\"/>", x - 7.0, y - 4.0, y - 26.0, x + 7.0, y - 4.0);
+            let _ = write!(
+                c.out,
+                "<path d=\"M{:.0},{:.0} Q{x:.0},{:.0} {:.0},{:.0} Z\" fill=\"#f7a1c4\"/>",
+                x - 7.0,
+                y - 4.0,
+                y - 26.0,
+                x + 7.0,
+                y - 4.0
+            );
         }
     }
 }
@@ -982,7 +1060,11 @@ fn civic_hall(c: &mut Canvas, rng: &mut Rng) {
         "<rect x=\"300\" y=\"360\" width=\"600\" height=\"200\" fill=\"{wall}\" stroke=\"#8b7d63\" stroke-width=\"2\"/><path d=\"M470,360 L600,290 L730,360 Z\" fill=\"{wall}\" stroke=\"#8b7d63\" stroke-width=\"2\"/><rect x=\"260\" y=\"560\" width=\"680\" height=\"14\" fill=\"#bbb\"/><rect x=\"280\" y=\"574\" width=\"640\" height=\"14\" fill=\"#aaa\"/>"
     );
     for k in 0..6 {
-        let _ = write!(c.out, "<rect x=\"{:.0}\" y=\"370\" width=\"18\" height=\"190\" fill=\"#fff\" stroke=\"#c8bfae\"/>", 480.0 + k as f64 * 45.0);
+        let _ = write!(
+            c.out,
+            "<rect x=\"{:.0}\" y=\"370\" width=\"18\" height=\"190\" fill=\"#fff\" stroke=\"#c8bfae\"/>",
+            480.0 + k as f64 * 45.0
+        );
     }
     for k in 0..3 {
         let _ = write!(c.out, "<rect x=\"{:.0}\" y=\"400\" width=\"36\" height=\"60\" fill=\"#8fb1cc\"/><rect x=\"{:.0}\" y=\"400\" width=\"36\" height=\"60\" fill=\"#8fb1cc\"/>", 320.0 + k as f64 * 50.0, 760.0 + k as f64 * 50.0);
@@ -992,10 +1074,18 @@ fn civic_hall(c: &mut Canvas, rng: &mut Rng) {
 
 fn produce_pole(c: &mut Canvas, x: f64, base: f64, rng: &mut Rng) {
     let top = base - rng.range(90.0, 140.0);
-    let _ = write!(c.out, "<line x1=\"{x:.0}\" y1=\"{base:.0}\" x2=\"{x:.0}\" y2=\"{top:.0}\" stroke=\"#5c4326\" stroke-width=\"4\"/>");
+    let _ = write!(
+        c.out,
+        "<line x1=\"{x:.0}\" y1=\"{base:.0}\" x2=\"{x:.0}\" y2=\"{top:.0}\" stroke=\"#5c4326\" stroke-width=\"4\"/>"
+    );
     let colour = rng.pick(&["#f77f00", "#90be6d", "#f9c74f", "#d62828", "#6a994e"]).to_string();
     for k in 0..4 {
-        let _ = write!(c.out, "<circle cx=\"{:.0}\" cy=\"{:.0}\" r=\"7\" fill=\"{colour}\"/>", x + if k % 2 == 0 { -7.0 } else { 7.0 }, top + 8.0 + k as f64 * 9.0);
+        let _ = write!(
+            c.out,
+            "<circle cx=\"{:.0}\" cy=\"{:.0}\" r=\"7\" fill=\"{colour}\"/>",
+            x + if k % 2 == 0 { -7.0 } else { 7.0 },
+            top + 8.0 + k as f64 * 9.0
+        );
     }
 }
 
@@ -1012,7 +1102,18 @@ fn jar(c: &mut Canvas, x: f64, base: f64, r: f64) {
 }
 
 fn cave_mouth(c: &mut Canvas, x: f64, base: f64) {
-    let _ = write!(c.out, "<path d=\"M{:.0},{base:.0} Q{:.0},{:.0} {:.0},{:.0} Q{:.0},{:.0} {:.0},{base:.0} Z\" fill=\"#1b1f1d\"/>", x - 90.0, x - 85.0, base - 120.0, x, base - 125.0, x + 85.0, base - 120.0, x + 90.0);
+    let _ = write!(
+        c.out,
+        "<path d=\"M{:.0},{base:.0} Q{:.0},{:.0} {:.0},{:.0} Q{:.0},{:.0} {:.0},{base:.0} Z\" fill=\"#1b1f1d\"/>",
+        x - 90.0,
+        x - 85.0,
+        base - 120.0,
+        x,
+        base - 125.0,
+        x + 85.0,
+        base - 120.0,
+        x + 90.0
+    );
 }
 
 fn ponds(c: &mut Canvas, pal: &Palette, rng: &mut Rng) {
@@ -1085,7 +1186,11 @@ fn quay(c: &mut Canvas, rng: &mut Rng) {
     while x < 560.0 {
         for level in 0..rng.int(1, 4) {
             let colour = rng.pick(&colours).to_string();
-            let _ = write!(c.out, "<rect x=\"{x:.0}\" y=\"{:.0}\" width=\"58\" height=\"26\" fill=\"{colour}\" stroke=\"#333\"/>", 564.0 - level as f64 * 26.0);
+            let _ = write!(
+                c.out,
+                "<rect x=\"{x:.0}\" y=\"{:.0}\" width=\"58\" height=\"26\" fill=\"{colour}\" stroke=\"#333\"/>",
+                564.0 - level as f64 * 26.0
+            );
         }
         x += 60.0;
     }
@@ -1107,7 +1212,11 @@ fn quay(c: &mut Canvas, rng: &mut Rng) {
 }
 
 fn sand(c: &mut Canvas, top: f64) {
-    let _ = write!(c.out, "<path d=\"M0,{top:.0} Q300,{:.0} 600,{top:.0} T1200,{top:.0} L1200,{H} L0,{H} Z\" fill=\"#e9d8a6\"/>", top - 20.0);
+    let _ = write!(
+        c.out,
+        "<path d=\"M0,{top:.0} Q300,{:.0} 600,{top:.0} T1200,{top:.0} L1200,{H} L0,{H} Z\" fill=\"#e9d8a6\"/>",
+        top - 20.0
+    );
 }
 
 fn coffee_rows(c: &mut Canvas, top: f64, pal: &Palette, rng: &mut Rng) {
@@ -1117,9 +1226,21 @@ fn coffee_rows(c: &mut Canvas, top: f64, pal: &Palette, rng: &mut Rng) {
     while y < H + 20.0 {
         let mut x = rng.range(-10.0, 10.0);
         while x < W + 20.0 {
-            let _ = write!(c.out, "<ellipse cx=\"{x:.0}\" cy=\"{y:.0}\" rx=\"{:.0}\" ry=\"{:.0}\" fill=\"{}\"/>", size, size * 0.7, pal.leaf);
+            let _ = write!(
+                c.out,
+                "<ellipse cx=\"{x:.0}\" cy=\"{y:.0}\" rx=\"{:.0}\" ry=\"{:.0}\" fill=\"{}\"/>",
+                size,
+                size * 0.7,
+                pal.leaf
+            );
             if size > 16.0 && rng.f() < 0.5 {
-                let _ = write!(c.out, "<circle cx=\"{:.0}\" cy=\"{:.0}\" r=\"{:.1}\" fill=\"#c1121f\"/>", x + size * 0.3, y, size * 0.12);
+                let _ = write!(
+                    c.out,
+                    "<circle cx=\"{:.0}\" cy=\"{:.0}\" r=\"{:.1}\" fill=\"#c1121f\"/>",
+                    x + size * 0.3,
+                    y,
+                    size * 0.12
+                );
             }
             x += size * 2.4;
         }
@@ -1143,14 +1264,22 @@ fn crowd(c: &mut Canvas, base: f64, rng: &mut Rng) {
 fn race_boat(c: &mut Canvas, x: f64, y: f64, rng: &mut Rng) {
     let len = rng.range(600.0, 780.0);
     let shirt = rng.pick(&["#e63946", "#ffb703", "#2a9d8f", "#f1faee"]).to_string();
-    let _ = write!(c.out, "<path d=\"M{x:.0},{:.0} Q{:.0},{:.0} {:.0},{:.0} L{:.0},{y:.0} Z\" fill=\"#7b3f00\"/>", y - 6.0, x + len / 2.0, y + 22.0, x + len, y - 8.0, x + len * 0.9);
+    let _ = write!(
+        c.out,
+        "<path d=\"M{x:.0},{:.0} Q{:.0},{:.0} {:.0},{:.0} L{:.0},{y:.0} Z\" fill=\"#7b3f00\"/>",
+        y - 6.0,
+        x + len / 2.0,
+        y + 22.0,
+        x + len,
+        y - 8.0,
+        x + len * 0.9
+    );
     let mut k = x + 40.0;
     while k < x + len - 50.0 {
         let _ = write!(c.out, "<circle cx=\"{k:.0}\" cy=\"{:.0}\" r=\"6\" fill=\"#3b2a20\"/><rect x=\"{:.0}\" y=\"{:.0}\" width=\"10\" height=\"12\" fill=\"{shirt}\"/><line x1=\"{k:.0}\" y1=\"{y:.0}\" x2=\"{:.0}\" y2=\"{:.0}\" stroke=\"#d4a373\" stroke-width=\"3\"/>", y - 24.0, k - 5.0, y - 18.0, k - 14.0, y + 22.0);
         k += 24.0;
     }
 }
-
 
 /// SplitMix64: small and deterministic, plenty for picking shapes.
 struct Rng(u64);

@@ -28,11 +28,10 @@ fn every_embedded_file_parses_and_the_outlet_is_consistent() {
 fn every_file_in_the_articles_folder_is_embedded() {
     // Read when the test runs, not when it was built: a shared target
     // directory may hold a build made from a clone elsewhere.
-    let dir = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR")).join("articles");
-    let on_disk: HashSet<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
+    let dir =
+        std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo test sets CARGO_MANIFEST_DIR")).join("articles");
+    let on_disk: HashSet<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     let embedded: HashSet<String> = ARTICLE_FILES.iter().map(|(n, _)| n.to_string()).collect();
     assert_eq!(on_disk, embedded, "add new article files to ARTICLE_FILES in lib.rs");
 }
@@ -109,9 +108,8 @@ fn authors_categories_and_topics_give_related_lists_content() {
     for a in o.articles() {
         assert!(!o.related(a, 4).is_empty(), "{} has no related story", a.slug);
     }
-    let shared_tag = o.originals().filter(|a| {
-        o.originals().any(|b| b.slug != a.slug && b.tags.iter().any(|t| a.tags.contains(t)))
-    });
+    let shared_tag =
+        o.originals().filter(|a| o.originals().any(|b| b.slug != a.slug && b.tags.iter().any(|t| a.tags.contains(t))));
     assert!(shared_tag.count() >= 20);
     let videos: Vec<_> = o.originals().filter(|a| a.body.iter().any(|b| matches!(b, DemoBlock::Video { .. }))).collect();
     assert!((2..=3).contains(&videos.len()));

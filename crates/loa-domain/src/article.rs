@@ -41,7 +41,10 @@ pub enum Block {
         marks: Vec<Mark>,
     },
     Figure(Figure),
-    Video { src: String, title: String },
+    Video {
+        src: String,
+        title: String,
+    },
 }
 
 impl Block {
@@ -76,14 +79,8 @@ impl Block {
             Block::Paragraph { .. } => Block::Paragraph { marks: valid_marks(&new_text, marks), text: new_text },
             Block::Heading { .. } => Block::Heading { marks: valid_marks(&new_text, marks), text: new_text },
             Block::Quote { .. } => Block::Quote { marks: valid_marks(&new_text, marks), text: new_text },
-            Block::Figure(f) => Block::Figure(Figure {
-                caption: new_text,
-                ..f.clone()
-            }),
-            Block::Video { src, .. } => Block::Video {
-                src: src.clone(),
-                title: new_text,
-            },
+            Block::Figure(f) => Block::Figure(Figure { caption: new_text, ..f.clone() }),
+            Block::Video { src, .. } => Block::Video { src: src.clone(), title: new_text },
         }
     }
 }
@@ -103,7 +100,9 @@ pub enum MarkKind {
     Bold,
     Italic,
     /// An absolute http(s) address; renderers still check it before use.
-    Link { href: String },
+    Link {
+        href: String,
+    },
 }
 
 /// The marks that fit `text`: non-empty, inside it and on char boundaries.
@@ -112,9 +111,7 @@ pub enum MarkKind {
 pub fn valid_marks(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
     marks
         .into_iter()
-        .filter(|m| {
-            m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end)
-        })
+        .filter(|m| m.start < m.end && m.end <= text.len() && text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
         .collect()
 }
 
@@ -353,7 +350,11 @@ mod tests {
         es.lang = Lang::Es;
         let all = [en.clone(), es, vi.clone()];
         let langs = |v: Vec<&Edition>| v.into_iter().map(|e| e.lang).collect::<Vec<_>>();
-        assert_eq!(langs(translation_sources(&all, Lang::Ca, |_, _| true)), [Lang::Vi, Lang::En], "machine translations are no source");
+        assert_eq!(
+            langs(translation_sources(&all, Lang::Ca, |_, _| true)),
+            [Lang::Vi, Lang::En],
+            "machine translations are no source"
+        );
         assert_eq!(langs(translation_sources(&all, Lang::Ca, |from, _| from != Lang::Vi)), [Lang::En], "only pairs served");
         assert_eq!(langs(translation_sources(&all, Lang::En, |_, _| true)), [Lang::Vi], "not itself");
     }
@@ -431,10 +432,7 @@ mod tests {
         assert!(b.with_text("Hola mundo".into()).marks().is_empty());
         let fresh = b.with_text_and_marks(
             "Hola mundo".into(),
-            vec![
-                Mark { start: 0, end: 4, kind: MarkKind::Italic },
-                Mark { start: 5, end: 40, kind: MarkKind::Bold },
-            ],
+            vec![Mark { start: 0, end: 4, kind: MarkKind::Italic }, Mark { start: 5, end: 40, kind: MarkKind::Bold }],
         );
         assert_eq!(fresh.marks(), &[Mark { start: 0, end: 4, kind: MarkKind::Italic }]);
     }
@@ -443,9 +441,9 @@ mod tests {
     fn valid_marks_drops_empty_out_of_range_and_split_characters() {
         let text = "Hà Tĩnh";
         let marks = vec![
-            Mark { start: 0, end: 3, kind: MarkKind::Bold },   // "Hà": ok ("à" is 2 bytes)
-            Mark { start: 0, end: 2, kind: MarkKind::Bold },   // splits "à"
-            Mark { start: 3, end: 3, kind: MarkKind::Italic }, // empty
+            Mark { start: 0, end: 3, kind: MarkKind::Bold },    // "Hà": ok ("à" is 2 bytes)
+            Mark { start: 0, end: 2, kind: MarkKind::Bold },    // splits "à"
+            Mark { start: 3, end: 3, kind: MarkKind::Italic },  // empty
             Mark { start: 4, end: 99, kind: MarkKind::Italic }, // past the end
         ];
         assert_eq!(valid_marks(text, marks), vec![Mark { start: 0, end: 3, kind: MarkKind::Bold }]);

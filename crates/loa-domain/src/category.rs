@@ -45,15 +45,44 @@ impl Category {
     pub fn from_label(label: &str) -> Category {
         let l = label.trim().to_lowercase();
         let slug = match l.as_str() {
-            s if s.contains("politic") || s.contains("chính trị") || s.contains("полит") => {
-                "political-system"
+            s if s.contains("politic") || s.contains("chính trị") || s.contains("полит") => "political-system",
+            s if s.contains("local") || s.contains("địa phương") || s.contains("регион") || s.contains("мест") => {
+                "local"
             }
-            s if s.contains("local") || s.contains("địa phương") || s.contains("регион") || s.contains("мест") => "local",
-            s if s.contains("heritage") || s.contains("di sản") || s.contains("наслед") || s.contains("culture") || s.contains("văn hóa") || s.contains("культур") => "heritage",
-            s if s.contains("figure") || s.contains("people") || s.contains("nhân vật") || s.contains("люди") || s.contains("персон") => "figures",
-            s if s.contains("business") || s.contains("econom") || s.contains("kinh") || s.contains("эконом") || s.contains("бизнес") => "business",
+            s if s.contains("heritage")
+                || s.contains("di sản")
+                || s.contains("наслед")
+                || s.contains("culture")
+                || s.contains("văn hóa")
+                || s.contains("культур") =>
+            {
+                "heritage"
+            }
+            s if s.contains("figure")
+                || s.contains("people")
+                || s.contains("nhân vật")
+                || s.contains("люди")
+                || s.contains("персон") =>
+            {
+                "figures"
+            }
+            s if s.contains("business")
+                || s.contains("econom")
+                || s.contains("kinh")
+                || s.contains("эконом")
+                || s.contains("бизнес") =>
+            {
+                "business"
+            }
             s if s.contains("product") || s.contains("sản phẩm") || s.contains("продук") => "product",
-            s if s.contains("travel") || s.contains("tourism") || s.contains("du lịch") || s.contains("туризм") || s.contains("путешеств") => "travel",
+            s if s.contains("travel")
+                || s.contains("tourism")
+                || s.contains("du lịch")
+                || s.contains("туризм")
+                || s.contains("путешеств") =>
+            {
+                "travel"
+            }
             s if s.contains("video") || s.contains("видео") => "video",
             _ => "news",
         };

@@ -135,12 +135,7 @@ impl FromStr for Lang {
     /// (`es`, `spa`, `pt_BR`, `en-US`), the shapes Apertium modes and HTML
     /// `lang` attributes come in.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let base = s
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let base = s.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
         let alias = match base.as_str() {
             "fre" => "fra",
             "rum" => "ron",
@@ -149,10 +144,7 @@ impl FromStr for Lang {
             "cmn" => "zho",
             other => other,
         };
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code() == alias || l.code3() == alias)
-            .ok_or_else(|| UnknownLang(s.to_string()))
+        Lang::ALL.into_iter().find(|l| l.code() == alias || l.code3() == alias).ok_or_else(|| UnknownLang(s.to_string()))
     }
 }
 

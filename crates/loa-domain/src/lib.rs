@@ -13,10 +13,13 @@ pub mod reasons;
 pub mod slug;
 pub mod source;
 
-pub use article::{translation_sources, valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind, NewArticle};
+pub use article::{
+    translation_sources, valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind,
+    NewArticle,
+};
 pub use category::{Category, CATEGORIES};
 pub use lang::Lang;
-pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};
 pub use newsroom::{check_comment, ActionKind, CommentStatus, NewsroomAction, Role, User, UserId};
+pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};
 pub use slug::slugify;
 pub use source::{CategoryRule, Provenance, Source, SourceHealth, SourceId, SourceKind, SourceSettings};

@@ -91,7 +91,6 @@ impl fmt::Display for Problem {
     }
 }
 
-
 /// The stored form of an edition's reasons (its `failure`): JSON, so each
 /// can be shown in any language. `None` when there are none.
 pub fn encode_reasons(problems: &[Problem]) -> Option<String> {
@@ -117,11 +116,14 @@ mod tests {
 
     #[test]
     fn reasons_survive_the_store_and_old_text_is_kept() {
-        let problems = vec![Problem::MissingNumbers(vec!["1743".into()]), Problem::TitleEmpty, Problem::Engine("apertium: timeout".into())];
+        let problems =
+            vec![Problem::MissingNumbers(vec!["1743".into()]), Problem::TitleEmpty, Problem::Engine("apertium: timeout".into())];
         let stored = encode_reasons(&problems).unwrap();
         assert_eq!(decode_reasons(&stored), problems);
         assert_eq!(encode_reasons(&[]), None);
         assert_eq!(decode_reasons("the translation was odd"), [Problem::Engine("the translation was odd".into())]);
-        assert!(reasons_text(&stored).starts_with("numbers of the source are missing or changed in the translation: 1743; the title"));
+        assert!(
+            reasons_text(&stored).starts_with("numbers of the source are missing or changed in the translation: 1743; the title")
+        );
     }
 }

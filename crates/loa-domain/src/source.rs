@@ -45,9 +45,7 @@ pub struct CategoryRule {
 impl CategoryRule {
     /// Parses `PATTERN=SLUG` (the command-line form).
     pub fn parse(text: &str) -> Result<CategoryRule, String> {
-        let (pattern, slug) = text
-            .rsplit_once('=')
-            .ok_or_else(|| format!("{text:?} is not PATTERN=CATEGORY"))?;
+        let (pattern, slug) = text.rsplit_once('=').ok_or_else(|| format!("{text:?} is not PATTERN=CATEGORY"))?;
         let category = Category::from_slug(slug.trim())
             .ok_or_else(|| format!("{slug:?} is not a category (one of: news, political-system, local, heritage, figures, business, product, travel, video)"))?;
         if pattern.trim().is_empty() {
@@ -60,7 +58,9 @@ impl CategoryRule {
         if self.pattern.starts_with('/') {
             url_path.starts_with(&self.pattern)
         } else {
-            labels.iter().any(|l| l.trim().eq_ignore_ascii_case(&self.pattern) || l.trim().to_lowercase() == self.pattern.to_lowercase())
+            labels
+                .iter()
+                .any(|l| l.trim().eq_ignore_ascii_case(&self.pattern) || l.trim().to_lowercase() == self.pattern.to_lowercase())
         }
     }
 }

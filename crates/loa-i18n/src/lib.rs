@@ -20,18 +20,8 @@ pub use fluent_bundle::FluentValue;
 
 /// The locales the interface is written in, in the order a language menu
 /// offers them.
-const SUPPORTED: [Lang; 10] = [
-    Lang::Vi,
-    Lang::En,
-    Lang::Ru,
-    Lang::Uk,
-    Lang::Be,
-    Lang::Es,
-    Lang::Fr,
-    Lang::Ca,
-    Lang::Pt,
-    Lang::It,
-];
+const SUPPORTED: [Lang; 10] =
+    [Lang::Vi, Lang::En, Lang::Ru, Lang::Uk, Lang::Be, Lang::Es, Lang::Fr, Lang::Ca, Lang::Pt, Lang::It];
 
 const SOURCES: [(Lang, &str); 10] = [
     (Lang::Vi, include_str!("../locales/vi.ftl")),
@@ -87,11 +77,7 @@ impl Locales {
         for (lang, source) in SOURCES {
             let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| I18nError::Syntax {
                 lang,
-                details: errors
-                    .iter()
-                    .map(|e| format!("{:?} at bytes {:?}", e.kind, e.pos))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                details: errors.iter().map(|e| format!("{:?} at bytes {:?}", e.kind, e.pos)).collect::<Vec<_>>().join("; "),
             })?;
             let resource = Arc::new(resource);
             let id: unic_langid::LanguageIdentifier = lang.code().parse().map_err(|_| I18nError::LangId(lang))?;

@@ -137,7 +137,9 @@ fn held_reasons_use_every_argument_in_every_locale() {
     for &lang in Locales::supported() {
         let detected = l.language_name(lang, Lang::Es);
         let expected = l.language_name(lang, lang);
-        let cases: Vec<(&str, Vec<(&str, FluentValue<'_>)>, Vec<String>)> = vec![
+        // (message, its arguments, texts the message must show).
+        type Case<'a> = (&'a str, Vec<(&'a str, FluentValue<'a>)>, Vec<String>);
+        let cases: Vec<Case<'_>> = vec![
             ("problem-missing-numbers", vec![("numbers", "1743, 2024".into())], vec!["1743, 2024".into()]),
             ("problem-missing-terms", vec![("terms", "Hà Tĩnh".into())], vec!["Hà Tĩnh".into()]),
             (

@@ -52,7 +52,8 @@ fn score(truth: &str, predicted: &str) -> (f64, f64) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let worst: usize = args.iter().position(|a| a == "--worst").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(10);
+    let worst: usize =
+        args.iter().position(|a| a == "--worst").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(10);
     let show: Option<&String> = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1));
     let dir = PathBuf::from(std::env::var("BENCH_DIR").unwrap_or_else(|_| "/work/shared/benchmarks/article-extraction".into()));
     let truth_raw = std::fs::read_to_string(dir.join("ground-truth.json")).expect("ground-truth.json");

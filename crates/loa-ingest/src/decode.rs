@@ -26,13 +26,7 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
         .map(|(enc, _)| enc)
         .or_else(|| content_type.and_then(charset_from_content_type))
         .or_else(|| charset_from_meta(bytes))
-        .unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                UTF_8
-            } else {
-                sniff_legacy(bytes)
-            }
-        });
+        .unwrap_or_else(|| if std::str::from_utf8(bytes).is_ok() { UTF_8 } else { sniff_legacy(bytes) });
     decode_with(encoding, bytes)
 }
 
@@ -88,10 +82,10 @@ const MIN_EVIDENCE: usize = 8;
 
 /// Frequent letter pairs of Russian, Ukrainian and Belarusian text.
 const CYRILLIC_PAIRS: &[&str] = &[
-    "ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "пр", "ро", "ре", "по", "ан", "ал", "ло", "ет", "ел",
-    "ос", "ка", "ли", "ер", "от", "та", "не", "го", "ть", "ри", "ве", "ор", "ва", "те", "ол", "ла", "ит", "ес", "ом",
-    "ль", "де", "да", "ин", "ат", "ны", "ие", "ск", "ое", "ая", "ый", "ых", "ми", "ма", "ви", "ий", "ся", "ти", "ні",
-    "ів", "ць", "ня", "ій", "ві", "ді", "рі", "ці", "ўс", "ыя",
+    "ст", "но", "то", "на", "ен", "ов", "ни", "ра", "во", "ко", "пр", "ро", "ре", "по", "ан", "ал", "ло", "ет", "ел", "ос", "ка",
+    "ли", "ер", "от", "та", "не", "го", "ть", "ри", "ве", "ор", "ва", "те", "ол", "ла", "ит", "ес", "ом", "ль", "де", "да", "ин",
+    "ат", "ны", "ие", "ск", "ое", "ая", "ый", "ых", "ми", "ма", "ви", "ий", "ся", "ти", "ні", "ів", "ць", "ня", "ій", "ві", "ді",
+    "рі", "ці", "ўс", "ыя",
 ];
 
 fn cyrillic_score(text: &str) -> i64 {
@@ -313,7 +307,8 @@ dâng cao. Chính quyền địa phương cho biết hơn bốn mươi nghìn ng
 
     #[test]
     fn one_short_headline_is_enough() {
-        for (enc, text) in [(WINDOWS_1251, "<h1>Новости дня: курс рубля</h1>"), (KOI8_R, "<h1>Новости дня: курс рубля</h1>")] {
+        for (enc, text) in [(WINDOWS_1251, "<h1>Новости дня: курс рубля</h1>"), (KOI8_R, "<h1>Новости дня: курс рубля</h1>")]
+        {
             let (bytes, _, _) = enc.encode(text);
             assert_eq!(decode_html(&bytes, None), text, "{}", enc.name());
         }
@@ -352,27 +347,51 @@ dâng cao. Chính quyền địa phương cho biết hơn bốn mươi nghìn ng
     /// Undeclared pages in the legacy encodings of other scripts, as
     /// outlets serve them: real bytes, made by each encoding's encoder.
     const WORLD: &[(&str, &str)] = &[
-        ("Shift_JIS", "<html><head><title>ニュース</title></head><body><h1>東京で大雨、交通に乱れ</h1>\
+        (
+            "Shift_JIS",
+            "<html><head><title>ニュース</title></head><body><h1>東京で大雨、交通に乱れ</h1>\
 <p>気象庁によると、東京都内では昨夜から激しい雨が降り続き、多くの路線で電車の運転が見合わせとなっています。\
-政府は住民に対し、川の近くに近づかないよう呼びかけました。</p></body></html>"),
-        ("EUC-JP", "<p>大阪市は、来年の春から市内の公立小学校で給食費を無料にすると発表しました。\
-市長は記者会見で、子育て世帯の負担を減らすための取り組みだと説明しています。</p>"),
-        ("GBK", "<html><head><title>新闻</title></head><body><h1>北京迎来今年首场大雪</h1>\
+政府は住民に対し、川の近くに近づかないよう呼びかけました。</p></body></html>",
+        ),
+        (
+            "EUC-JP",
+            "<p>大阪市は、来年の春から市内の公立小学校で給食費を無料にすると発表しました。\
+市長は記者会見で、子育て世帯の負担を減らすための取り組みだと説明しています。</p>",
+        ),
+        (
+            "GBK",
+            "<html><head><title>新闻</title></head><body><h1>北京迎来今年首场大雪</h1>\
 <p>据气象部门介绍，北京市区昨晚开始降雪，部分道路出现结冰现象。交通管理部门提醒市民出行注意安全，\
-尽量选择公共交通工具。学校今天照常上课。</p></body></html>"),
-        ("Big5", "<p>台北市政府今天宣布，捷運新路線將於明年年底通車，預計每天可以載運超過十萬名乘客。\
-市長表示，這條路線將大幅改善市民的通勤時間。</p>"),
-        ("EUC-KR", "<html><head><title>뉴스</title></head><body><h1>서울에 폭우, 도로 곳곳 통제</h1>\
+尽量选择公共交通工具。学校今天照常上课。</p></body></html>",
+        ),
+        (
+            "Big5",
+            "<p>台北市政府今天宣布，捷運新路線將於明年年底通車，預計每天可以載運超過十萬名乘客。\
+市長表示，這條路線將大幅改善市民的通勤時間。</p>",
+        ),
+        (
+            "EUC-KR",
+            "<html><head><title>뉴스</title></head><body><h1>서울에 폭우, 도로 곳곳 통제</h1>\
 <p>기상청에 따르면 서울과 경기 지역에 밤사이 많은 비가 내려 일부 도로의 통행이 통제되고 있습니다. \
-정부는 주민들에게 하천 주변에 가지 말라고 당부했습니다.</p></body></html>"),
+정부는 주민들에게 하천 주변에 가지 말라고 당부했습니다.</p></body></html>",
+        ),
         ("windows-1251", "<p>Во Владивостоке после двух дней сильных дождей затоплены десятки улиц, сообщили в мэрии.</p>"),
         ("KOI8-R", "<p>Спасатели эвакуировали жителей прибрежных районов, а школы закрыты до конца недели.</p>"),
-        ("windows-1253", "<p>Σύμφωνα με την Εθνική Μετεωρολογική Υπηρεσία, η θερμοκρασία στην Αθήνα θα ξεπεράσει \
-τους σαράντα βαθμούς την Παρασκευή, και οι αρχές ζητούν από τους πολίτες να μείνουν στο σπίτι.</p>"),
-        ("windows-1250", "<p>Według ministerstwa zdrowia w przyszłym tygodniu rozpocznie się kampania szczepień \
-przeciwko grypie. Lekarze zachęcają, żeby zgłaszać się jak najwcześniej, zwłaszcza osoby starsze.</p>"),
-        ("windows-874", "<p>กรมอุตุนิยมวิทยาประกาศเตือนว่าจะมีฝนตกหนักในกรุงเทพมหานครและปริมณฑลตลอดสัปดาห์นี้ \
-ประชาชนควรติดตามข่าวสารอย่างใกล้ชิด</p>"),
+        (
+            "windows-1253",
+            "<p>Σύμφωνα με την Εθνική Μετεωρολογική Υπηρεσία, η θερμοκρασία στην Αθήνα θα ξεπεράσει \
+τους σαράντα βαθμούς την Παρασκευή, και οι αρχές ζητούν από τους πολίτες να μείνουν στο σπίτι.</p>",
+        ),
+        (
+            "windows-1250",
+            "<p>Według ministerstwa zdrowia w przyszłym tygodniu rozpocznie się kampania szczepień \
+przeciwko grypie. Lekarze zachęcają, żeby zgłaszać się jak najwcześniej, zwłaszcza osoby starsze.</p>",
+        ),
+        (
+            "windows-874",
+            "<p>กรมอุตุนิยมวิทยาประกาศเตือนว่าจะมีฝนตกหนักในกรุงเทพมหานครและปริมณฑลตลอดสัปดาห์นี้ \
+ประชาชนควรติดตามข่าวสารอย่างใกล้ชิด</p>",
+        ),
     ];
 
     #[test]

@@ -68,12 +68,7 @@ pub fn parse_feed(bytes: &[u8], base_url: &str) -> Result<ParsedFeed, FeedError>
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .collect();
-            let author = entry
-                .authors
-                .iter()
-                .map(|p| p.name.trim())
-                .find(|n| !n.is_empty())
-                .map(str::to_string);
+            let author = entry.authors.iter().map(|p| p.name.trim()).find(|n| !n.is_empty()).map(str::to_string);
             Some(FeedItem {
                 url,
                 title: entry.title.as_ref().map(|t| collapse(&t.content)).filter(|t| !t.is_empty()),
@@ -83,10 +78,7 @@ pub fn parse_feed(bytes: &[u8], base_url: &str) -> Result<ParsedFeed, FeedError>
             })
         })
         .collect();
-    Ok(ParsedFeed {
-        title: feed.title.map(|t| collapse(&t.content)).filter(|t| !t.is_empty()),
-        items,
-    })
+    Ok(ParsedFeed { title: feed.title.map(|t| collapse(&t.content)).filter(|t| !t.is_empty()), items })
 }
 
 fn classify(bytes: &[u8], e: feed_rs::parser::ParseFeedError) -> FeedError {
@@ -108,7 +100,9 @@ fn classify(bytes: &[u8], e: feed_rs::parser::ParseFeedError) -> FeedError {
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.contains("<html") && !head.contains("<rss") && !head.contains("<feed"))
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.contains("<html") && !head.contains("<rss") && !head.contains("<feed"))
 }
 
 fn resolve(base: &Url, href: &str) -> Option<String> {

@@ -112,11 +112,7 @@ pub enum Conditional {
     /// HTTP 304: what the caller has is still current.
     NotModified,
     /// A new body, with the validators to send next time.
-    Fresh {
-        fetched: Fetched,
-        etag: Option<String>,
-        last_modified: Option<String>,
-    },
+    Fresh { fetched: Fetched, etag: Option<String>, last_modified: Option<String> },
 }
 
 /// A successful response (status 2xx) with its whole body.
@@ -245,10 +241,7 @@ impl Fetcher {
         }
         let via_proxy = proxy_host.is_some();
         let resolver = GuardedResolver { guard: guard.clone(), exempt: proxy_host };
-        let client = builder
-            .dns_resolver(Arc::new(resolver))
-            .build()
-            .map_err(|e| FetchError::Client(e.to_string()))?;
+        let client = builder.dns_resolver(Arc::new(resolver)).build().map_err(|e| FetchError::Client(e.to_string()))?;
         Ok(Fetcher {
             client,
             cfg,
@@ -298,10 +291,9 @@ impl Fetcher {
             _ => return literal_ip_check(&self.guard, target).map_err(forbidden),
         };
         let port = target.port_or_known_default().unwrap_or(80);
-        let addrs = tokio::net::lookup_host((host.as_str(), port)).await.map_err(|e| FetchError::Network {
-            url: url.to_string(),
-            message: format!("cannot resolve {host}: {e}"),
-        })?;
+        let addrs = tokio::net::lookup_host((host.as_str(), port))
+            .await
+            .map_err(|e| FetchError::Network { url: url.to_string(), message: format!("cannot resolve {host}: {e}") })?;
         for addr in addrs {
             self.guard.check(addr.ip()).map_err(|why| forbidden(format!("{host} resolves to {why}")))?;
         }
@@ -513,9 +505,7 @@ impl Fetcher {
             }
         }
         let final_url = resp.url().to_string();
-        let header = |name: HeaderName| {
-            resp.headers().get(name).and_then(|v| v.to_str().ok()).map(|s| s.trim().to_string())
-        };
+        let header = |name: HeaderName| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(|s| s.trim().to_string());
         let content_type = header(reqwest::header::CONTENT_TYPE);
         let etag = header(reqwest::header::ETAG);
         let last_modified = header(reqwest::header::LAST_MODIFIED);
@@ -644,8 +634,7 @@ fn proxy_url(proxy: &str) -> Result<Url, String> {
 }
 
 fn check_url(url: &str) -> Result<Url, FetchError> {
-    let parsed = Url::parse(url.trim())
-        .map_err(|e| FetchError::InvalidUrl { url: url.to_string(), reason: e.to_string() })?;
+    let parsed = Url::parse(url.trim()).map_err(|e| FetchError::InvalidUrl { url: url.to_string(), reason: e.to_string() })?;
     match parsed.scheme() {
         "http" | "https" => {}
         _ => return Err(FetchError::UnsupportedScheme { url: url.to_string() }),
@@ -657,12 +646,7 @@ fn check_url(url: &str) -> Result<Url, FetchError> {
 }
 
 fn mime_of(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
+    content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase()
 }
 
 /// Whether a Content-Type can be an article page. A missing type is given
@@ -672,10 +656,7 @@ pub fn is_page_type(content_type: &str) -> bool {
     if mime.is_empty() {
         return true;
     }
-    mime.starts_with("text/")
-        || mime == "application/xhtml+xml"
-        || mime == "application/xml"
-        || mime.ends_with("+xml")
+    mime.starts_with("text/") || mime == "application/xhtml+xml" || mime == "application/xml" || mime.ends_with("+xml")
 }
 
 #[cfg(test)]

@@ -23,7 +23,9 @@ impl Cidr {
         let addr: IpAddr = addr.trim().parse().map_err(|_| format!("{text:?} is not an IP address or range"))?;
         let max = if addr.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
-            Some(p) => p.trim().parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?} has a bad prefix length"))?,
+            Some(p) => {
+                p.trim().parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?} has a bad prefix length"))?
+            }
             None => max,
         };
         Ok(Cidr { addr, prefix })
@@ -221,10 +223,30 @@ mod tests {
     #[test]
     fn refuses_every_internal_kind() {
         for a in [
-            "127.0.0.1", "127.1.2.3", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254",
-            "169.254.1.1", "0.0.0.0", "100.64.0.1", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
-            "fd00:ec2::254", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a00:1",
-            "2002:c0a8:0101::1", "::10.0.0.1", "fec0::1",
+            "127.0.0.1",
+            "127.1.2.3",
+            "10.1.2.3",
+            "172.16.0.1",
+            "172.31.255.255",
+            "192.168.1.1",
+            "169.254.169.254",
+            "169.254.1.1",
+            "0.0.0.0",
+            "100.64.0.1",
+            "224.0.0.1",
+            "255.255.255.255",
+            "::1",
+            "::",
+            "fe80::1",
+            "fd00:ec2::254",
+            "fc00::1",
+            "ff02::1",
+            "::ffff:127.0.0.1",
+            "::ffff:169.254.169.254",
+            "64:ff9b::a00:1",
+            "2002:c0a8:0101::1",
+            "::10.0.0.1",
+            "fec0::1",
         ] {
             assert!(forbidden_reason(ip(a)).is_some(), "{a} should be refused");
         }

@@ -42,9 +42,8 @@ pub fn parse_opml(text: &str) -> Result<Vec<OpmlSource>, OpmlError> {
     // happens to have children).
     let mut folders: Vec<Option<String>> = Vec::new();
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| OpmlError::Malformed(format!("near byte {}: {e}", reader.error_position())))?;
+        let event =
+            reader.read_event().map_err(|e| OpmlError::Malformed(format!("near byte {}: {e}", reader.error_position())))?;
         match event {
             Event::Start(ref el) | Event::Empty(ref el) => {
                 let is_empty = matches!(event, Event::Empty(_));

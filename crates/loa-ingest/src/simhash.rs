@@ -51,11 +51,8 @@ const SHINGLE: usize = 3;
 /// The 64-bit SimHash of `text` over lower-cased word 3-shingles. Texts of
 /// fewer than three words are one shingle; a text without words is 0.
 pub fn simhash(text: &str) -> u64 {
-    let tokens: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let tokens: Vec<String> =
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).map(str::to_lowercase).collect();
     if tokens.is_empty() {
         return 0;
     }
@@ -71,11 +68,7 @@ pub fn simhash(text: &str) -> u64 {
             }
         }
     }
-    votes
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| **v > 0)
-        .fold(0u64, |acc, (bit, _)| acc | 1 << bit)
+    votes.iter().enumerate().filter(|(_, v)| **v > 0).fold(0u64, |acc, (bit, _)| acc | 1 << bit)
 }
 
 /// The number of bits in which two fingerprints differ.

@@ -229,8 +229,7 @@ impl Entry {
                 "title" => news.title = Some(value),
                 "publication_date" => news.published = parse_date(&value),
                 "keywords" => {
-                    news.keywords =
-                        value.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_string).collect();
+                    news.keywords = value.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_string).collect();
                 }
                 _ => {}
             }

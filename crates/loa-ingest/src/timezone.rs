@@ -74,10 +74,7 @@ pub fn source_timezone(setting: Option<&str>, url: &str) -> Tz {
             Err(why) => tracing::warn!(%why, "source time zone ignored"),
         }
     }
-    url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().and_then(timezone_for_host))
-        .unwrap_or(Tz::UTC)
+    url::Url::parse(url).ok().and_then(|u| u.host_str().and_then(timezone_for_host)).unwrap_or(Tz::UTC)
 }
 
 #[cfg(test)]

@@ -79,7 +79,8 @@ async fn handle(mut sock: TcpStream, site: Arc<Site>) {
             n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string())
         })
     };
-    let req = Request { path: path.clone(), if_none_match: header("if-none-match"), if_modified_since: header("if-modified-since") };
+    let req =
+        Request { path: path.clone(), if_none_match: header("if-none-match"), if_modified_since: header("if-modified-since") };
     site.log.lock().unwrap().push(req.clone());
     let reason = |status: u16| match status {
         200 => "OK",
@@ -122,7 +123,11 @@ async fn handle(mut sock: TcpStream, site: Arc<Site>) {
             if unchanged {
                 format!("HTTP/1.1 304 Not Modified\r\n{validators}Connection: close\r\n\r\n")
             } else {
-                respond(200, &format!("{validators}Content-Type: application/rss+xml\r\n"), "<rss version=\"2.0\"><channel/></rss>")
+                respond(
+                    200,
+                    &format!("{validators}Content-Type: application/rss+xml\r\n"),
+                    "<rss version=\"2.0\"><channel/></rss>",
+                )
             }
         }
         _ => respond(200, "Content-Type: text/html\r\n", &format!("<p>page {path}</p>")),
@@ -321,7 +326,8 @@ const NO_PRIVATE: &str = "User-agent: *\nDisallow: /private/\n";
 
 #[tokio::test]
 async fn a_redirect_into_a_disallowed_path_is_refused_without_requesting_it() {
-    let site = Site::redirecting(200, NO_PRIVATE, &[("/old/memo", 302, "/private/memo"), ("/old/draft", 308, "../private/draft")]);
+    let site =
+        Site::redirecting(200, NO_PRIVATE, &[("/old/memo", 302, "/private/memo"), ("/old/draft", 308, "../private/draft")]);
     let base = serve("127.0.0.1", site.clone()).await;
     let f = fetcher(config());
     for (from, to) in [("/old/memo", "/private/memo"), ("/old/draft", "/private/draft")] {
@@ -444,7 +450,11 @@ async fn a_redirect_to_another_origin_obeys_that_origins_robots_txt() {
     let to_news = format!("{b}/news/today");
     // The first site forbids /news/ itself; its rules must not decide for
     // the second site, in either direction.
-    let first = Site::redirecting(200, "User-agent: *\nDisallow: /news/\n", &[("/out/private", 302, &to_private), ("/out/news", 302, &to_news)]);
+    let first = Site::redirecting(
+        200,
+        "User-agent: *\nDisallow: /news/\n",
+        &[("/out/private", 302, &to_private), ("/out/news", 302, &to_news)],
+    );
     let a = serve("127.0.0.1", first.clone()).await;
     let f = fetcher(config());
 
@@ -490,11 +500,8 @@ async fn redirect_hops_wait_for_their_hosts_turn() {
 async fn the_time_budget_is_shared_by_the_hops() {
     // Four answers of 300 ms each fit one 1 s budget per hop, not one 1 s
     // budget for the fetch.
-    let site = Site::redirecting(
-        404,
-        "",
-        &[("/slow/1", 302, "/slow/2"), ("/slow/2", 302, "/slow/3"), ("/slow/3", 302, "/slow/4")],
-    );
+    let site =
+        Site::redirecting(404, "", &[("/slow/1", 302, "/slow/2"), ("/slow/2", 302, "/slow/3"), ("/slow/3", 302, "/slow/4")]);
     let base = serve("127.0.0.1", site.clone()).await;
     let f = fetcher(FetchConfig { total_timeout: Duration::from_secs(1), ..config() });
     let started = Instant::now();

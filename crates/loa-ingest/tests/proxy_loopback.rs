@@ -90,7 +90,10 @@ async fn target() -> String {
                 let mut buf = vec![0u8; 4096];
                 let _ = sock.read(&mut buf).await;
                 let body = "<p>answered by the target</p>";
-                let head = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
                 let _ = sock.write_all(format!("{head}{body}").as_bytes()).await;
             });
         }

@@ -43,7 +43,10 @@ async fn recorder(bind: &str, redirect_to: Option<Arc<std::sync::Mutex<String>>>
                     }
                     None => {
                         let body = "<html><body><p>internal secret</p></body></html>";
-                        format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+                        format!(
+                            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                            body.len()
+                        )
                     }
                 };
                 let _ = sock.write_all(reply.as_bytes()).await;
@@ -70,10 +73,34 @@ fn config(allow: &[&str]) -> FetchConfig {
 /// names that resolve to loopback.
 fn loopback_spellings(port: u16) -> Vec<String> {
     [
-        "127.0.0.1", "127.1", "127.0.1", "2130706433", "0177.0.0.1", "0x7f.1", "0x7f000001", "017700000001", "0x7f.0.0.1",
-        "0177.1", "[::1]", "[0:0:0:0:0:0:0:1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[0:0:0:0:0:ffff:127.0.0.1]",
-        "[::127.0.0.1]", "[64:ff9b::127.0.0.1]", "[2002:7f00:1::]", "0.0.0.0", "0", "[::]", "localhost", "LOCALHOST",
-        "localhost.", "loa.localhost", "a.b.LocalHost.", "127.0.0.1.", "%31%32%37.0.0.1",
+        "127.0.0.1",
+        "127.1",
+        "127.0.1",
+        "2130706433",
+        "0177.0.0.1",
+        "0x7f.1",
+        "0x7f000001",
+        "017700000001",
+        "0x7f.0.0.1",
+        "0177.1",
+        "[::1]",
+        "[0:0:0:0:0:0:0:1]",
+        "[::ffff:127.0.0.1]",
+        "[::ffff:7f00:1]",
+        "[0:0:0:0:0:ffff:127.0.0.1]",
+        "[::127.0.0.1]",
+        "[64:ff9b::127.0.0.1]",
+        "[2002:7f00:1::]",
+        "0.0.0.0",
+        "0",
+        "[::]",
+        "localhost",
+        "LOCALHOST",
+        "localhost.",
+        "loa.localhost",
+        "a.b.LocalHost.",
+        "127.0.0.1.",
+        "%31%32%37.0.0.1",
     ]
     .iter()
     .map(|h| format!("http://{h}:{port}/secret"))
@@ -83,12 +110,32 @@ fn loopback_spellings(port: u16) -> Vec<String> {
 /// Internal ranges no test server listens on: refused before any
 /// connection, so the answer comes at once and says why.
 const INTERNAL: &[&str] = &[
-    "http://10.0.0.1/", "http://10.255.255.254/", "http://172.16.0.1/", "http://172.31.0.1/", "http://192.168.0.1/",
-    "http://100.64.0.1/", "http://169.254.169.254/latest/meta-data/", "http://169.254.1.1/", "http://[fe80::1]/",
-    "http://[fc00::1]/", "http://[fd00:ec2::254]/", "http://100.100.100.200/", "http://[::ffff:169.254.169.254]/",
-    "http://[::ffff:a9fe:a9fe]/", "http://2852039166/", "http://0xa9.0xfe.0xa9.0xfe/", "http://0251.0376.0251.0376/",
-    "http://[::ffff:10.0.0.1]/", "http://[64:ff9b::a00:1]/", "http://[2002:a00:1::]/", "http://224.0.0.1/",
-    "http://255.255.255.255/", "http://198.18.0.1/", "http://192.0.0.192/", "http://[ff02::1]/", "http://[fec0::1]/",
+    "http://10.0.0.1/",
+    "http://10.255.255.254/",
+    "http://172.16.0.1/",
+    "http://172.31.0.1/",
+    "http://192.168.0.1/",
+    "http://100.64.0.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://169.254.1.1/",
+    "http://[fe80::1]/",
+    "http://[fc00::1]/",
+    "http://[fd00:ec2::254]/",
+    "http://100.100.100.200/",
+    "http://[::ffff:169.254.169.254]/",
+    "http://[::ffff:a9fe:a9fe]/",
+    "http://2852039166/",
+    "http://0xa9.0xfe.0xa9.0xfe/",
+    "http://0251.0376.0251.0376/",
+    "http://[::ffff:10.0.0.1]/",
+    "http://[64:ff9b::a00:1]/",
+    "http://[2002:a00:1::]/",
+    "http://224.0.0.1/",
+    "http://255.255.255.255/",
+    "http://198.18.0.1/",
+    "http://192.0.0.192/",
+    "http://[ff02::1]/",
+    "http://[fec0::1]/",
     "http://240.0.0.1/",
 ];
 
@@ -103,7 +150,9 @@ async fn no_spelling_of_an_internal_address_is_fetched_directly_or_through_a_red
     let fetcher = Fetcher::new(config(&[])).unwrap();
     let mut failures = Vec::new();
     let mut tried = 0;
-    for url in loopback_spellings(target.addr.port()).iter().chain(INTERNAL.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter()) {
+    for url in
+        loopback_spellings(target.addr.port()).iter().chain(INTERNAL.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter())
+    {
         tried += 1;
         let started = std::time::Instant::now();
         match fetcher.get(url).await {
@@ -112,7 +161,9 @@ async fn no_spelling_of_an_internal_address_is_fetched_directly_or_through_a_red
                 failures.push(format!("{url}: {e}"))
             }
             Err(e) if !refused(&e) && url.contains("localhost") => failures.push(format!("{url}: not refused as a name: {e}")),
-            Err(_) if started.elapsed() > Duration::from_secs(1) => failures.push(format!("{url}: refused only after a connection attempt")),
+            Err(_) if started.elapsed() > Duration::from_secs(1) => {
+                failures.push(format!("{url}: refused only after a connection attempt"))
+            }
             Err(_) => {}
         }
     }
@@ -120,7 +171,9 @@ async fn no_spelling_of_an_internal_address_is_fetched_directly_or_through_a_red
     // Redirects: an allowed host (127.0.0.2 only) sends the fetcher to each.
     let redirector = recorder("127.0.0.2:0", Some(Default::default())).await;
     let via = Fetcher::new(config(&["127.0.0.2/32"])).unwrap();
-    for to in loopback_spellings(target.addr.port()).iter().chain(INTERNAL.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter()) {
+    for to in
+        loopback_spellings(target.addr.port()).iter().chain(INTERNAL.iter().map(|s| s.to_string()).collect::<Vec<_>>().iter())
+    {
         tried += 1;
         let url = format!("http://{}/to/{to}", redirector.addr);
         match via.get(&url).await {

@@ -94,27 +94,20 @@ impl Options {
             let Some(name) = key.strip_prefix("--") else {
                 return Err(format!("expected an option like --out, got {key:?}").into());
             };
-            let value = it
-                .next()
-                .ok_or_else(|| format!("option --{name} needs a value"))?;
+            let value = it.next().ok_or_else(|| format!("option --{name} needs a value"))?;
             map.insert(name.to_string(), value.clone());
         }
         Ok(Options(map))
     }
 
     fn path(&self, name: &str) -> Result<PathBuf> {
-        self.0
-            .get(name)
-            .map(PathBuf::from)
-            .ok_or_else(|| format!("missing --{name}\n{}", usage()).into())
+        self.0.get(name).map(PathBuf::from).ok_or_else(|| format!("missing --{name}\n{}", usage()).into())
     }
 
     fn number(&self, name: &str, default: u64) -> Result<u64> {
         match self.0.get(name) {
             None => Ok(default),
-            Some(v) => v
-                .parse()
-                .map_err(|_| format!("--{name} must be a whole number, got {v:?}").into()),
+            Some(v) => v.parse().map_err(|_| format!("--{name} must be a whole number, got {v:?}").into()),
         }
     }
 
@@ -189,11 +182,9 @@ fn read_articles(dir: &Path) -> Result<Vec<SourceArticle>> {
     paths.sort();
     let mut articles = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (header, body) = text
-            .split_once("\n---\n")
-            .ok_or_else(|| format!("{} has no `---` line after its header", path.display()))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let (header, body) =
+            text.split_once("\n---\n").ok_or_else(|| format!("{} has no `---` line after its header", path.display()))?;
         let mut fields = HashMap::new();
         for line in header.lines() {
             if let Some((k, v)) = line.split_once(':') {
@@ -203,12 +194,7 @@ fn read_articles(dir: &Path) -> Result<Vec<SourceArticle>> {
         let list = |key: &str| -> Vec<String> {
             fields
                 .get(key)
-                .map(|v| {
-                    v.split(';')
-                        .map(|s| s.trim().to_string())
-                        .filter(|s| !s.is_empty())
-                        .collect()
-                })
+                .map(|v| v.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
                 .unwrap_or_default()
         };
         let lang: Lang = fields
@@ -216,12 +202,8 @@ fn read_articles(dir: &Path) -> Result<Vec<SourceArticle>> {
             .ok_or_else(|| format!("{} has no lang: line", path.display()))?
             .parse()
             .map_err(|_| format!("{} has an unknown lang", path.display()))?;
-        let paragraphs = body
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty() && !p.starts_with('['))
-            .map(str::to_string)
-            .collect();
+        let paragraphs =
+            body.split("\n\n").map(str::trim).filter(|p| !p.is_empty() && !p.starts_with('[')).map(str::to_string).collect();
         articles.push(SourceArticle {
             lang,
             title: fields.get("title").cloned().unwrap_or_default(),
@@ -246,9 +228,7 @@ fn sentences(text: &str) -> Vec<Vec<String>> {
     let mut current = Vec::new();
     for raw in text.split_whitespace() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let ends = raw
-            .trim_end_matches(|c: char| "\"'»”’)".contains(c))
-            .ends_with(['.', '!', '?']);
+        let ends = raw.trim_end_matches(|c: char| "\"'»”’)".contains(c)).ends_with(['.', '!', '?']);
         if !word.is_empty() {
             current.push(word.to_string());
         }
@@ -300,15 +280,10 @@ impl LangModel {
             })
         };
         for a in articles {
-            let texts = std::iter::once(&a.title)
-                .chain(std::iter::once(&a.lead))
-                .chain(&a.paragraphs);
+            let texts = std::iter::once(&a.title).chain(std::iter::once(&a.lead)).chain(&a.paragraphs);
             for text in texts {
                 for sentence in sentences(text) {
-                    let seq: Vec<u32> = sentence
-                        .iter()
-                        .map(|w| id_of(w, &mut words, &mut next))
-                        .collect();
+                    let seq: Vec<u32> = sentence.iter().map(|w| id_of(w, &mut words, &mut next)).collect();
                     starts.push(seq[0]);
                     unigram.extend(&seq);
                     for pair in seq.windows(2) {
@@ -322,10 +297,7 @@ impl LangModel {
         // The long tail: the front of one real word glued to the back of
         // another, so made-up words look like the language (Cyrillic
         // endings the Russian stemmer knows, Vietnamese tone marks).
-        let real: Vec<&String> = words
-            .iter()
-            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-            .collect();
+        let real: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)).collect();
         let known: HashSet<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut seen = HashSet::new();
         let mut tail = Vec::with_capacity(TAIL_WORDS);
@@ -358,41 +330,20 @@ impl LangModel {
                 let family = rng.pick(&parts)[0];
                 let middle = rng.pick(&parts);
                 let given = rng.pick(&parts);
-                format!(
-                    "{family} {} {}",
-                    middle[middle.len() / 2],
-                    given[given.len() - 1]
-                )
+                format!("{family} {} {}", middle[middle.len() / 2], given[given.len() - 1])
             })
             .collect();
         authors.extend(made_up);
         let categories = everyone.iter().filter_map(|a| a.category.clone()).collect();
         let mut places: Vec<String> = articles.iter().flat_map(|a| a.places.clone()).collect();
         // Made-up two-syllable place names from the real places' syllables.
-        let syllables: Vec<&str> = places
-            .iter()
-            .flat_map(|p| p.split(' '))
-            .filter(|s| !s.is_empty())
-            .collect();
-        let made_up: Vec<String> = (0..places.len() * 10)
-            .map(|_| format!("{} {}", rng.pick(&syllables), rng.pick(&syllables)))
-            .collect();
+        let syllables: Vec<&str> = places.iter().flat_map(|p| p.split(' ')).filter(|s| !s.is_empty()).collect();
+        let made_up: Vec<String> =
+            (0..places.len() * 10).map(|_| format!("{} {}", rng.pick(&syllables), rng.pick(&syllables))).collect();
         places.extend(made_up);
         let topics = articles.iter().flat_map(|a| a.topics.clone()).collect();
 
-        LangModel {
-            lang,
-            words,
-            starts,
-            next,
-            unigram,
-            tail,
-            tail_cdf,
-            authors,
-            categories,
-            places,
-            topics,
-        }
+        LangModel { lang, words, starts, next, unigram, tail, tail_cdf, authors, categories, places, topics }
     }
 
     fn tail_word(&self, rng: &mut Rng) -> &str {
@@ -412,11 +363,7 @@ impl LangModel {
                 continue;
             }
             let successors = &self.next[cur as usize];
-            let mut following = if rng.chance(JUMP_RATE) {
-                *rng.pick(&self.unigram)
-            } else {
-                *rng.pick(successors)
-            };
+            let mut following = if rng.chance(JUMP_RATE) { *rng.pick(&self.unigram) } else { *rng.pick(successors) };
             if following == END {
                 if out.len() - start >= min {
                     break;
@@ -481,21 +428,14 @@ impl CorpusDoc {
             }
             paragraphs.push(paragraph);
         }
-        let places = (0..rng.between(1, 2))
-            .map(|_| rng.pick(&model.places).clone())
-            .collect();
+        let places = (0..rng.between(1, 2)).map(|_| rng.pick(&model.places).clone()).collect();
         let topics = if model.topics.is_empty() {
             Vec::new()
         } else {
-            (0..rng.between(1, 3))
-                .map(|_| rng.pick(&model.topics).clone())
-                .collect()
+            (0..rng.between(1, 3)).map(|_| rng.pick(&model.topics).clone()).collect()
         };
         // Six years of news, to the second.
-        let published_at = Utc
-            .timestamp_opt(epoch + rng.below(6 * 365 * 86_400) as i64, 0)
-            .single()
-            .unwrap_or_default();
+        let published_at = Utc.timestamp_opt(epoch + rng.below(6 * 365 * 86_400) as i64, 0).single().unwrap_or_default();
         CorpusDoc {
             id,
             lang: model.lang,
@@ -537,10 +477,7 @@ fn generate(opts: &Options) -> Result<()> {
     let out = opts.path("out")?;
     let n = opts.number("n", 200_000)?;
     let seed = opts.number("seed", 42)?;
-    let dir = opts
-        .text("articles")
-        .map(PathBuf::from)
-        .unwrap_or_else(default_articles_dir);
+    let dir = opts.text("articles").map(PathBuf::from).unwrap_or_else(default_articles_dir);
     let articles = read_articles(&dir)?;
     let mut rng = Rng::new(seed);
     let mut models = Vec::new();
@@ -551,11 +488,7 @@ fn generate(opts: &Options) -> Result<()> {
         }
         models.push((LangModel::learn(lang, &own, &articles, &mut rng), share));
     }
-    let epoch = Utc
-        .with_ymd_and_hms(2020, 1, 1, 0, 0, 0)
-        .single()
-        .ok_or("bad epoch")?
-        .timestamp();
+    let epoch = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).single().ok_or("bad epoch")?.timestamp();
     let file = File::create(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut w = BufWriter::new(file);
     let started = Instant::now();
@@ -575,11 +508,7 @@ fn generate(opts: &Options) -> Result<()> {
         w.write_all(b"\n")?;
     }
     w.flush()?;
-    eprintln!(
-        "generated {n} editions into {} in {:.1}s",
-        out.display(),
-        started.elapsed().as_secs_f64()
-    );
+    eprintln!("generated {n} editions into {} in {:.1}s", out.display(), started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -591,8 +520,7 @@ fn read_corpus(path: &Path, mut each: impl FnMut(CorpusDoc) -> Result<()>) -> Re
         if line.trim().is_empty() {
             continue;
         }
-        let doc: CorpusDoc = serde_json::from_str(&line)
-            .map_err(|e| format!("{} line {}: {e}", path.display(), i + 1))?;
+        let doc: CorpusDoc = serde_json::from_str(&line).map_err(|e| format!("{} line {}: {e}", path.display(), i + 1))?;
         each(doc)?;
         count += 1;
     }
@@ -615,10 +543,7 @@ fn query_words(text: &str, lang: Lang) -> Vec<String> {
 
 /// Vietnamese as readers often type it: without tone marks (đ stays).
 fn strip_marks(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-        .nfc()
-        .collect()
+    text.nfd().filter(|c| !('\u{0300}'..='\u{036F}').contains(c)).nfc().collect()
 }
 
 struct LangStats {
@@ -637,10 +562,7 @@ fn make_queries(opts: &Options) -> Result<()> {
     let mut seen = 0u64;
     read_corpus(&corpus, |doc| {
         seen += 1;
-        let st = stats.entry(doc.lang).or_insert_with(|| LangStats {
-            doc_freq: HashMap::new(),
-            sample: Vec::new(),
-        });
+        let st = stats.entry(doc.lang).or_insert_with(|| LangStats { doc_freq: HashMap::new(), sample: Vec::new() });
         let text = format!("{}\n{}\n{}", doc.title, doc.lead, doc.body);
         let words = query_words(&text, doc.lang);
         let unique: HashSet<&String> = words.iter().collect();
@@ -662,11 +584,7 @@ fn make_queries(opts: &Options) -> Result<()> {
     for (lang, st) in &stats {
         let mut by_df: Vec<(&String, &u32)> = st.doc_freq.iter().collect();
         by_df.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let mut rare: Vec<String> = by_df
-            .iter()
-            .filter(|(_, &df)| (2..=50).contains(&df))
-            .map(|(w, _)| (*w).clone())
-            .collect();
+        let mut rare: Vec<String> = by_df.iter().filter(|(_, &df)| (2..=50).contains(&df)).map(|(w, _)| (*w).clone()).collect();
         rare.sort();
         let by_df: Vec<String> = by_df.into_iter().map(|(w, _)| w.clone()).collect();
         let rank = by_df.iter().enumerate().map(|(i, w)| (w.clone(), i)).collect();
@@ -732,11 +650,7 @@ fn make_queries(opts: &Options) -> Result<()> {
             }
             ("phrase", format!("\"{}\"", phrase.join(" ")))
         };
-        let text = if lang == Lang::Vi && rng.chance(0.4) {
-            strip_marks(&text)
-        } else {
-            text
-        };
+        let text = if lang == Lang::Vi && rng.chance(0.4) { strip_marks(&text) } else { text };
         writeln!(w, "{}\t{kind}\t{text}", lang.code())?;
         written += 1;
     }
@@ -763,18 +677,14 @@ fn dir_size(dir: &Path) -> Result<u64> {
 
 /// Segments the index's last commit lists (each has one `.store` file).
 fn segment_count(dir: &Path) -> Result<usize> {
-    Ok(std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "store"))
-        .count())
+    Ok(std::fs::read_dir(dir)?.filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "store")).count())
 }
 
 fn index(opts: &Options) -> Result<()> {
     let corpus = opts.path("corpus")?;
     let dir = opts.path("dir")?;
     if dir.exists() {
-        std::fs::remove_dir_all(&dir)
-            .map_err(|e| format!("cannot clear the old index at {}: {e}", dir.display()))?;
+        std::fs::remove_dir_all(&dir).map_err(|e| format!("cannot clear the old index at {}: {e}", dir.display()))?;
     }
     let started = Instant::now();
     let index = SearchIndex::open(&dir)?;
@@ -795,10 +705,7 @@ fn index(opts: &Options) -> Result<()> {
     drop(index);
     let size = dir_size(&dir)?;
     let segments = segment_count(&dir)?;
-    eprintln!(
-        "indexed {indexed} of {docs} editions in {build_s:.1}s: {:.1} MB, {segments} segments",
-        size as f64 / 1e6
-    );
+    eprintln!("indexed {indexed} of {docs} editions in {build_s:.1}s: {:.1} MB, {segments} segments", size as f64 / 1e6);
     println!(
         "{}",
         serde_json::json!({
@@ -817,23 +724,16 @@ struct BenchQuery {
 }
 
 fn read_queries(path: &Path, only: Option<Lang>) -> Result<Vec<BenchQuery>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut queries = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let mut parts = line.splitn(3, '\t');
         let (Some(lang), Some(kind), Some(q)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(format!("{} line {}: expected lang<TAB>kind<TAB>query", path.display(), i + 1).into());
         };
-        let lang: Lang = lang
-            .parse()
-            .map_err(|_| format!("{} line {}: unknown language {lang:?}", path.display(), i + 1))?;
+        let lang: Lang = lang.parse().map_err(|_| format!("{} line {}: unknown language {lang:?}", path.display(), i + 1))?;
         if only.is_none_or(|l| l == lang) {
-            queries.push(BenchQuery {
-                lang,
-                kind: kind.to_string(),
-                text: q.to_string(),
-            });
+            queries.push(BenchQuery { lang, kind: kind.to_string(), text: q.to_string() });
         }
     }
     if queries.is_empty() {
@@ -853,22 +753,14 @@ fn query(opts: &Options) -> Result<()> {
     let dir = opts.path("dir")?;
     let only = match opts.text("lang") {
         None | Some("all") => None,
-        Some(code) => Some(
-            code.parse::<Lang>()
-                .map_err(|_| format!("--lang: unknown language {code:?}"))?,
-        ),
+        Some(code) => Some(code.parse::<Lang>().map_err(|_| format!("--lang: unknown language {code:?}"))?),
     };
     let limit = opts.number("limit", 10)? as usize;
     let slowest = opts.number("slowest", 0)? as usize;
     let queries = read_queries(&opts.path("queries")?, only)?;
     let index = SearchIndex::open(&dir)?;
-    let request = |q: &BenchQuery| SearchQuery {
-        text: q.text.clone(),
-        lang: Some(q.lang),
-        limit,
-        offset: 0,
-        ..Default::default()
-    };
+    let request =
+        |q: &BenchQuery| SearchQuery { text: q.text.clone(), lang: Some(q.lang), limit, offset: 0, ..Default::default() };
 
     // Warm-up: one untimed pass pages the index in and fills caches.
     for q in &queries {
@@ -909,16 +801,10 @@ fn query(opts: &Options) -> Result<()> {
         let p50 = percentile(v, 0.5);
         let p99 = percentile(v, 0.99);
         let _ = write!(summary, " {name}: p50 {p50:.2} p99 {p99:.2};");
-        kinds.insert(
-            name.to_string(),
-            serde_json::json!({"n": v.len(), "p50_ms": p50, "p99_ms": p99}),
-        );
+        kinds.insert(name.to_string(), serde_json::json!({"n": v.len(), "p50_ms": p50, "p99_ms": p99}));
     }
     let n = queries.len();
-    eprintln!(
-        "loa: {n} queries in {wall:.2}s, {} with no hit;{summary}",
-        zero
-    );
+    eprintln!("loa: {n} queries in {wall:.2}s, {} with no hit;{summary}", zero);
     println!(
         "{}",
         serde_json::json!({

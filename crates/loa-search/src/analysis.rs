@@ -16,8 +16,8 @@
 //! common case and number endings of nouns and adjectives.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter,
+    TokenStream, Tokenizer, TokenizerManager,
 };
 
 use std::borrow::Cow;
@@ -56,15 +56,7 @@ pub(crate) fn stemmer_language(lang: Lang) -> Option<Language> {
         // have no stemmer in tantivy; a wrong-language stemmer would mangle
         // them, so they get the plain lowercase + folding analyser
         // (Ukrainian adds its light stemmer, see `analyzer`).
-        Lang::Vi
-        | Lang::Uk
-        | Lang::Be
-        | Lang::Ca
-        | Lang::Gl
-        | Lang::Id
-        | Lang::Zh
-        | Lang::Ja
-        | Lang::Ko => None,
+        Lang::Vi | Lang::Uk | Lang::Be | Lang::Ca | Lang::Gl | Lang::Id | Lang::Zh | Lang::Ja | Lang::Ko => None,
     }
 }
 
@@ -83,18 +75,11 @@ pub(crate) fn analyzer(lang: Lang) -> TextAnalyzer {
             .filter(AsciiFoldingFilter)
             .build();
     }
-    let base = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser);
+    let base =
+        TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES)).filter(LowerCaser);
     match stemmer_language(lang) {
-        Some(language) => base
-            .filter(Stemmer::new(language))
-            .filter(AsciiFoldingFilter)
-            .build(),
-        None if lang == Lang::Uk => base
-            .filter(UkrainianLightStemmer)
-            .filter(AsciiFoldingFilter)
-            .build(),
+        Some(language) => base.filter(Stemmer::new(language)).filter(AsciiFoldingFilter).build(),
+        None if lang == Lang::Uk => base.filter(UkrainianLightStemmer).filter(AsciiFoldingFilter).build(),
         None => base.filter(AsciiFoldingFilter).build(),
     }
 }
@@ -108,10 +93,7 @@ pub(crate) fn exact_analyzer(lang: Lang) -> TextAnalyzer {
             .filter(LowerCaser)
             .build();
     }
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .build()
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES)).filter(LowerCaser).build()
 }
 
 /// Inflectional endings of Ukrainian nouns and adjectives, longest first so
@@ -119,9 +101,8 @@ pub(crate) fn exact_analyzer(lang: Lang) -> TextAnalyzer {
 /// purpose: `-ла` (past tense) would cut `школа` to `шко` while `школи`
 /// keeps `школ`, splitting one word into two stems.
 const UKRAINIAN_ENDINGS: [&str; 40] = [
-    "ями", "ами", "ові", "еві", "єві", "ого", "ому", "ими", "іми", "ього", "ій", "ої", "ою", "ею",
-    "єю", "ів", "їв", "ах", "ях", "ам", "ям", "ом", "ем", "єм", "им", "ім", "ий", "іх", "их", "ую",
-    "юю", "а", "я", "у", "ю", "і", "ї", "и", "о", "е",
+    "ями", "ами", "ові", "еві", "єві", "ого", "ому", "ими", "іми", "ього", "ій", "ої", "ою", "ею", "єю", "ів", "їв", "ах", "ях",
+    "ам", "ям", "ом", "ем", "єм", "им", "ім", "ий", "іх", "их", "ую", "юю", "а", "я", "у", "ю", "і", "ї", "и", "о", "е",
 ];
 
 /// Shortest stem, in characters, an ending may leave: short words
@@ -169,9 +150,7 @@ impl<T: Tokenizer> Tokenizer for UkrainianStemmerFilter<T> {
     type TokenStream<'a> = UkrainianStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        UkrainianStemmerStream {
-            tail: self.tokenizer.token_stream(text),
-        }
+        UkrainianStemmerStream { tail: self.tokenizer.token_stream(text) }
     }
 }
 
@@ -283,10 +262,7 @@ impl Tokenizer for CjkBigramTokenizer {
                 i = j + 1;
             } else if c.is_alphanumeric() {
                 let mut j = i;
-                while j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric()
-                    && !is_cjk(chars[j + 1].1)
-                {
+                while j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric() && !is_cjk(chars[j + 1].1) {
                     j += 1;
                 }
                 push(start, end_of(j));
@@ -341,10 +317,7 @@ mod tests {
         for term in terms(Lang::Vi, text) {
             assert!(term.is_ascii(), "{term:?} was not folded to ASCII");
         }
-        assert_eq!(
-            terms(Lang::Vi, "Hà Tĩnh, Đà Nẵng"),
-            ["ha", "tinh", "da", "nang"]
-        );
+        assert_eq!(terms(Lang::Vi, "Hà Tĩnh, Đà Nẵng"), ["ha", "tinh", "da", "nang"]);
         assert_eq!(terms(Lang::Vi, "Thừa Thiên Huế"), ["thua", "thien", "hue"]);
     }
 
@@ -387,10 +360,7 @@ mod tests {
     #[test]
     fn cjk_runs_become_bigrams_and_latin_words_stay_whole() {
         assert_eq!(terms(Lang::Zh, "北京大学"), ["北京", "京大", "大学"]);
-        assert_eq!(
-            terms(Lang::Zh, "在 Hà Nội 的桥"),
-            ["在", "ha", "noi", "的桥"]
-        );
+        assert_eq!(terms(Lang::Zh, "在 Hà Nội 的桥"), ["在", "ha", "noi", "的桥"]);
         assert_eq!(terms(Lang::Ko, "서울에서"), ["서울", "울에", "에서"]);
         assert!(terms(Lang::Ja, " 、。 ").is_empty());
     }

@@ -9,11 +9,11 @@
 //! exact phrase is checked only on the editions the folded phrase already
 //! matched, by seeking its words' postings to each of them.
 
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term};
-use tantivy::fieldnorm::FieldNormReader;
 
 /// `base`, plus the BM25 score of the exact phrase `terms` (one field,
 /// consecutive positions) weighted by `boost` where it occurs.
@@ -33,11 +33,7 @@ impl PhraseBonus {
 
 impl Clone for PhraseBonus {
     fn clone(&self) -> Self {
-        PhraseBonus {
-            base: self.base.box_clone(),
-            terms: self.terms.clone(),
-            boost: self.boost,
-        }
+        PhraseBonus { base: self.base.box_clone(), terms: self.terms.clone(), boost: self.boost }
     }
 }
 
@@ -45,20 +41,13 @@ impl Query for PhraseBonus {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let base = self.base.weight(scoring)?;
         let bm25 = match scoring {
-            EnableScoring::Enabled {
-                statistics_provider,
-                ..
-            } if !self.terms.is_empty() => Some(
-                Bm25Weight::for_terms(statistics_provider, &self.terms)?.boost_by(self.boost),
-            ),
+            EnableScoring::Enabled { statistics_provider, .. } if !self.terms.is_empty() => {
+                Some(Bm25Weight::for_terms(statistics_provider, &self.terms)?.boost_by(self.boost))
+            }
             // Without scores the bonus changes nothing.
             _ => None,
         };
-        Ok(Box::new(PhraseBonusWeight {
-            base,
-            terms: self.terms.clone(),
-            bm25,
-        }))
+        Ok(Box::new(PhraseBonusWeight { base, terms: self.terms.clone(), bm25 }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -88,9 +77,7 @@ impl Weight for PhraseBonusWeight {
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
         let mut scorer = self.scorer(reader, 1.0)?;
         if scorer.seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!(
-                "document {doc} does not match"
-            )));
+            return Err(TantivyError::InvalidArgument(format!("document {doc} does not match")));
         }
         Ok(Explanation::new("match plus exact phrase bonus", scorer.score()))
     }
@@ -108,11 +95,7 @@ struct Bonus {
 
 impl Bonus {
     /// `None` when a word of the phrase is not in this segment at all.
-    fn open(
-        reader: &SegmentReader,
-        terms: &[Term],
-        bm25: Bm25Weight,
-    ) -> tantivy::Result<Option<Bonus>> {
+    fn open(reader: &SegmentReader, terms: &[Term], bm25: Bm25Weight) -> tantivy::Result<Option<Bonus>> {
         let Some(field) = terms.first().map(Term::field) else {
             return Ok(None);
         };

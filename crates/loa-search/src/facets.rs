@@ -38,10 +38,7 @@ pub struct Facets {
 }
 
 pub(crate) fn ranked(counts: HashMap<String, u64>) -> Vec<FacetCount> {
-    let mut out: Vec<FacetCount> = counts
-        .into_iter()
-        .map(|(value, count)| FacetCount { value, count })
-        .collect();
+    let mut out: Vec<FacetCount> = counts.into_iter().map(|(value, count)| FacetCount { value, count }).collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     out.truncate(MAX_FACET_VALUES);
     out
@@ -60,11 +57,7 @@ impl Collector for ValueCounts {
     type Fruit = Vec<HashMap<String, u64>>;
     type Child = ValueCountsSegment;
 
-    fn for_segment(
-        &self,
-        _segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<ValueCountsSegment> {
+    fn for_segment(&self, _segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<ValueCountsSegment> {
         let mut columns = Vec::with_capacity(self.field_names.len());
         for name in &self.field_names {
             let column = reader.fast_fields().str(name)?;
@@ -80,10 +73,7 @@ impl Collector for ValueCounts {
         false
     }
 
-    fn merge_fruits(
-        &self,
-        segments: Vec<Vec<HashMap<String, u64>>>,
-    ) -> tantivy::Result<Vec<HashMap<String, u64>>> {
+    fn merge_fruits(&self, segments: Vec<Vec<HashMap<String, u64>>>) -> tantivy::Result<Vec<HashMap<String, u64>>> {
         let mut merged = vec![HashMap::new(); self.field_names.len()];
         for segment in segments {
             for (total, counts) in merged.iter_mut().zip(segment) {
@@ -127,27 +117,20 @@ impl SegmentCollector for ValueCountsSegment {
 /// with one cursor decompresses each block once, however many values it
 /// holds.
 fn resolve(column: &StrColumn, counts: &[u64]) -> HashMap<String, u64> {
-    let counted: Vec<(u64, u64)> = counts
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .map(|(ord, n)| (ord as u64, *n))
-        .collect();
+    let counted: Vec<(u64, u64)> = counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(ord, n)| (ord as u64, *n)).collect();
     let mut out = HashMap::with_capacity(counted.len());
     // The callback sees the terms in the order of the ordinals given, so
     // the counts are taken in the same order.
     let mut pending = counted.iter().map(|(_, n)| *n);
-    let walked = column
-        .dictionary()
-        .sorted_ords_to_term_cb(counted.iter().map(|(ord, _)| *ord), |bytes| {
-            let n = pending.next().unwrap_or(0);
-            // Values are indexed from `&str`, so they are UTF-8; a damaged
-            // one is left out of the counts rather than shown garbled.
-            if let Ok(value) = std::str::from_utf8(bytes) {
-                out.insert(value.to_string(), n);
-            }
-            Ok(())
-        });
+    let walked = column.dictionary().sorted_ords_to_term_cb(counted.iter().map(|(ord, _)| *ord), |bytes| {
+        let n = pending.next().unwrap_or(0);
+        // Values are indexed from `&str`, so they are UTF-8; a damaged
+        // one is left out of the counts rather than shown garbled.
+        if let Ok(value) = std::str::from_utf8(bytes) {
+            out.insert(value.to_string(), n);
+        }
+        Ok(())
+    });
     if let Err(e) = walked {
         tracing::warn!(error = %e, "cannot read facet values from the index; counts left out");
     }
@@ -180,11 +163,7 @@ impl<C: Collector> Collector for OneLang<C> {
     type Fruit = (HashMap<String, u64>, C::Fruit);
     type Child = OneLangSegment<C::Child>;
 
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<Self::Child> {
+    fn for_segment(&self, segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
         let langs = match reader.fast_fields().str(LANG_FIELD)? {
             Some(column) => {
                 let target = column.dictionary().term_ord(self.code)?;
@@ -192,14 +171,8 @@ impl<C: Collector> Collector for OneLang<C> {
             }
             None => None,
         };
-        let terms = langs
-            .as_ref()
-            .map_or(0, |(c, _)| c.dictionary().num_terms());
-        Ok(OneLangSegment {
-            langs,
-            counts: vec![0; terms],
-            child: self.child.for_segment(segment, reader)?,
-        })
+        let terms = langs.as_ref().map_or(0, |(c, _)| c.dictionary().num_terms());
+        Ok(OneLangSegment { langs, counts: vec![0; terms], child: self.child.for_segment(segment, reader)? })
     }
 
     fn requires_scoring(&self) -> bool {

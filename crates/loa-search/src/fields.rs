@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    STORED, STRING,
 };
 
 use loa_domain::Lang;
@@ -33,12 +33,7 @@ pub(crate) struct LangFields {
 impl LangFields {
     /// The fields a query term is looked up in, with their weights.
     pub fn weighted(&self) -> [(Field, f32); 4] {
-        [
-            (self.title, TITLE_BOOST),
-            (self.tags, TAGS_BOOST),
-            (self.lead, LEAD_BOOST),
-            (self.body, 1.0),
-        ]
+        [(self.title, TITLE_BOOST), (self.tags, TAGS_BOOST), (self.lead, LEAD_BOOST), (self.body, 1.0)]
     }
 }
 
@@ -87,22 +82,12 @@ impl Fields {
     pub fn build() -> (Schema, Fields) {
         let mut builder = Schema::builder();
         let key = builder.add_text_field("key", STRING);
-        let article_id = builder.add_i64_field(
-            "article_id",
-            NumericOptions::default()
-                .set_indexed()
-                .set_stored()
-                .set_fast(),
-        );
+        let article_id = builder.add_i64_field("article_id", NumericOptions::default().set_indexed().set_stored().set_fast());
         let lang = builder.add_text_field(LANG_FIELD, STRING | STORED | FAST);
         let slug = builder.add_text_field("slug", STORED);
         let published_at = builder.add_date_field(
             PUBLISHED_AT_FIELD,
-            DateOptions::default()
-                .set_indexed()
-                .set_stored()
-                .set_fast()
-                .set_precision(DateTimePrecision::Seconds),
+            DateOptions::default().set_indexed().set_stored().set_fast().set_precision(DateTimePrecision::Seconds),
         );
         let title_text = builder.add_text_field("title", STORED);
         let lead_text = builder.add_text_field("lead", STORED);
@@ -129,10 +114,7 @@ impl Fields {
                 lead: builder.add_text_field(&format!("lead_{code}"), options.clone()),
                 body: builder.add_text_field(&format!("body_{code}"), options.clone()),
                 tags: builder.add_text_field(&format!("tags_{code}"), options),
-                exact: builder.add_text_field(
-                    &format!("exact_{code}"),
-                    indexed(&exact_tokenizer_name(l)),
-                ),
+                exact: builder.add_text_field(&format!("exact_{code}"), indexed(&exact_tokenizer_name(l))),
             };
             per_lang.insert(l, fields);
         }

@@ -74,18 +74,15 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader,
-    TantivyDocument, TantivyError, Term,
+    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, TantivyError, Term,
 };
 
 use loa_domain::{article::body_text, Article, Block, Edition, Lang};
 
 use crate::analysis::nfc;
 use crate::facets::{ranked, OneLang, ValueCounts};
+use crate::fields::{edition_key, Fields, AUTHOR_FIELD, CATEGORY_FIELD, LANG_FIELD, PLACE_FIELD, PUBLISHED_AT_FIELD};
 use crate::query::Matching;
-use crate::fields::{
-    edition_key, Fields, AUTHOR_FIELD, CATEGORY_FIELD, LANG_FIELD, PLACE_FIELD, PUBLISHED_AT_FIELD,
-};
 
 pub use crate::facets::{FacetCount, Facets, MAX_FACET_VALUES};
 pub use crate::query::{FUZZY_1_CHARS, FUZZY_2_CHARS};
@@ -174,9 +171,7 @@ impl std::str::FromStr for SortOrder {
         match s {
             "relevance" => Ok(SortOrder::Relevance),
             "date" => Ok(SortOrder::Date),
-            other => Err(format!(
-                "sort must be \"relevance\" or \"date\", got {other:?}"
-            )),
+            other => Err(format!("sort must be \"relevance\" or \"date\", got {other:?}")),
         }
     }
 }
@@ -232,10 +227,7 @@ impl Default for SearchQuery {
 impl SearchQuery {
     /// `text` in every language, first page, by relevance.
     pub fn new(text: impl Into<String>) -> SearchQuery {
-        SearchQuery {
-            text: text.into(),
-            ..SearchQuery::default()
-        }
+        SearchQuery { text: text.into(), ..SearchQuery::default() }
     }
 }
 
@@ -254,19 +246,9 @@ pub struct FacetRequest {
 
 impl FacetRequest {
     /// Every facet.
-    pub const ALL: FacetRequest = FacetRequest {
-        category: true,
-        author: true,
-        place: true,
-        lang: true,
-    };
+    pub const ALL: FacetRequest = FacetRequest { category: true, author: true, place: true, lang: true };
     /// No facet: the total and the page only.
-    pub const NONE: FacetRequest = FacetRequest {
-        category: false,
-        author: false,
-        place: false,
-        lang: false,
-    };
+    pub const NONE: FacetRequest = FacetRequest { category: false, author: false, place: false, lang: false };
 }
 
 impl Default for FacetRequest {
@@ -339,11 +321,7 @@ pub enum SearchError {
         "search results {offset}..{} are too deep: offset + limit may be at most {max}",
         .offset.saturating_add(*.limit)
     )]
-    WindowTooLarge {
-        offset: usize,
-        limit: usize,
-        max: usize,
-    },
+    WindowTooLarge { offset: usize, limit: usize, max: usize },
     #[error("the search index writer is unusable after a panic in another thread; restart loa")]
     WriterPoisoned,
     #[error("the date range is empty: from {from} is after to {to}")]
@@ -386,9 +364,7 @@ struct Inner {
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex")
-            .field("docs", &self.inner.reader.searcher().num_docs())
-            .finish_non_exhaustive()
+        f.debug_struct("SearchIndex").field("docs", &self.inner.reader.searcher().num_docs()).finish_non_exhaustive()
     }
 }
 
@@ -397,17 +373,10 @@ impl SearchIndex {
     /// if there is none. An index with another layout is an error
     /// ([`SearchError::SchemaMismatch`]), not silently reused.
     pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
-        std::fs::create_dir_all(dir).map_err(|source| SearchError::CreateDir {
-            dir: dir.to_path_buf(),
-            source,
-        })?;
-        let open_err = |source| SearchError::Open {
-            dir: dir.to_path_buf(),
-            source,
-        };
+        std::fs::create_dir_all(dir).map_err(|source| SearchError::CreateDir { dir: dir.to_path_buf(), source })?;
+        let open_err = |source| SearchError::Open { dir: dir.to_path_buf(), source };
         let (schema, fields) = Fields::build();
-        let directory = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| open_err(TantivyError::from(e)))?;
+        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| open_err(TantivyError::from(e)))?;
         let exists = Index::exists(&directory).map_err(|e| open_err(TantivyError::from(e)))?;
         let index = if exists {
             let index = Index::open(directory).map_err(open_err)?;
@@ -452,33 +421,16 @@ impl SearchIndex {
 
     fn from_index(index: Index, fields: Fields, dir: Option<&Path>) -> Result<Self, SearchError> {
         analysis::register_all(index.tokenizers());
-        let writer = index
-            .writer_with_num_threads(1, WRITER_MEMORY_BYTES)
-            .map_err(|e| match e {
-                TantivyError::LockFailure(LockError::LockBusy, _) => SearchError::Locked {
-                    dir: dir.map(Path::to_path_buf),
-                },
-                other => SearchError::Tantivy(other),
-            })?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        Ok(SearchIndex {
-            inner: Arc::new(Inner {
-                reader,
-                writer: Mutex::new(writer),
-                fields,
-                position: Mutex::new(None),
-            }),
-        })
+        let writer = index.writer_with_num_threads(1, WRITER_MEMORY_BYTES).map_err(|e| match e {
+            TantivyError::LockFailure(LockError::LockBusy, _) => SearchError::Locked { dir: dir.map(Path::to_path_buf) },
+            other => SearchError::Tantivy(other),
+        })?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(SearchIndex { inner: Arc::new(Inner { reader, writer: Mutex::new(writer), fields, position: Mutex::new(None) }) })
     }
 
     fn writer(&self) -> Result<MutexGuard<'_, IndexWriter>, SearchError> {
-        self.inner
-            .writer
-            .lock()
-            .map_err(|_| SearchError::WriterPoisoned)
+        self.inner.writer.lock().map_err(|_| SearchError::WriterPoisoned)
     }
 
     /// Stages `doc`, replacing any earlier version of the same edition.
@@ -494,10 +446,7 @@ impl SearchIndex {
         d.add_i64(f.article_id, doc.article_id);
         d.add_text(f.lang, doc.lang.code());
         d.add_text(f.slug, &doc.slug);
-        d.add_date(
-            f.published_at,
-            tantivy::DateTime::from_timestamp_micros(doc.published_at.timestamp_micros()),
-        );
+        d.add_date(f.published_at, tantivy::DateTime::from_timestamp_micros(doc.published_at.timestamp_micros()));
         // Stored copies are the normalised text too, so snippet offsets
         // computed on it line up with what was indexed.
         d.add_text(f.title_text, &title);
@@ -542,10 +491,7 @@ impl SearchIndex {
         }
 
         let writer = self.writer()?;
-        writer.delete_term(Term::from_field_text(
-            f.key,
-            &edition_key(doc.article_id, doc.lang),
-        ));
+        writer.delete_term(Term::from_field_text(f.key, &edition_key(doc.article_id, doc.lang)));
         writer.add_document(d)?;
         Ok(())
     }
@@ -664,17 +610,9 @@ impl SearchIndex {
     /// that finds fewer than [`LOOSE_MATCHING_BELOW`] editions are typos
     /// forgiven and the last word completed as a prefix, and the results
     /// are those of the loose search.
-    pub fn search_with(
-        &self,
-        q: &SearchQuery,
-        wanted: FacetRequest,
-    ) -> Result<SearchResults, SearchError> {
+    pub fn search_with(&self, q: &SearchQuery, wanted: FacetRequest) -> Result<SearchResults, SearchError> {
         if q.offset.saturating_add(q.limit) > MAX_RESULT_WINDOW {
-            return Err(SearchError::WindowTooLarge {
-                offset: q.offset,
-                limit: q.limit,
-                max: MAX_RESULT_WINDOW,
-            });
+            return Err(SearchError::WindowTooLarge { offset: q.offset, limit: q.limit, max: MAX_RESULT_WINDOW });
         }
         if let (Some(from), Some(to)) = (q.from, q.to) {
             if from > to {
@@ -687,20 +625,12 @@ impl SearchIndex {
         // its own term lookups and typo automata.
         let present: Vec<Lang> = Lang::ALL
             .into_iter()
-            .filter(|l| {
-                searcher
-                    .doc_freq(&Term::from_field_text(f.lang, l.code()))
-                    .is_ok_and(|n| n > 0)
-            })
+            .filter(|l| searcher.doc_freq(&Term::from_field_text(f.lang, l.code())).is_ok_and(|n| n > 0))
             .collect();
         let filters = self.filters(q);
         let pass = |matching| self.pass(&searcher, q, wanted, &present, &filters, matching);
         let Some(mut found) = pass(Matching::Exact)? else {
-            return Ok(SearchResults {
-                total: 0,
-                hits: Vec::new(),
-                facets: Facets::default(),
-            });
+            return Ok(SearchResults { total: 0, hits: Vec::new(), facets: Facets::default() });
         };
         if found.loosens && found.total < LOOSE_MATCHING_BELOW {
             if let Some(loose) = pass(Matching::Loose)? {
@@ -713,22 +643,14 @@ impl SearchIndex {
         for (key, address) in found.top {
             hits.push(self.hit(&searcher, address, key.score, &mut snippets)?);
         }
-        Ok(SearchResults {
-            total: found.total,
-            hits,
-            facets: found.facets,
-        })
+        Ok(SearchResults { total: found.total, hits, facets: found.facets })
     }
 
     /// The filter clauses of `q` other than the language.
     fn filters(&self, q: &SearchQuery) -> Vec<(Occur, Box<dyn Query>)> {
         let f = &self.inner.fields;
         let mut filters: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, value) in [
-            (f.category, &q.category),
-            (f.author, &q.author),
-            (f.place, &q.place),
-        ] {
+        for (field, value) in [(f.category, &q.category), (f.author, &q.author), (f.place, &q.place)] {
             if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
                 filters.push(exact_value(field, v));
             }
@@ -736,12 +658,7 @@ impl SearchIndex {
         if q.from.is_some() || q.to.is_some() {
             let day_start = |d: NaiveDate| {
                 let at = d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp());
-                at.map(|secs| {
-                    Term::from_field_date_for_search(
-                        f.published_at,
-                        tantivy::DateTime::from_timestamp_secs(secs),
-                    )
-                })
+                at.map(|secs| Term::from_field_date_for_search(f.published_at, tantivy::DateTime::from_timestamp_secs(secs)))
             };
             let lower = match q.from.and_then(day_start) {
                 Some(t) => Bound::Included(t),
@@ -807,14 +724,9 @@ impl SearchIndex {
                 facet_names.push(name);
             }
         }
-        let value_counts = ValueCounts {
-            field_names: facet_names.clone(),
-        };
+        let value_counts = ValueCounts { field_names: facet_names.clone() };
         let prefer = if q.lang.is_none() { q.prefer_lang } else { None };
-        let ranking = Ranking {
-            prefer,
-            by_date: q.sort == SortOrder::Date,
-        };
+        let ranking = Ranking { prefer, by_date: q.sort == SortOrder::Date };
         // Without a page to fill, nothing needs scoring, and tantivy then
         // visits the matches without computing scores.
         let top_docs = (q.limit > 0).then(|| {
@@ -825,13 +737,7 @@ impl SearchIndex {
         let collector = (Count, top_docs, value_counts);
         let (lang_counts, (total, top, counts)) = match one_lang {
             Some(l) => {
-                let (langs, fruit) = searcher.search(
-                    query.as_ref(),
-                    &OneLang {
-                        code: l.code(),
-                        child: collector,
-                    },
-                )?;
+                let (langs, fruit) = searcher.search(query.as_ref(), &OneLang { code: l.code(), child: collector })?;
                 (Some(langs), fruit)
             }
             None => (None, searcher.search(query.as_ref(), &collector)?),
@@ -849,13 +755,7 @@ impl SearchIndex {
         if let Some(langs) = lang_counts {
             facets.lang = ranked(langs);
         }
-        Ok(Some(Pass {
-            query,
-            total,
-            top: top.unwrap_or_default(),
-            facets,
-            loosens: built.loosens,
-        }))
+        Ok(Some(Pass { query, total, top: top.unwrap_or_default(), facets, loosens: built.loosens }))
     }
 
     /// A result built from the stored fields of the document at `address`.
@@ -887,13 +787,7 @@ impl SearchIndex {
 
 /// A filter clause: `field` holds `value` exactly.
 fn exact_value(field: Field, value: &str) -> (Occur, Box<dyn Query>) {
-    (
-        Occur::Must,
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, &nfc(value.trim())),
-            IndexRecordOption::Basic,
-        )),
-    )
+    (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, &nfc(value.trim())), IndexRecordOption::Basic)))
 }
 
 /// What one run of a text query found.
@@ -925,31 +819,17 @@ pub(crate) struct StoredDoc {
 impl StoredDoc {
     pub(crate) fn read(doc: &TantivyDocument, f: &Fields) -> Result<StoredDoc, SearchError> {
         let text = |field, name| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
-                .ok_or(SearchError::CorruptDocument { field: name })
+            doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string).ok_or(SearchError::CorruptDocument { field: name })
         };
-        let all = |field| -> Vec<String> {
-            doc.get_all(field)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        };
-        let lang: Lang = text(f.lang, "lang")?
-            .parse()
-            .map_err(|_| SearchError::CorruptDocument { field: "lang" })?;
-        let article_id = doc.get_first(f.article_id).and_then(|v| v.as_i64()).ok_or(
-            SearchError::CorruptDocument {
-                field: "article_id",
-            },
-        )?;
+        let all = |field| -> Vec<String> { doc.get_all(field).filter_map(|v| v.as_str().map(str::to_string)).collect() };
+        let lang: Lang = text(f.lang, "lang")?.parse().map_err(|_| SearchError::CorruptDocument { field: "lang" })?;
+        let article_id =
+            doc.get_first(f.article_id).and_then(|v| v.as_i64()).ok_or(SearchError::CorruptDocument { field: "article_id" })?;
         let published_at = doc
             .get_first(f.published_at)
             .and_then(|v| v.as_datetime())
             .and_then(|d| DateTime::<Utc>::from_timestamp_micros(d.into_timestamp_micros()))
-            .ok_or(SearchError::CorruptDocument {
-                field: "published_at",
-            })?;
+            .ok_or(SearchError::CorruptDocument { field: "published_at" })?;
         Ok(StoredDoc {
             article_id,
             lang,
@@ -986,11 +866,7 @@ struct RankKey {
 impl Ranking {
     fn for_segment(self, segment: &SegmentReader) -> impl FnMut(DocId, Score) -> RankKey {
         let fast = segment.fast_fields();
-        let dates = if self.by_date {
-            fast.date(PUBLISHED_AT_FIELD).ok()
-        } else {
-            None
-        };
+        let dates = if self.by_date { fast.date(PUBLISHED_AT_FIELD).ok() } else { None };
         // The preferred language's ordinal in this segment's dictionary;
         // a segment without that language has no preferred documents.
         let langs = self.prefer.and_then(|l| {
@@ -999,13 +875,8 @@ impl Ranking {
             Some((column, ord))
         });
         move |doc: DocId, score: Score| RankKey {
-            preferred: langs
-                .as_ref()
-                .is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord)),
-            date: dates
-                .as_ref()
-                .and_then(|c| c.first(doc))
-                .map_or(0, |d| d.into_timestamp_secs()),
+            preferred: langs.as_ref().is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord)),
+            date: dates.as_ref().and_then(|c| c.first(doc)).map_or(0, |d| d.into_timestamp_secs()),
             score,
         }
     }
@@ -1022,12 +893,7 @@ struct Snippets<'a> {
 
 impl<'a> Snippets<'a> {
     fn new(searcher: &'a tantivy::Searcher, query: &'a dyn Query, fields: &'a Fields) -> Self {
-        Snippets {
-            searcher,
-            query,
-            fields,
-            generators: HashMap::new(),
-        }
+        Snippets { searcher, query, fields, generators: HashMap::new() }
     }
 
     /// The best passage of the body; of the lead when the body holds no

@@ -29,10 +29,7 @@
 //! text after the colon is searched, in the fields of the requested
 //! languages. Ranges, sets and `*` alone match nothing.
 
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query,
-    TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, TermQuery};
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -101,12 +98,7 @@ pub(crate) struct Built {
 
 /// The query for `text` over the fields of `langs`, or `None` when nothing
 /// searchable is left (empty text, only punctuation, only `*`).
-pub(crate) fn build(
-    fields: &Fields,
-    langs: &[Lang],
-    text: &str,
-    matching: Matching,
-) -> Option<Built> {
+pub(crate) fn build(fields: &Fields, langs: &[Lang], text: &str, matching: Matching) -> Option<Built> {
     let text = nfc(bounded(text));
     let (ast, dropped) = query_grammar::parse_query_lenient(&text);
     if !dropped.is_empty() {
@@ -118,27 +110,16 @@ pub(crate) fn build(
     let last_literal = if typing { last_bare_literal(&ast) } else { None };
     let mut analyzers: Vec<Analyzers> = langs
         .iter()
-        .map(|&lang| Analyzers {
-            lang,
-            fields: fields.of(lang),
-            folded: analyzer(lang),
-            exact: exact_analyzer(lang),
-        })
+        .map(|&lang| Analyzers { lang, fields: fields.of(lang), folded: analyzer(lang), exact: exact_analyzer(lang) })
         .collect();
     let mut builder = Builder {
         analyzers: &mut analyzers,
         last_literal,
         literal_counter: 0,
-        expansion: Expansion {
-            loose: matching == Matching::Loose,
-            loosens: false,
-        },
+        expansion: Expansion { loose: matching == Matching::Loose, loosens: false },
     };
     let query = builder.ast(&ast)?;
-    Some(Built {
-        query,
-        loosens: builder.expansion.loosens,
-    })
+    Some(Built { query, loosens: builder.expansion.loosens })
 }
 
 /// Whether loose alternatives are added, and whether any word would get
@@ -177,8 +158,7 @@ fn last_bare_literal(ast: &UserInputAst) -> Option<usize> {
             UserInputAst::Leaf(leaf) => {
                 if let UserInputLeaf::Literal(lit) = leaf.as_ref() {
                     let bare = lit.delimiter == Delimiter::None && !lit.prefix && lit.slop == 0;
-                    let long = lit.phrase.chars().filter(|c| c.is_alphanumeric()).count()
-                        >= AUTO_PREFIX_MIN_CHARS;
+                    let long = lit.phrase.chars().filter(|c| c.is_alphanumeric()).count() >= AUTO_PREFIX_MIN_CHARS;
                     *last = (bare && long && !excluded).then_some(*count);
                     *count += 1;
                 }
@@ -213,11 +193,7 @@ impl Builder<'_> {
             }
             UserInputAst::Boost(inner, boost) => {
                 let q = self.ast(inner)?;
-                let boost = if boost.is_finite() && *boost > 0.0 {
-                    (*boost as f32).min(100.0)
-                } else {
-                    1.0
-                };
+                let boost = if boost.is_finite() && *boost > 0.0 { (*boost as f32).min(100.0) } else { 1.0 };
                 Some(Box::new(BoostQuery::new(q, boost)))
             }
             UserInputAst::Leaf(leaf) => match leaf.as_ref() {
@@ -243,17 +219,7 @@ impl Builder<'_> {
         let per_lang: Vec<Box<dyn Query>> = self
             .analyzers
             .iter_mut()
-            .filter_map(|a| {
-                word_query(
-                    a,
-                    phrase,
-                    quoted,
-                    lit.slop,
-                    explicit_prefix,
-                    auto_prefix,
-                    &mut self.expansion,
-                )
-            })
+            .filter_map(|a| word_query(a, phrase, quoted, lit.slop, explicit_prefix, auto_prefix, &mut self.expansion))
             .collect();
         match per_lang.len() {
             0 => None,
@@ -273,19 +239,12 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 }
 
 fn term_query(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
-    let q = TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::WithFreqs,
-    );
+    let q = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
     Box::new(BoostQuery::new(Box::new(q), boost))
 }
 
 fn phrase_query(field: Field, words: &[String], slop: u32, boost: f32) -> Box<dyn Query> {
-    let terms = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (i, Term::from_field_text(field, w)))
-        .collect();
+    let terms = words.iter().enumerate().map(|(i, w)| (i, Term::from_field_text(field, w))).collect();
     let q = PhraseQuery::new_with_offset_and_slop(terms, slop);
     Box::new(BoostQuery::new(Box::new(q), boost))
 }
@@ -347,25 +306,14 @@ fn word_query(
             // The exact field holds whole surface words (`bridges`), the
             // main fields folded ones (`ha`, `tinh`): a beginning typed
             // with or without accents finds its words.
-            alternatives.push(loose(FuzzyTermQuery::new_prefix(
-                Term::from_field_text(lf.exact, exact_word),
-                0,
-                false,
-            )));
+            alternatives.push(loose(FuzzyTermQuery::new_prefix(Term::from_field_text(lf.exact, exact_word), 0, false)));
             for field in [lf.title, lf.body] {
-                alternatives.push(loose(FuzzyTermQuery::new_prefix(
-                    Term::from_field_text(field, word),
-                    0,
-                    false,
-                )));
+                alternatives.push(loose(FuzzyTermQuery::new_prefix(Term::from_field_text(field, word), 0, false)));
             }
         }
     } else if explicit_prefix {
         for (field, words) in [(lf.title, &folded), (lf.body, &folded), (lf.exact, &exact)] {
-            let terms = words
-                .iter()
-                .map(|w| Term::from_field_text(field, w))
-                .collect();
+            let terms = words.iter().map(|w| Term::from_field_text(field, w)).collect();
             alternatives.push(Box::new(PhrasePrefixQuery::new(terms)));
         }
     } else {

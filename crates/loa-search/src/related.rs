@@ -58,12 +58,7 @@ impl SearchIndex {
     /// `lang` edition of `article_id`, most similar first. Empty when that
     /// edition is not indexed or nothing is similar enough. Never returns
     /// the article itself nor editions that are near-copies of it.
-    pub fn similar(
-        &self,
-        article_id: i64,
-        lang: Lang,
-        limit: usize,
-    ) -> Result<Vec<SearchHit>, SearchError> {
+    pub fn similar(&self, article_id: i64, lang: Lang, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
         if limit == 0 {
             return Ok(Vec::new());
         }
@@ -71,10 +66,7 @@ impl SearchIndex {
         let lf = f.of(lang);
         let searcher = self.inner.reader.searcher();
         let key = Term::from_field_text(f.key, &edition_key(article_id, lang));
-        let found = searcher.search(
-            &TermQuery::new(key, IndexRecordOption::Basic),
-            &TopDocs::with_limit(1),
-        )?;
+        let found = searcher.search(&TermQuery::new(key, IndexRecordOption::Basic), &TopDocs::with_limit(1))?;
         let Some(&(_, address)) = found.first() else {
             return Ok(Vec::new());
         };
@@ -101,24 +93,16 @@ impl SearchIndex {
         for (term, weight) in &weighed {
             let in_field = |field, boost: f32| -> Box<dyn Query> {
                 Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, term),
-                        IndexRecordOption::WithFreqs,
-                    )),
+                    Box::new(TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs)),
                     boost,
                 ))
             };
-            shared.push(Box::new(BooleanQuery::union(vec![
-                in_field(lf.body, *weight),
-                in_field(lf.title, *weight * TITLE_BOOST),
-            ])));
+            shared
+                .push(Box::new(BooleanQuery::union(vec![in_field(lf.body, *weight), in_field(lf.title, *weight * TITLE_BOOST)])));
         }
         for topic in &source.topics {
             shared.push(Box::new(BoostQuery::new(
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.topic, topic),
-                    IndexRecordOption::Basic,
-                )),
+                Box::new(TermQuery::new(Term::from_field_text(f.topic, topic), IndexRecordOption::Basic)),
                 TOPIC_BOOST,
             )));
         }
@@ -127,26 +111,9 @@ impl SearchIndex {
         }
         let min_shared = MIN_SHARED_TERMS.min(shared.len());
         let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(BooleanQuery::union_with_minimum_required_clauses(
-                    shared, min_shared,
-                )) as Box<dyn Query>,
-            ),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.lang, lang.code()),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-            (
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_i64(f.article_id, article_id),
-                    IndexRecordOption::Basic,
-                )),
-            ),
+            (Occur::Must, Box::new(BooleanQuery::union_with_minimum_required_clauses(shared, min_shared)) as Box<dyn Query>),
+            (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.lang, lang.code()), IndexRecordOption::Basic))),
+            (Occur::MustNot, Box::new(TermQuery::new(Term::from_field_i64(f.article_id, article_id), IndexRecordOption::Basic))),
         ]);
 
         // Room for the near-copies that will be dropped.
@@ -166,16 +133,10 @@ impl SearchIndex {
             if candidate.article_id == article_id || candidate.slug == source.slug {
                 continue;
             }
-            if jaccard(&source_shingles, &shingles(lang, &story_text(&candidate)))
-                > NEAR_DUPLICATE_JACCARD
-            {
+            if jaccard(&source_shingles, &shingles(lang, &story_text(&candidate))) > NEAR_DUPLICATE_JACCARD {
                 continue;
             }
-            let opening = if candidate.lead.trim().is_empty() {
-                &candidate.body
-            } else {
-                &candidate.lead
-            };
+            let opening = if candidate.lead.trim().is_empty() { &candidate.body } else { &candidate.lead };
             out.push(SearchHit {
                 article_id: candidate.article_id,
                 snippet_html: escape_html(truncate_at_word(opening, RELATED_SNIPPET_BYTES)),
@@ -207,10 +168,7 @@ fn significant_words(lang: Lang, text: &str) -> HashMap<String, usize> {
     // before stemming changes them.
     let mut surface = match stemmer_language(lang).and_then(StopWordFilter::new) {
         Some(stop) if !matches!(lang, Lang::Zh | Lang::Ja | Lang::Ko) => {
-            TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(tantivy::tokenizer::LowerCaser)
-                .filter(stop)
-                .build()
+            TextAnalyzer::builder(SimpleTokenizer::default()).filter(tantivy::tokenizer::LowerCaser).filter(stop).build()
         }
         _ => exact_analyzer(lang),
     };

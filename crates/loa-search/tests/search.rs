@@ -3,10 +3,7 @@
 
 use chrono::{TimeZone, Utc};
 use loa_domain::Lang;
-use loa_search::{
-    EditionDoc, FacetRequest, SearchError, SearchIndex, SearchQuery, SearchResults,
-    LOOSE_MATCHING_BELOW,
-};
+use loa_search::{EditionDoc, FacetRequest, SearchError, SearchIndex, SearchQuery, SearchResults, LOOSE_MATCHING_BELOW};
 
 fn doc(article_id: i64, lang: Lang, title: &str, lead: &str, body: &str) -> EditionDoc {
     EditionDoc {
@@ -21,9 +18,7 @@ fn doc(article_id: i64, lang: Lang, title: &str, lead: &str, body: &str) -> Edit
         category: "news".into(),
         places: Vec::new(),
         topics: Vec::new(),
-        published_at: Utc
-            .with_ymd_and_hms(2024, 5, 1 + article_id as u32 % 20, 8, 30, 0)
-            .unwrap(),
+        published_at: Utc.with_ymd_and_hms(2024, 5, 1 + article_id as u32 % 20, 8, 30, 0).unwrap(),
     }
 }
 
@@ -86,20 +81,11 @@ fn indexed(docs: &[EditionDoc]) -> SearchIndex {
 }
 
 fn query(text: &str, lang: Option<Lang>) -> SearchQuery {
-    SearchQuery {
-        text: text.into(),
-        lang,
-        limit: 20,
-        ..Default::default()
-    }
+    SearchQuery { text: text.into(), lang, limit: 20, ..Default::default() }
 }
 
 fn keys(results: &SearchResults) -> Vec<(i64, Lang)> {
-    let mut k: Vec<_> = results
-        .hits
-        .iter()
-        .map(|h| (h.article_id, h.lang))
-        .collect();
+    let mut k: Vec<_> = results.hits.iter().map(|h| (h.article_id, h.lang)).collect();
     k.sort();
     k
 }
@@ -113,10 +99,7 @@ fn english_stemming_finds_other_forms() {
     let hit = &r.hits[0];
     assert_eq!(hit.slug, "article-1");
     assert_eq!(hit.title, "New bridge opens over the Lam river");
-    assert_eq!(
-        hit.published_at,
-        Utc.with_ymd_and_hms(2024, 5, 2, 8, 30, 0).unwrap()
-    );
+    assert_eq!(hit.published_at, Utc.with_ymd_and_hms(2024, 5, 2, 8, 30, 0).unwrap());
     assert!(hit.score > 0.0);
 }
 
@@ -146,41 +129,24 @@ fn vietnamese_without_diacritics_finds_diacritics() {
 #[test]
 fn decomposed_accents_are_normalised() {
     // The same place name, once typed with combining marks (NFD).
-    let nfd = doc(
-        6,
-        Lang::Vi,
-        "Bão đổ bộ Ha\u{300} Ti\u{303}nh",
-        "",
-        "Mưa lớn ở Ha\u{300} Ti\u{303}nh.",
-    );
+    let nfd = doc(6, Lang::Vi, "Bão đổ bộ Ha\u{300} Ti\u{303}nh", "", "Mưa lớn ở Ha\u{300} Ti\u{303}nh.");
     let mut docs = corpus();
     docs.push(nfd);
     let index = indexed(&docs);
     let plain = index.search(&query("Ha Tinh", Some(Lang::Vi))).unwrap();
     assert_eq!(keys(&plain), [(1, Lang::Vi), (3, Lang::Vi), (6, Lang::Vi)]);
-    let decomposed_query = index
-        .search(&query("Ha\u{300} Ti\u{303}nh", Some(Lang::Vi)))
-        .unwrap();
+    let decomposed_query = index.search(&query("Ha\u{300} Ti\u{303}nh", Some(Lang::Vi))).unwrap();
     assert_eq!(keys(&decomposed_query), keys(&plain));
     let hit = plain.hits.iter().find(|h| h.article_id == 6).unwrap();
-    assert!(
-        hit.snippet_html
-            .contains("<mark>Hà</mark> <mark>Tĩnh</mark>"),
-        "{}",
-        hit.snippet_html
-    );
+    assert!(hit.snippet_html.contains("<mark>Hà</mark> <mark>Tĩnh</mark>"), "{}", hit.snippet_html);
 }
 
 #[test]
 fn terms_are_combined_with_and() {
     let index = indexed(&corpus());
-    let r = index
-        .search(&query("bridge coffee", Some(Lang::En)))
-        .unwrap();
+    let r = index.search(&query("bridge coffee", Some(Lang::En))).unwrap();
     assert_eq!(r.total, 0, "no edition mentions both");
-    let r = index
-        .search(&query("bridge OR coffee", Some(Lang::En)))
-        .unwrap();
+    let r = index.search(&query("bridge OR coffee", Some(Lang::En))).unwrap();
     assert_eq!(keys(&r), [(1, Lang::En), (4, Lang::En)]);
 }
 
@@ -193,9 +159,7 @@ fn lang_filter_excludes_other_languages() {
     let es = index.search(&query("Lam", Some(Lang::Es))).unwrap();
     assert_eq!(keys(&es), [(1, Lang::Es)]);
     // Naming another language's field does not escape the filter.
-    let sneaky = index
-        .search(&query("title_en:bridge", Some(Lang::Es)))
-        .unwrap();
+    let sneaky = index.search(&query("title_en:bridge", Some(Lang::Es))).unwrap();
     assert_eq!(sneaky.total, 0);
     // Spanish stemming: `puentes` finds `puente`, only in Spanish.
     let es = index.search(&query("puentes", None)).unwrap();
@@ -219,13 +183,7 @@ fn tags_and_captions_are_searchable() {
 #[test]
 fn upsert_replaces_instead_of_duplicating() {
     let index = indexed(&corpus());
-    let mut changed = doc(
-        4,
-        Lang::En,
-        "Tea harvest begins",
-        "Farmers expect rain.",
-        "Tea leaves.",
-    );
+    let mut changed = doc(4, Lang::En, "Tea harvest begins", "Farmers expect rain.", "Tea leaves.");
     changed.slug = "tea-harvest".into();
     index.upsert(&changed).unwrap();
     index.upsert(&changed).unwrap();
@@ -242,15 +200,7 @@ fn upsert_replaces_instead_of_duplicating() {
 #[test]
 fn changes_are_invisible_until_commit() {
     let index = indexed(&corpus());
-    index
-        .upsert(&doc(
-            9,
-            Lang::En,
-            "Typhoon warning",
-            "",
-            "Storm nears the coast.",
-        ))
-        .unwrap();
+    index.upsert(&doc(9, Lang::En, "Typhoon warning", "", "Storm nears the coast.")).unwrap();
     assert_eq!(index.search(&query("typhoon", None)).unwrap().total, 0);
     index.commit().unwrap();
     assert_eq!(index.search(&query("typhoon", None)).unwrap().total, 1);
@@ -278,10 +228,7 @@ fn remove_deletes_one_edition_and_remove_article_all() {
 fn clear_then_readd_gives_same_results() {
     let index = indexed(&corpus());
     let queries = ["bridges", "провинции", "Ha Tinh", "Lam", "coffee"];
-    let before: Vec<_> = queries
-        .iter()
-        .map(|q| keys(&index.search(&query(q, None)).unwrap()))
-        .collect();
+    let before: Vec<_> = queries.iter().map(|q| keys(&index.search(&query(q, None)).unwrap())).collect();
     assert!(before.iter().all(|k| !k.is_empty()));
 
     index.clear().unwrap();
@@ -302,10 +249,7 @@ fn clear_then_readd_gives_same_results() {
     assert_eq!(index.num_docs(), corpus().len() as u64);
     index.commit().unwrap();
     assert_eq!(index.num_docs(), corpus().len() as u64);
-    let after: Vec<_> = queries
-        .iter()
-        .map(|q| keys(&index.search(&query(q, None)).unwrap()))
-        .collect();
+    let after: Vec<_> = queries.iter().map(|q| keys(&index.search(&query(q, None)).unwrap())).collect();
     assert_eq!(before, after);
 }
 
@@ -328,11 +272,7 @@ fn snippet_highlights_and_escapes() {
 
     // A stemmed match highlights the surface form in the text.
     let r = index.search(&query("reopening", None)).unwrap();
-    assert!(
-        r.hits[0].snippet_html.contains("<mark>reopened</mark>"),
-        "{}",
-        r.hits[0].snippet_html
-    );
+    assert!(r.hits[0].snippet_html.contains("<mark>reopened</mark>"), "{}", r.hits[0].snippet_html);
 }
 
 #[test]
@@ -340,11 +280,7 @@ fn snippet_falls_back_to_lead() {
     let index = indexed(&corpus());
     // `Governor` is only in the Russian title; `визит` only in the lead.
     let r = index.search(&query("визит", Some(Lang::Ru))).unwrap();
-    assert!(
-        r.hits[0].snippet_html.contains("<mark>Визит</mark>"),
-        "{}",
-        r.hits[0].snippet_html
-    );
+    assert!(r.hits[0].snippet_html.contains("<mark>Визит</mark>"), "{}", r.hits[0].snippet_html);
     // A title-only match has no highlight in body or lead: the lead's
     // opening is shown, escaped, without marks.
     let r = index.search(&query("губернатор", Some(Lang::Ru))).unwrap();
@@ -401,40 +337,18 @@ fn hostile_queries_do_not_error() {
 #[test]
 fn phrases_respect_word_order() {
     let index = indexed(&corpus());
-    assert_eq!(
-        index.search(&query("\"new bridge\"", None)).unwrap().total,
-        1
-    );
-    assert_eq!(
-        index.search(&query("\"bridge new\"", None)).unwrap().total,
-        0
-    );
+    assert_eq!(index.search(&query("\"new bridge\"", None)).unwrap().total, 1);
+    assert_eq!(index.search(&query("\"bridge new\"", None)).unwrap().total, 0);
 }
 
 #[test]
 fn paging_counts_all_and_returns_a_window() {
-    let docs: Vec<_> = (0..25)
-        .map(|i| {
-            doc(
-                100 + i,
-                Lang::En,
-                &format!("Market report {i}"),
-                "",
-                "Rice prices.",
-            )
-        })
-        .collect();
+    let docs: Vec<_> = (0..25).map(|i| doc(100 + i, Lang::En, &format!("Market report {i}"), "", "Rice prices.")).collect();
     let index = indexed(&docs);
     let mut seen = Vec::new();
     for page in 0..3 {
         let r = index
-            .search(&SearchQuery {
-                text: "rice".into(),
-                lang: None,
-                limit: 10,
-                offset: page * 10,
-                ..Default::default()
-            })
+            .search(&SearchQuery { text: "rice".into(), lang: None, limit: 10, offset: page * 10, ..Default::default() })
             .unwrap();
         assert_eq!(r.total, 25);
         assert_eq!(r.hits.len(), if page < 2 { 10 } else { 5 });
@@ -444,27 +358,12 @@ fn paging_counts_all_and_returns_a_window() {
     seen.dedup();
     assert_eq!(seen.len(), 25, "pages overlap or skip");
 
-    let count_only = index
-        .search(&SearchQuery {
-            text: "rice".into(),
-            lang: None,
-            limit: 0,
-            ..Default::default()
-        })
-        .unwrap();
+    let count_only = index.search(&SearchQuery { text: "rice".into(), lang: None, limit: 0, ..Default::default() }).unwrap();
     assert_eq!((count_only.total, count_only.hits.len()), (25, 0));
 
-    let too_deep = index.search(&SearchQuery {
-        text: "rice".into(),
-        lang: None,
-        limit: 10,
-        offset: usize::MAX,
-        ..Default::default()
-    });
-    assert!(
-        matches!(too_deep, Err(SearchError::WindowTooLarge { .. })),
-        "{too_deep:?}"
-    );
+    let too_deep =
+        index.search(&SearchQuery { text: "rice".into(), lang: None, limit: 10, offset: usize::MAX, ..Default::default() });
+    assert!(matches!(too_deep, Err(SearchError::WindowTooLarge { .. })), "{too_deep:?}");
 }
 
 #[test]
@@ -473,15 +372,8 @@ fn cjk_substrings_are_found() {
     let index = indexed(&[d]);
     let r = index.search(&query("新桥", Some(Lang::Zh))).unwrap();
     assert_eq!(keys(&r), [(8, Lang::Zh)]);
-    assert!(
-        r.hits[0].snippet_html.contains("<mark>"),
-        "{}",
-        r.hits[0].snippet_html
-    );
-    assert_eq!(
-        index.search(&query("桥新", Some(Lang::Zh))).unwrap().total,
-        0
-    );
+    assert!(r.hits[0].snippet_html.contains("<mark>"), "{}", r.hits[0].snippet_html);
+    assert_eq!(index.search(&query("桥新", Some(Lang::Zh))).unwrap().total, 0);
 }
 
 #[test]
@@ -492,10 +384,7 @@ fn results_serialize_for_the_web() {
     assert_eq!(json["total"], 1);
     assert_eq!(json["hits"][0]["lang"], "en");
     assert_eq!(json["hits"][0]["slug"], "article-1");
-    assert!(json["hits"][0]["snippet_html"]
-        .as_str()
-        .unwrap()
-        .contains("<mark>"));
+    assert!(json["hits"][0]["snippet_html"].as_str().unwrap().contains("<mark>"));
 }
 
 #[test]
@@ -510,10 +399,7 @@ fn on_disk_index_survives_reopening() {
         index.commit().unwrap();
         // A second writer on the same directory is refused clearly.
         let second = SearchIndex::open(&path);
-        assert!(
-            matches!(second, Err(SearchError::Locked { .. })),
-            "{second:?}"
-        );
+        assert!(matches!(second, Err(SearchError::Locked { .. })), "{second:?}");
     }
     let reopened = SearchIndex::open(&path).unwrap();
     assert_eq!(reopened.num_docs(), corpus().len() as u64);
@@ -617,10 +503,7 @@ fn typos_in_long_words_are_forgiven_and_rank_below_exact_matches() {
     // `bridle` is itself a word: its exact match ranks above the
     // one-letter-off `bridge`.
     let r = index.search(&query("bridle ", Some(Lang::En))).unwrap();
-    assert_eq!(
-        r.hits.iter().map(|h| h.article_id).collect::<Vec<_>>(),
-        [31, 32]
-    );
+    assert_eq!(r.hits.iter().map(|h| h.article_id).collect::<Vec<_>>(), [31, 32]);
     // Two edits allowed from nine characters, one below.
     let r = index.search(&query("enjineerz ", Some(Lang::En))).unwrap();
     assert_eq!(keys(&r), [(30, Lang::En)]);
@@ -667,12 +550,7 @@ fn typos_and_completions_only_widen_searches_that_find_little() {
 #[test]
 fn facets_are_counted_only_when_asked_for() {
     let index = indexed(&newsroom());
-    let base = SearchQuery {
-        text: "flood".into(),
-        lang: Some(Lang::En),
-        limit: 2,
-        ..Default::default()
-    };
+    let base = SearchQuery { text: "flood".into(), lang: Some(Lang::En), limit: 2, ..Default::default() };
     let all = index.search(&base).unwrap();
     assert_eq!(index.search_with(&base, FacetRequest::ALL).unwrap(), all);
     assert_eq!(counts(&all.facets.lang), [("en", 4), ("ru", 1)]);
@@ -680,8 +558,14 @@ fn facets_are_counted_only_when_asked_for() {
     // Without facets: the same total, page and snippets, and no counts.
     let bare = index.search_with(&base, FacetRequest::NONE).unwrap();
     assert_eq!(bare.total, all.total);
-    assert_eq!(bare.hits.iter().map(|h| h.article_id).collect::<Vec<_>>(), all.hits.iter().map(|h| h.article_id).collect::<Vec<_>>());
-    assert_eq!(bare.hits.iter().map(|h| &h.snippet_html).collect::<Vec<_>>(), all.hits.iter().map(|h| &h.snippet_html).collect::<Vec<_>>());
+    assert_eq!(
+        bare.hits.iter().map(|h| h.article_id).collect::<Vec<_>>(),
+        all.hits.iter().map(|h| h.article_id).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        bare.hits.iter().map(|h| &h.snippet_html).collect::<Vec<_>>(),
+        all.hits.iter().map(|h| &h.snippet_html).collect::<Vec<_>>()
+    );
     assert_eq!(bare.facets, loa_search::Facets::default());
 
     // Some facets: only those.
@@ -780,12 +664,7 @@ fn counts(facet: &[loa_search::FacetCount]) -> Vec<(&str, u64)> {
 #[test]
 fn filters_narrow_results_and_facets_count_every_page() {
     let index = indexed(&newsroom());
-    let base = SearchQuery {
-        text: "flood".into(),
-        lang: Some(Lang::En),
-        limit: 1,
-        ..Default::default()
-    };
+    let base = SearchQuery { text: "flood".into(), lang: Some(Lang::En), limit: 1, ..Default::default() };
     let r = index.search(&base).unwrap();
     assert_eq!(r.total, 4);
     assert_eq!(r.hits.len(), 1, "one per page, but facets count all four");
@@ -797,13 +676,8 @@ fn filters_narrow_results_and_facets_count_every_page() {
     assert_eq!(counts(&r.facets.lang), [("en", 4), ("ru", 1)]);
 
     let ids = |q: &SearchQuery| -> Vec<i64> {
-        let mut ids: Vec<i64> = index
-            .search(&SearchQuery { limit: 20, ..q.clone() })
-            .unwrap()
-            .hits
-            .iter()
-            .map(|h| h.article_id)
-            .collect();
+        let mut ids: Vec<i64> =
+            index.search(&SearchQuery { limit: 20, ..q.clone() }).unwrap().hits.iter().map(|h| h.article_id).collect();
         ids.sort();
         ids
     };
@@ -850,10 +724,7 @@ fn date_order_is_newest_first_and_preferred_language_leads() {
     // Every language, Russian first.
     let r = index
         .search(&SearchQuery {
-            text: "наводнение OR flood".into(),
-            prefer_lang: Some(Lang::Ru),
-            limit: 10,
-            ..Default::default()
+            text: "наводнение OR flood".into(), prefer_lang: Some(Lang::Ru), limit: 10, ..Default::default()
         })
         .unwrap();
     assert_eq!(r.total, 5);
@@ -932,8 +803,8 @@ fn similar_finds_the_same_subject_but_never_itself_or_copies() {
 #[test]
 fn search_and_similar_timings_on_a_thousand_editions() {
     let words = [
-        "flood", "rice", "harvest", "bridge", "school", "market", "festival", "typhoon", "road",
-        "hospital", "coffee", "fishing", "port", "train", "tourism", "election", "budget", "river",
+        "flood", "rice", "harvest", "bridge", "school", "market", "festival", "typhoon", "road", "hospital", "coffee", "fishing",
+        "port", "train", "tourism", "election", "budget", "river",
     ];
     let docs: Vec<EditionDoc> = (0..1000)
         .map(|i| {

@@ -4,7 +4,7 @@
 use loa_domain::article::body_text;
 use loa_domain::{slugify, ActionKind, ArticleId, Block, Edition, EditionStatus, Lang, NewArticle, NewsroomAction, User};
 use serde_json::json;
-use sqlx::{Row, AnyConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::changes::record_change;
 use crate::jobs::{enqueue, EditionJob, JobKind, Requeue};
@@ -250,11 +250,12 @@ impl Store {
         // Only the status changes, inside the transaction: a correction or
         // a translation saved meanwhile keeps its text.
         let mut tx = self.begin_write().await?;
-        let current: Option<String> = sqlx::query_scalar(&crate::sql("SELECT status FROM editions WHERE article_id = ? AND lang = ?"))
-            .bind(article_id)
-            .bind(lang.code())
-            .fetch_optional(&mut *tx)
-            .await?;
+        let current: Option<String> =
+            sqlx::query_scalar(&crate::sql("SELECT status FROM editions WHERE article_id = ? AND lang = ?"))
+                .bind(article_id)
+                .bind(lang.code())
+                .fetch_optional(&mut *tx)
+                .await?;
         match current.as_deref() {
             None => return Err(StoreError::NotFound(format!("the {lang} edition of article {article_id}"))),
             Some("original") => {
@@ -380,11 +381,13 @@ impl Store {
         translate_to: &[Lang],
     ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(&crate::sql("SELECT lang, title, lead, blocks, created_at FROM editions WHERE article_id = ? AND status = 'original'"))
-            .bind(article_id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("original edition of article {article_id}")))?;
+        let row = sqlx::query(&crate::sql(
+            "SELECT lang, title, lead, blocks, created_at FROM editions WHERE article_id = ? AND status = 'original'",
+        ))
+        .bind(article_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("original edition of article {article_id}")))?;
         let blocks_json = serde_json::to_string(blocks).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let unchanged = row.try_get::<String, _>("title")? == title
             && row.try_get::<String, _>("lead")? == lead

@@ -36,9 +36,22 @@ const SCHEMA: &[Table] = &[
     Table {
         name: "sources",
         columns: &[
-            ("id", I), ("outlet", T), ("home_url", T), ("feed_url", T), ("created_at", T), ("last_success_at", T),
-            ("last_error", T), ("last_error_at", T), ("kind", T), ("settings", T), ("etag", T), ("last_modified", T),
-            ("next_poll_at", T), ("consecutive_failures", I), ("failure_count", I), ("duplicate_count", I),
+            ("id", I),
+            ("outlet", T),
+            ("home_url", T),
+            ("feed_url", T),
+            ("created_at", T),
+            ("last_success_at", T),
+            ("last_error", T),
+            ("last_error_at", T),
+            ("kind", T),
+            ("settings", T),
+            ("etag", T),
+            ("last_modified", T),
+            ("next_poll_at", T),
+            ("consecutive_failures", I),
+            ("failure_count", I),
+            ("duplicate_count", I),
         ],
         identity: Some("id"),
     },
@@ -46,16 +59,32 @@ const SCHEMA: &[Table] = &[
     Table {
         name: "users",
         columns: &[
-            ("id", I), ("username", T), ("username_key", T), ("display_name", T), ("role", T), ("password_hash", T),
-            ("disabled", I), ("created_at", T),
+            ("id", I),
+            ("username", T),
+            ("username_key", T),
+            ("display_name", T),
+            ("role", T),
+            ("password_hash", T),
+            ("disabled", I),
+            ("created_at", T),
         ],
         identity: Some("id"),
     },
     Table {
         name: "articles",
         columns: &[
-            ("id", I), ("slug", T), ("canonical_url", T), ("original_lang", T), ("author_id", I), ("category", T),
-            ("places", T), ("topics", T), ("content_hash", T), ("published_at", T), ("updated_at", T), ("created_at", T),
+            ("id", I),
+            ("slug", T),
+            ("canonical_url", T),
+            ("original_lang", T),
+            ("author_id", I),
+            ("category", T),
+            ("places", T),
+            ("topics", T),
+            ("content_hash", T),
+            ("published_at", T),
+            ("updated_at", T),
+            ("created_at", T),
             ("simhash", I),
         ],
         identity: Some("id"),
@@ -68,16 +97,31 @@ const SCHEMA: &[Table] = &[
     Table {
         name: "editions",
         columns: &[
-            ("article_id", I), ("lang", T), ("title", T), ("lead", T), ("blocks", T), ("status", T), ("engine", T),
-            ("failure", T), ("created_at", T), ("updated_at", T),
+            ("article_id", I),
+            ("lang", T),
+            ("title", T),
+            ("lead", T),
+            ("blocks", T),
+            ("status", T),
+            ("engine", T),
+            ("failure", T),
+            ("created_at", T),
+            ("updated_at", T),
         ],
         identity: None,
     },
     Table {
         name: "comments",
         columns: &[
-            ("id", I), ("article_id", I), ("lang", T), ("author_name", T), ("body", T), ("status", T), ("created_at", T),
-            ("moderated_by", I), ("moderated_at", T),
+            ("id", I),
+            ("article_id", I),
+            ("lang", T),
+            ("author_name", T),
+            ("body", T),
+            ("status", T),
+            ("created_at", T),
+            ("moderated_by", I),
+            ("moderated_at", T),
         ],
         identity: Some("id"),
     },
@@ -99,31 +143,39 @@ const SCHEMA: &[Table] = &[
     Table {
         name: "newsroom_actions",
         columns: &[
-            ("id", I), ("user_id", I), ("actor", T), ("action", T), ("article_id", I), ("lang", T), ("comment_id", I),
-            ("count", I), ("created_at", T),
+            ("id", I),
+            ("user_id", I),
+            ("actor", T),
+            ("action", T),
+            ("article_id", I),
+            ("lang", T),
+            ("comment_id", I),
+            ("count", I),
+            ("created_at", T),
         ],
         identity: Some("id"),
     },
     Table {
         name: "jobs",
         columns: &[
-            ("id", I), ("kind", T), ("key", T), ("payload", T), ("status", T), ("attempts", I), ("run_after", T),
-            ("locked_until", T), ("last_error", T), ("created_at", T), ("updated_at", T),
+            ("id", I),
+            ("kind", T),
+            ("key", T),
+            ("payload", T),
+            ("status", T),
+            ("attempts", I),
+            ("run_after", T),
+            ("locked_until", T),
+            ("last_error", T),
+            ("created_at", T),
+            ("updated_at", T),
         ],
         identity: Some("id"),
     },
     Table { name: "changes", columns: &[("seq", I), ("article_id", I), ("lang", T), ("created_at", T)], identity: Some("seq") },
     Table { name: "host_turns", columns: &[("host", T), ("next_turn_at", T)], identity: None },
-    Table {
-        name: "robots_verdicts",
-        columns: &[("origin", T), ("kind", T), ("body", B), ("expires_at", T)],
-        identity: None,
-    },
-    Table {
-        name: "media",
-        columns: &[("name", T), ("content_type", T), ("bytes", B), ("created_at", T)],
-        identity: None,
-    },
+    Table { name: "robots_verdicts", columns: &[("origin", T), ("kind", T), ("body", B), ("expires_at", T)], identity: None },
+    Table { name: "media", columns: &[("name", T), ("content_type", T), ("bytes", B), ("created_at", T)], identity: None },
 ];
 
 /// One table after a copy: rows and checksum on each side.
@@ -189,12 +241,7 @@ impl Store {
         let names: Vec<&str> = table.columns.iter().map(|c| c.0).collect();
         let key = key_columns(table);
         let select = format!("SELECT {} FROM {} ORDER BY {} LIMIT ? OFFSET ?", names.join(", "), table.name, key);
-        let insert = format!(
-            "INSERT INTO {} ({}) VALUES ({})",
-            table.name,
-            names.join(", "),
-            vec!["?"; names.len()].join(", ")
-        );
+        let insert = format!("INSERT INTO {} ({}) VALUES ({})", table.name, names.join(", "), vec!["?"; names.len()].join(", "));
         let insert = crate::sql(&insert);
         let select = crate::sql(&select);
         let mut tx = target.begin_write().await?;
@@ -233,8 +280,13 @@ impl Store {
     /// (rows, order-independent checksum) of one table.
     async fn table_checksum(&self, table: &Table) -> Result<(i64, u64)> {
         let names: Vec<&str> = table.columns.iter().map(|c| c.0).collect();
-        let select = crate::sql(&format!("SELECT {} FROM {} ORDER BY {} LIMIT ? OFFSET ?", names.join(", "), table.name, key_columns(table)))
-            .into_owned();
+        let select = crate::sql(&format!(
+            "SELECT {} FROM {} ORDER BY {} LIMIT ? OFFSET ?",
+            names.join(", "),
+            table.name,
+            key_columns(table)
+        ))
+        .into_owned();
         let (mut rows_seen, mut sum) = (0i64, 0u64);
         loop {
             let rows = sqlx::query(&select).bind(BATCH).bind(rows_seen).fetch_all(&self.pool).await?;

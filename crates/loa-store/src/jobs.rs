@@ -8,7 +8,7 @@
 
 use chrono::Duration;
 use serde_json::Value;
-use sqlx::{Row, AnyConnection};
+use sqlx::{AnyConnection, Row};
 
 use crate::{now, ts, Backend, Result, Store, StoreError};
 
@@ -98,13 +98,7 @@ pub enum Requeue {
     Again,
 }
 
-pub(crate) async fn enqueue(
-    conn: &mut AnyConnection,
-    kind: JobKind,
-    key: &str,
-    payload: &Value,
-    requeue: Requeue,
-) -> Result<()> {
+pub(crate) async fn enqueue(conn: &mut AnyConnection, kind: JobKind, key: &str, payload: &Value, requeue: Requeue) -> Result<()> {
     let now = ts(now());
     let sql = match requeue {
         Requeue::IfAbsent => {
@@ -196,11 +190,13 @@ impl Store {
     }
 
     pub async fn complete_job(&self, id: i64) -> Result<()> {
-        sqlx::query(&crate::sql("UPDATE jobs SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?"))
-            .bind(ts(now()))
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(&crate::sql(
+            "UPDATE jobs SET status = 'done', locked_until = NULL, last_error = NULL, updated_at = ? WHERE id = ?",
+        ))
+        .bind(ts(now()))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -227,12 +223,14 @@ impl Store {
             .execute(&self.pool)
             .await?;
         } else {
-            sqlx::query(&crate::sql("UPDATE jobs SET status = 'failed', locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?"))
-                .bind(reason)
-                .bind(ts(now_t))
-                .bind(id)
-                .execute(&self.pool)
-                .await?;
+            sqlx::query(&crate::sql(
+                "UPDATE jobs SET status = 'failed', locked_until = NULL, last_error = ?, updated_at = ? WHERE id = ?",
+            ))
+            .bind(reason)
+            .bind(ts(now_t))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         }
         Ok(())
     }

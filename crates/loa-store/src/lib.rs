@@ -23,9 +23,9 @@ mod migrations;
 mod newsroom;
 mod reads;
 mod sources;
-mod throttle;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod throttle;
 
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
 pub use changes::Change;
@@ -65,7 +65,7 @@ pub enum StoreError {
     Unreachable { url: String, reason: String },
     /// The schema was written by a newer loa: this one refuses to touch it.
     #[error(
-        "the database's schema is version {found}, newer than this loa knows ({known}); upgrade loa on this node before starting it"
+        "the database's schema has migration {found}, which this loa does not know (it knows up to {known}): it was written by a newer loa; upgrade loa on this node before starting it"
     )]
     SchemaTooNew { found: i64, known: i64 },
 }
@@ -172,10 +172,13 @@ impl Store {
                 .map_err(|e| unreachable(&shown_url, e))?;
             Ok(Store { pool, backend: Backend::Sqlite, shown_url })
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let options = AnyConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(format!("database_url {shown_url}: {e}")))?;
+            let options =
+                AnyConnectOptions::from_str(url).map_err(|e| StoreError::BadUrl(format!("database_url {shown_url}: {e}")))?;
             // One direct attempt first: a stopped server or a wrong port is
             // reported at once, where the pool would keep retrying.
-            let probe = <sqlx::AnyConnection as sqlx::Connection>::connect_with(&options).await.map_err(|e| unreachable(&shown_url, e))?;
+            let probe = <sqlx::AnyConnection as sqlx::Connection>::connect_with(&options)
+                .await
+                .map_err(|e| unreachable(&shown_url, e))?;
             sqlx::Connection::close(probe).await.map_err(|e| unreachable(&shown_url, e))?;
             let pool = AnyPoolOptions::new()
                 .max_connections(16)
@@ -193,10 +196,10 @@ impl Store {
 
     async fn migrate(&self) -> Result<()> {
         let known = migrations::latest_version();
-        if let Some(found) = self.applied_schema_version().await? {
-            if found > known {
-                return Err(StoreError::SchemaTooNew { found, known });
-            }
+        // A version this build does not have was written by another loa
+        // (a newer one, or one with a migration this build lacks).
+        if let Some(found) = self.applied_versions().await?.into_iter().find(|v| !migrations::knows(*v)) {
+            return Err(StoreError::SchemaTooNew { found, known });
         }
         // Each migration runs in its own transaction on PostgreSQL (and
         // SQLite): one that fails leaves the schema as it was before it.
@@ -204,20 +207,18 @@ impl Store {
         Ok(())
     }
 
-    /// The newest migration applied to this database, if any.
-    async fn applied_schema_version(&self) -> Result<Option<i64>> {
+    /// The migrations applied to this database, newest first.
+    async fn applied_versions(&self) -> Result<Vec<i64>> {
         let exists_sql = match self.backend {
             Backend::Sqlite => "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'",
             Backend::Postgres => "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '_sqlx_migrations'",
         };
         let n: i64 = sqlx::Row::try_get(&sqlx::query(exists_sql).fetch_one(&self.pool).await?, "n")?;
         if n == 0 {
-            return Ok(None);
+            return Ok(Vec::new());
         }
-        let row = sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations WHERE success = TRUE")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(sqlx::Row::try_get::<Option<i64>, _>(&row, "v")?)
+        let rows = sqlx::query("SELECT version FROM _sqlx_migrations ORDER BY version DESC").fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok(sqlx::Row::try_get::<i64, _>(r, "version")?)).collect()
     }
 
     pub fn backend(&self) -> Backend {

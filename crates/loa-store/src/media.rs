@@ -28,7 +28,11 @@ impl Store {
     }
 
     pub async fn has_media(&self, name: &str) -> Result<bool> {
-        Ok(sqlx::query(&crate::sql("SELECT 1 AS one FROM media WHERE name = ?")).bind(name).fetch_optional(&self.pool).await?.is_some())
+        Ok(sqlx::query(&crate::sql("SELECT 1 AS one FROM media WHERE name = ?"))
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?
+            .is_some())
     }
 
     pub async fn media(&self, name: &str) -> Result<Option<StoredMedia>> {

@@ -60,6 +60,11 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
     ),
 ];
 
+/// Whether this build has migration `version`.
+pub(crate) fn knows(version: i64) -> bool {
+    MIGRATIONS.iter().any(|m| m.0 == version)
+}
+
 pub(crate) fn latest_version() -> i64 {
     MIGRATIONS.iter().map(|m| m.0).max().unwrap_or(0)
 }

@@ -125,7 +125,7 @@ impl Store {
         // Places are a JSON list of strings; the name as a JSON string is a
         // whole element (serde_json writes both the same way).
         let needle = serde_json::to_string(place).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let pattern = format!("%{}%", needle.replace('%', "").replace('_', ""));
+        let pattern = format!("%{}%", needle.replace(['%', '_'], ""));
         let page = self.card_page("a.places LIKE ?", Some(&pattern), lang, limit, offset).await?;
         // LIKE's `_` and `%` were taken out of the pattern; keep exact matches only.
         let cards: Vec<ArticleCard> = page.cards.into_iter().filter(|c| c.places.iter().any(|p| p == place)).collect();
@@ -181,10 +181,8 @@ impl Store {
     }
 
     pub async fn article_by_slug(&self, slug: &str) -> Result<Option<Article>> {
-        let row = sqlx::query(&crate::sql(&format!("{ARTICLE_SELECT} WHERE a.slug = ?")))
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query(&crate::sql(&format!("{ARTICLE_SELECT} WHERE a.slug = ?"))).bind(slug).fetch_optional(&self.pool).await?;
         match row {
             Some(r) => Ok(Some(self.article_from_row(&r).await?)),
             None => Ok(None),
@@ -192,10 +190,8 @@ impl Store {
     }
 
     pub async fn article(&self, id: ArticleId) -> Result<Option<Article>> {
-        let row = sqlx::query(&crate::sql(&format!("{ARTICLE_SELECT} WHERE a.id = ?")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query(&crate::sql(&format!("{ARTICLE_SELECT} WHERE a.id = ?"))).bind(id).fetch_optional(&self.pool).await?;
         match row {
             Some(r) => Ok(Some(self.article_from_row(&r).await?)),
             None => Ok(None),
@@ -225,13 +221,7 @@ impl Store {
 
     /// Languages readers can read this article in.
     pub async fn public_langs(&self, article_id: ArticleId) -> Result<Vec<Lang>> {
-        Ok(self
-            .editions(article_id)
-            .await?
-            .into_iter()
-            .filter(|e| e.status.is_public())
-            .map(|e| e.lang)
-            .collect())
+        Ok(self.editions(article_id).await?.into_iter().filter(|e| e.status.is_public()).map(|e| e.lang).collect())
     }
 
     pub async fn comments(&self, article_id: ArticleId) -> Result<Vec<Comment>> {
@@ -317,9 +307,7 @@ impl Store {
         let rows = sqlx::query(&crate::sql("SELECT article_id, lang FROM editions ORDER BY article_id, lang"))
             .fetch_all(&self.pool)
             .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("article_id")?, parse_lang(&r.try_get::<String, _>("lang")?)?)))
-            .collect()
+        rows.iter().map(|r| Ok((r.try_get("article_id")?, parse_lang(&r.try_get::<String, _>("lang")?)?))).collect()
     }
 
     /// Editions held for review or failed, newest first.
@@ -369,10 +357,7 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let s: String = r.try_get("status")?;
-                Ok((
-                    EditionStatus::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("status {s:?}")))?,
-                    r.try_get("n")?,
-                ))
+                Ok((EditionStatus::parse(&s).ok_or_else(|| StoreError::Corrupt(format!("status {s:?}")))?, r.try_get("n")?))
             })
             .collect()
     }
@@ -383,10 +368,12 @@ impl Store {
 
     async fn article_from_row(&self, r: &AnyRow) -> Result<Article> {
         let id: i64 = r.try_get("id")?;
-        let prov_rows = sqlx::query(&crate::sql("SELECT source_id, outlet, url, fetched_at FROM provenance WHERE article_id = ? ORDER BY id"))
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?;
+        let prov_rows = sqlx::query(&crate::sql(
+            "SELECT source_id, outlet, url, fetched_at FROM provenance WHERE article_id = ? ORDER BY id",
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
         let provenance = prov_rows
             .iter()
             .map(|p| {

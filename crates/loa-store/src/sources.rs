@@ -35,7 +35,8 @@ impl Store {
         .bind(ts(now()))
         .execute(&self.pool)
         .await?;
-        let row = sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?"))).bind(url).fetch_one(&self.pool).await?;
+        let row =
+            sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?"))).bind(url).fetch_one(&self.pool).await?;
         source_from_row(&row)
     }
 
@@ -161,18 +162,23 @@ impl Store {
     /// reason shows on the source until its next successful poll, without
     /// slowing its polling down (the feed itself is fine).
     pub async fn count_source_failure(&self, id: SourceId, reason: &str) -> Result<()> {
-        sqlx::query(&crate::sql("UPDATE sources SET failure_count = failure_count + 1, last_error = ?, last_error_at = ? WHERE id = ?"))
-            .bind(reason)
-            .bind(ts(now()))
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(&crate::sql(
+            "UPDATE sources SET failure_count = failure_count + 1, last_error = ?, last_error_at = ? WHERE id = ?",
+        ))
+        .bind(reason)
+        .bind(ts(now()))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
     /// One of the source's links carried a story loa already had.
     pub async fn count_source_duplicate(&self, id: SourceId) -> Result<()> {
-        sqlx::query(&crate::sql("UPDATE sources SET duplicate_count = duplicate_count + 1 WHERE id = ?")).bind(id).execute(&self.pool).await?;
+        sqlx::query(&crate::sql("UPDATE sources SET duplicate_count = duplicate_count + 1 WHERE id = ?"))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

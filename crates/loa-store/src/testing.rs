@@ -70,9 +70,9 @@ impl TestStore {
 pub async fn new_postgres_database() -> (String, String, String) {
     let admin = postgres_admin_url();
     let name = format!("loa_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
-    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_any(&admin)).await.unwrap_or_else(|e| {
-        panic!("cannot reach the PostgreSQL test server at {}: {e}", crate::redact(&admin))
-    });
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_any(&admin))
+        .await
+        .unwrap_or_else(|e| panic!("cannot reach the PostgreSQL test server at {}: {e}", crate::redact(&admin)));
     sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name}").as_str()).await.expect("drop old test database");
     sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
     let url = database_url(&admin, &name);
@@ -138,16 +138,6 @@ impl Store {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn database_is_replaced_in_the_url() {
-        assert_eq!(super::database_url("postgres://loa@127.0.0.1:5432/postgres", "t1"), "postgres://loa@127.0.0.1:5432/t1");
-        assert_eq!(super::database_url("postgres://loa@h/postgres?sslmode=disable", "t1"), "postgres://loa@h/t1?sslmode=disable");
-        assert_eq!(super::database_url("postgres://loa@h", "t1"), "postgres://loa@h/t1");
-    }
-}
-
 /// Runs each named `async fn(TestStore)` once per backend: a test module
 /// `sqlite` and a test module `postgres`, with one `#[tokio::test]` each.
 #[macro_export]
@@ -170,4 +160,14 @@ macro_rules! on_both_backends {
             )*
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn database_is_replaced_in_the_url() {
+        assert_eq!(super::database_url("postgres://loa@127.0.0.1:5432/postgres", "t1"), "postgres://loa@127.0.0.1:5432/t1");
+        assert_eq!(super::database_url("postgres://loa@h/postgres?sslmode=disable", "t1"), "postgres://loa@h/t1?sslmode=disable");
+        assert_eq!(super::database_url("postgres://loa@h", "t1"), "postgres://loa@h/t1");
+    }
 }

@@ -106,7 +106,8 @@ async fn host_turns_queue_up_across_nodes(t: TestStore) {
 /// publish, a visible comment.
 async fn the_change_log_follows_every_public_change(t: TestStore) {
     let store = t.store.clone();
-    let id = store.insert_article(&article("http://o/1", "Harbour reopens", "Lê Minh"), &[], &[Lang::Es]).await.unwrap().article_id();
+    let id =
+        store.insert_article(&article("http://o/1", "Harbour reopens", "Lê Minh"), &[], &[Lang::Es]).await.unwrap().article_id();
     let mut es = store.edition(id, Lang::En).await.unwrap().unwrap();
     es.lang = Lang::Es;
     es.status = loa_domain::EditionStatus::MachineTranslated;
@@ -133,7 +134,11 @@ async fn namesakes_get_slugs_of_their_own(t: TestStore) {
     let a = store.insert_article(&article("http://o/1", "Floods", "Trần Hà"), &[], &[]).await.unwrap().article_id();
     let b = store.insert_article(&article("http://o/2", "Floods!", "Tran Ha"), &[], &[]).await.unwrap().article_id();
     let c = store.insert_article(&article("http://o/3", "Floods?", "Trần Hà"), &[], &[]).await.unwrap().article_id();
-    let (a, b, c) = (store.article(a).await.unwrap().unwrap(), store.article(b).await.unwrap().unwrap(), store.article(c).await.unwrap().unwrap());
+    let (a, b, c) = (
+        store.article(a).await.unwrap().unwrap(),
+        store.article(b).await.unwrap().unwrap(),
+        store.article(c).await.unwrap().unwrap(),
+    );
     assert_eq!((a.slug.as_str(), b.slug.as_str(), c.slug.as_str()), ("floods", "floods-2", "floods-3"));
     let (aa, ba, ca) = (a.author.unwrap(), b.author.unwrap(), c.author.unwrap());
     assert_eq!(aa.slug, "tran-ha");
@@ -183,7 +188,8 @@ loa_store::on_both_backends!(
 async fn a_portal_copies_from_sqlite_to_postgres_row_for_row() {
     let from = TestStore::sqlite().await;
     let s = &from.store;
-    let id = s.insert_article(&article("http://o/1", "Night market opens", "Lê Minh"), &[], &[Lang::Es]).await.unwrap().article_id();
+    let id =
+        s.insert_article(&article("http://o/1", "Night market opens", "Lê Minh"), &[], &[Lang::Es]).await.unwrap().article_id();
     s.insert_article(&article("http://o/2", "Bridge repaired", "Nguyễn Văn An"), &[], &[]).await.unwrap();
     let editor = s.create_user("editor", "Editor", Role::Editor, "pbkdf2$hash").await.unwrap();
     let c = s.add_pending_comment(id, Lang::En, "Reader", "Good news.").await.unwrap();
@@ -251,10 +257,8 @@ async fn a_due_source_is_polled_by_one_node(t: TestStore) {
     }
     let other_node = Store::connect(t.url()).await.unwrap();
     let now = chrono::Utc::now();
-    let (a, b) = tokio::join!(
-        store.claim_due_sources(now, Duration::minutes(5)),
-        other_node.claim_due_sources(now, Duration::minutes(5))
-    );
+    let (a, b) =
+        tokio::join!(store.claim_due_sources(now, Duration::minutes(5)), other_node.claim_due_sources(now, Duration::minutes(5)));
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.len() + b.len(), 6, "every source taken once: {} + {}", a.len(), b.len());
     let ids: HashSet<_> = a.iter().chain(&b).map(|s| s.id).collect();
@@ -263,4 +267,3 @@ async fn a_due_source_is_polled_by_one_node(t: TestStore) {
     // When the lease ends they are due again.
     assert_eq!(store.claim_due_sources(now + Duration::minutes(6), Duration::minutes(5)).await.unwrap().len(), 6);
 }
-

@@ -14,7 +14,13 @@ fn article(url: &str, title: &str, body: &str) -> NewArticle {
         lead: "A lead.".into(),
         blocks: vec![
             Block::Paragraph { text: body.into(), marks: vec![] },
-            Block::Figure(Figure { src: "/media/a.svg".into(), alt: "a harbour at dawn".into(), caption: "The harbour".into(), width: None, height: None }),
+            Block::Figure(Figure {
+                src: "/media/a.svg".into(),
+                alt: "a harbour at dawn".into(),
+                caption: "The harbour".into(),
+                width: None,
+                height: None,
+            }),
         ],
         author: Some("Trần Thu Hà".into()),
         category: Category::from_slug("travel").unwrap(),
@@ -28,7 +34,11 @@ fn article(url: &str, title: &str, body: &str) -> NewArticle {
 async fn insert_enqueues_translations_and_logs_the_change_in_one_go(t: TestStore) {
     let store = t.store.clone();
     let out = store
-        .insert_article(&article("http://o/1", "Boats on the Perfume River", "Some 120 boats."), &[], &[Lang::Es, Lang::Ca, Lang::En])
+        .insert_article(
+            &article("http://o/1", "Boats on the Perfume River", "Some 120 boats."),
+            &[],
+            &[Lang::Es, Lang::Ca, Lang::En],
+        )
         .await
         .unwrap();
     let id = match out {
@@ -110,10 +120,7 @@ async fn failed_editions_are_not_public(t: TestStore) {
     let sitemap = store.sitemap().await.unwrap();
     assert_eq!(sitemap.len(), 1);
     assert_eq!(sitemap[0].langs, vec![Lang::En, Lang::Es]);
-    assert_eq!(
-        store.edition(id, Lang::Ca).await.unwrap().unwrap().failure.as_deref(),
-        Some("engine returned empty text")
-    );
+    assert_eq!(store.edition(id, Lang::Ca).await.unwrap().unwrap().failure.as_deref(), Some("engine returned empty text"));
 }
 
 async fn jobs_are_idempotent_and_survive_a_dead_worker(mut t: TestStore) {
@@ -183,7 +190,10 @@ async fn near_duplicates_merge_within_the_threshold_only(t: TestStore) {
     use loa_store::Fingerprint;
     let store = t.store.clone();
     let fp = |simhash| Some(Fingerprint { simhash, max_bits: 3 });
-    let a = store.insert_article_fingerprinted(&article("http://a/1", "Wire story", "text one"), &[], &[], fp(0b1011_0000)).await.unwrap();
+    let a = store
+        .insert_article_fingerprinted(&article("http://a/1", "Wire story", "text one"), &[], &[], fp(0b1011_0000))
+        .await
+        .unwrap();
     let mut copy = article("http://b/7", "Wire story, as printed elsewhere", "text one, lightly edited");
     copy.outlet = "Other Daily".into();
     let b = store.insert_article_fingerprinted(&copy, &[], &[], fp(0b1011_0111)).await.unwrap();
@@ -196,7 +206,10 @@ async fn near_duplicates_merge_within_the_threshold_only(t: TestStore) {
     // Another language is never merged, however close.
     let mut ru = article("http://d/3", "Сюжет", "текст");
     ru.lang = Lang::Ru;
-    assert!(matches!(store.insert_article_fingerprinted(&ru, &[], &[], fp(0b1011_0000)).await.unwrap(), InsertOutcome::Inserted(_)));
+    assert!(matches!(
+        store.insert_article_fingerprinted(&ru, &[], &[], fp(0b1011_0000)).await.unwrap(),
+        InsertOutcome::Inserted(_)
+    ));
     let merged = store.article(a.article_id()).await.unwrap().unwrap();
     assert_eq!(merged.provenance.len(), 2);
 }
@@ -225,7 +238,8 @@ async fn sources_keep_settings_schedule_and_health(t: TestStore) {
         poll_interval_secs: Some(600),
         ..SourceSettings::default()
     };
-    let s = store.add_source_with("Báo Hà Tĩnh", "http://o/", "http://o/sitemap.xml", SourceKind::Sitemap, &settings).await.unwrap();
+    let s =
+        store.add_source_with("Báo Hà Tĩnh", "http://o/", "http://o/sitemap.xml", SourceKind::Sitemap, &settings).await.unwrap();
     assert_eq!(s.kind, SourceKind::Sitemap);
     assert_eq!(s.settings, settings);
     assert_eq!(store.due_sources(chrono::Utc::now()).await.unwrap().len(), 1, "never polled is due");
@@ -283,7 +297,11 @@ async fn held_editions_wait_in_the_review_queue_until_a_person_decides(t: TestSt
     store.set_edition_status(id, Lang::Es, EditionStatus::Published, None).await.unwrap();
     let history = store.edition_history(id, Lang::Es).await.unwrap();
     assert_eq!(history.len(), 1);
-    assert_eq!((history[0].kind, history[0].actor.as_deref()), (loa_domain::ActionKind::Published, None), "from the command line");
+    assert_eq!(
+        (history[0].kind, history[0].actor.as_deref()),
+        (loa_domain::ActionKind::Published, None),
+        "from the command line"
+    );
     assert!(store.public_langs(id).await.unwrap().contains(&Lang::Es));
     assert!(store.review_queue(10).await.unwrap().is_empty());
     assert!(store.set_edition_status(id, Lang::En, EditionStatus::Failed, None).await.is_err(), "the original is not reviewed");
@@ -308,7 +326,10 @@ async fn places_and_sitemaps_are_read_per_language(t: TestStore) {
     assert_eq!(store.place_names().await.unwrap(), vec!["Huế".to_string(), "Đà Nẵng".to_string()]);
 
     let all = store.sitemap_editions(Lang::En, None, 10, 0).await.unwrap();
-    assert_eq!(all.iter().map(|e| e.slug.as_str()).collect::<Vec<_>>(), vec!["a-new-bridge-in-da-nang", "boats-on-the-perfume-river"]);
+    assert_eq!(
+        all.iter().map(|e| e.slug.as_str()).collect::<Vec<_>>(),
+        vec!["a-new-bridge-in-da-nang", "boats-on-the-perfume-river"]
+    );
     assert_eq!(all[1].image.as_ref().unwrap().src, "/media/a.svg");
     let recent = store.sitemap_editions(Lang::En, Some(Utc::now() - Duration::hours(48)), 10, 0).await.unwrap();
     assert_eq!(recent.len(), 1, "only the story of the last two days");

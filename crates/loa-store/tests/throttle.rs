@@ -16,7 +16,10 @@ async fn each_key_gets_its_limit(t: TestStore) {
         assert!(store.throttle_take("comments", "203.0.113.7", 3, MINUTE).await.unwrap());
     }
     assert!(!store.throttle_take("comments", "203.0.113.7", 3, MINUTE).await.unwrap());
-    assert!(!store.throttle_take("comments", "203.0.113.7", 3, MINUTE).await.unwrap(), "refusals count nothing, and stay refused");
+    assert!(
+        !store.throttle_take("comments", "203.0.113.7", 3, MINUTE).await.unwrap(),
+        "refusals count nothing, and stay refused"
+    );
     assert!(store.throttle_take("comments", "203.0.113.8", 3, MINUTE).await.unwrap(), "another address");
     assert!(store.throttle_take("search", "203.0.113.7", 3, MINUTE).await.unwrap(), "another bucket");
     store.throttle_forgive("comments", "203.0.113.7").await.unwrap();

@@ -39,9 +39,7 @@ fn main() {
     let mut options: HashMap<String, String> = HashMap::new();
     let mut rest = args[1..].iter();
     while let Some(flag) = rest.next() {
-        let (Some(name), Some(value)) = (flag.strip_prefix("--"), rest.next()) else {
-            usage()
-        };
+        let (Some(name), Some(value)) = (flag.strip_prefix("--"), rest.next()) else { usage() };
         options.insert(name.to_string(), value.clone());
     }
     let result = match command.as_str() {
@@ -61,22 +59,13 @@ fn main() {
 }
 
 fn required<'a>(options: &'a HashMap<String, String>, name: &str) -> Result<&'a str, BoxError> {
-    options
-        .get(name)
-        .map(String::as_str)
-        .ok_or_else(|| format!("--{name} is required").into())
+    options.get(name).map(String::as_str).ok_or_else(|| format!("--{name} is required").into())
 }
 
-fn number(
-    options: &HashMap<String, String>,
-    name: &str,
-    default: usize,
-) -> Result<usize, BoxError> {
+fn number(options: &HashMap<String, String>, name: &str, default: usize) -> Result<usize, BoxError> {
     match options.get(name) {
         None => Ok(default),
-        Some(v) => v
-            .parse()
-            .map_err(|_| format!("--{name} wants a number, got {v:?}").into()),
+        Some(v) => v.parse().map_err(|_| format!("--{name} wants a number, got {v:?}").into()),
     }
 }
 
@@ -175,8 +164,7 @@ struct Article {
 }
 
 fn read_input(path: &Path) -> Result<Vec<Article>, BoxError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let layout = std::fs::read_to_string(layout_path(path))?;
     let mut paragraphs = text.split("\n\n").filter(|p| !p.trim().is_empty());
     let mut articles = Vec::new();
@@ -187,10 +175,7 @@ fn read_input(path: &Path) -> Result<Vec<Article>, BoxError> {
         if paragraphs.len() != n {
             return Err("the layout file does not match the text".into());
         }
-        articles.push(Article {
-            copy: copy.parse()?,
-            paragraphs,
-        });
+        articles.push(Article { copy: copy.parse()?, paragraphs });
     }
     Ok(articles)
 }
@@ -237,22 +222,15 @@ async fn pass(
     from: Lang,
     to: Lang,
 ) -> Result<(Duration, PassStats, Vec<String>), BoxError> {
-    let groups: Vec<Vec<usize>> = (0..articles.len())
-        .collect::<Vec<_>>()
-        .chunks(per_request.max(1))
-        .map(<[usize]>::to_vec)
-        .collect();
+    let groups: Vec<Vec<usize>> =
+        (0..articles.len()).collect::<Vec<_>>().chunks(per_request.max(1)).map(<[usize]>::to_vec).collect();
     let groups = Arc::new(groups);
     let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let started = Instant::now();
     let mut workers = Vec::new();
     for engine in engines {
-        let (_engine, translators, articles, groups) = (
-            Arc::clone(engine),
-            translators.to_vec(),
-            Arc::clone(articles),
-            Arc::clone(&groups),
-        );
+        let (_engine, translators, articles, groups) =
+            (Arc::clone(engine), translators.to_vec(), Arc::clone(articles), Arc::clone(&groups));
         let next = Arc::clone(&next);
         workers.push(tokio::spawn(async move {
             let mut stats = PassStats::default();
@@ -273,14 +251,7 @@ async fn pass(
                 while start < group.len() {
                     let copy = group[start].copy;
                     let end = start + group[start..].iter().take_while(|a| a.copy == copy).count();
-                    let s = translate_articles(
-                        &translators[copy],
-                        from,
-                        to,
-                        &group[start..end],
-                        &mut out,
-                    )
-                    .await?;
+                    let s = translate_articles(&translators[copy], from, to, &group[start..end], &mut out).await?;
                     stats.sentences += s.sentences;
                     stats.sent_to_engine += s.sent_to_engine;
                     stats.requests += s.requests;
@@ -304,11 +275,7 @@ async fn pass(
     }
     let elapsed = started.elapsed();
     outputs.sort_by_key(|(g, _)| *g);
-    Ok((
-        elapsed,
-        total,
-        outputs.into_iter().flat_map(|(_, o)| o).collect(),
-    ))
+    Ok((elapsed, total, outputs.into_iter().flat_map(|(_, o)| o).collect()))
 }
 
 /// CPU seconds (user + system) used so far by this process and by every
@@ -324,21 +291,13 @@ fn cpu_secs(groups: &[u32]) -> f64 {
         let rest = text.rsplit_once(')')?.1;
         let fields: Vec<&str> = rest.split_whitespace().collect();
         // state=0 ppid=1 pgrp=2 ... utime=11 stime=12
-        Some((
-            fields.get(2)?.parse().ok()?,
-            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?,
-        ))
+        Some((fields.get(2)?.parse().ok()?, fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?))
     };
     let mut total = stat(Path::new("/proc/self/stat")).map_or(0, |(_, t)| t);
     if !groups.is_empty() {
         if let Ok(entries) = std::fs::read_dir("/proc") {
             for entry in entries.flatten() {
-                if !entry
-                    .file_name()
-                    .to_string_lossy()
-                    .bytes()
-                    .all(|b| b.is_ascii_digit())
-                {
+                if !entry.file_name().to_string_lossy().bytes().all(|b| b.is_ascii_digit()) {
                     continue;
                 }
                 if let Some((pgrp, t)) = stat(&entry.path().join("stat")) {
@@ -383,16 +342,10 @@ async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
     let warm_passes = number(options, "warm-passes", 5)?.max(1);
     let pipelines = number(options, "pipelines", 1)?.max(1);
     let per_request = number(options, "articles-per-request", 1)?;
-    let modes = options
-        .get("modes")
-        .map_or(DEFAULT_MODES_DIR, String::as_str);
+    let modes = options.get("modes").map_or(DEFAULT_MODES_DIR, String::as_str);
 
     let articles = Arc::new(read_input(&input)?);
-    let words: usize = articles
-        .iter()
-        .flat_map(|a| &a.paragraphs)
-        .map(|p| p.split_whitespace().count())
-        .sum();
+    let words: usize = articles.iter().flat_map(|a| &a.paragraphs).map(|p| p.split_whitespace().count()).sum();
     let copies = articles.iter().map(|a| a.copy).max().unwrap_or(0) + 1;
 
     // One `Apertium`, as in loa: its pool (one warm pipeline per core per
@@ -421,31 +374,25 @@ async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
         // for both passes as a long-running loa worker keeps its own.
         let engine: Arc<dyn Engine> = Arc::clone(&engines[0]) as Arc<dyn Engine>;
         let memories: Vec<Arc<Translator>> = (0..copies)
-            .map(|_| Arc::new(Translator::new(vec![Arc::clone(&engine)]).with_memory(Arc::new(InMemory::new()) as Arc<dyn Memory>)))
+            .map(|_| {
+                Arc::new(Translator::new(vec![Arc::clone(&engine)]).with_memory(Arc::new(InMemory::new()) as Arc<dyn Memory>))
+            })
             .collect();
         let groups = pipeline_groups(&engines, from, to).await;
         let cpu_before = cpu_secs(&groups);
-        let (cold, cold_stats, output) =
-            pass(&engines, &memories, &articles, per_request, from, to).await?;
+        let (cold, cold_stats, output) = pass(&engines, &memories, &articles, per_request, from, to).await?;
         if pipeline_groups(&engines, from, to).await != groups {
-            eprintln!(
-                "warning: a pipeline was restarted during the pass; its CPU time is partly lost"
-            );
+            eprintln!("warning: a pipeline was restarted during the pass; its CPU time is partly lost");
         }
         first_cpu.push(cpu_secs(&groups) - cpu_before);
         let mut warm_times = Vec::new();
         for _ in 0..warm_passes {
-            let (warm, warm_stats, again) =
-                pass(&engines, &memories, &articles, per_request, from, to).await?;
+            let (warm, warm_stats, again) = pass(&engines, &memories, &articles, per_request, from, to).await?;
             if again != output {
                 return Err("the second pass (from memory) differs from the first".into());
             }
             if warm_stats.sent_to_engine != 0 {
-                return Err(format!(
-                    "{} sentences missed the memory on the second pass",
-                    warm_stats.sent_to_engine
-                )
-                .into());
+                return Err(format!("{} sentences missed the memory on the second pass", warm_stats.sent_to_engine).into());
             }
             warm_times.push(warm.as_secs_f64());
         }

@@ -45,8 +45,7 @@ pub fn parse_mode_name(stem: &str) -> Result<(Lang, Lang), ModeNameRejection> {
         if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
             return Err(ModeNameRejection::NotADirection);
         }
-        code.parse::<Lang>()
-            .map_err(|_| ModeNameRejection::UnknownLanguage(code.to_string()))
+        code.parse::<Lang>().map_err(|_| ModeNameRejection::UnknownLanguage(code.to_string()))
     };
     let from = lang(parts[0])?;
     let to = lang(parts[1])?;
@@ -60,13 +59,8 @@ pub fn parse_mode_name(stem: &str) -> Result<(Lang, Lang), ModeNameRejection> {
 ///
 /// File names are visited in sorted order, so when two names map to the same
 /// direction (`en-es` and `eng-spa`) the choice is stable between runs.
-pub fn scan_modes_dir(
-    modes_dir: &Path,
-) -> Result<BTreeMap<(Lang, Lang), ModeFile>, TranslateError> {
-    let read_err = |source| TranslateError::ModesDir {
-        path: modes_dir.to_path_buf(),
-        source,
-    };
+pub fn scan_modes_dir(modes_dir: &Path) -> Result<BTreeMap<(Lang, Lang), ModeFile>, TranslateError> {
+    let read_err = |source| TranslateError::ModesDir { path: modes_dir.to_path_buf(), source };
     let mut names: Vec<(String, PathBuf)> = Vec::new();
     for entry in std::fs::read_dir(modes_dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();
@@ -88,15 +82,7 @@ pub fn scan_modes_dir(
                     tracing::debug!(mode = %stem, kept = %kept.name, "duplicate Apertium direction ignored");
                     continue;
                 }
-                found.insert(
-                    (from, to),
-                    ModeFile {
-                        from,
-                        to,
-                        name: stem,
-                        path,
-                    },
-                );
+                found.insert((from, to), ModeFile { from, to, name: stem, path });
             }
             Err(why) => tracing::debug!(mode = %stem, ?why, "Apertium mode skipped"),
         }
@@ -115,34 +101,13 @@ mod tests {
         assert_eq!(parse_mode_name("rus-ukr"), Ok((Lang::Ru, Lang::Uk)));
         assert_eq!(parse_mode_name("fr-es"), Ok((Lang::Fr, Lang::Es)));
         assert_eq!(parse_mode_name("es-pt_BR"), Err(ModeNameRejection::Variant));
-        assert_eq!(
-            parse_mode_name("eng-cat_valencia_uni_iec2017"),
-            Err(ModeNameRejection::Variant)
-        );
-        assert_eq!(
-            parse_mode_name("spa-eng_US"),
-            Err(ModeNameRejection::Variant)
-        );
-        assert_eq!(
-            parse_mode_name("eco-es-fr"),
-            Err(ModeNameRejection::NotADirection)
-        );
-        assert_eq!(
-            parse_mode_name("eng-spa-anmor"),
-            Err(ModeNameRejection::NotADirection)
-        );
-        assert_eq!(
-            parse_mode_name("ENG-spa"),
-            Err(ModeNameRejection::NotADirection)
-        );
-        assert_eq!(
-            parse_mode_name("oc-es"),
-            Err(ModeNameRejection::UnknownLanguage("oc".into()))
-        );
-        assert_eq!(
-            parse_mode_name("spa-es"),
-            Err(ModeNameRejection::SameLanguage)
-        );
+        assert_eq!(parse_mode_name("eng-cat_valencia_uni_iec2017"), Err(ModeNameRejection::Variant));
+        assert_eq!(parse_mode_name("spa-eng_US"), Err(ModeNameRejection::Variant));
+        assert_eq!(parse_mode_name("eco-es-fr"), Err(ModeNameRejection::NotADirection));
+        assert_eq!(parse_mode_name("eng-spa-anmor"), Err(ModeNameRejection::NotADirection));
+        assert_eq!(parse_mode_name("ENG-spa"), Err(ModeNameRejection::NotADirection));
+        assert_eq!(parse_mode_name("oc-es"), Err(ModeNameRejection::UnknownLanguage("oc".into())));
+        assert_eq!(parse_mode_name("spa-es"), Err(ModeNameRejection::SameLanguage));
     }
 
     #[test]
@@ -166,10 +131,7 @@ mod tests {
         assert_eq!(keys, vec![(Lang::En, Lang::Es), (Lang::Es, Lang::Pt)]);
         // `en-es` sorts before `eng-spa`, so it is the one kept.
         assert_eq!(found[&(Lang::En, Lang::Es)].name, "en-es");
-        assert_eq!(
-            found[&(Lang::Es, Lang::Pt)].path,
-            dir.path().join("es-pt.mode")
-        );
+        assert_eq!(found[&(Lang::Es, Lang::Pt)].path, dir.path().join("es-pt.mode"));
     }
 
     #[test]

@@ -5,11 +5,10 @@
 //! The checks are pure functions of the source, the output and the engine's
 //! counts, so they judge every engine alike.
 
-
+use loa_domain::Lang;
 /// The findings live in the domain, so the store, the newsroom and the
 /// API can carry them without knowing this crate.
 pub use loa_domain::Problem;
-use loa_domain::Lang;
 
 /// What the gate looks at for one translated text (an article's segments
 /// joined, or one segment).
@@ -92,13 +91,7 @@ impl GateLimits {
     /// Pairs whose engines are known to be rough, so more markers are
     /// tolerated before holding an edition.
     pub fn is_weak_pair(from: Lang, to: Lang) -> bool {
-        matches!(
-            (from, to),
-            (Lang::Ru, Lang::Uk)
-                | (Lang::Uk, Lang::Ru)
-                | (Lang::Ru, Lang::Be)
-                | (Lang::Be, Lang::Ru)
-        )
+        matches!((from, to), (Lang::Ru, Lang::Uk) | (Lang::Uk, Lang::Ru) | (Lang::Ru, Lang::Be) | (Lang::Be, Lang::Ru))
     }
 
     /// The accepted output/source length ratio for a pair.
@@ -107,9 +100,7 @@ impl GateLimits {
         match (dense(from) || from == Lang::Ko, dense(to) || to == Lang::Ko) {
             (false, true) if to == Lang::Ko => self.korean_ratio,
             (false, true) => self.cjk_ratio,
-            (true, false) if from == Lang::Ko => {
-                (1.0 / self.korean_ratio.1, 1.0 / self.korean_ratio.0)
-            }
+            (true, false) if from == Lang::Ko => (1.0 / self.korean_ratio.1, 1.0 / self.korean_ratio.0),
             (true, false) => (1.0 / self.cjk_ratio.1, 1.0 / self.cjk_ratio.0),
             _ => (self.min_ratio, self.max_ratio),
         }
@@ -117,22 +108,14 @@ impl GateLimits {
 
     /// How many unknown words a text of `word_count` words may have.
     pub fn unknown_limit(&self, from: Lang, to: Lang, word_count: usize) -> usize {
-        let share = if Self::is_weak_pair(from, to) {
-            self.weak_pair_unknown_share
-        } else {
-            self.max_unknown_share
-        };
-        self.unknown_allowance
-            .max((word_count as f64 * share).floor() as usize)
+        let share = if Self::is_weak_pair(from, to) { self.weak_pair_unknown_share } else { self.max_unknown_share };
+        self.unknown_allowance.max((word_count as f64 * share).floor() as usize)
     }
 
     /// How many generation errors a text of `word_count` words may have.
     pub fn generation_error_limit(&self, from: Lang, to: Lang, word_count: usize) -> usize {
-        let share = if Self::is_weak_pair(from, to) {
-            self.weak_pair_generation_error_share
-        } else {
-            self.max_generation_error_share
-        };
+        let share =
+            if Self::is_weak_pair(from, to) { self.weak_pair_generation_error_share } else { self.max_generation_error_share };
         1.max((word_count as f64 * share).floor() as usize)
     }
 }
@@ -161,12 +144,8 @@ pub fn check_with(input: &GateInput, limits: &GateLimits) -> Vec<Problem> {
         problems.push(Problem::MissingNumbers(missing));
     }
 
-    let mut missing_terms: Vec<String> = input
-        .required_terms
-        .iter()
-        .filter(|t| !t.trim().is_empty() && !output.contains(t.as_str()))
-        .cloned()
-        .collect();
+    let mut missing_terms: Vec<String> =
+        input.required_terms.iter().filter(|t| !t.trim().is_empty() && !output.contains(t.as_str())).cloned().collect();
     missing_terms.dedup();
     if !missing_terms.is_empty() {
         problems.push(Problem::MissingTerms(missing_terms));
@@ -187,17 +166,11 @@ pub fn check_with(input: &GateInput, limits: &GateLimits) -> Vec<Problem> {
 
     let limit = limits.unknown_limit(input.from, input.to, input.word_count);
     if input.unknown_words > limit {
-        problems.push(Problem::TooManyUnknown {
-            count: input.unknown_words,
-            limit,
-        });
+        problems.push(Problem::TooManyUnknown { count: input.unknown_words, limit });
     }
     let limit = limits.generation_error_limit(input.from, input.to, input.word_count);
     if input.generation_errors > limit {
-        problems.push(Problem::TooManyGenerationErrors {
-            count: input.generation_errors,
-            limit,
-        });
+        problems.push(Problem::TooManyGenerationErrors { count: input.generation_errors, limit });
     }
     problems
 }
@@ -228,9 +201,7 @@ fn to_whatlang(lang: Lang) -> Option<whatlang::Lang> {
 }
 
 fn from_whatlang(lang: whatlang::Lang) -> Option<Lang> {
-    Lang::ALL
-        .into_iter()
-        .find(|&l| to_whatlang(l) == Some(lang))
+    Lang::ALL.into_iter().find(|&l| to_whatlang(l) == Some(lang))
 }
 
 /// The language the text most likely is, among loa's languages, with the
@@ -257,13 +228,8 @@ fn language_problem(output: &str, expected: Lang, limits: &GateLimits) -> Option
         None => output,
     };
     match detect_language(sample) {
-        Some((detected, confidence))
-            if detected != expected && confidence >= limits.language_min_confidence =>
-        {
-            Some(Problem::WrongLanguage {
-                detected: Some(detected),
-                expected,
-            })
+        Some((detected, confidence)) if detected != expected && confidence >= limits.language_min_confidence => {
+            Some(Problem::WrongLanguage { detected: Some(detected), expected })
         }
         _ => None,
     }

@@ -41,31 +41,18 @@ pub enum GlossaryError {
     },
     #[error("the glossary is not valid TOML in the expected shape ([[term]] tables with source, target, from, to): {0}")]
     Syntax(String),
-    #[error("glossary term {index} ({source_term:?}): {field} {value:?} is not a language code loa knows (use e.g. en, es, ru, vi)")]
-    UnknownLang {
-        index: usize,
-        source_term: String,
-        field: &'static str,
-        value: String,
-    },
+    #[error(
+        "glossary term {index} ({source_term:?}): {field} {value:?} is not a language code loa knows (use e.g. en, es, ru, vi)"
+    )]
+    UnknownLang { index: usize, source_term: String, field: &'static str, value: String },
     #[error("glossary term {index}: source is empty; every term needs the text to look for")]
     EmptySource { index: usize },
     #[error("glossary term {index} ({source_term:?}): target is empty; leave target out to keep the term untranslated")]
     EmptyTarget { index: usize, source_term: String },
     #[error("glossary term {index} ({source_term:?}): from and to are both {lang}")]
-    SameLanguage {
-        index: usize,
-        source_term: String,
-        lang: Lang,
-    },
+    SameLanguage { index: usize, source_term: String, lang: Lang },
     #[error("glossary terms {first} and {second} both define {source_term:?} for {from}→{to} with different targets; keep one")]
-    Conflict {
-        first: usize,
-        second: usize,
-        source_term: String,
-        from: Lang,
-        to: String,
-    },
+    Conflict { first: usize, second: usize, source_term: String, from: Lang, to: String },
 }
 
 /// Glossary entries for every language pair.
@@ -100,36 +87,22 @@ pub fn parse_toml(text: &str) -> Result<Glossary, GlossaryError> {
             return Err(GlossaryError::EmptySource { index });
         }
         let lang = |field: &'static str, value: &str| {
-            value
-                .parse::<Lang>()
-                .map_err(|_| GlossaryError::UnknownLang {
-                    index,
-                    source_term: t.source.clone(),
-                    field,
-                    value: value.to_string(),
-                })
+            value.parse::<Lang>().map_err(|_| GlossaryError::UnknownLang {
+                index,
+                source_term: t.source.clone(),
+                field,
+                value: value.to_string(),
+            })
         };
         let from = lang("from", &t.from)?;
         let to = t.to.as_deref().map(|v| lang("to", v)).transpose()?;
         if to == Some(from) {
-            return Err(GlossaryError::SameLanguage {
-                index,
-                source_term: t.source,
-                lang: from,
-            });
+            return Err(GlossaryError::SameLanguage { index, source_term: t.source, lang: from });
         }
         if t.target.as_deref().is_some_and(|v| v.trim().is_empty()) {
-            return Err(GlossaryError::EmptyTarget {
-                index,
-                source_term: t.source,
-            });
+            return Err(GlossaryError::EmptyTarget { index, source_term: t.source });
         }
-        entries.push(GlossaryEntry {
-            source: t.source,
-            target: t.target,
-            from,
-            to,
-        });
+        entries.push(GlossaryEntry { source: t.source, target: t.target, from, to });
     }
     Glossary::from_entries(entries)
 }
@@ -141,11 +114,7 @@ impl Glossary {
         for (i, a) in entries.iter().enumerate() {
             for (j, b) in entries.iter().enumerate().skip(i + 1) {
                 let overlapping_targets = a.to.is_none() || b.to.is_none() || a.to == b.to;
-                if a.source == b.source
-                    && a.from == b.from
-                    && overlapping_targets
-                    && a.target != b.target
-                {
+                if a.source == b.source && a.from == b.from && overlapping_targets && a.target != b.target {
                     return Err(GlossaryError::Conflict {
                         first: i + 1,
                         second: j + 1,
@@ -164,10 +133,8 @@ impl Glossary {
 
     /// Reads and parses a glossary file.
     pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
-        let text = std::fs::read_to_string(path).map_err(|source| GlossaryError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|source| GlossaryError::Read { path: path.display().to_string(), source })?;
         parse_toml(&text)
     }
 
@@ -185,8 +152,7 @@ impl Glossary {
     /// target wins over an every-target entry for the same term.
     pub fn hints_for(&self, from: Lang, to: Lang, text: &str) -> Hints {
         let mut hints = Hints::default();
-        let applicable =
-            |e: &&GlossaryEntry| e.from == from && (e.to.is_none() || e.to == Some(to));
+        let applicable = |e: &&GlossaryEntry| e.from == from && (e.to.is_none() || e.to == Some(to));
         let mut chosen: Vec<&GlossaryEntry> = Vec::new();
         for e in self.entries.iter().filter(applicable) {
             if !occurs_as_word(text, &e.source) {

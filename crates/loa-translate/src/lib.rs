@@ -30,18 +30,18 @@
 
 mod discovery;
 pub mod engine;
-mod pipeline;
-mod routing;
-mod stream;
-pub mod translator;
-pub mod segment;
-pub mod memory;
-pub mod tmx;
-pub mod http;
-pub mod names;
-pub mod protect;
-pub mod glossary;
 pub mod gate;
+pub mod glossary;
+pub mod http;
+pub mod memory;
+pub mod names;
+mod pipeline;
+pub mod protect;
+mod routing;
+pub mod segment;
+mod stream;
+pub mod tmx;
+pub mod translator;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,20 +52,20 @@ use serde::{Deserialize, Serialize};
 
 pub use discovery::{parse_mode_name, ModeNameRejection};
 pub use engine::{Engine, EngineFuture, Hints};
-pub use translator::{Context, Outcome, Translator};
 pub use gate::{GateInput, GateLimits, Problem};
 pub use glossary::{Glossary, GlossaryEntry, GlossaryError};
-pub use names::{find_vietnamese_names, fold_ascii, transcribe, NameKind, NameSpan};
-pub use protect::{protect, restore, Protected};
 pub use http::{
-    DeepL, DeepLConfig, HttpOptions, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig,
-    DEEPL_FREE_URL, DEEPL_PRO_URL,
+    DeepL, DeepLConfig, HttpOptions, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig, DEEPL_FREE_URL,
+    DEEPL_PRO_URL,
 };
 pub use memory::{normalise, InMemory, Memory, MemoryError, MemoryFuture, HUMAN};
+pub use names::{find_vietnamese_names, fold_ascii, transcribe, NameKind, NameSpan};
+use pipeline::Pipeline;
+pub use protect::{protect, restore, Protected};
+use routing::RouteGraph;
 pub use segment::{sentence_ranges, sentences, splice};
 pub use tmx::{read_tmx, read_tmx_bytes, write_tmx, TmxError, TmxImport, TmxUnit};
-use pipeline::Pipeline;
-use routing::RouteGraph;
+pub use translator::{Context, Outcome, Translator};
 
 /// Where Debian's `apertium` package installs mode files.
 pub const DEFAULT_MODES_DIR: &str = "/usr/share/apertium/modes";
@@ -88,9 +88,7 @@ pub enum TranslateError {
     NoDirections { path: PathBuf },
     #[error("source and target are both {0}: nothing to translate")]
     SameLanguage(Lang),
-    #[error(
-        "no installed Apertium route from {from} to {to}: install a language pair connecting them"
-    )]
+    #[error("no installed Apertium route from {from} to {to}: install a language pair connecting them")]
     NoRoute { from: Lang, to: Lang },
     #[error("nothing to translate: every segment is empty")]
     EmptyInput,
@@ -171,25 +169,15 @@ impl Apertium {
     pub fn discover(modes_dir: &Path) -> Result<Apertium, TranslateError> {
         let modes = discovery::scan_modes_dir(modes_dir)?;
         if modes.is_empty() {
-            return Err(TranslateError::NoDirections {
-                path: modes_dir.to_path_buf(),
-            });
+            return Err(TranslateError::NoDirections { path: modes_dir.to_path_buf() });
         }
         let graph = RouteGraph::new(modes.keys().copied());
         // Two pipelines per core: a request occupies one stage of its
         // pipeline at a time, so with one pipeline per core the other
         // stages idle between requests; a second one keeps them busy.
         let size = 2 * std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-        let pipelines = modes
-            .into_iter()
-            .map(|(direction, mode)| (direction, Pool::new(mode, size)))
-            .collect();
-        Ok(Apertium {
-            modes_dir: modes_dir.to_path_buf(),
-            pipelines,
-            graph,
-            request_timeout: DEFAULT_REQUEST_TIMEOUT,
-        })
+        let pipelines = modes.into_iter().map(|(direction, mode)| (direction, Pool::new(mode, size))).collect();
+        Ok(Apertium { modes_dir: modes_dir.to_path_buf(), pipelines, graph, request_timeout: DEFAULT_REQUEST_TIMEOUT })
     }
 
     /// Sets the base time one request to one pipeline may take.
@@ -209,9 +197,7 @@ impl Apertium {
 
     /// The Apertium mode name serving a direct direction (`es-pt`).
     pub fn mode_name(&self, from: Lang, to: Lang) -> Option<&str> {
-        self.pipelines
-            .get(&(from, to))
-            .map(|p| p.members[0].mode.name.as_str())
+        self.pipelines.get(&(from, to)).map(|p| p.members[0].mode.name.as_str())
     }
 
     /// The languages of the shortest route, both ends included, e.g.
@@ -261,18 +247,11 @@ impl Apertium {
     /// Translates each text segment (title, lead, paragraphs, captions)
     /// from `from` to `to`, through pivots when needed. Returns exactly one
     /// segment per input segment; blank ones stay as given.
-    pub async fn translate(
-        &self,
-        from: Lang,
-        to: Lang,
-        segments: &[String],
-    ) -> Result<Translation, TranslateError> {
+    pub async fn translate(&self, from: Lang, to: Lang, segments: &[String]) -> Result<Translation, TranslateError> {
         if from == to {
             return Err(TranslateError::SameLanguage(from));
         }
-        let route = self
-            .route(from, to)
-            .ok_or(TranslateError::NoRoute { from, to })?;
+        let route = self.route(from, to).ok_or(TranslateError::NoRoute { from, to })?;
         if segments.iter().all(|s| s.trim().is_empty()) {
             return Err(TranslateError::EmptyInput);
         }
@@ -281,25 +260,18 @@ impl Apertium {
         let mut modes = Vec::with_capacity(route.len() - 1);
         let (mut unknown_words, mut generation_errors, mut transfer_errors) = (0, 0, 0);
         for hop in route.windows(2) {
-            let pipeline = self
-                .pipelines
-                .get(&(hop[0], hop[1]))
-                .ok_or(TranslateError::NoRoute { from, to })?
-                .pick();
+            let pipeline = self.pipelines.get(&(hop[0], hop[1])).ok_or(TranslateError::NoRoute { from, to })?.pick();
             modes.push(pipeline.mode.name.clone());
 
             // Only non-blank segments travel, trimmed; their surrounding
             // whitespace is put back afterwards.
-            let sent: Vec<usize> = (0..current.len())
-                .filter(|&i| !current[i].trim().is_empty())
-                .collect();
+            let sent: Vec<usize> = (0..current.len()).filter(|&i| !current[i].trim().is_empty()).collect();
             let texts: Vec<&str> = sent.iter().map(|&i| current[i].trim()).collect();
             if texts.is_empty() {
                 break;
             }
             let bytes: usize = texts.iter().map(|t| t.len()).sum();
-            let timeout =
-                self.request_timeout + Duration::from_secs((bytes / BYTES_PER_EXTRA_SECOND) as u64);
+            let timeout = self.request_timeout + Duration::from_secs((bytes / BYTES_PER_EXTRA_SECOND) as u64);
             let decoded = pipeline.translate(&texts, timeout).await?;
 
             let mut next = current.clone();
@@ -317,13 +289,7 @@ impl Apertium {
 
         let engine = format!("apertium:{}", modes.join(">"));
         check_output(segments, &current, &engine)?;
-        Ok(Translation {
-            segments: current,
-            engine,
-            unknown_words,
-            generation_errors,
-            transfer_errors,
-        })
+        Ok(Translation { segments: current, engine, unknown_words, generation_errors, transfer_errors })
     }
 }
 
@@ -356,39 +322,20 @@ impl Pool {
 
 /// The failure rule: text lost or left untranslated is an error.
 fn check_output(source: &[String], output: &[String], engine: &str) -> Result<(), TranslateError> {
-    let non_blank: Vec<usize> = (0..source.len())
-        .filter(|&i| !source[i].trim().is_empty())
-        .collect();
-    let emptied: Vec<usize> = non_blank
-        .iter()
-        .copied()
-        .filter(|&i| output.get(i).is_none_or(|o| o.trim().is_empty()))
-        .collect();
+    let non_blank: Vec<usize> = (0..source.len()).filter(|&i| !source[i].trim().is_empty()).collect();
+    let emptied: Vec<usize> = non_blank.iter().copied().filter(|&i| output.get(i).is_none_or(|o| o.trim().is_empty())).collect();
     if output.len() != source.len() || !emptied.is_empty() {
         let detail = if output.len() != source.len() {
-            format!(
-                "{} segment(s) came back for {} sent",
-                output.len(),
-                source.len()
-            )
+            format!("{} segment(s) came back for {} sent", output.len(), source.len())
         } else if emptied.len() == non_blank.len() {
             "every segment came back empty".to_string()
         } else {
             format!("segment(s) {emptied:?} of {} came back empty", source.len())
         };
-        return Err(TranslateError::EmptyOutput {
-            engine: engine.to_string(),
-            detail,
-        });
+        return Err(TranslateError::EmptyOutput { engine: engine.to_string(), detail });
     }
-    if non_blank
-        .iter()
-        .all(|&i| output[i].trim() == source[i].trim())
-    {
-        return Err(TranslateError::Unchanged {
-            engine: engine.to_string(),
-            segments: non_blank.len(),
-        });
+    if non_blank.iter().all(|&i| output[i].trim() == source[i].trim()) {
+        return Err(TranslateError::Unchanged { engine: engine.to_string(), segments: non_blank.len() });
     }
     Ok(())
 }
@@ -411,15 +358,9 @@ mod tests {
             check_output(&src, &strings(&["Hello", "", " World "]), "e"),
             Err(TranslateError::Unchanged { segments: 2, .. })
         ));
-        assert!(matches!(
-            check_output(&src, &strings(&["", "", " "]), "e"),
-            Err(TranslateError::EmptyOutput { .. })
-        ));
+        assert!(matches!(check_output(&src, &strings(&["", "", " "]), "e"), Err(TranslateError::EmptyOutput { .. })));
         let err = check_output(&src, &strings(&["Hola", "", ""]), "e").unwrap_err();
         assert!(err.to_string().contains("[2]"), "{err}");
-        assert!(matches!(
-            check_output(&src, &strings(&["Hola"]), "e"),
-            Err(TranslateError::EmptyOutput { .. })
-        ));
+        assert!(matches!(check_output(&src, &strings(&["Hola"]), "e"), Err(TranslateError::EmptyOutput { .. })));
     }
 }

@@ -109,13 +109,7 @@ pub trait Memory: Send + Sync {
         sources: &'a [String],
     ) -> MemoryFuture<'a, Vec<Option<String>>>;
 
-    fn store<'a>(
-        &'a self,
-        engine: &'a str,
-        from: Lang,
-        to: Lang,
-        pairs: &'a [(String, String)],
-    ) -> MemoryFuture<'a, ()>;
+    fn store<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, pairs: &'a [(String, String)]) -> MemoryFuture<'a, ()>;
 }
 
 type Key = (String, Lang, Lang, String);
@@ -155,9 +149,7 @@ impl InMemory {
                 created_at: None,
             })
             .collect();
-        units.sort_by(|a, b| {
-            (&a.engine, a.from, a.to, &a.source).cmp(&(&b.engine, b.from, b.to, &b.source))
-        });
+        units.sort_by(|a, b| (&a.engine, a.from, a.to, &a.source).cmp(&(&b.engine, b.from, b.to, &b.source)));
         units
     }
 
@@ -167,14 +159,7 @@ impl InMemory {
         let mut entries = self.lock();
         let mut kept = 0;
         for unit in units {
-            if insert(
-                &mut entries,
-                &unit.engine,
-                unit.from,
-                unit.to,
-                &unit.source,
-                &unit.target,
-            ) {
+            if insert(&mut entries, &unit.engine, unit.from, unit.to, &unit.source, &unit.target) {
                 kept += 1;
             }
         }
@@ -188,14 +173,7 @@ impl InMemory {
     }
 }
 
-fn insert(
-    entries: &mut HashMap<Key, String>,
-    engine: &str,
-    from: Lang,
-    to: Lang,
-    source: &str,
-    target: &str,
-) -> bool {
+fn insert(entries: &mut HashMap<Key, String>, engine: &str, from: Lang, to: Lang, source: &str, target: &str) -> bool {
     let key = normalise(source);
     if key.is_empty() || target.trim().is_empty() {
         return false;
@@ -230,13 +208,7 @@ impl Memory for InMemory {
         Box::pin(std::future::ready(Ok(answers)))
     }
 
-    fn store<'a>(
-        &'a self,
-        engine: &'a str,
-        from: Lang,
-        to: Lang,
-        pairs: &'a [(String, String)],
-    ) -> MemoryFuture<'a, ()> {
+    fn store<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, pairs: &'a [(String, String)]) -> MemoryFuture<'a, ()> {
         let mut entries = self.lock();
         for (source, target) in pairs {
             insert(&mut entries, engine, from, to, source, target);

@@ -60,11 +60,7 @@ impl Drop for Process {
 
 impl Process {
     fn stderr_summary(&self) -> String {
-        let tail = self
-            .stderr_tail
-            .lock()
-            .map(|t| t.clone())
-            .unwrap_or_default();
+        let tail = self.stderr_tail.lock().map(|t| t.clone()).unwrap_or_default();
         if tail.is_empty() {
             String::new()
         } else {
@@ -108,10 +104,7 @@ enum Failure {
 
 impl Pipeline {
     pub fn new(mode: ModeFile) -> Pipeline {
-        Pipeline {
-            mode,
-            state: Mutex::new(State::default()),
-        }
+        Pipeline { mode, state: Mutex::new(State::default()) }
     }
 
     /// The running pipeline's process id (its `bash`), if one is running.
@@ -125,11 +118,7 @@ impl Pipeline {
     }
 
     /// Translates trimmed, non-empty segments in one request.
-    pub async fn translate(
-        &self,
-        segments: &[&str],
-        timeout: Duration,
-    ) -> Result<Vec<DecodedSegment>, TranslateError> {
+    pub async fn translate(&self, segments: &[&str], timeout: Duration) -> Result<Vec<DecodedSegment>, TranslateError> {
         let mut state = self.state.lock().await;
         if state.in_flight {
             tracing::warn!(mode = %self.mode.name, "previous request was abandoned; restarting the pipeline");
@@ -144,10 +133,7 @@ impl Pipeline {
         }
 
         let request = encode_request(segments);
-        match self
-            .exchange(&mut state, &request, segments.len(), timeout)
-            .await
-        {
+        match self.exchange(&mut state, &request, segments.len(), timeout).await {
             Ok(reply) => Ok(reply),
             Err(Failure::Broken(detail)) if !state.taggerless && self.can_drop_tagger(&state) => {
                 // Some pairs' statistical tagger crashes on real input
@@ -160,10 +146,7 @@ impl Pipeline {
                     "pipeline broke; switching this direction to the tagger-free pipeline"
                 );
                 state.taggerless = true;
-                match self
-                    .exchange(&mut state, &request, segments.len(), timeout)
-                    .await
-                {
+                match self.exchange(&mut state, &request, segments.len(), timeout).await {
                     Ok(reply) => Ok(reply),
                     Err(failure) => Err(self.error(failure, timeout)),
                 }
@@ -175,23 +158,13 @@ impl Pipeline {
     fn error(&self, failure: Failure, timeout: Duration) -> TranslateError {
         match failure {
             Failure::Start(e) => e,
-            Failure::Timeout => TranslateError::Timeout {
-                mode: self.mode.name.clone(),
-                after: timeout,
-            },
-            Failure::Broken(detail) => TranslateError::PipelineFailed {
-                mode: self.mode.name.clone(),
-                detail,
-            },
+            Failure::Timeout => TranslateError::Timeout { mode: self.mode.name.clone(), after: timeout },
+            Failure::Broken(detail) => TranslateError::PipelineFailed { mode: self.mode.name.clone(), detail },
         }
     }
 
     fn can_drop_tagger(&self, state: &State) -> bool {
-        state
-            .stock_script
-            .as_deref()
-            .and_then(without_tagger)
-            .is_some()
+        state.stock_script.as_deref().and_then(without_tagger).is_some()
     }
 
     async fn exchange(
@@ -229,16 +202,9 @@ impl Pipeline {
             state.stock_script = Some(self.null_flush_script().await?);
         }
         let stock = state.stock_script.clone().unwrap_or_default();
-        let script = if state.taggerless {
-            without_tagger(&stock).unwrap_or(stock)
-        } else {
-            stock
-        };
+        let script = if state.taggerless { without_tagger(&stock).unwrap_or(stock) } else { stock };
 
-        let spawn_err = |source| TranslateError::Spawn {
-            mode: self.mode.name.clone(),
-            source,
-        };
+        let spawn_err = |source| TranslateError::Spawn { mode: self.mode.name.clone(), source };
         // `$1` is the generator's option: `-g` keeps the `*`/`#`/`@` marks
         // we count. `$2` is the tagger's extra option: none.
         let mut child = Command::new("bash")
@@ -254,8 +220,7 @@ impl Pipeline {
             .kill_on_drop(true)
             .spawn()
             .map_err(spawn_err)?;
-        let missing =
-            |what: &str| spawn_err(std::io::Error::other(format!("child has no {what} pipe")));
+        let missing = |what: &str| spawn_err(std::io::Error::other(format!("child has no {what} pipe")));
         let pid = child.id().ok_or_else(|| missing("pid"))?;
         let stdin = child.stdin.take().ok_or_else(|| missing("stdin"))?;
         let stdout = BufReader::new(child.stdout.take().ok_or_else(|| missing("stdout"))?);
@@ -278,32 +243,19 @@ impl Pipeline {
         });
 
         tracing::debug!(mode = %self.mode.name, pid, taggerless = state.taggerless, "Apertium pipeline started");
-        Ok(Process {
-            child,
-            stdin,
-            stdout,
-            pid,
-            stderr_tail,
-        })
+        Ok(Process { child, stdin, stdout, pid, stderr_tail })
     }
 
     /// Asks Apertium to turn the mode into its null-flush (`-z`) form.
     async fn null_flush_script(&self) -> Result<String, TranslateError> {
-        let failed = |detail: String| TranslateError::ModeScript {
-            mode: self.mode.name.clone(),
-            detail,
-        };
+        let failed = |detail: String| TranslateError::ModeScript { mode: self.mode.name.clone(), detail };
         let output = Command::new("apertium-wblank-mode")
             .arg("-z")
             .arg(&self.mode.path)
             .stdin(Stdio::null())
             .output()
             .await
-            .map_err(|e| {
-                failed(format!(
-                    "cannot run apertium-wblank-mode (is the apertium package installed?): {e}"
-                ))
-            })?;
+            .map_err(|e| failed(format!("cannot run apertium-wblank-mode (is the apertium package installed?): {e}")))?;
         let script = String::from_utf8_lossy(&output.stdout).trim().to_string();
         if !output.status.success() || script.is_empty() {
             return Err(failed(format!(
@@ -322,9 +274,7 @@ impl Pipeline {
 /// `None` when the script has no tagger right after a constraint grammar stage.
 pub(crate) fn without_tagger(script: &str) -> Option<String> {
     let stages: Vec<&str> = script.trim().split(" | ").map(str::trim).collect();
-    let tagger = stages
-        .iter()
-        .position(|s| s.starts_with("apertium-tagger "))?;
+    let tagger = stages.iter().position(|s| s.starts_with("apertium-tagger "))?;
     let cg = stages.get(tagger.checked_sub(1)?)?;
     if !cg.starts_with("cg-proc ") {
         return None;

@@ -63,9 +63,7 @@ impl Protected {
 /// terms past [`MAX_SLOTS`] are left in the text as they are.
 pub fn protect(text: &str, replacements: &[(String, String)]) -> Protected {
     // Longest first, so that a term inside a longer one is not split.
-    let mut order: Vec<usize> = (0..replacements.len())
-        .filter(|&i| !replacements[i].0.trim().is_empty())
-        .collect();
+    let mut order: Vec<usize> = (0..replacements.len()).filter(|&i| !replacements[i].0.trim().is_empty()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(replacements[i].0.chars().count()));
 
     // Claimed byte ranges of the source text, with the slot they belong to.
@@ -114,11 +112,7 @@ pub fn protect(text: &str, replacements: &[(String, String)]) -> Protected {
     // The stem is chosen once the text is known to need one: lower-casing
     // the whole text is the costliest step here.
     let lowered = text.to_lowercase();
-    let stem = STEMS
-        .iter()
-        .find(|s| !lowered.contains(&s.to_lowercase()))
-        .copied()
-        .unwrap_or(STEMS[0]);
+    let stem = STEMS.iter().find(|s| !lowered.contains(&s.to_lowercase())).copied().unwrap_or(STEMS[0]);
     for (index, slot) in slots.iter_mut().enumerate() {
         slot.placeholder = placeholder(stem, index);
     }
@@ -170,9 +164,7 @@ pub fn restore(translated: &str, p: &Protected) -> Result<String, Vec<String>> {
         let code_start = start + stem.len();
         let code = lowered.get(code_start..code_start + CODE_LEN);
         let slot = code.and_then(|code| {
-            p.slots.iter().position(|s| {
-                s.placeholder[s.placeholder.len() - CODE_LEN..].eq_ignore_ascii_case(code)
-            })
+            p.slots.iter().position(|s| s.placeholder[s.placeholder.len() - CODE_LEN..].eq_ignore_ascii_case(code))
         });
         match slot {
             Some(slot) => {
@@ -186,20 +178,14 @@ pub fn restore(translated: &str, p: &Protected) -> Result<String, Vec<String>> {
         }
     }
     out.push_str(&translated[at..]);
-    let lost: Vec<String> = p
-        .slots
-        .iter()
-        .zip(&seen)
-        .filter(|(slot, &n)| n < slot.occurrences)
-        .map(|(slot, _)| slot.term.clone())
-        .collect();
+    let lost: Vec<String> =
+        p.slots.iter().zip(&seen).filter(|(slot, &n)| n < slot.occurrences).map(|(slot, _)| slot.term.clone()).collect();
     if lost.is_empty() {
         Ok(out)
     } else {
         Err(lost)
     }
 }
-
 
 /// Stems for the placeholders that bracket a marked span (bold, italics, a
 /// link), tried in pairs until neither occurs in the text. They differ from
@@ -611,20 +597,14 @@ mod tests {
     }
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
     }
 
     #[test]
     fn whole_words_longest_first() {
         let p = protect(
             "Ho Chi Minh City honours Ho Chi Minh; Hochiminh is not a match, nor HoChi.",
-            &pairs(&[
-                ("Ho Chi Minh", "Хо Ши Мин"),
-                ("Ho Chi Minh City", "Хошимин"),
-                ("Chi", "X"),
-            ]),
+            &pairs(&[("Ho Chi Minh", "Хо Ши Мин"), ("Ho Chi Minh City", "Хошимин"), ("Chi", "X")]),
         );
         assert_eq!(p.slots.len(), 2, "{p:?}");
         assert_eq!(p.slots[0].term, "Ho Chi Minh City");
@@ -632,32 +612,21 @@ mod tests {
         assert!(p.text.contains("Hochiminh") && p.text.contains("HoChi"));
         assert!(!p.text.chars().any(|c| c.is_ascii_digit()));
         let back = restore(&p.text, &p).unwrap();
-        assert_eq!(
-            back,
-            "Хошимин honours Хо Ши Мин; Hochiminh is not a match, nor HoChi."
-        );
+        assert_eq!(back, "Хошимин honours Хо Ши Мин; Hochiminh is not a match, nor HoChi.");
     }
 
     #[test]
     fn case_changes_and_glued_endings_still_restore() {
-        let p = protect(
-            "Nguyễn Văn An met Trần Bình.",
-            &pairs(&[("Nguyễn Văn An", "A"), ("Trần Bình", "B")]),
-        );
-        let engine_output = p.text.to_uppercase().replace(
-            &p.slots[1].placeholder.to_uppercase(),
-            &format!("{}ha", p.slots[1].placeholder),
-        );
+        let p = protect("Nguyễn Văn An met Trần Bình.", &pairs(&[("Nguyễn Văn An", "A"), ("Trần Bình", "B")]));
+        let engine_output =
+            p.text.to_uppercase().replace(&p.slots[1].placeholder.to_uppercase(), &format!("{}ha", p.slots[1].placeholder));
         let back = restore(&engine_output, &p).unwrap();
         assert!(back.starts_with('A') && back.contains("Bha"), "{back}");
     }
 
     #[test]
     fn lost_placeholders_are_reported() {
-        let p = protect(
-            "Lê Lợi and Lê Lợi met Hà Tĩnh",
-            &pairs(&[("Lê Lợi", "L"), ("Hà Tĩnh", "H")]),
-        );
+        let p = protect("Lê Lợi and Lê Lợi met Hà Tĩnh", &pairs(&[("Lê Lợi", "L"), ("Hà Tĩnh", "H")]));
         assert_eq!(p.placeholder_count(), 3);
         let le_loi = p.slots.iter().find(|s| s.term == "Lê Lợi").unwrap();
         assert_eq!(le_loi.occurrences, 2);

@@ -145,10 +145,7 @@ fn is_closing(c: char) -> bool {
 fn opens_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(
-            c,
-            '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '¿' | '¡' | '—' | '–' | '-'
-        )
+        || matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '¿' | '¡' | '—' | '–' | '-')
 }
 
 fn has_blank_line(ws: &[(usize, char)]) -> bool {
@@ -198,12 +195,7 @@ fn before_full_stop_is_not_an_end(text: &str, dot: usize, lang: Lang) -> bool {
 /// the last dot of `e.g.`, `Mr` before `Mr.`).
 fn word_before(text: &str, end: usize) -> &str {
     let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
-        .last()
-        .map_or(end, |(i, _)| i);
+    let start = head.char_indices().rev().take_while(|&(_, c)| c.is_alphabetic() || c == '.').last().map_or(end, |(i, _)| i);
     // A dot at the start of the run is punctuation of its own (`....Mr`).
     let word = &head[start..];
     let trimmed = word.trim_start_matches('.');
@@ -216,19 +208,16 @@ fn is_dotted_acronym(token: &str) -> bool {
         return false;
     };
     let parts: Vec<&str> = body.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 /// Abbreviations that end with a full stop without ending the sentence,
 /// written as they appear in text, dot included.
 fn abbreviations(lang: Lang) -> &'static [&'static str] {
     const EN: &[&str] = &[
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Mt.", "Gen.", "Sen.", "Rep.", "Gov.", "Jr.",
-        "Sr.", "No.", "Nos.", "vs.", "approx.", "e.g.", "i.e.", "U.S.", "U.K.", "Jan.", "Feb.",
-        "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Mt.", "Gen.", "Sen.", "Rep.", "Gov.", "Jr.", "Sr.", "No.", "Nos.", "vs.",
+        "approx.", "e.g.", "i.e.", "U.S.", "U.K.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
+        "Oct.", "Nov.", "Dec.",
     ];
     const EAST_SLAVIC: &[&str] = &[
         "г.",
@@ -266,15 +255,12 @@ fn abbreviations(lang: Lang) -> &'static [&'static str] {
         "ср.",
     ];
     const ROMANCE: &[&str] = &[
-        "Sr.", "Sra.", "Srta.", "Sres.", "Dr.", "Dra.", "Dña.", "Dª.", "Prof.", "Profa.", "etc.",
-        "núm.", "Núm.", "pág.", "págs.", "art.", "Av.", "Avda.", "pl.", "Sig.", "Dott.", "Ing.",
-        "Avv.", "MM.", "Mme.", "Mlle.", "Me.", "St.", "Ste.", "av.", "env.", "cf.", "p.ex.",
-        "Exmo.", "Excmo.", "Sto.", "Sta.", "Jan.", "jan.", "fev.", "fév.", "ene.", "abr.", "ago.",
+        "Sr.", "Sra.", "Srta.", "Sres.", "Dr.", "Dra.", "Dña.", "Dª.", "Prof.", "Profa.", "etc.", "núm.", "Núm.", "pág.",
+        "págs.", "art.", "Av.", "Avda.", "pl.", "Sig.", "Dott.", "Ing.", "Avv.", "MM.", "Mme.", "Mlle.", "Me.", "St.", "Ste.",
+        "av.", "env.", "cf.", "p.ex.", "Exmo.", "Excmo.", "Sto.", "Sta.", "Jan.", "jan.", "fev.", "fév.", "ene.", "abr.", "ago.",
         "sept.", "oct.", "nov.", "dic.", "dez.", "déc.",
     ];
-    const VI: &[&str] = &[
-        "TP.", "Tp.", "tp.", "ThS.", "TS.", "PGS.", "GS.", "BS.", "KS.", "NXB.", "TT.",
-    ];
+    const VI: &[&str] = &["TP.", "Tp.", "tp.", "ThS.", "TS.", "PGS.", "GS.", "BS.", "KS.", "NXB.", "TT."];
     const NONE: &[&str] = &[];
     match lang {
         Lang::En => EN,
@@ -290,52 +276,27 @@ mod tests {
     use super::*;
 
     fn split(text: &str, lang: Lang) -> Vec<&str> {
-        sentence_ranges(text, lang)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        sentence_ranges(text, lang).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
     fn english() {
         assert_eq!(
-            split(
-                "Mr. Smith went to Washington. He met Dr. Jones at St. Paul's. Was it late? Yes!",
-                Lang::En
-            ),
-            [
-                "Mr. Smith went to Washington.",
-                "He met Dr. Jones at St. Paul's.",
-                "Was it late?",
-                "Yes!"
-            ]
+            split("Mr. Smith went to Washington. He met Dr. Jones at St. Paul's. Was it late? Yes!", Lang::En),
+            ["Mr. Smith went to Washington.", "He met Dr. Jones at St. Paul's.", "Was it late?", "Yes!"]
         );
         assert_eq!(
             split("The U.S. Army left in Jan. 2025. Prices rose 38.5 per cent to 2.200 dong. No. 5 won.", Lang::En),
             ["The U.S. Army left in Jan. 2025.", "Prices rose 38.5 per cent to 2.200 dong.", "No. 5 won."]
         );
         assert_eq!(
-            split(
-                "J. R. R. Tolkien wrote it, i.e. The Hobbit, e.g. Chapter 1. Then he wrote more.",
-                Lang::En
-            ),
-            [
-                "J. R. R. Tolkien wrote it, i.e. The Hobbit, e.g. Chapter 1.",
-                "Then he wrote more."
-            ]
+            split("J. R. R. Tolkien wrote it, i.e. The Hobbit, e.g. Chapter 1. Then he wrote more.", Lang::En),
+            ["J. R. R. Tolkien wrote it, i.e. The Hobbit, e.g. Chapter 1.", "Then he wrote more."]
         );
         // Quotes and brackets after the mark belong to the sentence.
         assert_eq!(
-            split(
-                "\"Everyone saw the list.\" That is why. (It was posted.) Then \"what?\" came.",
-                Lang::En
-            ),
-            [
-                "\"Everyone saw the list.\"",
-                "That is why.",
-                "(It was posted.)",
-                "Then \"what?\" came."
-            ]
+            split("\"Everyone saw the list.\" That is why. (It was posted.) Then \"what?\" came.", Lang::En),
+            ["\"Everyone saw the list.\"", "That is why.", "(It was posted.)", "Then \"what?\" came."]
         );
         // An ellipsis before a lowercase word stays inside; before a capital it ends.
         assert_eq!(
@@ -343,43 +304,27 @@ mod tests {
             ["He waited... and waited…", "Nothing came.", "Wait..."]
         );
         // A lowercase start is not a new sentence.
-        assert_eq!(
-            split("It rose to 5 p.m. and stopped.", Lang::En),
-            ["It rose to 5 p.m. and stopped."]
-        );
+        assert_eq!(split("It rose to 5 p.m. and stopped.", Lang::En), ["It rose to 5 p.m. and stopped."]);
     }
 
     #[test]
     fn russian_ukrainian_belarusian() {
         assert_eq!(
-            split("В 2025 г. Порт обработал 32 млн. тонн. Это рекорд, т.е. Больше, чем в 2024 г. Так сказал А. С. Иванов.", Lang::Ru),
+            split(
+                "В 2025 г. Порт обработал 32 млн. тонн. Это рекорд, т.е. Больше, чем в 2024 г. Так сказал А. С. Иванов.",
+                Lang::Ru
+            ),
             ["В 2025 г. Порт обработал 32 млн. тонн.", "Это рекорд, т.е. Больше, чем в 2024 г. Так сказал А. С. Иванов."]
         );
         assert_eq!(
-            split(
-                "Улица им. Ленина, ул. Мира и т. д. Всё это здесь. Сколько? 1,6 млрд. Долларов!",
-                Lang::Ru
-            ),
-            [
-                "Улица им. Ленина, ул. Мира и т. д. Всё это здесь.",
-                "Сколько?",
-                "1,6 млрд. Долларов!"
-            ]
+            split("Улица им. Ленина, ул. Мира и т. д. Всё это здесь. Сколько? 1,6 млрд. Долларов!", Lang::Ru),
+            ["Улица им. Ленина, ул. Мира и т. д. Всё это здесь.", "Сколько?", "1,6 млрд. Долларов!"]
         );
         assert_eq!(
-            split(
-                "Порт у м. Вунгань. Він працює з 1999 р. Зараз там 3 тис. працівників.",
-                Lang::Uk
-            ),
-            [
-                "Порт у м. Вунгань.",
-                "Він працює з 1999 р. Зараз там 3 тис. працівників."
-            ]
+            split("Порт у м. Вунгань. Він працює з 1999 р. Зараз там 3 тис. працівників.", Lang::Uk),
+            ["Порт у м. Вунгань.", "Він працює з 1999 р. Зараз там 3 тис. працівників."]
         );
-        assert_eq!(
-            split("Гэта горад. Ён вялікі.", Lang::Be),
-            ["Гэта горад.", "Ён вялікі."]
-        );
+        assert_eq!(split("Гэта горад. Ён вялікі.", Lang::Be), ["Гэта горад.", "Ён вялікі."]);
         // Dialogue dashes open a sentence.
         assert_eq!(split("Он кивнул. — Да.", Lang::Ru), ["Он кивнул.", "— Да."]);
     }
@@ -387,31 +332,18 @@ mod tests {
     #[test]
     fn romance() {
         assert_eq!(
-            split("El Sr. García y la Sra. López llegaron. ¿Dónde están? ¡Aquí! Trajeron frutas, verduras, etc. Y más.", Lang::Es),
+            split(
+                "El Sr. García y la Sra. López llegaron. ¿Dónde están? ¡Aquí! Trajeron frutas, verduras, etc. Y más.",
+                Lang::Es
+            ),
             ["El Sr. García y la Sra. López llegaron.", "¿Dónde están?", "¡Aquí!", "Trajeron frutas, verduras, etc. Y más."]
         );
+        assert_eq!(split("La Dra. Puig ho va dir. Ara en té 2.200.", Lang::Ca), ["La Dra. Puig ho va dir.", "Ara en té 2.200."]);
+        assert_eq!(split("O Sr. Silva chegou. Ele ficou.", Lang::Pt), ["O Sr. Silva chegou.", "Ele ficou."]);
+        assert_eq!(split("Il Dott. Rossi è qui. Arriva.", Lang::It), ["Il Dott. Rossi è qui.", "Arriva."]);
         assert_eq!(
-            split("La Dra. Puig ho va dir. Ara en té 2.200.", Lang::Ca),
-            ["La Dra. Puig ho va dir.", "Ara en té 2.200."]
-        );
-        assert_eq!(
-            split("O Sr. Silva chegou. Ele ficou.", Lang::Pt),
-            ["O Sr. Silva chegou.", "Ele ficou."]
-        );
-        assert_eq!(
-            split("Il Dott. Rossi è qui. Arriva.", Lang::It),
-            ["Il Dott. Rossi è qui.", "Arriva."]
-        );
-        assert_eq!(
-            split(
-                "M. Dupont est venu. « Bonjour », dit-il. Mme. Roy, etc. Elle part.",
-                Lang::Fr
-            ),
-            [
-                "M. Dupont est venu.",
-                "« Bonjour », dit-il.",
-                "Mme. Roy, etc. Elle part."
-            ]
+            split("M. Dupont est venu. « Bonjour », dit-il. Mme. Roy, etc. Elle part.", Lang::Fr),
+            ["M. Dupont est venu.", "« Bonjour », dit-il.", "Mme. Roy, etc. Elle part."]
         );
     }
 
@@ -422,16 +354,8 @@ mod tests {
             ["TP. Hồ Chí Minh có 9 triệu dân.", "ThS. Nguyễn Văn An nói vậy.", "Tp. Huế đẹp.", "Ông Đức về nhà."]
         );
         assert_eq!(
-            split(
-                "Dự án trị giá 1,6 tỷ USD. Ước tính 38.5% hoàn thành. Ổn định chưa? Rồi!",
-                Lang::Vi
-            ),
-            [
-                "Dự án trị giá 1,6 tỷ USD.",
-                "Ước tính 38.5% hoàn thành.",
-                "Ổn định chưa?",
-                "Rồi!"
-            ]
+            split("Dự án trị giá 1,6 tỷ USD. Ước tính 38.5% hoàn thành. Ổn định chưa? Rồi!", Lang::Vi),
+            ["Dự án trị giá 1,6 tỷ USD.", "Ước tính 38.5% hoàn thành.", "Ổn định chưa?", "Rồi!"]
         );
         // Decomposed (NFD) text: the capital is still a capital.
         let nfd = "Xong rồi. O\u{302}ng ấy đi.";
@@ -450,10 +374,7 @@ mod tests {
 
     #[test]
     fn blank_lines_and_whitespace() {
-        assert_eq!(
-            split("A heading\n\nThe body. More", Lang::En),
-            ["A heading", "The body.", "More"]
-        );
+        assert_eq!(split("A heading\n\nThe body. More", Lang::En), ["A heading", "The body.", "More"]);
         assert_eq!(split("  Padded.  ", Lang::En), ["Padded."]);
         assert!(split("   ", Lang::En).is_empty());
         assert!(sentences("", Lang::En).is_empty());
@@ -465,10 +386,7 @@ mod tests {
         let text = "  One.  Two?\n\nThree! ";
         let ranges = sentence_ranges(text, Lang::En);
         assert_eq!(ranges.len(), 3);
-        assert_eq!(
-            splice(text, &ranges, &["Uno.", "¿Dos?", "¡Tres!"]),
-            "  Uno.  ¿Dos?\n\n¡Tres! "
-        );
+        assert_eq!(splice(text, &ranges, &["Uno.", "¿Dos?", "¡Tres!"]), "  Uno.  ¿Dos?\n\n¡Tres! ");
         // Fewer replacements keep the rest as it was.
         assert_eq!(splice(text, &ranges, &["1."]), "  1.  Two?\n\nThree! ");
     }
@@ -490,20 +408,11 @@ mod tests {
     #[test]
     fn joining_the_pieces_reproduces_any_text() {
         let fragments = [
-            "Mr.", "Dr", ".", "...", "…", "?", "!", "?!", "\"", "”", "»", "«", ")", "(", " ", "  ",
-            "\n", "\n\n", "\t", "\u{a0}", "word", "Word", "2.200", "38.5", "1,6", "U.S.", "e.g.",
-            "J.", "г.", "Порт", "т. е.", "TP.", "Hồ", "Ổn", "O\u{302}", "¿", "¡", "—", "etc.", "a",
-            "Z", "9", "'", "’", "[", "]", "中文", "ß", "İ",
+            "Mr.", "Dr", ".", "...", "…", "?", "!", "?!", "\"", "”", "»", "«", ")", "(", " ", "  ", "\n", "\n\n", "\t", "\u{a0}",
+            "word", "Word", "2.200", "38.5", "1,6", "U.S.", "e.g.", "J.", "г.", "Порт", "т. е.", "TP.", "Hồ", "Ổn", "O\u{302}",
+            "¿", "¡", "—", "etc.", "a", "Z", "9", "'", "’", "[", "]", "中文", "ß", "İ",
         ];
-        let langs = [
-            Lang::En,
-            Lang::Ru,
-            Lang::Uk,
-            Lang::Es,
-            Lang::Fr,
-            Lang::Vi,
-            Lang::De,
-        ];
+        let langs = [Lang::En, Lang::Ru, Lang::Uk, Lang::Es, Lang::Fr, Lang::Vi, Lang::De];
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         for case in 0..5000 {
             let len = (rng.next() % 40) as usize;
@@ -512,18 +421,12 @@ mod tests {
 
             let pieces = sentences(&text, lang);
             assert_eq!(pieces.concat(), text, "pieces of {text:?}");
-            assert!(
-                pieces.iter().all(|p| !p.is_empty()),
-                "empty piece in {text:?}"
-            );
+            assert!(pieces.iter().all(|p| !p.is_empty()), "empty piece in {text:?}");
 
             let ranges = sentence_ranges(&text, lang);
             let mut last_end = 0;
             for r in &ranges {
-                assert!(
-                    r.start >= last_end && r.start < r.end,
-                    "{ranges:?} for {text:?}"
-                );
+                assert!(r.start >= last_end && r.start < r.end, "{ranges:?} for {text:?}");
                 let s = &text[r.clone()];
                 assert_eq!(s, s.trim(), "untrimmed sentence in {text:?}");
                 last_end = r.end;
@@ -532,10 +435,7 @@ mod tests {
             let originals: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
             assert_eq!(splice(&text, &ranges, &originals), text);
             let outside = splice(&text, &ranges, &vec![""; ranges.len()]);
-            assert!(
-                outside.chars().all(char::is_whitespace),
-                "{outside:?} left of {text:?}"
-            );
+            assert!(outside.chars().all(char::is_whitespace), "{outside:?} left of {text:?}");
         }
     }
 }

@@ -33,10 +33,7 @@ const SPAN_BLANK: &str = "loa:";
 
 /// Characters that Apertium's stream format reserves; escaped with `\`.
 fn needs_escape(c: char) -> bool {
-    matches!(
-        c,
-        '\\' | '[' | ']' | '^' | '$' | '/' | '<' | '>' | '{' | '}'
-    )
+    matches!(c, '\\' | '[' | ']' | '^' | '$' | '/' | '<' | '>' | '{' | '}')
 }
 
 /// Characters that cannot be escaped and travel as one-character superblanks.
@@ -46,13 +43,7 @@ fn needs_superblank(c: char) -> bool {
 
 /// Builds one request from segments that are already trimmed and non-empty.
 pub fn encode_request<S: AsRef<str>>(segments: &[S]) -> String {
-    let mut out = String::with_capacity(
-        segments
-            .iter()
-            .map(|s| s.as_ref().len() + 16)
-            .sum::<usize>()
-            + 2,
-    );
+    let mut out = String::with_capacity(segments.iter().map(|s| s.as_ref().len() + 16).sum::<usize>() + 2);
     for segment in segments {
         encode_segment(segment.as_ref(), &mut out);
         out.push_str(".[][");
@@ -169,9 +160,7 @@ fn restore_span_placeholders(text: &mut String, words: &SpanWords) {
     }
     // From the back, so earlier offsets stay valid. At one offset the text
     // reads closes, then opens; outer spans open first and close last.
-    inserts.sort_by(|a, b| {
-        a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| if a.1 { b.2.cmp(&a.2) } else { a.2.cmp(&b.2) })
-    });
+    inserts.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then_with(|| if a.1 { b.2.cmp(&a.2) } else { a.2.cmp(&b.2) }));
     for (offset, _, _, placeholder) in inserts.into_iter().rev() {
         // Glued to its neighbours: the engine's spacing is the text's.
         text.insert_str(offset, &placeholder);
@@ -297,10 +286,7 @@ pub fn decode_reply(reply: &str, expected: usize) -> Result<Vec<DecodedSegment>,
         return Err(DecodeError::TrailingText(current.text));
     }
     if segments.len() != expected {
-        return Err(DecodeError::SegmentCount {
-            expected,
-            got: segments.len(),
-        });
+        return Err(DecodeError::SegmentCount { expected, got: segments.len() });
     }
     Ok(segments)
 }
@@ -341,12 +327,14 @@ mod tests {
     #[test]
     fn marks_beside_punctuation_add_no_space() {
         use crate::protect::{bracket, unbracket};
-        for (text, span) in [("He said \"hello\" to me", "hello"), ("(see the annex)", "see the annex"), ("up 5%", "5"), ("[1]", "1")] {
+        for (text, span) in
+            [("He said \"hello\" to me", "hello"), ("(see the annex)", "see the annex"), ("up 5%", "5"), ("[1]", "1")]
+        {
             let start = text.find(span).unwrap();
             let b = bracket(text, &[(start, start + span.len())]);
             let req = encode_request(&[b.text.as_str()]);
             // What Apertium reads is the text as written, words wrapped.
-            let echoed = req.replace(&format!("[[loa:Zqjaa]]"), "").replace("[[/]]", "");
+            let echoed = req.replace("[[loa:Zqjaa]]", "").replace("[[/]]", "");
             let decoded = decode_reply(req.trim_end_matches('\0'), 1).unwrap();
             assert_eq!(decode_reply(echoed.trim_end_matches('\0'), 1).unwrap()[0].text, text);
             let (back, spans) = unbracket(&decoded[0].text, &b);
@@ -382,18 +370,12 @@ mod tests {
 
     #[test]
     fn an_echoed_request_decodes_to_its_segments() {
-        let sent = [
-            "a [b] ^c$ d/e @f <g> {h} \\i",
-            "*x #y ~z",
-            "Ends with a dot.",
-        ];
+        let sent = ["a [b] ^c$ d/e @f <g> {h} \\i", "*x #y ~z", "Ends with a dot."];
         let req = encode_request(&sent);
         let decoded = decode_reply(req.trim_end_matches('\0'), sent.len()).unwrap();
         let texts: Vec<&str> = decoded.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(texts, sent);
-        assert!(decoded
-            .iter()
-            .all(|d| d.unknown_words + d.generation_errors + d.transfer_errors == 0));
+        assert!(decoded.iter().all(|d| d.unknown_words + d.generation_errors + d.transfer_errors == 0));
     }
 
     #[test]
@@ -410,27 +392,9 @@ mod tests {
 
     #[test]
     fn wrong_segment_count_is_an_error() {
-        assert_eq!(
-            decode_reply("uno.[][loa:seg]\n", 2),
-            Err(DecodeError::SegmentCount {
-                expected: 2,
-                got: 1
-            })
-        );
-        assert_eq!(
-            decode_reply("", 1),
-            Err(DecodeError::SegmentCount {
-                expected: 1,
-                got: 0
-            })
-        );
-        assert!(matches!(
-            decode_reply("uno.[][loa:seg]resto", 1),
-            Err(DecodeError::TrailingText(_))
-        ));
-        assert_eq!(
-            decode_reply("uno [abc", 1),
-            Err(DecodeError::UnclosedSuperblank)
-        );
+        assert_eq!(decode_reply("uno.[][loa:seg]\n", 2), Err(DecodeError::SegmentCount { expected: 2, got: 1 }));
+        assert_eq!(decode_reply("", 1), Err(DecodeError::SegmentCount { expected: 1, got: 0 }));
+        assert!(matches!(decode_reply("uno.[][loa:seg]resto", 1), Err(DecodeError::TrailingText(_))));
+        assert_eq!(decode_reply("uno [abc", 1), Err(DecodeError::UnclosedSuperblank));
     }
 }

@@ -84,18 +84,9 @@ pub fn write_tmx(units: &[TmxUnit]) -> String {
             let _ = write!(out, " creationdate=\"{}\"", at.format(TMX_DATE));
         }
         out.push_str(">\n");
-        let _ = writeln!(
-            out,
-            "      <prop type=\"x-engine\">{}</prop>",
-            escape(&unit.engine, false)
-        );
+        let _ = writeln!(out, "      <prop type=\"x-engine\">{}</prop>", escape(&unit.engine, false));
         for (lang, text) in [(unit.from, &unit.source), (unit.to, &unit.target)] {
-            let _ = writeln!(
-                out,
-                "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
-                lang.code(),
-                escape(text, false)
-            );
+            let _ = writeln!(out, "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>", lang.code(), escape(text, false));
         }
         out.push_str("    </tu>\n");
     }
@@ -130,28 +121,20 @@ fn escape(text: &str, attribute: bool) -> String {
 /// mark) or UTF-16 with a byte order mark, as some CAT tools export.
 pub fn read_tmx_bytes(bytes: &[u8]) -> Result<TmxImport, TmxError> {
     let text = match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest)
-            .map_err(|e| TmxError::Encoding(e.to_string()))?
-            .to_string(),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest).map_err(|e| TmxError::Encoding(e.to_string()))?.to_string(),
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
-        _ => std::str::from_utf8(bytes)
-            .map_err(|e| TmxError::Encoding(e.to_string()))?
-            .to_string(),
+        _ => std::str::from_utf8(bytes).map_err(|e| TmxError::Encoding(e.to_string()))?.to_string(),
     };
     read_tmx(&text)
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, TmxError> {
     if !bytes.len().is_multiple_of(2) {
-        return Err(TmxError::Encoding(
-            "UTF-16 text with an odd number of bytes".into(),
-        ));
+        return Err(TmxError::Encoding("UTF-16 text with an odd number of bytes".into()));
     }
     let units = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .map_err(|e| TmxError::Encoding(e.to_string()))
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|e| TmxError::Encoding(e.to_string()))
 }
 
 /// One `<tuv>` being read.
@@ -239,16 +222,10 @@ pub fn read_tmx(text: &str) -> Result<TmxImport, TmxError> {
                         engine_prop = Some(String::new());
                     }
                     "tuv" if unit.is_some() => {
-                        let lang = attribute(e, "xml:lang")
-                            .or_else(|| attribute(e, "lang"))
-                            .unwrap_or_default();
+                        let lang = attribute(e, "xml:lang").or_else(|| attribute(e, "lang")).unwrap_or_default();
                         let created_at = attribute(e, "creationdate").and_then(|d| parse_date(&d));
                         if !empty {
-                            variant = Some(Variant {
-                                lang,
-                                text: String::new(),
-                                created_at,
-                            });
+                            variant = Some(Variant { lang, text: String::new(), created_at });
                         }
                     }
                     "seg" if variant.is_some() && !empty => seg_depth = 1,
@@ -288,23 +265,11 @@ pub fn read_tmx(text: &str) -> Result<TmxImport, TmxError> {
             }
             Event::Text(ref t) => {
                 let content = t.xml10_content().map_err(|e| xml_error(&reader, &e))?;
-                push_text(
-                    &content,
-                    seg_depth,
-                    code_depth,
-                    &mut variant,
-                    &mut engine_prop,
-                );
+                push_text(&content, seg_depth, code_depth, &mut variant, &mut engine_prop);
             }
             Event::CData(ref t) => {
                 let content = t.decode().map_err(|e| xml_error(&reader, &e))?;
-                push_text(
-                    &content,
-                    seg_depth,
-                    code_depth,
-                    &mut variant,
-                    &mut engine_prop,
-                );
+                push_text(&content, seg_depth, code_depth, &mut variant, &mut engine_prop);
             }
             Event::GeneralRef(ref r) => {
                 let resolved = match r.resolve_char_ref().map_err(|e| xml_error(&reader, &e))? {
@@ -322,13 +287,7 @@ pub fn read_tmx(text: &str) -> Result<TmxImport, TmxError> {
                         }
                     }
                 };
-                push_text(
-                    &resolved,
-                    seg_depth,
-                    code_depth,
-                    &mut variant,
-                    &mut engine_prop,
-                );
+                push_text(&resolved, seg_depth, code_depth, &mut variant, &mut engine_prop);
             }
             Event::Eof => break,
             _ => {}
@@ -377,11 +336,7 @@ fn finish_unit(unit: Unit, header_srclang: Option<&str>, import: &mut TmxImport)
     }
     // The source: the tu's srclang, else the header's; `*all*` (or none)
     // means any variant may be the source, and then the first one is.
-    let declared = unit
-        .srclang
-        .as_deref()
-        .or(header_srclang)
-        .filter(|s| *s != "*all*");
+    let declared = unit.srclang.as_deref().or(header_srclang).filter(|s| *s != "*all*");
     let source_index = match declared {
         Some(code) => match code.parse::<Lang>() {
             Ok(lang) => known.iter().position(|(l, _)| *l == lang),
@@ -432,9 +387,7 @@ fn attribute(e: &BytesStart<'_>, name: &str) -> Option<String> {
 }
 
 fn parse_date(text: &str) -> Option<DateTime<Utc>> {
-    NaiveDateTime::parse_from_str(text.trim(), TMX_DATE)
-        .ok()
-        .map(|d| d.and_utc())
+    NaiveDateTime::parse_from_str(text.trim(), TMX_DATE).ok().map(|d| d.and_utc())
 }
 
 #[cfg(test)]
@@ -443,18 +396,9 @@ mod tests {
 
     #[test]
     fn escaping_covers_markup_characters_and_control_characters() {
-        assert_eq!(
-            escape("a<b & \"c\" 'd'>", false),
-            "a&lt;b &amp; \"c\" 'd'&gt;"
-        );
-        assert_eq!(
-            escape("a<b & \"c\" 'd'", true),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;"
-        );
-        assert_eq!(
-            escape("x\r\ny\u{1}z\tw", false),
-            "x&#13;\ny".to_string() + "z\tw"
-        );
+        assert_eq!(escape("a<b & \"c\" 'd'>", false), "a&lt;b &amp; \"c\" 'd'&gt;");
+        assert_eq!(escape("a<b & \"c\" 'd'", true), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;");
+        assert_eq!(escape("x\r\ny\u{1}z\tw", false), "x&#13;\ny".to_string() + "z\tw");
     }
 
     #[test]

@@ -237,11 +237,8 @@ impl Translator {
         let mut result: Option<(Vec<String>, String, usize, usize, usize)> = None;
         for engine in &engines {
             // People's corrections first, then what this engine said before.
-            let mut remembered: Vec<Option<String>> = corrected_sentences
-                .iter()
-                .zip(lookup(engine.name(), keys.clone()).await)
-                .map(|(h, m)| h.clone().or(m))
-                .collect();
+            let mut remembered: Vec<Option<String>> =
+                corrected_sentences.iter().zip(lookup(engine.name(), keys.clone()).await).map(|(h, m)| h.clone().or(m)).collect();
             // Only paragraphs of several sentences, some not remembered, are
             // asked whole.
             let open: Vec<usize> = (0..protected.len())
@@ -497,10 +494,7 @@ impl Translator {
         } else {
             vec![(p.text.trim().to_string(), target.clone())]
         };
-        memory
-            .store(HUMAN, from, to, &pairs)
-            .await
-            .map_err(|e| TranslateError::Memory(e.to_string()))?;
+        memory.store(HUMAN, from, to, &pairs).await.map_err(|e| TranslateError::Memory(e.to_string()))?;
         Ok(pairs.len())
     }
 
@@ -559,8 +553,8 @@ fn unglue_numbers(text: &str) -> String {
     // Most sentences have no digit right after a lower-case letter: a byte
     // scan finds that out without looking at every character's class.
     let bytes = text.as_bytes();
-    let glued = (1..bytes.len())
-        .any(|i| bytes[i].is_ascii_digit() && text[..i].chars().next_back().is_some_and(char::is_lowercase));
+    let glued =
+        (1..bytes.len()).any(|i| bytes[i].is_ascii_digit() && text[..i].chars().next_back().is_some_and(char::is_lowercase));
     if !glued {
         return text.to_string();
     }

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 
 use loa_domain::Lang;
 use loa_translate::{
-    Context, DeepL, DeepLConfig, Engine, Hints, HttpOptions, LibreTranslate, LibreTranslateConfig,
-    OpenAiChat, OpenAiConfig, TranslateError, Translator,
+    Context, DeepL, DeepLConfig, Engine, Hints, HttpOptions, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig,
+    TranslateError, Translator,
 };
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -30,21 +30,14 @@ struct Request {
 
 impl Request {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
     fn json(&self) -> Result<Value, Answer> {
-        if !self
-            .header("content-type")
-            .is_some_and(|c| c.starts_with("application/json"))
-        {
+        if !self.header("content-type").is_some_and(|c| c.starts_with("application/json")) {
             return Err(reply(415, json!({"error": "expected a JSON body"})));
         }
-        serde_json::from_slice(&self.body)
-            .map_err(|e| reply(400, json!({"error": format!("invalid JSON: {e}")})))
+        serde_json::from_slice(&self.body).map_err(|e| reply(400, json!({"error": format!("invalid JSON: {e}")})))
     }
 }
 
@@ -59,11 +52,7 @@ enum Answer {
 }
 
 fn reply(status: u16, body: Value) -> Answer {
-    Answer::Reply {
-        status,
-        headers: Vec::new(),
-        body: body.to_string(),
-    }
+    Answer::Reply { status, headers: Vec::new(), body: body.to_string() }
 }
 
 type Handler = dyn Fn(&Request) -> Answer + Send + Sync;
@@ -82,32 +71,18 @@ impl Server {
         let server_log = log.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve_connection(
-                    stream,
-                    handler.clone(),
-                    server_log.clone(),
-                ));
+                tokio::spawn(serve_connection(stream, handler.clone(), server_log.clone()));
             }
         });
         Server { url, log }
     }
 
     fn requests(&self, method: &str, path: &str) -> Vec<Request> {
-        self.log
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|r| r.method == method && r.path == path)
-            .cloned()
-            .collect()
+        self.log.lock().unwrap().iter().filter(|r| r.method == method && r.path == path).cloned().collect()
     }
 }
 
-async fn serve_connection(
-    mut stream: TcpStream,
-    handler: Arc<Handler>,
-    log: Arc<Mutex<Vec<Request>>>,
-) {
+async fn serve_connection(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<Request>>>) {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
     let head_end = loop {
@@ -124,15 +99,9 @@ async fn serve_connection(
     let mut request_line = lines.next().unwrap_or("").split(' ');
     let method = request_line.next().unwrap_or("").to_string();
     let path = request_line.next().unwrap_or("").to_string();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let length: usize = headers
-        .iter()
-        .find(|(n, _)| n == "content-length")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
+    let headers: Vec<(String, String)> =
+        lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string())).collect();
+    let length: usize = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
     let mut body = buf[head_end + 4..].to_vec();
     while body.len() < length {
         match stream.read(&mut chunk).await {
@@ -140,23 +109,13 @@ async fn serve_connection(
             Ok(n) => body.extend_from_slice(&chunk[..n]),
         }
     }
-    let request = Request {
-        method,
-        path,
-        headers,
-        body,
-        at: Instant::now(),
-    };
+    let request = Request { method, path, headers, body, at: Instant::now() };
     log.lock().unwrap().push(request.clone());
     match handler(&request) {
         Answer::Hang => {
             tokio::time::sleep(Duration::from_secs(120)).await;
         }
-        Answer::Reply {
-            status,
-            headers,
-            body,
-        } => {
+        Answer::Reply { status, headers, body } => {
             let mut head = format!(
                 "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
                 reason(status),
@@ -211,10 +170,7 @@ const EN_ZH: &[(&str, &str)] = &[("The", ""), ("minister", "部长"), ("visited"
 /// Word by word through `dict`; unknown words (numbers, names) and the
 /// spacing stay.
 fn word_by_word(text: &str, dict: &[(&str, &str)]) -> String {
-    text.split(' ')
-        .map(|w| dict.iter().find(|(s, _)| *s == w).map_or(w, |(_, t)| *t))
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.split(' ').map(|w| dict.iter().find(|(s, _)| *s == w).map_or(w, |(_, t)| *t)).collect::<Vec<_>>().join(" ")
 }
 
 /// Like [`word_by_word`], keeping inline tags (`<m0>`, `</m0>`) on the
@@ -265,11 +221,7 @@ fn fast_http() -> HttpOptions {
 
 fn service_error(err: TranslateError) -> (String, String, bool) {
     match err {
-        TranslateError::Service {
-            engine,
-            detail,
-            retryable,
-        } => (engine, detail, retryable),
+        TranslateError::Service { engine, detail, retryable } => (engine, detail, retryable),
         other => panic!("expected a service error, got {other:?}"),
     }
 }
@@ -328,51 +280,27 @@ fn libre_service(mode: LibreMode) -> impl Fn(&Request) -> Answer + Send + Sync +
                     body: json!({"error": "Slowdown: 10 per 1 minute"}).to_string(),
                 }
             }
-            LibreMode::AlwaysFail => {
-                return reply(
-                    500,
-                    json!({"error": "Cannot translate text: model crashed"}),
-                )
-            }
+            LibreMode::AlwaysFail => return reply(500, json!({"error": "Cannot translate text: model crashed"})),
             _ => {}
         }
         let Some(q) = body["q"].as_array() else {
-            return reply(
-                400,
-                json!({"error": "Invalid request: missing q parameter"}),
-            );
+            return reply(400, json!({"error": "Invalid request: missing q parameter"}));
         };
         let texts: Vec<&str> = q.iter().filter_map(Value::as_str).collect();
         if texts.len() != q.len() || texts.iter().any(|t| t.trim().is_empty()) {
-            return reply(
-                400,
-                json!({"error": "Invalid request: q must hold non-empty strings"}),
-            );
+            return reply(400, json!({"error": "Invalid request: q must hold non-empty strings"}));
         }
         let html = match body["format"].as_str() {
             Some("text") => false,
             Some("html") => true,
             _ => return reply(400, json!({"error": "format must be text or html"})),
         };
-        let (source, target) = (
-            body["source"].as_str().unwrap_or(""),
-            body["target"].as_str().unwrap_or(""),
-        );
+        let (source, target) = (body["source"].as_str().unwrap_or(""), body["target"].as_str().unwrap_or(""));
         let languages = libre_languages();
-        let Some(entry) = languages
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|l| l["code"] == source)
-        else {
+        let Some(entry) = languages.as_array().unwrap().iter().find(|l| l["code"] == source) else {
             return reply(400, json!({"error": format!("{source} is not supported")}));
         };
-        if !entry["targets"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|t| t == target)
-        {
+        if !entry["targets"].as_array().unwrap().iter().any(|t| t == target) {
             return reply(400, json!({"error": format!("{target} is not supported")}));
         }
         let dict = if target == "zh-Hans" { EN_ZH } else { EN_ES };
@@ -393,46 +321,22 @@ async fn libre(server: &Server, http: HttpOptions) -> LibreTranslate {
     let mut config = LibreTranslateConfig::new(&server.url);
     config.api_key = Some(LT_KEY.into());
     config.http = http;
-    LibreTranslate::connect(config)
-        .await
-        .expect("connect to the local LibreTranslate")
+    LibreTranslate::connect(config).await.expect("connect to the local LibreTranslate")
 }
 
 #[tokio::test]
 async fn libretranslate_translates_a_batch_and_passes_blank_segments_through() {
     let server = Server::start(libre_service(LibreMode::Translate)).await;
     let engine = libre(&server, fast_http()).await;
-    let segments = strings(&[
-        "The minister visited Hà Tĩnh",
-        "",
-        "  met 2 200 people on Monday\n",
-        "   ",
-    ]);
-    let out = engine
-        .translate(Lang::En, Lang::Es, &segments, &Hints::default())
-        .await
-        .unwrap();
-    assert_eq!(
-        out.segments,
-        strings(&[
-            "El ministro visitó Hà Tĩnh",
-            "",
-            "  se reunió con 2 200 personas el lunes\n",
-            "   "
-        ])
-    );
+    let segments = strings(&["The minister visited Hà Tĩnh", "", "  met 2 200 people on Monday\n", "   "]);
+    let out = engine.translate(Lang::En, Lang::Es, &segments, &Hints::default()).await.unwrap();
+    assert_eq!(out.segments, strings(&["El ministro visitó Hà Tĩnh", "", "  se reunió con 2 200 personas el lunes\n", "   "]));
     assert_eq!(out.engine, "libretranslate");
     let calls = server.requests("POST", "/translate");
     assert_eq!(calls.len(), 1, "one batch for the whole call");
     let body: Value = serde_json::from_slice(&calls[0].body).unwrap();
-    assert_eq!(
-        body["q"],
-        json!(["The minister visited Hà Tĩnh", "met 2 200 people on Monday"])
-    );
-    assert_eq!(
-        (body["source"].as_str(), body["target"].as_str()),
-        (Some("en"), Some("es"))
-    );
+    assert_eq!(body["q"], json!(["The minister visited Hà Tĩnh", "met 2 200 people on Monday"]));
+    assert_eq!((body["source"].as_str(), body["target"].as_str()), (Some("en"), Some("es")));
 }
 
 #[tokio::test]
@@ -442,44 +346,22 @@ async fn libretranslate_languages_drive_supports() {
     assert_eq!(server.requests("GET", "/languages").len(), 1);
     assert!(engine.supports(Lang::En, Lang::Es));
     assert!(engine.supports(Lang::Vi, Lang::En));
-    assert!(
-        !engine.supports(Lang::Es, Lang::Vi),
-        "es lists only en as a target"
-    );
+    assert!(!engine.supports(Lang::Es, Lang::Vi), "es lists only en as a target");
     assert!(!engine.supports(Lang::En, Lang::En));
-    assert!(
-        !engine.supports(Lang::En, Lang::Pt),
-        "pb is not loa's Portuguese"
-    );
+    assert!(!engine.supports(Lang::En, Lang::Pt), "pb is not loa's Portuguese");
     assert_eq!(
         engine.pairs(&[Lang::En, Lang::Es, Lang::Vi]),
-        vec![
-            (Lang::En, Lang::Es),
-            (Lang::Es, Lang::En),
-            (Lang::Vi, Lang::En)
-        ]
+        vec![(Lang::En, Lang::Es), (Lang::Es, Lang::En), (Lang::Vi, Lang::En)]
     );
 
     // Chinese is served under the instance's own code.
-    let out = engine
-        .translate(
-            Lang::En,
-            Lang::Zh,
-            &strings(&["The minister visited"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap();
+    let out = engine.translate(Lang::En, Lang::Zh, &strings(&["The minister visited"]), &Hints::default()).await.unwrap();
     assert_eq!(out.segments, strings(&["部长 访问了"]));
-    let body: Value =
-        serde_json::from_slice(&server.requests("POST", "/translate")[0].body).unwrap();
+    let body: Value = serde_json::from_slice(&server.requests("POST", "/translate")[0].body).unwrap();
     assert_eq!(body["target"], "zh-Hans");
 
     // An unsupported pair fails before anything is sent.
-    let err = engine
-        .translate(Lang::Es, Lang::Vi, &strings(&["Hola"]), &Hints::default())
-        .await
-        .unwrap_err();
+    let err = engine.translate(Lang::Es, Lang::Vi, &strings(&["Hola"]), &Hints::default()).await.unwrap_err();
     let (_, detail, retryable) = service_error(err);
     assert!(!retryable && detail.contains("es → vi"), "{detail}");
     assert_eq!(server.requests("POST", "/translate").len(), 1);
@@ -492,15 +374,7 @@ async fn libretranslate_refused_key_is_reported_and_not_retried() {
     config.api_key = Some("wrong".into());
     config.http = fast_http();
     let engine = LibreTranslate::connect(config).await.unwrap();
-    let err = engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap_err();
+    let err = engine.translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default()).await.unwrap_err();
     assert!(!err.is_retryable());
     let (engine_name, detail, _) = service_error(err);
     assert_eq!(engine_name, "libretranslate");
@@ -514,15 +388,7 @@ async fn a_429_is_retried_after_the_wait_the_service_asks_for() {
     let server = Server::start(libre_service(LibreMode::BusyOnce)).await;
     let engine = libre(&server, fast_http()).await;
     let started = Instant::now();
-    let out = engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap();
+    let out = engine.translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default()).await.unwrap();
     assert_eq!(out.segments, strings(&["El ministro"]));
     let calls = server.requests("POST", "/translate");
     assert_eq!(calls.len(), 2, "one refused attempt, one that succeeded");
@@ -536,21 +402,10 @@ async fn a_429_is_retried_after_the_wait_the_service_asks_for() {
 async fn server_errors_are_retried_then_reported_as_retryable() {
     let server = Server::start(libre_service(LibreMode::AlwaysFail)).await;
     let engine = libre(&server, fast_http()).await;
-    let err = engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap_err();
+    let err = engine.translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default()).await.unwrap_err();
     assert!(err.is_retryable());
     let (_, detail, _) = service_error(err);
-    assert!(
-        detail.contains("HTTP 500") && detail.contains("model crashed"),
-        "{detail}"
-    );
+    assert!(detail.contains("HTTP 500") && detail.contains("model crashed"), "{detail}");
     assert!(detail.contains("3 attempt"), "{detail}");
     assert_eq!(server.requests("POST", "/translate").len(), 3);
 }
@@ -560,28 +415,15 @@ async fn echoed_or_emptied_text_is_an_error() {
     let echo = Server::start(libre_service(LibreMode::Echo)).await;
     let err = libre(&echo, fast_http())
         .await
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister", "", "met people"]),
-            &Hints::default(),
-        )
+        .translate(Lang::En, Lang::Es, &strings(&["The minister", "", "met people"]), &Hints::default())
         .await
         .unwrap_err();
-    assert!(
-        matches!(err, TranslateError::Unchanged { segments: 2, ref engine } if engine == "libretranslate"),
-        "{err:?}"
-    );
+    assert!(matches!(err, TranslateError::Unchanged { segments: 2, ref engine } if engine == "libretranslate"), "{err:?}");
 
     let empty = Server::start(libre_service(LibreMode::Empty)).await;
     let err = libre(&empty, fast_http())
         .await
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
+        .translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default())
         .await
         .unwrap_err();
     assert!(matches!(err, TranslateError::EmptyOutput { .. }), "{err:?}");
@@ -591,42 +433,19 @@ async fn echoed_or_emptied_text_is_an_error() {
 async fn requests_are_spaced_by_the_rate_limit() {
     let server = Server::start(libre_service(LibreMode::Translate)).await;
     let interval = Duration::from_millis(150);
-    let engine = Arc::new(
-        libre(
-            &server,
-            HttpOptions {
-                min_interval: interval,
-                ..fast_http()
-            },
-        )
-        .await,
-    );
+    let engine = Arc::new(libre(&server, HttpOptions { min_interval: interval, ..fast_http() }).await);
     let tasks: Vec<_> = (0..4)
         .map(|_| {
             let engine = engine.clone();
-            tokio::spawn(async move {
-                engine
-                    .translate(
-                        Lang::En,
-                        Lang::Es,
-                        &strings(&["The minister"]),
-                        &Hints::default(),
-                    )
-                    .await
-            })
+            tokio::spawn(
+                async move { engine.translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default()).await },
+            )
         })
         .collect();
     for task in tasks {
-        assert_eq!(
-            task.await.unwrap().unwrap().segments,
-            strings(&["El ministro"])
-        );
+        assert_eq!(task.await.unwrap().unwrap().segments, strings(&["El ministro"]));
     }
-    let mut times: Vec<Instant> = server
-        .requests("POST", "/translate")
-        .iter()
-        .map(|r| r.at)
-        .collect();
+    let mut times: Vec<Instant> = server.requests("POST", "/translate").iter().map(|r| r.at).collect();
     times.sort();
     assert_eq!(times.len(), 4);
     // Unpaced, the four would arrive within a few milliseconds; arrival
@@ -654,16 +473,10 @@ enum ChatMode {
 /// `/v1/chat/completions` as OpenAI documents it; the "model" translates
 /// the JSON array in the user message word by word and answers it fenced,
 /// as chat models like to.
-fn chat_service(
-    mode: ChatMode,
-    prompts: Arc<Mutex<Vec<String>>>,
-) -> impl Fn(&Request) -> Answer + Send + Sync + 'static {
+fn chat_service(mode: ChatMode, prompts: Arc<Mutex<Vec<String>>>) -> impl Fn(&Request) -> Answer + Send + Sync + 'static {
     move |req: &Request| {
         if (req.method.as_str(), req.path.as_str()) != ("POST", "/v1/chat/completions") {
-            return reply(
-                404,
-                json!({"error": {"message": "Unknown request URL", "type": "invalid_request_error"}}),
-            );
+            return reply(404, json!({"error": {"message": "Unknown request URL", "type": "invalid_request_error"}}));
         }
         if mode == ChatMode::Silent {
             return Answer::Hang;
@@ -678,17 +491,9 @@ fn chat_service(
             Ok(b) => b,
             Err(answer) => return answer,
         };
-        let invalid = |m: &str| {
-            reply(
-                400,
-                json!({"error": {"message": m, "type": "invalid_request_error"}}),
-            )
-        };
+        let invalid = |m: &str| reply(400, json!({"error": {"message": m, "type": "invalid_request_error"}}));
         if body["model"] != MODEL {
-            return reply(
-                404,
-                json!({"error": {"message": "The model does not exist", "type": "invalid_request_error"}}),
-            );
+            return reply(404, json!({"error": {"message": "The model does not exist", "type": "invalid_request_error"}}));
         }
         if body["temperature"].as_f64() != Some(0.0) {
             return invalid("this test expects temperature 0");
@@ -700,23 +505,15 @@ fn chat_service(
         if messages.len() != 2 || role(0) != Some("system") || role(1) != Some("user") {
             return invalid("expected a system and a user message");
         }
-        prompts
-            .lock()
-            .unwrap()
-            .push(messages[0]["content"].as_str().unwrap_or("").to_string());
-        let Ok(segments) =
-            serde_json::from_str::<Vec<String>>(messages[1]["content"].as_str().unwrap_or(""))
-        else {
+        prompts.lock().unwrap().push(messages[0]["content"].as_str().unwrap_or("").to_string());
+        let Ok(segments) = serde_json::from_str::<Vec<String>>(messages[1]["content"].as_str().unwrap_or("")) else {
             return invalid("the test model expects a JSON array of strings");
         };
         let mut out: Vec<String> = segments.iter().map(|s| tagged_word_by_word(s, EN_ES)).collect();
         if mode == ChatMode::DropOne {
             out.pop();
         }
-        let content = format!(
-            "```json\n{}\n```",
-            serde_json::to_string_pretty(&out).unwrap()
-        );
+        let content = format!("```json\n{}\n```", serde_json::to_string_pretty(&out).unwrap());
         reply(
             200,
             json!({
@@ -732,11 +529,7 @@ fn chat_service(
 }
 
 fn chat(server: &Server, key: &str, http: HttpOptions) -> OpenAiChat {
-    let mut config = OpenAiConfig::new(
-        format!("{}/v1", server.url),
-        MODEL,
-        vec![Lang::En, Lang::Es, Lang::Vi],
-    );
+    let mut config = OpenAiConfig::new(format!("{}/v1", server.url), MODEL, vec![Lang::En, Lang::Es, Lang::Vi]);
     config.api_key = Some(key.into());
     config.http = http;
     OpenAiChat::new(config).unwrap()
@@ -749,25 +542,14 @@ async fn openai_translates_segments_as_a_json_array() {
     let engine = chat(&server, OA_KEY, fast_http());
     assert!(engine.supports(Lang::Vi, Lang::Es) && !engine.supports(Lang::En, Lang::Ru));
     let out = engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister", " ", "met 1743 people"]),
-            &Hints::default(),
-        )
+        .translate(Lang::En, Lang::Es, &strings(&["The minister", " ", "met 1743 people"]), &Hints::default())
         .await
         .unwrap();
-    assert_eq!(
-        out.segments,
-        strings(&["El ministro", " ", "se reunió con 1743 personas"])
-    );
+    assert_eq!(out.segments, strings(&["El ministro", " ", "se reunió con 1743 personas"]));
     assert_eq!(out.engine, "openai:tiny-mt");
     assert_eq!(engine.name(), "openai");
     let prompt = prompts.lock().unwrap()[0].clone();
-    assert!(
-        prompt.contains("from English into Spanish") && prompt.contains("exactly 2 string(s)"),
-        "{prompt}"
-    );
+    assert!(prompt.contains("from English into Spanish") && prompt.contains("exactly 2 string(s)"), "{prompt}");
 }
 
 #[tokio::test]
@@ -777,44 +559,23 @@ async fn openai_prompt_carries_protected_names_and_glossary_terms() {
     let engine = chat(&server, OA_KEY, fast_http());
     let hints = Hints {
         protected: vec!["Trần Thế Dũng".into(), "Đà Nẵng".into()],
-        forced: vec![
-            ("minister".into(), "ministra".into()),
-            ("budget".into(), "presupuesto".into()),
-        ],
+        forced: vec![("minister".into(), "ministra".into()), ("budget".into(), "presupuesto".into())],
     };
-    engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister visited Trần Thế Dũng"]),
-            &hints,
-        )
-        .await
-        .unwrap();
+    engine.translate(Lang::En, Lang::Es, &strings(&["The minister visited Trần Thế Dũng"]), &hints).await.unwrap();
     let prompt = prompts.lock().unwrap()[0].clone();
     assert!(prompt.contains("\"Trần Thế Dũng\""), "{prompt}");
     assert!(prompt.contains("\"minister\" → \"ministra\""), "{prompt}");
     assert!(prompt.contains("number"), "{prompt}");
     // Terms absent from the text are not sent.
-    assert!(
-        !prompt.contains("Đà Nẵng") && !prompt.contains("presupuesto"),
-        "{prompt}"
-    );
+    assert!(!prompt.contains("Đà Nẵng") && !prompt.contains("presupuesto"), "{prompt}");
 }
 
 #[tokio::test]
 async fn openai_answer_of_the_wrong_length_is_a_retryable_error() {
     let server = Server::start(chat_service(ChatMode::DropOne, Arc::default())).await;
     let engine = chat(&server, OA_KEY, fast_http());
-    let err = engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister", "met people"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap_err();
+    let err =
+        engine.translate(Lang::En, Lang::Es, &strings(&["The minister", "met people"]), &Hints::default()).await.unwrap_err();
     assert!(err.is_retryable());
     let (name, detail, _) = service_error(err);
     assert_eq!(name, "openai");
@@ -825,21 +586,10 @@ async fn openai_answer_of_the_wrong_length_is_a_retryable_error() {
 async fn openai_refused_key_is_not_retried() {
     let server = Server::start(chat_service(ChatMode::Translate, Arc::default())).await;
     let engine = chat(&server, "sk-wrong", fast_http());
-    let err = engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap_err();
+    let err = engine.translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default()).await.unwrap_err();
     assert!(!err.is_retryable());
     let (_, detail, _) = service_error(err);
-    assert!(
-        detail.contains("the API key was refused (HTTP 401)"),
-        "{detail}"
-    );
+    assert!(detail.contains("the API key was refused (HTTP 401)"), "{detail}");
     assert!(detail.contains("Incorrect API key provided"), "{detail}");
     assert_eq!(server.requests("POST", "/v1/chat/completions").len(), 1);
 }
@@ -847,34 +597,16 @@ async fn openai_refused_key_is_not_retried() {
 #[tokio::test]
 async fn a_server_that_never_answers_times_out() {
     let server = Server::start(chat_service(ChatMode::Silent, Arc::default())).await;
-    let engine = chat(
-        &server,
-        OA_KEY,
-        HttpOptions {
-            request_timeout: Duration::from_millis(300),
-            max_attempts: 2,
-            ..fast_http()
-        },
-    );
+    let engine =
+        chat(&server, OA_KEY, HttpOptions { request_timeout: Duration::from_millis(300), max_attempts: 2, ..fast_http() });
     let started = Instant::now();
-    let err = engine
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap_err();
+    let err = engine.translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default()).await.unwrap_err();
     let elapsed = started.elapsed();
     assert!(err.is_retryable());
     let (_, detail, _) = service_error(err);
     assert!(detail.contains("no answer within 0.3s"), "{detail}");
     assert_eq!(server.requests("POST", "/v1/chat/completions").len(), 2);
-    assert!(
-        elapsed >= Duration::from_millis(550) && elapsed < Duration::from_secs(3),
-        "{elapsed:?}"
-    );
+    assert!(elapsed >= Duration::from_millis(550) && elapsed < Duration::from_secs(3), "{elapsed:?}");
 }
 
 // ---------------------------------------------------------------------------
@@ -892,22 +624,15 @@ struct DeepLState {
 }
 
 const DL_SOURCES: &[&str] = &["EN", "ES", "VI", "DE", "PT", "RU", "UK", "ZH", "JA"];
-const DL_TARGETS: &[&str] = &[
-    "EN-GB", "EN-US", "ES", "VI", "DE", "PT-PT", "PT-BR", "RU", "UK", "ZH-HANS", "JA",
-];
+const DL_TARGETS: &[&str] = &["EN-GB", "EN-US", "ES", "VI", "DE", "PT-PT", "PT-BR", "RU", "UK", "ZH-HANS", "JA"];
 
 /// DeepL's `/v2/translate` and `/v2/glossaries`, as its API reference
 /// documents them. Unprotected text is "translated" word by word and loses
 /// its Vietnamese diacritics, as a careless engine would do to names.
-fn deepl_service(
-    state: Arc<Mutex<DeepLState>>,
-) -> impl Fn(&Request) -> Answer + Send + Sync + 'static {
+fn deepl_service(state: Arc<Mutex<DeepLState>>) -> impl Fn(&Request) -> Answer + Send + Sync + 'static {
     move |req: &Request| {
         if req.header("authorization") != Some(&format!("DeepL-Auth-Key {DL_KEY}")) {
-            return reply(
-                403,
-                json!({"message": "Wrong endpoint. Use https://api.deepl.com"}),
-            );
+            return reply(403, json!({"message": "Wrong endpoint. Use https://api.deepl.com"}));
         }
         let mut state = state.lock().unwrap();
         match (req.method.as_str(), req.path.as_str()) {
@@ -928,13 +653,9 @@ fn deepl_service(
                     Err(answer) => return answer,
                 };
                 let field = |k: &str| body[k].as_str().unwrap_or("").to_string();
-                let (name, source, target) =
-                    (field("name"), field("source_lang"), field("target_lang"));
+                let (name, source, target) = (field("name"), field("source_lang"), field("target_lang"));
                 if name.is_empty() || field("entries_format") != "tsv" {
-                    return reply(
-                        400,
-                        json!({"message": "Invalid glossary: name and entries_format are required"}),
-                    );
+                    return reply(400, json!({"message": "Invalid glossary: name and entries_format are required"}));
                 }
                 // This account's glossaries cover a few pairs only, like DeepL's list.
                 if source.len() != 2
@@ -943,37 +664,22 @@ fn deepl_service(
                     || target.to_lowercase() != target
                     || source == "vi"
                 {
-                    return reply(
-                        400,
-                        json!({"message": "Unsupported glossary language pair"}),
-                    );
+                    return reply(400, json!({"message": "Unsupported glossary language pair"}));
                 }
                 let mut entries = Vec::new();
                 for line in field("entries").lines() {
                     let parts: Vec<&str> = line.split('\t').collect();
                     if parts.len() != 2 || parts.iter().any(|p| p.trim().is_empty()) {
-                        return reply(
-                            400,
-                            json!({"message": format!("Invalid glossary entry {line:?}")}),
-                        );
+                        return reply(400, json!({"message": format!("Invalid glossary entry {line:?}")}));
                     }
-                    if entries
-                        .iter()
-                        .any(|(s, _): &(String, String)| s == parts[0])
-                    {
+                    if entries.iter().any(|(s, _): &(String, String)| s == parts[0]) {
                         return reply(400, json!({"message": "Duplicate source entry"}));
                     }
                     entries.push((parts[0].to_string(), parts[1].to_string()));
                 }
                 let id = format!("gl-{}", state.glossaries.len() + 1);
                 let count = entries.len();
-                state.glossaries.push((
-                    id.clone(),
-                    name.clone(),
-                    source.clone(),
-                    target.clone(),
-                    entries,
-                ));
+                state.glossaries.push((id.clone(), name.clone(), source.clone(), target.clone(), entries));
                 reply(
                     201,
                     json!({"glossary_id": id, "name": name, "ready": true, "source_lang": source, "target_lang": target,
@@ -982,10 +688,7 @@ fn deepl_service(
             }
             ("POST", "/v2/translate") => {
                 if state.quota_used_up {
-                    return reply(
-                        456,
-                        json!({"message": "Quota exceeded. The character limit has been reached."}),
-                    );
+                    return reply(456, json!({"message": "Quota exceeded. The character limit has been reached."}));
                 }
                 let body = match req.json() {
                     Ok(b) => b,
@@ -995,64 +698,31 @@ fn deepl_service(
                     return reply(400, json!({"message": "Parameter 'text' not specified."}));
                 };
                 let texts: Vec<&str> = texts.iter().filter_map(Value::as_str).collect();
-                if texts.is_empty() || texts.len() > 50 || texts.iter().any(|t| t.trim().is_empty())
-                {
-                    return reply(
-                        400,
-                        json!({"message": "Parameter 'text' must hold 1 to 50 non-empty texts."}),
-                    );
+                if texts.is_empty() || texts.len() > 50 || texts.iter().any(|t| t.trim().is_empty()) {
+                    return reply(400, json!({"message": "Parameter 'text' must hold 1 to 50 non-empty texts."}));
                 }
                 let source = body["source_lang"].as_str().unwrap_or("");
                 let target = body["target_lang"].as_str().unwrap_or("");
                 if !DL_SOURCES.contains(&source) {
-                    return reply(
-                        400,
-                        json!({"message": "Value for 'source_lang' not supported."}),
-                    );
+                    return reply(400, json!({"message": "Value for 'source_lang' not supported."}));
                 }
                 if !DL_TARGETS.contains(&target) {
-                    return reply(
-                        400,
-                        json!({"message": "Value for 'target_lang' not supported."}),
-                    );
+                    return reply(400, json!({"message": "Value for 'target_lang' not supported."}));
                 }
                 let xml = match body.get("tag_handling").map(|v| v.as_str()) {
                     None => false,
                     Some(Some("xml")) => true,
-                    _ => {
-                        return reply(
-                            400,
-                            json!({"message": "Value for 'tag_handling' not supported."}),
-                        )
-                    }
+                    _ => return reply(400, json!({"message": "Value for 'tag_handling' not supported."})),
                 };
                 let ignored: Vec<String> = body["ignore_tags"]
                     .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(|t| t.as_str().map(str::to_string))
-                            .collect()
-                    })
+                    .map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect())
                     .unwrap_or_default();
                 let glossary: Vec<(String, String)> = match body.get("glossary_id") {
                     None => Vec::new(),
-                    Some(id) => match state
-                        .glossaries
-                        .iter()
-                        .find(|g| id.as_str() == Some(g.0.as_str()))
-                    {
-                        Some((_, _, s, t, e))
-                            if s.to_uppercase() == source
-                                && target.starts_with(&t.to_uppercase()) =>
-                        {
-                            e.clone()
-                        }
-                        Some(_) => {
-                            return reply(
-                                400,
-                                json!({"message": "Glossary does not match the language pair."}),
-                            )
-                        }
+                    Some(id) => match state.glossaries.iter().find(|g| id.as_str() == Some(g.0.as_str())) {
+                        Some((_, _, s, t, e)) if s.to_uppercase() == source && target.starts_with(&t.to_uppercase()) => e.clone(),
+                        Some(_) => return reply(400, json!({"message": "Glossary does not match the language pair."})),
                         None => return reply(404, json!({"message": "Glossary not found."})),
                     },
                 };
@@ -1072,12 +742,7 @@ fn deepl_service(
 
 /// Translates one text the way the fake DeepL does, honouring ignored tags
 /// and refusing malformed XML when tag handling is on.
-fn deepl_translate(
-    text: &str,
-    xml: bool,
-    ignored: &[String],
-    glossary: &[(String, String)],
-) -> Result<String, String> {
+fn deepl_translate(text: &str, xml: bool, ignored: &[String], glossary: &[(String, String)]) -> Result<String, String> {
     let translate_plain = |plain: &str| {
         let mut t = plain.to_string();
         for (s, g) in glossary {
@@ -1094,26 +759,12 @@ fn deepl_translate(
     while !rest.is_empty() {
         let next_tag = rest.find('<').unwrap_or(rest.len());
         let plain = &rest[..next_tag];
-        if plain.contains('>')
-            || plain
-                .replace("&amp;", "")
-                .replace("&lt;", "")
-                .replace("&gt;", "")
-                .contains('&')
-        {
+        if plain.contains('>') || plain.replace("&amp;", "").replace("&lt;", "").replace("&gt;", "").contains('&') {
             return Err("Tag handling parsing failed: text is not well-formed XML".into());
         }
-        let unescaped = plain
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
+        let unescaped = plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         let translated = translate_plain(&unescaped);
-        out.push_str(
-            &translated
-                .replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;"),
-        );
+        out.push_str(&translated.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
         rest = &rest[next_tag..];
         if rest.is_empty() {
             break;
@@ -1124,9 +775,7 @@ fn deepl_translate(
         let tag = &rest[1..close];
         let end = format!("</{tag}>");
         let Some(end_at) = rest.find(&end) else {
-            return Err(format!(
-                "Tag handling parsing failed: <{tag}> is not closed"
-            ));
+            return Err(format!("Tag handling parsing failed: <{tag}> is not closed"));
         };
         let inner = &rest[close + 1..end_at];
         if ignored.iter().any(|t| t == tag) {
@@ -1151,42 +800,18 @@ async fn deepl_translates_with_its_language_codes() {
     let server = Server::start(deepl_service(state.clone())).await;
     let engine = deepl(&server);
     let out = engine
-        .translate(
-            Lang::En,
-            Lang::Pt,
-            &strings(&["The minister", "", "met 1743 people"]),
-            &Hints::default(),
-        )
+        .translate(Lang::En, Lang::Pt, &strings(&["The minister", "", "met 1743 people"]), &Hints::default())
         .await
         .unwrap();
-    assert_eq!(
-        out.segments,
-        strings(&["El ministro", "", "se reunió con 1743 personas"])
-    );
+    assert_eq!(out.segments, strings(&["El ministro", "", "se reunió con 1743 personas"]));
     assert_eq!(out.engine, "deepl");
-    let body: Value =
-        serde_json::from_slice(&server.requests("POST", "/v2/translate")[0].body).unwrap();
+    let body: Value = serde_json::from_slice(&server.requests("POST", "/v2/translate")[0].body).unwrap();
     assert_eq!(body["text"], json!(["The minister", "met 1743 people"]));
-    assert_eq!(
-        (body["source_lang"].as_str(), body["target_lang"].as_str()),
-        (Some("EN"), Some("PT-PT"))
-    );
-    assert!(
-        body.get("tag_handling").is_none() && body.get("glossary_id").is_none(),
-        "{body}"
-    );
+    assert_eq!((body["source_lang"].as_str(), body["target_lang"].as_str()), (Some("EN"), Some("PT-PT")));
+    assert!(body.get("tag_handling").is_none() && body.get("glossary_id").is_none(), "{body}");
 
-    engine
-        .translate(
-            Lang::Es,
-            Lang::En,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap();
-    let body: Value =
-        serde_json::from_slice(&server.requests("POST", "/v2/translate")[1].body).unwrap();
+    engine.translate(Lang::Es, Lang::En, &strings(&["The minister"]), &Hints::default()).await.unwrap();
+    let body: Value = serde_json::from_slice(&server.requests("POST", "/v2/translate")[1].body).unwrap();
     assert_eq!(body["target_lang"], "EN-GB");
     assert!(!engine.supports(Lang::En, Lang::Ca));
 }
@@ -1196,39 +821,17 @@ async fn deepl_keeps_protected_terms_in_ignored_tags() {
     let state = Arc::new(Mutex::new(DeepLState::default()));
     let server = Server::start(deepl_service(state.clone())).await;
     let engine = deepl(&server);
-    let segments =
-        strings(&["The minister met Trần Thế Dũng in Hà Tĩnh with Ernst & Young officials"]);
+    let segments = strings(&["The minister met Trần Thế Dũng in Hà Tĩnh with Ernst & Young officials"]);
 
     // Without protection this service folds the names.
-    let careless = engine
-        .translate(Lang::En, Lang::Es, &segments, &Hints::default())
-        .await
-        .unwrap();
-    assert!(
-        careless.segments[0].contains("Tran The Dung"),
-        "{careless:?}"
-    );
+    let careless = engine.translate(Lang::En, Lang::Es, &segments, &Hints::default()).await.unwrap();
+    assert!(careless.segments[0].contains("Tran The Dung"), "{careless:?}");
 
-    let hints = Hints {
-        protected: vec![
-            "Trần Thế Dũng".into(),
-            "Hà Tĩnh".into(),
-            "Ernst & Young".into(),
-        ],
-        forced: Vec::new(),
-    };
-    let out = engine
-        .translate(Lang::En, Lang::Es, &segments, &hints)
-        .await
-        .unwrap();
-    assert_eq!(
-        out.segments,
-        strings(&[
-            "El ministro se reunió con Trần Thế Dũng en Hà Tĩnh con Ernst & Young funcionarios"
-        ])
-    );
-    let body: Value =
-        serde_json::from_slice(&server.requests("POST", "/v2/translate")[1].body).unwrap();
+    let hints =
+        Hints { protected: vec!["Trần Thế Dũng".into(), "Hà Tĩnh".into(), "Ernst & Young".into()], forced: Vec::new() };
+    let out = engine.translate(Lang::En, Lang::Es, &segments, &hints).await.unwrap();
+    assert_eq!(out.segments, strings(&["El ministro se reunió con Trần Thế Dũng en Hà Tĩnh con Ernst & Young funcionarios"]));
+    let body: Value = serde_json::from_slice(&server.requests("POST", "/v2/translate")[1].body).unwrap();
     assert_eq!(body["tag_handling"], "xml");
     assert_eq!(body["ignore_tags"], json!(["x"]));
     assert_eq!(
@@ -1243,38 +846,19 @@ async fn deepl_glossary_is_created_once_and_reused() {
     let server = Server::start(deepl_service(state.clone())).await;
     let hints = Hints {
         protected: Vec::new(),
-        forced: vec![
-            ("minister".into(), "ministra".into()),
-            ("officials".into(), "autoridades".into()),
-        ],
+        forced: vec![("minister".into(), "ministra".into()), ("officials".into(), "autoridades".into())],
     };
     let segments = strings(&["The minister met officials"]);
     let engine = deepl(&server);
     for _ in 0..2 {
-        let out = engine
-            .translate(Lang::En, Lang::Es, &segments, &hints)
-            .await
-            .unwrap();
-        assert_eq!(
-            out.segments,
-            strings(&["El ministra se reunió con autoridades"])
-        );
+        let out = engine.translate(Lang::En, Lang::Es, &segments, &hints).await.unwrap();
+        assert_eq!(out.segments, strings(&["El ministra se reunió con autoridades"]));
     }
     assert_eq!(server.requests("POST", "/v2/glossaries").len(), 1);
     assert_eq!(server.requests("GET", "/v2/glossaries").len(), 1);
-    let created: Value =
-        serde_json::from_slice(&server.requests("POST", "/v2/glossaries")[0].body).unwrap();
-    assert_eq!(
-        created["entries"],
-        "minister\tministra\nofficials\tautoridades"
-    );
-    assert_eq!(
-        (
-            created["source_lang"].as_str(),
-            created["target_lang"].as_str()
-        ),
-        (Some("en"), Some("es"))
-    );
+    let created: Value = serde_json::from_slice(&server.requests("POST", "/v2/glossaries")[0].body).unwrap();
+    assert_eq!(created["entries"], "minister\tministra\nofficials\tautoridades");
+    assert_eq!((created["source_lang"].as_str(), created["target_lang"].as_str()), (Some("en"), Some("es")));
     for call in server.requests("POST", "/v2/translate") {
         let body: Value = serde_json::from_slice(&call.body).unwrap();
         assert_eq!(body["glossary_id"], "gl-1");
@@ -1282,45 +866,22 @@ async fn deepl_glossary_is_created_once_and_reused() {
 
     // After a restart the glossary is found on the account, not created again.
     let restarted = deepl(&server);
-    restarted
-        .translate(Lang::En, Lang::Es, &segments, &hints)
-        .await
-        .unwrap();
+    restarted.translate(Lang::En, Lang::Es, &segments, &hints).await.unwrap();
     assert_eq!(server.requests("POST", "/v2/glossaries").len(), 1);
 
     // Different entries make a different glossary.
-    let other = Hints {
-        protected: Vec::new(),
-        forced: vec![("minister".into(), "jefe".into())],
-    };
-    let out = restarted
-        .translate(Lang::En, Lang::Es, &segments, &other)
-        .await
-        .unwrap();
-    assert_eq!(
-        out.segments,
-        strings(&["El jefe se reunió con funcionarios"])
-    );
+    let other = Hints { protected: Vec::new(), forced: vec![("minister".into(), "jefe".into())] };
+    let out = restarted.translate(Lang::En, Lang::Es, &segments, &other).await.unwrap();
+    assert_eq!(out.segments, strings(&["El jefe se reunió con funcionarios"]));
     assert_eq!(server.requests("POST", "/v2/glossaries").len(), 2);
     assert_eq!(state.lock().unwrap().glossaries.len(), 2);
 }
 
 #[tokio::test]
 async fn deepl_quota_and_key_errors_are_final() {
-    let state = Arc::new(Mutex::new(DeepLState {
-        quota_used_up: true,
-        ..DeepLState::default()
-    }));
+    let state = Arc::new(Mutex::new(DeepLState { quota_used_up: true, ..DeepLState::default() }));
     let server = Server::start(deepl_service(state.clone())).await;
-    let err = deepl(&server)
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
-        .await
-        .unwrap_err();
+    let err = deepl(&server).translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default()).await.unwrap_err();
     assert!(!err.is_retryable());
     let (_, detail, _) = service_error(err);
     assert!(detail.contains("quota is used up (HTTP 456)"), "{detail}");
@@ -1330,19 +891,11 @@ async fn deepl_quota_and_key_errors_are_final() {
     config.http = fast_http();
     let err = DeepL::new(config)
         .unwrap()
-        .translate(
-            Lang::En,
-            Lang::Es,
-            &strings(&["The minister"]),
-            &Hints::default(),
-        )
+        .translate(Lang::En, Lang::Es, &strings(&["The minister"]), &Hints::default())
         .await
         .unwrap_err();
     let (_, detail, retryable) = service_error(err);
-    assert!(
-        !retryable && detail.contains("the API key was refused (HTTP 403)"),
-        "{detail}"
-    );
+    assert!(!retryable && detail.contains("the API key was refused (HTTP 403)"), "{detail}");
 }
 
 #[tokio::test]
@@ -1350,20 +903,10 @@ async fn deepl_translates_without_a_glossary_it_cannot_have() {
     let state = Arc::new(Mutex::new(DeepLState::default()));
     let server = Server::start(deepl_service(state.clone())).await;
     let engine = deepl(&server);
-    let hints = Hints {
-        protected: Vec::new(),
-        forced: vec![("Bộ Tài chính".into(), "Ministerio de Hacienda".into())],
-    };
+    let hints = Hints { protected: Vec::new(), forced: vec![("Bộ Tài chính".into(), "Ministerio de Hacienda".into())] };
     for _ in 0..2 {
-        let out = engine
-            .translate(Lang::Vi, Lang::Es, &strings(&["Bộ Tài chính họp"]), &hints)
-            .await
-            .unwrap();
-        assert_eq!(
-            out.segments,
-            strings(&["Bo Tai chinh hop"]),
-            "translated, without the glossary"
-        );
+        let out = engine.translate(Lang::Vi, Lang::Es, &strings(&["Bộ Tài chính họp"]), &hints).await.unwrap();
+        assert_eq!(out.segments, strings(&["Bo Tai chinh hop"]), "translated, without the glossary");
     }
     // Refused once, remembered: no second attempt to create it.
     assert_eq!(server.requests("POST", "/v2/glossaries").len(), 1);

@@ -9,9 +9,7 @@ use loa_domain::Lang;
 use loa_translate::gate::Problem;
 use loa_translate::glossary::parse_toml;
 use loa_translate::memory::InMemory;
-use loa_translate::{
-    Apertium, Context, Engine, EngineFuture, Hints, TranslateError, Translation, Translator, DEFAULT_MODES_DIR,
-};
+use loa_translate::{Apertium, Context, Engine, EngineFuture, Hints, TranslateError, Translation, Translator, DEFAULT_MODES_DIR};
 
 fn apertium() -> Arc<dyn Engine> {
     Arc::new(Apertium::discover(Path::new(DEFAULT_MODES_DIR)).expect("Apertium must be installed (scripts/install-deps)"))
@@ -81,7 +79,11 @@ async fn catalan_through_the_same_pipeline() {
     for kept in ["Hà Tĩnh", "Trần Thế Dũng", "2,200", "1,743", "305"] {
         assert!(text.contains(kept), "{kept} lost in: {text}");
     }
-    assert!(out.problems.iter().all(|p| !matches!(p, Problem::MissingNumbers(_) | Problem::MissingTerms(_))), "{:?}", out.problems);
+    assert!(
+        out.problems.iter().all(|p| !matches!(p, Problem::MissingNumbers(_) | Problem::MissingTerms(_))),
+        "{:?}",
+        out.problems
+    );
 }
 
 #[tokio::test]
@@ -161,7 +163,8 @@ async fn a_correction_names_a_person_the_way_transcription_does() {
 #[tokio::test]
 async fn a_failing_engine_falls_through_to_the_next() {
     let down = Arc::new(Scripted { name: "deepl", calls: AtomicUsize::new(0), behaviour: |_| Err(()) });
-    let t = Translator::new(vec![down.clone(), apertium()]).with_route(Lang::En, Lang::Es, vec!["deepl".into(), "apertium".into()]);
+    let t =
+        Translator::new(vec![down.clone(), apertium()]).with_route(Lang::En, Lang::Es, vec!["deepl".into(), "apertium".into()]);
     let out = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
     assert_eq!(down.calls.load(Ordering::SeqCst), 1);
     assert!(out.engine.starts_with("apertium"));
@@ -197,9 +200,17 @@ async fn an_echoing_or_number_changing_engine_is_held_with_reasons() {
     let echo = Arc::new(Scripted { name: "echo", calls: AtomicUsize::new(0), behaviour: |s| Ok(s.to_string()) });
     let out = Translator::new(vec![echo]).translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
     assert!(out.problems.contains(&Problem::Identical), "{:?}", out.problems);
-    let swap = Arc::new(Scripted { name: "swap", calls: AtomicUsize::new(0), behaviour: |s| Ok(format!("ES {}", s.replace("1,743", "1,734"))) });
+    let swap = Arc::new(Scripted {
+        name: "swap",
+        calls: AtomicUsize::new(0),
+        behaviour: |s| Ok(format!("ES {}", s.replace("1,743", "1,734"))),
+    });
     let out = Translator::new(vec![swap]).translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
-    assert!(out.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(n) if n.contains(&"1743".to_string()))), "{:?}", out.problems);
+    assert!(
+        out.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(n) if n.contains(&"1743".to_string()))),
+        "{:?}",
+        out.problems
+    );
     let empty = Arc::new(Scripted { name: "empty", calls: AtomicUsize::new(0), behaviour: |_| Ok(String::new()) });
     let out = Translator::new(vec![empty]).translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
     assert!(out.problems.contains(&Problem::Empty), "{:?}", out.problems);
@@ -218,7 +229,11 @@ async fn russian_to_ukrainian_keeps_numbers() {
         assert!(text.contains(n), "{n} lost: {text}");
     }
     assert!(text.contains(['і', 'ї', 'є']), "not Ukrainian: {text}");
-    assert!(!out.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(_) | Problem::Identical | Problem::Empty)), "{:?}", out.problems);
+    assert!(
+        !out.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(_) | Problem::Identical | Problem::Empty)),
+        "{:?}",
+        out.problems
+    );
 }
 
 /// Marks over `text` for each `(word, kind)`, at the word's first occurrence.
@@ -233,7 +248,10 @@ fn marks_over(text: &str, spans: &[(&str, loa_domain::MarkKind)]) -> Vec<loa_dom
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect()
+    s.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Runs one marked sentence through real Apertium and checks each mark
@@ -249,8 +267,7 @@ async fn marked_round_trip(
 ) {
     let t = Translator::new(vec![apertium()]);
     let marks = marks_over(text, spans);
-    let (outcome, out_marks) =
-        t.translate_marked(from, to, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+    let (outcome, out_marks) = t.translate_marked(from, to, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
     let plain = t.translate(from, to, &strings(&[text]), &Context::default()).await.unwrap();
     let out = &outcome.segments[0];
     assert!(!out.to_lowercase().contains("zqj") && !out.to_lowercase().contains("zqk"), "placeholder left: {out}");
@@ -342,7 +359,7 @@ async fn new_paragraphs_travel_whole_and_are_remembered_by_sentence_or_whole() {
     // The stand-ins do not really translate: the language check is off here.
     let no_language_check = || loa_translate::GateLimits { language_min_chars: usize::MAX, ..Default::default() };
     let t = Translator::new(vec![keeps.clone()]).with_memory(memory.clone()).with_limits(no_language_check());
-    t.translate(Lang::En, Lang::Es, &[para.clone()], &Context::default()).await.unwrap();
+    t.translate(Lang::En, Lang::Es, std::slice::from_ref(&para), &Context::default()).await.unwrap();
     assert_eq!(keeps.sent.lock().unwrap()[0], vec![para.clone()], "the paragraph went as one item");
     // Its sentences were remembered one by one: editing one resends only it.
     let edited = para.replace("Monday", "Tuesday");
@@ -352,11 +369,12 @@ async fn new_paragraphs_travel_whole_and_are_remembered_by_sentence_or_whole() {
 
     // An engine that merges the two sentences into one.
     let memory = Arc::new(InMemory::default());
-    let merges = Arc::new(Recorder { sent: Default::default(), rewrite: |s| s.replace(". It", ", and it").replace("bridge", "puente") });
+    let merges =
+        Arc::new(Recorder { sent: Default::default(), rewrite: |s| s.replace(". It", ", and it").replace("bridge", "puente") });
     let t = Translator::new(vec![merges.clone()]).with_memory(memory).with_limits(no_language_check());
-    let first = t.translate(Lang::En, Lang::Es, &[para.clone()], &Context::default()).await.unwrap();
+    let first = t.translate(Lang::En, Lang::Es, std::slice::from_ref(&para), &Context::default()).await.unwrap();
     assert_eq!(first.segments[0], "The puente opened on Monday, and it carries 4,000 people a day.");
-    let again = t.translate(Lang::En, Lang::Es, &[para.clone()], &Context::default()).await.unwrap();
+    let again = t.translate(Lang::En, Lang::Es, std::slice::from_ref(&para), &Context::default()).await.unwrap();
     assert_eq!(again.segments, first.segments, "the whole paragraph was remembered");
     assert_eq!(again.engine, "memory");
     assert_eq!(merges.sent.lock().unwrap().len(), 1);
@@ -365,7 +383,11 @@ async fn new_paragraphs_travel_whole_and_are_remembered_by_sentence_or_whole() {
 #[tokio::test]
 async fn a_remembered_translation_is_checked_again() {
     let memory = Arc::new(InMemory::default());
-    let swap = Arc::new(Scripted { name: "swap", calls: AtomicUsize::new(0), behaviour: |s| Ok(format!("ES {}", s.replace("1,743", "1,734"))) });
+    let swap = Arc::new(Scripted {
+        name: "swap",
+        calls: AtomicUsize::new(0),
+        behaviour: |s| Ok(format!("ES {}", s.replace("1,743", "1,734"))),
+    });
     let t = Translator::new(vec![swap.clone()]).with_memory(memory.clone());
     let first = t.translate(Lang::En, Lang::Es, &strings(&STORY), &Context::default()).await.unwrap();
     assert!(first.problems.iter().any(|p| matches!(p, Problem::MissingNumbers(_))));
@@ -412,13 +434,15 @@ async fn a_mark_cutting_through_a_name_is_dropped_so_the_name_stays_whole() {
     let t = Translator::new(vec![apertium()]);
     let text = "Mr Nguyễn Văn An met the mayor in Huế.";
     let marks = marks_over(text, &[("Văn", MarkKind::Bold), ("the mayor", MarkKind::Italic)]);
-    let (out, out_marks) = t.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+    let (out, out_marks) =
+        t.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
     assert!(out.segments[0].contains("Nguyễn Văn An"), "{}", out.segments[0]);
     assert_eq!(out_marks[0].len(), 1, "only the mark away from the name survives: {:?}", out_marks[0]);
     assert_eq!(out_marks[0][0].kind, MarkKind::Italic);
     // A mark around the whole name is kept, and the name too.
     let marks = marks_over(text, &[("Nguyễn Văn An", MarkKind::Bold)]);
-    let (out, out_marks) = t.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
+    let (out, out_marks) =
+        t.translate_marked(Lang::En, Lang::Es, &[(text.to_string(), marks)], &Context::default()).await.unwrap();
     let m = &out_marks[0][0];
     assert_eq!(&out.segments[0][m.start..m.end], "Nguyễn Văn An");
 }

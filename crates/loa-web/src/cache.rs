@@ -288,7 +288,16 @@ mod tests {
         for yes in ["/en/", "/en/article/x", "/vi/category/news", "/ru/search", "/en/feed.xml", "/sitemap.xml"] {
             assert!(cacheable(yes), "{yes}");
         }
-        for no in ["/", "/en/newsroom/", "/es/newsroom/review/x/es", "/api/v1/review", "/api/v1/search", "/healthz", "/media/a.jpg", "/static/style.css"] {
+        for no in [
+            "/",
+            "/en/newsroom/",
+            "/es/newsroom/review/x/es",
+            "/api/v1/review",
+            "/api/v1/search",
+            "/healthz",
+            "/media/a.jpg",
+            "/static/style.css",
+        ] {
             assert!(!cacheable(no), "{no}");
         }
     }

@@ -25,7 +25,9 @@ impl Network {
         let base: IpAddr = addr.parse().map_err(|_| format!("{text:?} is not an address or ADDRESS/PREFIX"))?;
         let max = if base.is_ipv4() { 32 } else { 128 };
         let prefix = match prefix {
-            Some(p) => p.parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?}: the prefix must be 0 to {max}"))?,
+            Some(p) => {
+                p.parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?}: the prefix must be 0 to {max}"))?
+            }
             None => max,
         };
         Ok(Network { base, prefix })

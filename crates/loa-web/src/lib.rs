@@ -10,9 +10,9 @@ pub mod auth;
 pub mod cache;
 pub mod client;
 pub mod conditional;
+mod handlers;
 pub mod limits;
 pub mod metrics;
-mod handlers;
 pub mod render;
 
 use std::sync::Arc;

@@ -81,7 +81,9 @@ impl Metrics {
 
     fn render(&self, out: &mut String) {
         let c = self.counters();
-        out.push_str("# HELP loa_http_requests_total Requests answered, by route and status.\n# TYPE loa_http_requests_total counter\n");
+        out.push_str(
+            "# HELP loa_http_requests_total Requests answered, by route and status.\n# TYPE loa_http_requests_total counter\n",
+        );
         for ((route, status), n) in &c.requests {
             let _ = writeln!(out, "loa_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}", label(route));
         }
@@ -113,9 +115,33 @@ fn label(value: &str) -> String {
 
 /// The words of loa's routes; any other segment is a parameter.
 const ROUTE_WORDS: &[&str] = &[
-    "api", "v1", "search", "articles", "editions", "sources", "review", "article", "category", "author", "place",
-    "newsroom", "sign-in", "sign-out", "comments", "corrections", "feed.xml", "rss.xml", "feed.json", "sitemap.xml",
-    "sitemaps", "robots.txt", "healthz", "metrics", "static", "style.css", "media",
+    "api",
+    "v1",
+    "search",
+    "articles",
+    "editions",
+    "sources",
+    "review",
+    "article",
+    "category",
+    "author",
+    "place",
+    "newsroom",
+    "sign-in",
+    "sign-out",
+    "comments",
+    "corrections",
+    "feed.xml",
+    "rss.xml",
+    "feed.json",
+    "sitemap.xml",
+    "sitemaps",
+    "robots.txt",
+    "healthz",
+    "metrics",
+    "static",
+    "style.css",
+    "media",
 ];
 
 /// A request's route pattern (`/{lang}/article/{slug}`), not its path, so
@@ -171,7 +197,8 @@ pub async fn metrics(State(state): State<AppState>, request: Request) -> Respons
         out.push_str("# HELP loa_store_up Whether the store answered.\n# TYPE loa_store_up gauge\nloa_store_up 1\n");
     }
     let _ = writeln!(out, "# HELP loa_search_documents Editions in this node's search index.\n# TYPE loa_search_documents gauge\nloa_search_documents {}", state.search.num_docs());
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], out).into_response()
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], out)
+        .into_response()
 }
 
 async fn queue(state: &AppState, out: &mut String) -> Result<(), loa_store::StoreError> {

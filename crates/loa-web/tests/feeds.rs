@@ -20,7 +20,13 @@ async fn full_text_feeds_carry_the_whole_story() {
         lead: "The harbour office printed new tide tables.".into(),
         blocks: vec![
             Block::Paragraph { text: "High water comes at 06:40 on Monday, the office said.".into(), marks: vec![] },
-            Block::Figure(Figure { src: "/media/tide.png".into(), alt: "A tide gauge".into(), caption: "The gauge".into(), width: None, height: None }),
+            Block::Figure(Figure {
+                src: "/media/tide.png".into(),
+                alt: "A tide gauge".into(),
+                caption: "The gauge".into(),
+                width: None,
+                height: None,
+            }),
             Block::Paragraph { text: "Fishing boats plan their trips around it.".into(), marks: vec![] },
         ],
         author: Some("Lê Minh".into()),

@@ -35,7 +35,10 @@ async fn site() -> Site {
             lang: Lang::En,
             title: format!("Lanterns on the river, evening {i}"),
             lead: format!("Hội An lit {i} lanterns along the river."),
-            blocks: vec![Block::Paragraph { text: format!("The lanterns shone on Friday number {i}, and the market stayed open."), marks: vec![] }],
+            blocks: vec![Block::Paragraph {
+                text: format!("The lanterns shone on Friday number {i}, and the market stayed open."),
+                marks: vec![],
+            }],
             author: Some("Lan".into()),
             category: Category::from_slug("local").unwrap(),
             places: vec!["Hội An".into()],
@@ -68,7 +71,11 @@ impl Site {
         let started = Instant::now();
         let status = self.client.get(format!("{}{path}", self.base)).send().await.unwrap().status().as_u16();
         let took = started.elapsed();
-        assert_eq!(self.client.get(format!("{}/en/", self.base)).send().await.unwrap().status(), 200, "still serving after {path:.80}");
+        assert_eq!(
+            self.client.get(format!("{}/en/", self.base)).send().await.unwrap().status(),
+            200,
+            "still serving after {path:.80}"
+        );
         (status, took)
     }
 }
@@ -154,7 +161,9 @@ async fn slow_clients_are_cut_off_and_do_not_stop_others() {
     let (closed, took) = trickle.await.unwrap();
     assert_eq!(closed, 300, "every slow connection was closed by the server");
     assert!(took < loa_web::HEADER_READ_TIMEOUT + Duration::from_secs(8), "{took:?}");
-    println!("slowloris: 300 slow connections cut off after {took:?}; 40 other requests served meanwhile, the slowest in {worst:?}");
+    println!(
+        "slowloris: 300 slow connections cut off after {took:?}; 40 other requests served meanwhile, the slowest in {worst:?}"
+    );
 }
 
 #[tokio::test]

@@ -25,13 +25,67 @@ const YAGI_BODY: &str = "Typhoon Yagi brought heavy rain to the province. Rice f
     flooded and farmers lost most of the harvest. Dykes held in the lower districts.";
 
 const STORIES: [Story; 6] = [
-    Story { key: "yagi", title: "Typhoon Yagi floods rice fields in Hà Tĩnh", body: YAGI_BODY, category: "news", author: "Lê Văn Bình", topics: &["typhoon"], day: 10, indexed: true },
-    Story { key: "replant", title: "After typhoon Yagi, farmers replant rice", body: "Weeks after typhoon Yagi flooded the fields, farmers are replanting rice with seed from the province.", category: "news", author: "Lê Văn Bình", topics: &[], day: 12, indexed: true },
-    Story { key: "copy", title: "Typhoon Yagi floods rice fields in Hà Tĩnh province", body: "Typhoon Yagi brought heavy rain to the province. Rice fields along the river were \
-        flooded and farmers lost much of the harvest. Dykes held in the lower districts.", category: "local", author: "Phạm Thu", topics: &[], day: 11, indexed: true },
-    Story { key: "coffee", title: "Coffee prices rise in the highlands", body: "Traders in the highlands paid more for coffee beans this week.", category: "news", author: "Phạm Thu", topics: &[], day: 9, indexed: true },
-    Story { key: "dykes", title: "Province raises river dykes before the rainy season", body: "Engineers will raise the dykes along the river, which held when typhoon Yagi flooded the fields.", category: "local", author: "Phạm Thu", topics: &["typhoon"], day: 8, indexed: true },
-    Story { key: "unindexed", title: "Storm season review", body: "A look back at the storm season.", category: "local", author: "Phạm Thu", topics: &["typhoon"], day: 13, indexed: false },
+    Story {
+        key: "yagi",
+        title: "Typhoon Yagi floods rice fields in Hà Tĩnh",
+        body: YAGI_BODY,
+        category: "news",
+        author: "Lê Văn Bình",
+        topics: &["typhoon"],
+        day: 10,
+        indexed: true,
+    },
+    Story {
+        key: "replant",
+        title: "After typhoon Yagi, farmers replant rice",
+        body: "Weeks after typhoon Yagi flooded the fields, farmers are replanting rice with seed from the province.",
+        category: "news",
+        author: "Lê Văn Bình",
+        topics: &[],
+        day: 12,
+        indexed: true,
+    },
+    Story {
+        key: "copy",
+        title: "Typhoon Yagi floods rice fields in Hà Tĩnh province",
+        body: "Typhoon Yagi brought heavy rain to the province. Rice fields along the river were \
+        flooded and farmers lost much of the harvest. Dykes held in the lower districts.",
+        category: "local",
+        author: "Phạm Thu",
+        topics: &[],
+        day: 11,
+        indexed: true,
+    },
+    Story {
+        key: "coffee",
+        title: "Coffee prices rise in the highlands",
+        body: "Traders in the highlands paid more for coffee beans this week.",
+        category: "news",
+        author: "Phạm Thu",
+        topics: &[],
+        day: 9,
+        indexed: true,
+    },
+    Story {
+        key: "dykes",
+        title: "Province raises river dykes before the rainy season",
+        body: "Engineers will raise the dykes along the river, which held when typhoon Yagi flooded the fields.",
+        category: "local",
+        author: "Phạm Thu",
+        topics: &["typhoon"],
+        day: 8,
+        indexed: true,
+    },
+    Story {
+        key: "unindexed",
+        title: "Storm season review",
+        body: "A look back at the storm season.",
+        category: "local",
+        author: "Phạm Thu",
+        topics: &["typhoon"],
+        day: 13,
+        indexed: false,
+    },
 ];
 
 async fn serve() -> (String, Vec<(&'static str, String)>, tempfile::TempDir) {

@@ -86,10 +86,27 @@ const MATRIX: &[(&str, &str, May)] = &[
 /// Reads that are the public's, changing nothing. A new GET route must be
 /// put here or in the matrix.
 const PUBLIC_READS: &[&str] = &[
-    "/", "/healthz", "/sitemap.xml", "/sitemaps/{file}", "/robots.txt", "/static/{file}", "/api/v1/search",
-    "/api/v1/articles/{slug}", "/media/{name}", "/{lang}", "/{lang}/", "/{lang}/{feed}", "/{lang}/category/{slug}",
-    "/{lang}/category/{slug}/{feed}", "/{lang}/author/{slug}", "/{lang}/author/{slug}/{feed}", "/{lang}/place/{slug}/{feed}",
-    "/{lang}/article/{slug}", "/{lang}/newsroom", "/{lang}/newsroom/sign-in", "/{lang}/search",
+    "/",
+    "/healthz",
+    "/sitemap.xml",
+    "/sitemaps/{file}",
+    "/robots.txt",
+    "/static/{file}",
+    "/api/v1/search",
+    "/api/v1/articles/{slug}",
+    "/media/{name}",
+    "/{lang}",
+    "/{lang}/",
+    "/{lang}/{feed}",
+    "/{lang}/category/{slug}",
+    "/{lang}/category/{slug}/{feed}",
+    "/{lang}/author/{slug}",
+    "/{lang}/author/{slug}/{feed}",
+    "/{lang}/place/{slug}/{feed}",
+    "/{lang}/article/{slug}",
+    "/{lang}/newsroom",
+    "/{lang}/newsroom/sign-in",
+    "/{lang}/search",
     // Changes nothing; answers this machine and `metrics_from` only (tests/metrics.rs in the binary).
     "/metrics",
 ];
@@ -143,7 +160,8 @@ async fn site_on(store: Store, dir: tempfile::TempDir, fill: bool) -> Site {
         let id = store.insert_article(&article, &[], &[]).await.unwrap().article_id();
         store.save_edition(&held_translation(id)).await.unwrap();
         let hash = hash_password(PASSWORD);
-        for (name, role) in [("lan", Role::Editor), ("tran", Role::Translator), ("mai", Role::Moderator), ("gone", Role::Editor)] {
+        for (name, role) in [("lan", Role::Editor), ("tran", Role::Translator), ("mai", Role::Moderator), ("gone", Role::Editor)]
+        {
             store.create_user(name, name, role, &hash).await.unwrap();
         }
         store.update_user("gone", None, None, Some(true)).await.unwrap();
@@ -240,7 +258,9 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     let body = resp.text().await.unwrap();
     let effect = match (method, pattern) {
         ("POST", p) if p.ends_with("/article/{slug}/comments") => site.pending().await.len() > pending_before,
-        ("POST", p) if p.ends_with("/sign-in") => set_cookie.is_some_and(|c| c.starts_with("loa_session=") && !c.contains("Max-Age=0")),
+        ("POST", p) if p.ends_with("/sign-in") => {
+            set_cookie.is_some_and(|c| c.starts_with("loa_session=") && !c.contains("Max-Age=0"))
+        }
         // Sign-out ends the session it was sent with, in the store.
         ("POST", p) if p.ends_with("/sign-out") => {
             let gone = match &cookie {
@@ -346,7 +366,8 @@ async fn sign_in_rotates_the_session_and_sign_out_ends_it_in_the_store() {
         let brought_token = brought.trim_start_matches("loa_session=");
         assert!(site.store.session_user(&token_hash(brought_token)).await.unwrap().is_none(), "the old id is dead");
         // Sign-out removes the session from the store, not just the cookie.
-        let resp = site.request(Method::POST, "/en/newsroom/sign-out", Some(&new)).header(ORIGIN, &site.base).send().await.unwrap();
+        let resp =
+            site.request(Method::POST, "/en/newsroom/sign-out", Some(&new)).header(ORIGIN, &site.base).send().await.unwrap();
         assert!(resp.headers()[SET_COOKIE].to_str().unwrap().contains("Max-Age=0"));
         assert!(site.store.session_user(&token_hash(new.trim_start_matches("loa_session="))).await.unwrap().is_none());
         let desk = site.request(Method::GET, "/en/newsroom/", Some(&new)).send().await.unwrap();
@@ -376,7 +397,10 @@ async fn sign_in_is_throttled_per_address_and_per_account() {
     // Per account: 20 failures spread over 20 addresses, then the account
     // waits, from any address, while other accounts do not.
     for i in 0..20 {
-        assert_eq!(sign_in_from(&site, &format!("203.0.113.{}", 100 + i), "LAN", "wrong password").await, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            sign_in_from(&site, &format!("203.0.113.{}", 100 + i), "LAN", "wrong password").await,
+            StatusCode::UNAUTHORIZED
+        );
     }
     assert_eq!(sign_in_from(&site, "203.0.113.200", "lan", "wrong password").await, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(sign_in_from(&site, "203.0.113.201", "lan", PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
@@ -397,7 +421,11 @@ async fn rate_limits_per_address_are_shared_between_nodes() {
     };
     // API: 120 a minute per address.
     for i in 0..120 {
-        assert_eq!(get(i, "/api/v1/search?q=lanterns".into(), "203.0.113.5").await.unwrap().status(), StatusCode::OK, "API call {i}");
+        assert_eq!(
+            get(i, "/api/v1/search?q=lanterns".into(), "203.0.113.5").await.unwrap().status(),
+            StatusCode::OK,
+            "API call {i}"
+        );
     }
     let refused = get(0, "/api/v1/articles/x".into(), "203.0.113.5").await.unwrap();
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
@@ -406,12 +434,20 @@ async fn rate_limits_per_address_are_shared_between_nodes() {
     assert_eq!(get(1, "/api/v1/search?q=x".into(), "203.0.113.6").await.unwrap().status(), StatusCode::OK, "another address");
     // Search pages: 60 a minute per address, the refusal in the page's language.
     for i in 0..60 {
-        assert_eq!(get(i, format!("/es/search?q=faroles{i}"), "203.0.113.7").await.unwrap().status(), StatusCode::OK, "search {i}");
+        assert_eq!(
+            get(i, format!("/es/search?q=faroles{i}"), "203.0.113.7").await.unwrap().status(),
+            StatusCode::OK,
+            "search {i}"
+        );
     }
     let refused = get(1, "/es/search?q=faroles".into(), "203.0.113.7").await.unwrap();
     assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(refused.text().await.unwrap().contains("Demasiadas solicitudes"));
-    assert_eq!(get(0, format!("/es/article/{}", one.slug), "203.0.113.7").await.unwrap().status(), StatusCode::NOT_FOUND, "other pages are not limited (and the held edition is not public)");
+    assert_eq!(
+        get(0, format!("/es/article/{}", one.slug), "203.0.113.7").await.unwrap().status(),
+        StatusCode::NOT_FOUND,
+        "other pages are not limited (and the held edition is not public)"
+    );
     // Comments: 5 per 10 minutes per address, across both nodes.
     for i in 0..6 {
         let node = nodes[i % 2];
@@ -441,10 +477,8 @@ async fn every_answer_carries_the_security_headers() {
     let site = site().await;
     site.store.put_media("pic.png", "image/png", b"\x89PNG").await.unwrap();
     let mut checked = 0;
-    let mut paths: Vec<(Method, String)> = loa_web::routes()
-        .into_iter()
-        .map(|(m, p)| (m, path_of(p, &site.slug, 1).replace("none.png", "pic.png")))
-        .collect();
+    let mut paths: Vec<(Method, String)> =
+        loa_web::routes().into_iter().map(|(m, p)| (m, path_of(p, &site.slug, 1).replace("none.png", "pic.png"))).collect();
     // Errors, fallbacks, refusals and other methods too.
     paths.extend([
         (Method::GET, "/zz/nothing".to_string()),

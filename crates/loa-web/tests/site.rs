@@ -21,16 +21,61 @@ const FIGURE_ALT: &str = "Delegates seated in rows facing a stage with a red ban
 /// The bridge story, one edition per interface language: (lang, title,
 /// lead, a word of the title to search for).
 const BRIDGE: [(Lang, &str, &str, &str); 10] = [
-    (Lang::Vi, "Huế khánh thành cây cầu mới bắc qua sông Hương", "Cây cầu dành cho người đi bộ nối hai bờ sông ở trung tâm thành phố.", "cầu"),
-    (Lang::En, "Huế opens a new bridge over the Perfume River", "The footbridge links both banks of the river in the city centre.", "bridge"),
-    (Lang::Ru, "В Хюэ открыли новый мост через реку Ароматов", "Пешеходный мост соединил два берега реки в центре города.", "мост"),
-    (Lang::Uk, "У Хюе відкрили новий міст через річку Ароматів", "Пішохідний міст з'єднав два береги річки в центрі міста.", "міст"),
+    (
+        Lang::Vi,
+        "Huế khánh thành cây cầu mới bắc qua sông Hương",
+        "Cây cầu dành cho người đi bộ nối hai bờ sông ở trung tâm thành phố.",
+        "cầu",
+    ),
+    (
+        Lang::En,
+        "Huế opens a new bridge over the Perfume River",
+        "The footbridge links both banks of the river in the city centre.",
+        "bridge",
+    ),
+    (
+        Lang::Ru,
+        "В Хюэ открыли новый мост через реку Ароматов",
+        "Пешеходный мост соединил два берега реки в центре города.",
+        "мост",
+    ),
+    (
+        Lang::Uk,
+        "У Хюе відкрили новий міст через річку Ароматів",
+        "Пішохідний міст з'єднав два береги річки в центрі міста.",
+        "міст",
+    ),
     (Lang::Be, "У Хюэ адкрылі новы мост праз раку Араматаў", "Пешаходны мост злучыў два берагі ракі ў цэнтры горада.", "мост"),
-    (Lang::Es, "Huế inaugura un nuevo puente sobre el río de los Perfumes", "La pasarela une las dos orillas del río en el centro de la ciudad.", "puente"),
-    (Lang::Fr, "Huế inaugure un nouveau pont sur la rivière des Parfums", "La passerelle relie les deux rives au centre-ville.", "pont"),
-    (Lang::Ca, "Huế inaugura un pont nou sobre el riu dels Perfums", "La passarel·la uneix les dues ribes del riu al centre de la ciutat.", "pont"),
-    (Lang::Pt, "Huế inaugura uma nova ponte sobre o rio dos Perfumes", "A passarela liga as duas margens do rio no centro da cidade.", "ponte"),
-    (Lang::It, "Huế inaugura un nuovo ponte sul fiume dei Profumi", "La passerella collega le due sponde del fiume nel centro della città.", "ponte"),
+    (
+        Lang::Es,
+        "Huế inaugura un nuevo puente sobre el río de los Perfumes",
+        "La pasarela une las dos orillas del río en el centro de la ciudad.",
+        "puente",
+    ),
+    (
+        Lang::Fr,
+        "Huế inaugure un nouveau pont sur la rivière des Parfums",
+        "La passerelle relie les deux rives au centre-ville.",
+        "pont",
+    ),
+    (
+        Lang::Ca,
+        "Huế inaugura un pont nou sobre el riu dels Perfums",
+        "La passarel·la uneix les dues ribes del riu al centre de la ciutat.",
+        "pont",
+    ),
+    (
+        Lang::Pt,
+        "Huế inaugura uma nova ponte sobre o rio dos Perfumes",
+        "A passarela liga as duas margens do rio no centro da cidade.",
+        "ponte",
+    ),
+    (
+        Lang::It,
+        "Huế inaugura un nuovo ponte sul fiume dei Profumi",
+        "La passerella collega le due sponde del fiume nel centro della città.",
+        "ponte",
+    ),
 ];
 const BRIDGE_AUTHOR: &str = "Trần Thu Hà";
 const BRIDGE_OUTLET: &str = "Báo Thừa Thiên Huế";
@@ -134,10 +179,7 @@ async fn setup() -> Fixture {
         updated_at: Some(at(2023, 12, 28)),
     };
     let conference_id = store.insert_article(&conference, &[], &[]).await.unwrap().article_id();
-    let es_blocks: Vec<Block> = conference_blocks
-        .iter()
-        .map(|b| b.with_text(format!("{} (es)", b.text())))
-        .collect();
+    let es_blocks: Vec<Block> = conference_blocks.iter().map(|b| b.with_text(format!("{} (es)", b.text()))).collect();
     store
         .save_edition(&translation(
             conference_id,
@@ -149,15 +191,15 @@ async fn setup() -> Fixture {
         ))
         .await
         .unwrap();
-    store
-        .save_edition(&translation(conference_id, Lang::Ca, EditionStatus::Failed, "", "", vec![]))
-        .await
-        .unwrap();
+    store.save_edition(&translation(conference_id, Lang::Ca, EditionStatus::Failed, "", "", vec![])).await.unwrap();
     store.add_comment(conference_id, Lang::En, "Lan", "Good to read this in English.").await.unwrap();
     // The newsroom: an editor signed in (a session whose token the tests
     // send), the Catalan failure's reasons, a decision in the history and
     // a comment waiting for moderation.
-    let editor = store.create_user("minh", "Phạm Minh", loa_domain::Role::Editor, &loa_web::auth::hash_password("a long test password")).await.unwrap();
+    let editor = store
+        .create_user("minh", "Phạm Minh", loa_domain::Role::Editor, &loa_web::auth::hash_password("a long test password"))
+        .await
+        .unwrap();
     store
         .create_session(editor.id, &loa_web::auth::token_hash(MEMBER_TOKEN), Utc::now() + chrono::Duration::hours(1))
         .await
@@ -206,7 +248,13 @@ async fn setup() -> Fixture {
     // The bridge story, Vietnamese original, published in every language.
     let (_, vi_title, vi_lead, _) = BRIDGE[0];
     let bridge_figure = |caption: &str| {
-        Block::Figure(Figure { src: "/media/bridge.jpg".into(), alt: "A footbridge over a river".into(), caption: caption.into(), width: None, height: None })
+        Block::Figure(Figure {
+            src: "/media/bridge.jpg".into(),
+            alt: "A footbridge over a river".into(),
+            caption: caption.into(),
+            width: None,
+            height: None,
+        })
     };
     let mut bridge = new_article(Lang::Vi, vi_title, vi_lead, "https://baothuathienhue.vn/cau-moi.html", "local", BRIDGE_AUTHOR);
     bridge.outlet = BRIDGE_OUTLET.into();
@@ -216,10 +264,7 @@ async fn setup() -> Fixture {
     let bridge_id = store.insert_article(&bridge, &[], &[]).await.unwrap().article_id();
     for (lang, title, lead, _) in &BRIDGE[1..] {
         let blocks = vec![Block::Paragraph { text: lead.to_string(), marks: vec![] }, bridge_figure(title)];
-        store
-            .save_edition(&translation(bridge_id, *lang, EditionStatus::Published, title, lead, blocks))
-            .await
-            .unwrap();
+        store.save_edition(&translation(bridge_id, *lang, EditionStatus::Published, title, lead, blocks)).await.unwrap();
     }
 
     // Index every public edition, as the indexer would.
@@ -393,10 +438,7 @@ async fn article_page_meets_the_markup_contract() {
     // Comments and related stories.
     assert_eq!(text_of(&select(&d, "#comments h2")[0]), "1 comment");
     assert_eq!(select(&d, "#comments li").len(), 1);
-    assert_eq!(
-        select(&d, "#same-category li a")[0].value().attr("href").unwrap(),
-        format!("/en/article/{}", f.bridge_slug)
-    );
+    assert_eq!(select(&d, "#same-category li a")[0].value().attr("href").unwrap(), format!("/en/article/{}", f.bridge_slug));
     assert_eq!(select(&d, "#same-topic p.empty").len(), 1, "the story on the same topic is only in Russian");
     assert_eq!(select(&d, "#same-author p.empty").len(), 1);
     assert_eq!(text_of(&select(&d, "#videos li a")[0]), "Highlights of the conference");
@@ -407,7 +449,8 @@ async fn article_page_meets_the_markup_contract() {
     for a in select(&d, "nav.language-switcher a") {
         assert_eq!(a.value().attr("lang"), a.value().attr("hreflang"));
     }
-    let alternates: Vec<&str> = select(&d, "link[rel=alternate][hreflang]").iter().map(|l| l.value().attr("hreflang").unwrap()).collect();
+    let alternates: Vec<&str> =
+        select(&d, "link[rel=alternate][hreflang]").iter().map(|l| l.value().attr("hreflang").unwrap()).collect();
     assert_eq!(alternates, vec!["en", "es"]);
     assert_eq!(select(&d, "link[rel=alternate][type=\"application/atom+xml\"]").len(), 1, "the language's feed");
     assert_eq!(
@@ -448,10 +491,7 @@ async fn translated_edition_says_so_and_points_to_the_original() {
     assert_eq!(ld["isBasedOn"], CONFERENCE_URL);
     assert_eq!(ld["translationOfWork"]["@type"], "NewsArticle");
     assert_eq!(ld["translationOfWork"]["inLanguage"], "en");
-    assert_eq!(
-        ld["translationOfWork"]["url"],
-        format!("{}/en/article/{}", f.base, f.conference_slug).as_str()
-    );
+    assert_eq!(ld["translationOfWork"]["url"], format!("{}/en/article/{}", f.base, f.conference_slug).as_str());
 }
 
 #[tokio::test]
@@ -605,7 +645,14 @@ async fn category_pages_paginate() {
     let titles = |html: &str| -> HashSet<String> { select(&doc(html), ".card-title").iter().map(text_of).collect() };
     assert!(titles(&first).is_disjoint(&titles(&second)));
 
-    for path in ["/en/category/travel?page=3", "/en/category/travel?page=abc", "/en/category/sport", "/xx/", "/de/", "/eng/category/travel"] {
+    for path in [
+        "/en/category/travel?page=3",
+        "/en/category/travel?page=abc",
+        "/en/category/sport",
+        "/xx/",
+        "/de/",
+        "/eng/category/travel",
+    ] {
         let (status, body) = f.get(path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(body.contains("Page not found") || body.contains("<html lang=\"en\">"), "{path}");
@@ -633,10 +680,7 @@ async fn author_home_and_search_pages_render() {
     let search = f.page("/en/search?q=bridge").await;
     let d = doc(&search);
     assert_eq!(text_of(&select(&d, ".result-count")[0]), "1 story found");
-    assert_eq!(
-        select(&d, ".result h2 a")[0].value().attr("href").unwrap(),
-        format!("/en/article/{}", f.bridge_slug)
-    );
+    assert_eq!(select(&d, ".result h2 a")[0].value().attr("href").unwrap(), format!("/en/article/{}", f.bridge_slug));
     assert_eq!(select(&d, "#site-search-q")[0].value().attr("value"), Some("bridge"));
     let none = f.page("/en/search?q=zzzqqq").await;
     assert!(none.contains("No stories match your search."));
@@ -682,7 +726,10 @@ async fn health_static_and_media() {
     // Pages link the stylesheet by a name made from its content, cached for good.
     let home = f.page("/en/").await;
     let hashed = home.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().to_string();
-    assert!(hashed.starts_with("/static/style.") && hashed.ends_with(".css") && hashed.len() == "/static/style..css".len() + 16, "{hashed}");
+    assert!(
+        hashed.starts_with("/static/style.") && hashed.ends_with(".css") && hashed.len() == "/static/style..css".len() + 16,
+        "{hashed}"
+    );
     let resp = f.client.get(format!("{}{hashed}", f.base)).send().await.unwrap();
     assert!(resp.headers()["cache-control"].to_str().unwrap().contains("immutable"));
     assert_eq!(resp.text().await.unwrap(), css);
@@ -779,9 +826,7 @@ fn contains_word(haystack: &str, needle: &str) -> bool {
 async fn no_interface_text_of_another_locale_on_any_page() {
     let f = setup().await;
     let locales = Locales::load().unwrap();
-    let runs = |lang: Lang| -> HashSet<String> {
-        locales.message_texts(lang).into_iter().flat_map(|(_, r)| r).collect()
-    };
+    let runs = |lang: Lang| -> HashSet<String> { locales.message_texts(lang).into_iter().flat_map(|(_, r)| r).collect() };
     let mut checked_pages = 0;
     for &(lang, _, _, query) in &BRIDGE {
         let own = runs(lang);
@@ -964,7 +1009,10 @@ async fn each_language_and_section_has_an_atom_feed_of_its_public_stories() {
     let ca = feed_rs::parser::parse(f.page("/ca/feed.xml").await.as_bytes()).unwrap();
     let ca_links: Vec<String> = ca.entries.iter().map(|e| e.links[0].href.clone()).collect();
     assert!(ca_links.iter().any(|l| l.ends_with(&format!("/ca/article/{}", f.bridge_slug))), "{ca_links:?}");
-    assert!(!ca_links.iter().any(|l| l.ends_with(&format!("/ca/article/{}", f.conference_slug))), "a failed edition is in the feed");
+    assert!(
+        !ca_links.iter().any(|l| l.ends_with(&format!("/ca/article/{}", f.conference_slug))),
+        "a failed edition is in the feed"
+    );
 
     // A section's feed holds that section only; the pages announce their feeds.
     let local = feed_rs::parser::parse(f.page("/en/category/local/feed.xml").await.as_bytes()).unwrap();
@@ -983,7 +1031,11 @@ async fn robots_txt_keeps_crawlers_out_of_the_newsroom_and_names_the_sitemap() {
     let f = setup().await;
     let text = f.page("/robots.txt").await;
     assert!(text.starts_with("User-agent: *\n"));
-    assert!(text.contains("Disallow: /api/\n") && text.contains("Disallow: /en/newsroom/\n") && text.contains("Disallow: /vi/newsroom/\n"));
+    assert!(
+        text.contains("Disallow: /api/\n")
+            && text.contains("Disallow: /en/newsroom/\n")
+            && text.contains("Disallow: /vi/newsroom/\n")
+    );
     assert!(text.contains(&format!("Sitemap: {}/sitemap.xml", f.base)));
     assert!(!text.contains("Disallow: /\n"), "the reader site stays open");
 }
@@ -1020,7 +1072,13 @@ async fn pages_feeds_and_sitemaps_revalidate_with_etags() {
     let zipped_tag = zipped.headers()["etag"].to_str().unwrap().to_string();
     assert_ne!(plain.headers()["etag"], zipped_tag.as_str());
     assert!(zipped_tag.ends_with("-br\""), "{zipped_tag}");
-    let again = raw.get(format!("{}{article}", f.base)).header("accept-encoding", "br").header("if-none-match", &zipped_tag).send().await.unwrap();
+    let again = raw
+        .get(format!("{}{article}", f.base))
+        .header("accept-encoding", "br")
+        .header("if-none-match", &zipped_tag)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "the brotli form revalidates with its own tag");
     // The newsroom keeps its own rule.
     let sign_in = f.client.get(format!("{}/en/newsroom/sign-in", f.base)).send().await.unwrap();

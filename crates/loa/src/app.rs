@@ -83,9 +83,7 @@ impl Application {
                 workers.push(tokio::spawn(poll_feeds_forever(self.services.clone(), stop.clone())));
             }
         }
-        loa_web::serve(self.listener, self.state, shutdown_signal())
-            .await
-            .context("the web server stopped with an error")?;
+        loa_web::serve(self.listener, self.state, shutdown_signal()).await.context("the web server stopped with an error")?;
         stop.store(true, Ordering::Relaxed);
         for w in workers {
             let _ = w.await;

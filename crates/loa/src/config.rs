@@ -197,7 +197,8 @@ impl Config {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .with_context(|| format!("cannot read configuration file {}", path.display()))?;
-                let table: toml::Table = toml::from_str(&text).with_context(|| format!("invalid configuration in {}", path.display()))?;
+                let table: toml::Table =
+                    toml::from_str(&text).with_context(|| format!("invalid configuration in {}", path.display()))?;
                 // Unknown keys and wrong types in the file are named as the file's.
                 Config::deserialize(toml::Value::Table(table.clone()))
                     .with_context(|| format!("invalid configuration in {}", path.display()))?;
@@ -435,7 +436,14 @@ mod tests {
         // Every key of the defaults has its variable.
         let defaults = toml::Table::try_from(Config::default()).unwrap();
         let names: Vec<String> = env_keys(&defaults).into_iter().map(|k| k.0).collect();
-        for expected in ["LOA_DATA_DIR", "LOA_DATABASE_URL", "LOA_FETCH_TIMEOUT_SECS", "LOA_FETCH_PROXY", "LOA_FEED_FULL_TEXT", "LOA_TRANSLATE_GLOSSARY"] {
+        for expected in [
+            "LOA_DATA_DIR",
+            "LOA_DATABASE_URL",
+            "LOA_FETCH_TIMEOUT_SECS",
+            "LOA_FETCH_PROXY",
+            "LOA_FEED_FULL_TEXT",
+            "LOA_TRANSLATE_GLOSSARY",
+        ] {
             assert!(names.contains(&expected.to_string()), "{expected} missing from {names:?}");
         }
         let err = Config::load(None, env_of(&[("LOA_FETCH_TIMEOUT_SECS", "soon")])).unwrap_err();

@@ -39,7 +39,10 @@ pub fn extract_files(paths: &[impl AsRef<Path> + Sync]) -> anyhow::Result<serde_
 }
 
 /// [`extract_files`] on `threads` threads.
-pub fn extract_files_on(paths: &[impl AsRef<Path> + Sync], threads: usize) -> anyhow::Result<serde_json::Map<String, serde_json::Value>> {
+pub fn extract_files_on(
+    paths: &[impl AsRef<Path> + Sync],
+    threads: usize,
+) -> anyhow::Result<serde_json::Map<String, serde_json::Value>> {
     let next = AtomicUsize::new(0);
     let mut results: Vec<Option<anyhow::Result<serde_json::Value>>> = (0..paths.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
@@ -106,7 +109,10 @@ mod tests {
         let one = extract_files_on(&paths, 1).unwrap();
         let four = extract_files_on(&paths, 4).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(one.keys().collect::<Vec<_>>(), (0..9).map(|i| format!("p{i}")).collect::<Vec<_>>().iter().collect::<Vec<_>>());
+        assert_eq!(
+            one.keys().collect::<Vec<_>>(),
+            (0..9).map(|i| format!("p{i}")).collect::<Vec<_>>().iter().collect::<Vec<_>>()
+        );
         assert_eq!(serde_json::to_string(&one).unwrap(), serde_json::to_string(&four).unwrap());
         assert!(one["p4"].get("error").is_some(), "{:?}", one["p4"]);
         assert!(one["p7"]["articleBody"].as_str().unwrap().starts_with("7: "));

@@ -65,7 +65,9 @@ fn webp(b: &[u8]) -> Option<(u32, u32)> {
     if b.get(..4)? != b"RIFF" || b.get(8..12)? != b"WEBP" {
         return None;
     }
-    let le24 = |at: usize| -> Option<u32> { Some(u32::from(*b.get(at)?) | u32::from(*b.get(at + 1)?) << 8 | u32::from(*b.get(at + 2)?) << 16) };
+    let le24 = |at: usize| -> Option<u32> {
+        Some(u32::from(*b.get(at)?) | u32::from(*b.get(at + 1)?) << 8 | u32::from(*b.get(at + 2)?) << 16)
+    };
     match b.get(12..16)? {
         b"VP8 " => {
             let w = u16::from_le_bytes(b.get(26..28)?.try_into().ok()?) & 0x3fff;
@@ -115,7 +117,10 @@ mod tests {
         let gif_bytes = [b"GIF89a".as_slice(), &[0x20, 0x03, 0x58, 0x02]].concat();
         assert_eq!(dimensions(&gif_bytes, "gif"), Some((800, 600)));
         assert_eq!(dimensions(br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 675">"#, "svg"), Some((1200, 675)));
-        assert_eq!(dimensions(br#"<?xml version="1.0"?><svg width="300px" height="150" viewBox="0 0 1 1">"#, "svg"), Some((300, 150)));
+        assert_eq!(
+            dimensions(br#"<?xml version="1.0"?><svg width="300px" height="150" viewBox="0 0 1 1">"#, "svg"),
+            Some((300, 150))
+        );
     }
 
     #[test]

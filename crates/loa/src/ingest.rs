@@ -138,7 +138,12 @@ pub async fn ingest_url(services: &Services, url: &str, outlet: Option<&str>) ->
     follow_url(services, url, outlet, SourceSettings::default()).await
 }
 
-pub async fn follow_url(services: &Services, url: &str, outlet: Option<&str>, settings: SourceSettings) -> anyhow::Result<String> {
+pub async fn follow_url(
+    services: &Services,
+    url: &str,
+    outlet: Option<&str>,
+    settings: SourceSettings,
+) -> anyhow::Result<String> {
     let fetched = services.fetcher.get(url).await?;
     let (kind, title) = match parse_any(&fetched.body, &fetched.final_url) {
         Ok(Discovered::Feed(feed)) => (SourceKind::Feed, feed.title),

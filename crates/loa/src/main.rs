@@ -1,7 +1,9 @@
 use anyhow::Context;
 use clap::Parser;
 use loa::cli::{Cli, Command, DataArgs};
-use loa::{demo, extract_cmd, ingest, jobs, migrate_cmd, progress, sources_cmd, translate_cmd, users_cmd, Application, Config, Services};
+use loa::{
+    demo, extract_cmd, ingest, jobs, migrate_cmd, progress, sources_cmd, translate_cmd, users_cmd, Application, Config, Services,
+};
 use loa_store::JobKind;
 use std::net::SocketAddr;
 

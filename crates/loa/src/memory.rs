@@ -8,7 +8,13 @@ use loa_translate::memory::{normalise, Memory, MemoryError, MemoryFuture};
 pub struct StoreMemory(pub Store);
 
 impl Memory for StoreMemory {
-    fn lookup<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, sources: &'a [String]) -> MemoryFuture<'a, Vec<Option<String>>> {
+    fn lookup<'a>(
+        &'a self,
+        engine: &'a str,
+        from: Lang,
+        to: Lang,
+        sources: &'a [String],
+    ) -> MemoryFuture<'a, Vec<Option<String>>> {
         Box::pin(async move {
             let keys: Vec<String> = sources.iter().map(|s| normalise(s)).collect();
             let found = self.0.memory_lookup(engine, from, to, &keys).await.map_err(MemoryError::store)?;

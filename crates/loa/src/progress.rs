@@ -18,13 +18,10 @@ fn label(kind: JobKind) -> &'static str {
 /// Runs due jobs of `kinds` with `parallel` workers until none is due.
 pub async fn drain(services: &Services, kinds: &[JobKind], parallel: usize) -> anyhow::Result<()> {
     let multi = MultiProgress::new();
-    let style = ProgressStyle::with_template("{prefix:>10} [{bar:40}] {pos}/{len} {msg}")
-        .expect("valid template")
-        .progress_chars("=> ");
-    let bars: Vec<(JobKind, ProgressBar)> = kinds
-        .iter()
-        .map(|k| (*k, multi.add(ProgressBar::new(0).with_style(style.clone()).with_prefix(label(*k)))))
-        .collect();
+    let style =
+        ProgressStyle::with_template("{prefix:>10} [{bar:40}] {pos}/{len} {msg}").expect("valid template").progress_chars("=> ");
+    let bars: Vec<(JobKind, ProgressBar)> =
+        kinds.iter().map(|k| (*k, multi.add(ProgressBar::new(0).with_style(style.clone()).with_prefix(label(*k))))).collect();
     let work = {
         let services = services.clone();
         let kinds = kinds.to_vec();

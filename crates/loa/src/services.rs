@@ -4,7 +4,9 @@ use anyhow::Context;
 use loa_ingest::{FetchConfig, Fetcher};
 use loa_search::{SearchError, SearchIndex};
 use loa_store::Store;
-use loa_translate::{Apertium, DeepL, DeepLConfig, Engine, Glossary, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig, Translator};
+use loa_translate::{
+    Apertium, DeepL, DeepLConfig, Engine, Glossary, LibreTranslate, LibreTranslateConfig, OpenAiChat, OpenAiConfig, Translator,
+};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -58,7 +60,16 @@ impl Services {
             ..FetchConfig::default()
         })?
         .with_shared(Arc::new(crate::politeness::StorePoliteness(store.clone())));
-        let services = Services { config: Arc::new(config), store, search, apertium, translator, fetcher, following: Default::default(), metrics: Default::default() };
+        let services = Services {
+            config: Arc::new(config),
+            store,
+            search,
+            apertium,
+            translator,
+            fetcher,
+            following: Default::default(),
+            metrics: Default::default(),
+        };
         // A new or rebuilt index is built whole from the store; an index
         // that followed the change log before catches up from where it was.
         crate::jobs::follow_changes::catch_up(&services).await?;
@@ -103,7 +114,9 @@ async fn build_translator(config: &Config, apertium: Arc<Apertium>, store: &Stor
                 }
                 DeepL::new(c).map(|e| Arc::new(e) as Arc<dyn Engine>).map_err(Into::into)
             }
-            other => anyhow::bail!("unknown translation engine {other:?} in translate.engines (apertium, libretranslate, openai, deepl)"),
+            other => anyhow::bail!(
+                "unknown translation engine {other:?} in translate.engines (apertium, libretranslate, openai, deepl)"
+            ),
         };
         match engine {
             Ok(e) => engines.push(e),

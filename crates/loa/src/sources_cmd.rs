@@ -28,11 +28,15 @@ pub fn settings_from(args: &SourceSettingsArgs, base: SourceSettings) -> anyhow:
         s.drop_selectors = args.drop.clone();
     }
     // A selector that cannot parse is refused now, not at the next fetch.
-    loa_ingest::ExtractRules { keep: s.keep_selectors.clone(), drop: s.drop_selectors.clone(), ..Default::default() }.validate()?;
+    loa_ingest::ExtractRules { keep: s.keep_selectors.clone(), drop: s.drop_selectors.clone(), ..Default::default() }
+        .validate()?;
     match args.timezone.as_deref().map(str::trim) {
         None => {}
         Some("auto") => s.timezone = None,
-        Some(zone) => s.timezone = Some(loa_ingest::parse_timezone(zone).map_err(|e| anyhow::anyhow!("--timezone: {e}"))?.name().to_string()),
+        Some(zone) => {
+            s.timezone =
+                Some(loa_ingest::parse_timezone(zone).map_err(|e| anyhow::anyhow!("--timezone: {e}"))?.name().to_string())
+        }
     }
     if let Some(i) = args.interval {
         if i == 0 {
@@ -87,12 +91,11 @@ pub async fn run(services: &Services, command: SourcesCommand) -> anyhow::Result
             let entries = parse_opml(&text)?;
             let (mut ok, mut failed) = (0, 0);
             for e in entries {
-                let settings = SourceSettings {
-                    language: e.language.as_deref().and_then(|l| l.parse().ok()),
-                    ..SourceSettings::default()
-                };
+                let settings =
+                    SourceSettings { language: e.language.as_deref().and_then(|l| l.parse().ok()), ..SourceSettings::default() };
                 let home = e.html_url.clone().unwrap_or_else(|| ingest::home_of(&e.xml_url));
-                let kind = if e.xml_url.contains("sitemap") { loa_domain::SourceKind::Sitemap } else { loa_domain::SourceKind::Feed };
+                let kind =
+                    if e.xml_url.contains("sitemap") { loa_domain::SourceKind::Sitemap } else { loa_domain::SourceKind::Feed };
                 match services.store.add_source_with(&e.title, &home, &e.xml_url, kind, &settings).await {
                     Ok(s) => {
                         ok += 1;
@@ -171,11 +174,7 @@ pub async fn reextract(services: &Services, source_id: i64) -> anyhow::Result<(u
         }
         let max_image = services.config.fetch.max_image_bytes;
         let blocks = localise_figures(&services.fetcher, extracted.blocks, &services.store, max_image).await;
-        if services
-            .store
-            .update_original(page.article_id, &extracted.title, &extracted.lead, &blocks, &targets)
-            .await?
-        {
+        if services.store.update_original(page.article_id, &extracted.title, &extracted.lead, &blocks, &targets).await? {
             changed += 1;
         }
     }
@@ -195,7 +194,10 @@ mod tests {
         let s = settings_from(&with_zone("Asia/Ho_Chi_Minh"), SourceSettings::default()).unwrap();
         assert_eq!(s.timezone.as_deref(), Some("Asia/Ho_Chi_Minh"));
         // Other flags leave it alone; `auto` goes back to the domain's zone.
-        assert_eq!(settings_from(&SourceSettingsArgs::default(), s.clone()).unwrap().timezone.as_deref(), Some("Asia/Ho_Chi_Minh"));
+        assert_eq!(
+            settings_from(&SourceSettingsArgs::default(), s.clone()).unwrap().timezone.as_deref(),
+            Some("Asia/Ho_Chi_Minh")
+        );
         assert_eq!(settings_from(&with_zone("auto"), s).unwrap().timezone, None);
         let err = settings_from(&with_zone("Asia/Hanoi"), SourceSettings::default()).unwrap_err();
         assert!(err.to_string().contains("--timezone: \"Asia/Hanoi\" is not an IANA time zone name"), "{err}");
@@ -206,7 +208,8 @@ mod tests {
         let html = "<html><head><title>Cầu mới</title><meta property=\"article:published_time\" content=\"2024-05-14T08:30:00\"></head>\
 <body><article><h1>Cầu mới</h1><p>Cây cầu dành cho người đi bộ nối hai bờ sông ở trung tâm thành phố, sau hai năm xây dựng.</p>\
 <p>Chính quyền cho biết cầu sẽ mở cửa cho người dân từ sáng thứ bảy, kèm theo các hoạt động văn hoá bên bờ sông.</p></article></body></html>";
-        let published = |url: &str, settings: &SourceSettings| extract_page(html, url, settings).unwrap().published.unwrap().to_rfc3339();
+        let published =
+            |url: &str, settings: &SourceSettings| extract_page(html, url, settings).unwrap().published.unwrap().to_rfc3339();
         let auto = SourceSettings::default();
         // A .vn outlet writes Vietnamese time; a .com one is read as UTC.
         assert_eq!(published("https://baohue.vn/cau-moi.html", &auto), "2024-05-14T01:30:00+00:00");

@@ -66,7 +66,14 @@ pub async fn tm(services: &Services, command: TmCommand) -> anyhow::Result<()> {
                 .memory_rows()
                 .await?
                 .into_iter()
-                .map(|r| TmxUnit { engine: r.engine, from: r.from, to: r.to, source: r.source, target: r.target, created_at: Some(r.created_at) })
+                .map(|r| TmxUnit {
+                    engine: r.engine,
+                    from: r.from,
+                    to: r.to,
+                    source: r.source,
+                    target: r.target,
+                    created_at: Some(r.created_at),
+                })
                 .collect();
             let text = write_tmx(&units);
             match file {
@@ -186,10 +193,7 @@ async fn correct(services: &Services, slug: &str, code: &str, segment: usize, te
         let (source_text, marks) = &source.segments()[segment];
         let article = services.store.article(edition.article_id).await?;
         let ctx = Context { places: article.map(|a| a.places).unwrap_or_default() };
-        remembered = services
-            .translator
-            .remember_correction(source.lang, edition.lang, (source_text, marks), text, &ctx)
-            .await?;
+        remembered = services.translator.remember_correction(source.lang, edition.lang, (source_text, marks), text, &ctx).await?;
     }
     edition.mark_corrected(chrono::Utc::now());
     services.store.save_corrected_edition(&edition, 1, None).await?;

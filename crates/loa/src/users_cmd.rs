@@ -40,9 +40,7 @@ pub async fn users(services: &Services, command: UsersCommand) -> anyhow::Result
                 bail!("a username is made of ASCII letters, digits, '.', '_' and '-'");
             }
             let password = read_password()?;
-            let user = store
-                .create_user(username, name.as_deref().unwrap_or(username), role, &hash_password(&password))
-                .await?;
+            let user = store.create_user(username, name.as_deref().unwrap_or(username), role, &hash_password(&password)).await?;
             println!("added {} ({}) as {}", user.username, user.display_name, user.role.as_str());
         }
         UsersCommand::List { json } => {
@@ -61,7 +59,13 @@ pub async fn users(services: &Services, command: UsersCommand) -> anyhow::Result
         UsersCommand::Set { username, role: r, password, disable, enable } => {
             let role = r.as_deref().map(role).transpose()?;
             let hash = if password { Some(hash_password(&read_password()?)) } else { None };
-            let disabled = if disable { Some(true) } else if enable { Some(false) } else { None };
+            let disabled = if disable {
+                Some(true)
+            } else if enable {
+                Some(false)
+            } else {
+                None
+            };
             if role.is_none() && hash.is_none() && disabled.is_none() {
                 bail!("nothing to change: give --role, --password, --disable or --enable");
             }

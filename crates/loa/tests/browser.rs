@@ -13,11 +13,10 @@ fn chromium(args: &[&str], profile: &std::path::Path) -> std::process::Output {
 #[tokio::test]
 async fn chromium_renders_an_article_page_with_its_figures() {
     let app = TestApp::new().await;
-    run(app.services.clone(), DemoOptions { outlet_listen: "127.0.0.1:0".parse().unwrap(), no_serve: true })
-        .await
-        .unwrap();
+    run(app.services.clone(), DemoOptions { outlet_listen: "127.0.0.1:0".parse().unwrap(), no_serve: true }).await.unwrap();
     let base = app.serve().await;
-    let entry = app.services.store.sitemap().await.unwrap().into_iter().find(|e| e.langs.contains(&loa_domain::Lang::Uk)).unwrap();
+    let entry =
+        app.services.store.sitemap().await.unwrap().into_iter().find(|e| e.langs.contains(&loa_domain::Lang::Uk)).unwrap();
     let url = format!("{base}/uk/article/{}", entry.slug);
     let profile = tempfile::tempdir().unwrap();
 

@@ -17,8 +17,21 @@ fn benchmark_pages() -> PathBuf {
 #[test]
 fn every_command_has_help() {
     for cmd in [
-        "serve", "demo", "ingest", "translate", "translate-text", "engines", "tm", "review", "sources", "extract", "reindex",
-        "status", "users", "migrate-store", "demo-outlet",
+        "serve",
+        "demo",
+        "ingest",
+        "translate",
+        "translate-text",
+        "engines",
+        "tm",
+        "review",
+        "sources",
+        "extract",
+        "reindex",
+        "status",
+        "users",
+        "migrate-store",
+        "demo-outlet",
     ] {
         let out = loa().args([cmd, "--help"]).output().unwrap();
         assert!(out.status.success(), "{cmd} --help failed");
@@ -67,12 +80,7 @@ fn extract_reports_unreadable_files_clearly() {
 #[test]
 fn a_bad_configuration_is_named() {
     let dir = tempfile::tempdir().unwrap();
-    let out = loa()
-        .args(["status", "--data"])
-        .arg(dir.path())
-        .env("LOA_LANGUAGES", "en,klingon")
-        .output()
-        .unwrap();
+    let out = loa().args(["status", "--data"]).arg(dir.path()).env("LOA_LANGUAGES", "en,klingon").output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8(out.stderr).unwrap().contains("LOA_LANGUAGES"));
 }
@@ -117,13 +125,8 @@ fn users_are_added_listed_and_changed_with_passwords_from_stdin() {
 #[test]
 fn logs_are_json_lines_by_setting() {
     let dir = tempfile::tempdir().unwrap();
-    let out = loa()
-        .args(["status", "--data"])
-        .arg(dir.path())
-        .env("LOA_LOG_FORMAT", "json")
-        .env("LOA_LOG", "debug")
-        .output()
-        .unwrap();
+    let out =
+        loa().args(["status", "--data"]).arg(dir.path()).env("LOA_LOG_FORMAT", "json").env("LOA_LOG", "debug").output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();

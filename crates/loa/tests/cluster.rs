@@ -59,7 +59,8 @@ impl Node {
     }
 
     async fn search(&self, q: &str) -> Vec<String> {
-        let text = reqwest::get(format!("{}/api/v1/search?q={q}&lang=en&limit=50", self.base)).await.unwrap().text().await.unwrap();
+        let text =
+            reqwest::get(format!("{}/api/v1/search?q={q}&lang=en&limit=50", self.base)).await.unwrap().text().await.unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         v["hits"].as_array().unwrap().iter().map(|h| h["slug"].as_str().unwrap().to_string()).collect()
     }
@@ -105,7 +106,8 @@ async fn a_node_killed_mid_translation_loses_and_duplicates_nothing() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let expected = String::from_utf8(out.stdout).unwrap().lines().find(|l| l.contains(" articles; editions: ")).unwrap().to_string();
+    let expected =
+        String::from_utf8(out.stdout).unwrap().lines().find(|l| l.contains(" articles; editions: ")).unwrap().to_string();
 
     let mut a = Node::start(&dirs.path().join("a"), &url);
     let b = Node::start(&dirs.path().join("b"), &url);
@@ -195,7 +197,17 @@ async fn two_nodes_polling_one_feed_fetch_each_article_once() {
         })
     };
     let (one, two) = (node(1).await, node(2).await);
-    one.services.store.add_source_with("Fixture Times", &feed.url("/"), &feed.url("/rss.xml"), loa_domain::SourceKind::Feed, &loa_domain::SourceSettings { poll_interval_secs: Some(1), ..Default::default() }).await.unwrap();
+    one.services
+        .store
+        .add_source_with(
+            "Fixture Times",
+            &feed.url("/"),
+            &feed.url("/rss.xml"),
+            loa_domain::SourceKind::Feed,
+            &loa_domain::SourceSettings { poll_interval_secs: Some(1), ..Default::default() },
+        )
+        .await
+        .unwrap();
     one.serve_with_worker().await;
     two.serve_with_worker().await;
     let started = Instant::now();
@@ -304,7 +316,14 @@ async fn a_portal_moved_to_postgres_serves_the_same_pages() {
     })
     .await;
     let (a, b) = (single.serve().await, moved.serve().await);
-    for path in [format!("/en/article/{slug}"), "/en/".into(), "/sitemap.xml".into(), "/sitemaps/en-1.xml".into(), "/en/feed.xml".into(), "/media/abc.png".into()] {
+    for path in [
+        format!("/en/article/{slug}"),
+        "/en/".into(),
+        "/sitemap.xml".into(),
+        "/sitemaps/en-1.xml".into(),
+        "/en/feed.xml".into(),
+        "/media/abc.png".into(),
+    ] {
         let x = reqwest::get(format!("{a}{path}")).await.unwrap();
         let y = reqwest::get(format!("{b}{path}")).await.unwrap();
         assert_eq!((x.status(), y.status()), (reqwest::StatusCode::OK, reqwest::StatusCode::OK), "{path}");
@@ -343,7 +362,12 @@ async fn a_node_outlives_a_stopped_database() {
     struct StopAtEnd(String, String, std::path::PathBuf);
     impl Drop for StopAtEnd {
         fn drop(&mut self) {
-            let _ = Command::new("bash").arg(self.2.join("scripts/postgres")).arg("stop").env("LOA_PG_DIR", &self.0).env("LOA_PG_PORT", &self.1).output();
+            let _ = Command::new("bash")
+                .arg(self.2.join("scripts/postgres"))
+                .arg("stop")
+                .env("LOA_PG_DIR", &self.0)
+                .env("LOA_PG_PORT", &self.1)
+                .output();
             let _ = std::fs::remove_dir_all(&self.0);
         }
     }

@@ -12,9 +12,7 @@ use std::collections::{HashMap, HashSet};
 #[tokio::test]
 async fn the_demo_newsroom_ingests_translates_indexes_and_serves() {
     let app = TestApp::new().await;
-    run(app.services.clone(), DemoOptions { outlet_listen: "127.0.0.1:0".parse().unwrap(), no_serve: true })
-        .await
-        .unwrap();
+    run(app.services.clone(), DemoOptions { outlet_listen: "127.0.0.1:0".parse().unwrap(), no_serve: true }).await.unwrap();
     let store = &app.services.store;
     assert!(store.article_count().await.unwrap() >= 24);
     let base = app.serve().await;
@@ -49,7 +47,8 @@ async fn the_demo_newsroom_ingests_translates_indexes_and_serves() {
         assert!(!uk_text.trim().is_empty());
         assert_ne!(ru_text, uk_text);
         assert!(uk_text.contains(['і', 'ї', 'є']), "not Ukrainian: {uk_text}");
-        let missing = missing_numbers(&format!("{} {} {ru_text}", ru.title, ru.lead), &format!("{} {} {uk_text}", uk.title, uk.lead));
+        let missing =
+            missing_numbers(&format!("{} {} {ru_text}", ru.title, ru.lead), &format!("{} {} {uk_text}", uk.title, uk.lead));
         assert!(missing.is_empty(), "{} lost numbers {missing:?}", entry.slug);
         let page = http.get(format!("{base}/uk/article/{}", entry.slug)).send().await.unwrap();
         assert_eq!(page.status(), 200);
@@ -60,27 +59,14 @@ async fn the_demo_newsroom_ingests_translates_indexes_and_serves() {
     assert!(checked >= 5, "only {checked} Russian stories");
 
     // Search finds a story by a word of its body, in English.
-    let footbridge = http
-        .get(format!("{base}/api/v1/search?q=footbridge&lang=en"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let footbridge = http.get(format!("{base}/api/v1/search?q=footbridge&lang=en")).send().await.unwrap().text().await.unwrap();
     let footbridge: serde_json::Value = serde_json::from_str(&footbridge).unwrap();
     let hits = footbridge["hits"].as_array().unwrap();
     assert!(!hits.is_empty(), "{footbridge}");
     assert!(hits.iter().all(|h| h["lang"] == "en"));
 
     // A Vietnamese original reaches Spanish through the outlet's English.
-    let vi_story = store
-        .sitemap()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|e| e.langs.contains(&Lang::Vi))
-        .expect("a Vietnamese story");
+    let vi_story = store.sitemap().await.unwrap().into_iter().find(|e| e.langs.contains(&Lang::Vi)).expect("a Vietnamese story");
     assert!(vi_story.langs.contains(&Lang::En) && vi_story.langs.contains(&Lang::Es), "{vi_story:?}");
 
     // Images were copied into the media store and are served from it.

@@ -115,7 +115,13 @@ fn hostile_page(n: usize, vectors: &[&str]) -> String {
             format!(
                 "<p>{} gathered by the {} on {} number {i}, {v} and a {} of {} cheered \
                  as the <a href=\"{href}\">{}</a> went on until late in the {}.</p>\n",
-                words[0], words[1], words[2], words[3], 100 * n + i, words[4], words[5],
+                words[0],
+                words[1],
+                words[2],
+                words[3],
+                100 * n + i,
+                words[4],
+                words[5],
                 href = if i % 2 == 0 { "javascript:alert(99)" } else { "https://outlet.example/festival" }
             )
         })
@@ -191,7 +197,8 @@ fn dangerous(dom: &str) -> Vec<String> {
         if v.attr("data-test-hook").is_some() {
             continue;
         }
-        let ok_frame = |src: &str| src.starts_with("https://www.youtube-nocookie.com/") || src.starts_with("https://player.vimeo.com/");
+        let ok_frame =
+            |src: &str| src.starts_with("https://www.youtube-nocookie.com/") || src.starts_with("https://player.vimeo.com/");
         match name {
             "script" if v.attr("type") == Some("application/ld+json") && el.children().count() <= 1 => {}
             "iframe" if v.attr("src").is_some_and(ok_frame) && v.attr("srcdoc").is_none() => {}
@@ -200,16 +207,19 @@ fn dangerous(dom: &str) -> Vec<String> {
             {
                 found.push(format!("<{name}> {}", el.html().chars().take(120).collect::<String>()))
             }
-            "meta" if v.attr("http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("refresh")) => found.push("<meta refresh>".into()),
+            "meta" if v.attr("http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("refresh")) => {
+                found.push("<meta refresh>".into())
+            }
             _ => {}
         }
         for (attr, value) in v.attrs() {
-            let squeezed: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-            if attr.starts_with("on") {
+            let squeezed: String =
+                value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+            if attr.starts_with("on") || ["javascript:", "vbscript:", "data:"].iter().any(|s| squeezed.starts_with(s)) {
                 found.push(format!("<{name} {attr}={value:?}>"));
-            } else if ["javascript:", "vbscript:", "data:"].iter().any(|s| squeezed.starts_with(s)) {
-                found.push(format!("<{name} {attr}={value:?}>"));
-            } else if attr == "style" && (squeezed.contains("expression(") || squeezed.contains("javascript:") || squeezed.contains("url(")) {
+            } else if attr == "style"
+                && (squeezed.contains("expression(") || squeezed.contains("javascript:") || squeezed.contains("url("))
+            {
                 found.push(format!("<{name} style={value:?}>"));
             } else if attr == "srcdoc" || attr == "formaction" || attr.contains("href") && name != "a" && name != "link" {
                 found.push(format!("<{name} {attr}={value:?}>"));
@@ -262,7 +272,12 @@ async fn hostile_pages_and_comments_run_no_script_in_chromium() {
     app.drain().await;
     let store = &app.services.store;
     let entries = store.sitemap().await.unwrap();
-    assert_eq!(entries.len(), pages.len(), "every hostile page became an article: {:?}", app.services.store.job_counts(loa_store::JobKind::FetchArticle).await);
+    assert_eq!(
+        entries.len(),
+        pages.len(),
+        "every hostile page became an article: {:?}",
+        app.services.store.job_counts(loa_store::JobKind::FetchArticle).await
+    );
     let base = app.serve().await;
 
     // Readers send the vectors as names and comments; half are approved.
@@ -278,16 +293,25 @@ async fn hostile_pages_and_comments_run_no_script_in_chromium() {
             .unwrap();
         assert!(resp.headers()["location"].to_str().unwrap().contains("comment=thanks"), "comment {i} kept");
     }
-    let editor = store.create_user("lan", "Lan", Role::Editor, &loa_web::auth::hash_password("a long newsroom password")).await.unwrap();
+    let editor =
+        store.create_user("lan", "Lan", Role::Editor, &loa_web::auth::hash_password("a long newsroom password")).await.unwrap();
     for c in store.pending_comments(1000).await.unwrap().into_iter().step_by(2) {
         store.moderate_comment(c.id, CommentStatus::Visible, &editor).await.unwrap();
     }
     let token = loa_web::auth::new_session_token();
-    store.create_session(editor.id, &loa_web::auth::token_hash(&token), chrono::Utc::now() + chrono::Duration::hours(1)).await.unwrap();
+    store
+        .create_session(editor.id, &loa_web::auth::token_hash(&token), chrono::Utc::now() + chrono::Duration::hours(1))
+        .await
+        .unwrap();
 
     // Every page the vectors reach: both articles in both languages, the
     // front page, search, author and section pages, and the desk.
-    let mut paths = vec!["/en/".to_string(), "/es/".into(), "/en/search?q=lanterns".into(), "/en/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E".into()];
+    let mut paths = vec![
+        "/en/".to_string(),
+        "/es/".into(),
+        "/en/search?q=lanterns".into(),
+        "/en/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E".into(),
+    ];
     for e in &entries {
         for l in &e.langs {
             paths.push(format!("/{}/article/{}", l.code(), e.slug));

@@ -27,10 +27,7 @@ async fn every_bad_link_gets_a_reason_and_the_good_one_is_stored() {
         Reply::Ok { content_type: "application/octet-stream", body: vec![0, 159, 146, 150, 0, 1] },
     );
     routes.insert("/huge.html".to_string(), Reply::Huge { content_type: "text/html", len: 50 * 1024 * 1024 });
-    routes.insert(
-        "/slow.html".to_string(),
-        Reply::Slow { delay: Duration::from_secs(6), body: good.clone().into_bytes() },
-    );
+    routes.insert("/slow.html".to_string(), Reply::Slow { delay: Duration::from_secs(6), body: good.clone().into_bytes() });
     routes.insert(
         "/empty.html".to_string(),
         Reply::html("<html lang=\"en\"><body><nav><a href=\"/\">Home</a></nav></body></html>"),
@@ -41,7 +38,10 @@ async fn every_bad_link_gets_a_reason_and_the_good_one_is_stored() {
     let server = Fixture::start(routes.clone()).await;
     let urls: Vec<String> = links.iter().map(|l| server.url(l)).collect();
     routes.insert("/feed.xml".to_string(), Reply::xml(&rss(&urls)));
-    routes.insert("/not-a-feed.xml".to_string(), Reply::Ok { content_type: "application/xml", body: b"<rss><channel><item>".to_vec() });
+    routes.insert(
+        "/not-a-feed.xml".to_string(),
+        Reply::Ok { content_type: "application/xml", body: b"<rss><channel><item>".to_vec() },
+    );
     let server2 = Fixture::start(routes).await;
     // Same routes on the second server; the feed points at the first.
     let app = TestApp::new().await;
@@ -152,7 +152,8 @@ async fn a_feed_pointing_at_private_addresses_is_refused_and_the_pass_goes_on() 
     loa::ingest::poll_source(&app.services, &source).await.unwrap();
     app.drain().await;
     assert_eq!(app.services.store.article_count().await.unwrap(), 1, "the public story still lands");
-    for (url, needle) in [("http://169.254.169.254/latest/meta-data/", "metadata"), ("http://10.0.0.7/intranet.html", "private")] {
+    for (url, needle) in [("http://169.254.169.254/latest/meta-data/", "metadata"), ("http://10.0.0.7/intranet.html", "private")]
+    {
         let key = loa_ingest::canonical_url(url).unwrap();
         let state = app.services.store.job_state(JobKind::FetchArticle, &key).await.unwrap().unwrap();
         assert_eq!(state.status, "failed", "{url}");
@@ -181,7 +182,9 @@ async fn the_same_page_with_tracking_parameters_is_one_article() {
     ]))
     .await;
     let app = TestApp::new().await;
-    loa::ingest::ingest_url(&app.services, &server.url("/tea.html?utm_source=rss&utm_medium=feed"), Some("Tea Times")).await.unwrap();
+    loa::ingest::ingest_url(&app.services, &server.url("/tea.html?utm_source=rss&utm_medium=feed"), Some("Tea Times"))
+        .await
+        .unwrap();
     loa::ingest::ingest_url(&app.services, &server.url("/tea.html"), Some("Tea Times")).await.unwrap();
     app.drain().await;
     assert_eq!(app.services.store.article_count().await.unwrap(), 1);

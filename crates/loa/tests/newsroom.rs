@@ -125,7 +125,10 @@ async fn roles_keep_members_to_their_part_and_forms_to_this_site() {
     assert_eq!(post(&base, &review_path, Some(&moderator), &[("decision", "publish")]).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.services.store.edition(1, Lang::Es).await.unwrap().unwrap().status, EditionStatus::MachineTranslated);
     let translator = sign_in(&base, "tran").await;
-    assert_eq!(post(&base, "/en/newsroom/comments/1", Some(&translator), &[("decision", "approve")]).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        post(&base, "/en/newsroom/comments/1", Some(&translator), &[("decision", "approve")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
     // An editor sees both queues.
     let editor = sign_in(&base, "lan").await;
     let desk = get(&base, "/en/newsroom/", Some(&editor)).await.text().await.unwrap();
@@ -184,7 +187,13 @@ async fn a_readers_comment_appears_once_a_moderator_approves_it() {
     let page = get(&base, &story, None).await.text().await.unwrap();
     assert!(page.contains(&format!("action=\"{story}/comments\"")), "the story has a comment form");
 
-    let resp = post(&base, &format!("{story}/comments"), None, &[("name", "Minh"), ("body", "The lanterns were lovely."), ("website", "")]).await;
+    let resp = post(
+        &base,
+        &format!("{story}/comments"),
+        None,
+        &[("name", "Minh"), ("body", "The lanterns were lovely."), ("website", "")],
+    )
+    .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     let back = resp.headers()[LOCATION].to_str().unwrap().to_string();
     assert_eq!(back, format!("{story}?comment=thanks#comments"));
@@ -195,7 +204,8 @@ async fn a_readers_comment_appears_once_a_moderator_approves_it() {
     // Empty text, or a filled hidden field (a robot), stores nothing.
     let resp = post(&base, &format!("{story}/comments"), None, &[("name", "Minh"), ("body", "  ")]).await;
     assert!(resp.headers()[LOCATION].to_str().unwrap().contains("comment=invalid"));
-    post(&base, &format!("{story}/comments"), None, &[("name", "Bot"), ("body", "Buy now"), ("website", "http://spam.example")]).await;
+    post(&base, &format!("{story}/comments"), None, &[("name", "Bot"), ("body", "Buy now"), ("website", "http://spam.example")])
+        .await;
     assert_eq!(app.services.store.pending_comments(10).await.unwrap().len(), 1);
     // No comments on a story's edition readers cannot see (es is held).
     assert_eq!(post(&base, &format!("/es/article/{slug}/comments"), None, &[("name", "A"), ("body", "B")]).await.status(), 404);
@@ -346,7 +356,17 @@ async fn a_translator_corrects_segments_in_the_browser_and_the_memory_keeps_them
     let slug = app.services.store.article(1).await.unwrap().unwrap().slug;
     let es = app.services.store.edition(1, Lang::Es).await.unwrap().unwrap();
     let paragraph = "Hội An lit 500 lanterns along the river on Friday.";
-    let index = app.services.store.edition(1, Lang::En).await.unwrap().unwrap().segments().iter().position(|(s, _)| s == paragraph).unwrap();
+    let index = app
+        .services
+        .store
+        .edition(1, Lang::En)
+        .await
+        .unwrap()
+        .unwrap()
+        .segments()
+        .iter()
+        .position(|(s, _)| s == paragraph)
+        .unwrap();
     let translator = sign_in(&base, "tran").await;
     let review_path = format!("/en/newsroom/review/{slug}/es");
     let page = get(&base, &review_path, Some(&translator)).await.text().await.unwrap();
@@ -356,7 +376,9 @@ async fn a_translator_corrects_segments_in_the_browser_and_the_memory_keeps_them
     let corrected = "Hội An encendió 500 faroles a lo largo del río el viernes.";
     let unchanged_title = es.title.clone();
     let seg = format!("seg-{index}");
-    let resp = post(&base, &format!("{review_path}/corrections"), Some(&translator), &[(&seg, corrected), ("seg-0", &unchanged_title)]).await;
+    let resp =
+        post(&base, &format!("{review_path}/corrections"), Some(&translator), &[(&seg, corrected), ("seg-0", &unchanged_title)])
+            .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     let back = resp.headers()[LOCATION].to_str().unwrap().to_string();
     assert_eq!(back, format!("{review_path}?corrected=1"), "only the changed segment counts");
@@ -369,7 +391,8 @@ async fn a_translator_corrects_segments_in_the_browser_and_the_memory_keeps_them
     assert_eq!((saved.status, saved.failure.as_deref()), (EditionStatus::Reviewed, None));
     assert_eq!(saved.title, unchanged_title);
     // The same sentence, translated anywhere now, is the translator's.
-    let again = app.services.translator.translate(Lang::En, Lang::Es, &[paragraph.to_string()], &Default::default()).await.unwrap();
+    let again =
+        app.services.translator.translate(Lang::En, Lang::Es, &[paragraph.to_string()], &Default::default()).await.unwrap();
     assert_eq!(again.segments[0], corrected);
     assert_eq!(again.engine, "memory");
 

@@ -25,7 +25,10 @@ async fn translation_jobs_survive_kill_9_and_restart() {
     ];
     let mut routes = HashMap::new();
     for (i, (title, para)) in stories.iter().enumerate() {
-        routes.insert(format!("/s{i}.html"), Reply::html(&article_page(title, &[para, "Officials said the work would continue next year."])));
+        routes.insert(
+            format!("/s{i}.html"),
+            Reply::html(&article_page(title, &[para, "Officials said the work would continue next year."])),
+        );
     }
     let first = Fixture::start(routes.clone()).await;
     let urls: Vec<String> = (0..stories.len()).map(|i| first.url(&format!("/s{i}.html"))).collect();
@@ -102,7 +105,11 @@ async fn an_engine_that_echoes_its_input_is_held_and_never_reaches_readers() {
         newsroom_with_engine("exec cat", "Cần Thơ opens 4 bridges", "Cần Thơ opened 4 bridges over 2 canals this week.").await;
     let es = app.services.store.edition(1, Lang::Es).await.unwrap().expect("the held edition is kept");
     assert_eq!(es.status, EditionStatus::MachineTranslated, "held for review, not published");
-    assert!(loa_domain::reasons_text(es.failure.as_deref().unwrap_or("")).contains("identical to the source"), "{:?}", es.failure);
+    assert!(
+        loa_domain::reasons_text(es.failure.as_deref().unwrap_or("")).contains("identical to the source"),
+        "{:?}",
+        es.failure
+    );
     assert!(loa_domain::decode_reasons(es.failure.as_deref().unwrap()).contains(&loa_domain::Problem::Identical));
     let base = app.serve().await;
     let article = app.services.store.article(1).await.unwrap().unwrap();

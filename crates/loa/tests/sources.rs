@@ -91,7 +91,10 @@ async fn sitemaps_are_sources_and_robots_txt_is_honoured() {
     let mut routes = HashMap::from([
         ("/news/ports.html".to_string(), Reply::html(&open)),
         ("/private/memo.html".to_string(), Reply::html(&closed)),
-        ("/robots.txt".to_string(), Reply::Ok { content_type: "text/plain", body: b"User-agent: *\nDisallow: /private/\n".to_vec() }),
+        (
+            "/robots.txt".to_string(),
+            Reply::Ok { content_type: "text/plain", body: b"User-agent: *\nDisallow: /private/\n".to_vec() },
+        ),
     ]);
     let pages = Fixture::start(routes.clone()).await;
     let sitemap = format!(
@@ -106,7 +109,13 @@ async fn sitemaps_are_sources_and_robots_txt_is_honoured() {
     assert!(said.contains("sitemap") && said.contains("2 links"), "{said}");
     loa::jobs::run_until_idle(&app.services, &[JobKind::FetchArticle], 1).await.unwrap();
     assert_eq!(app.services.store.article_count().await.unwrap(), 1);
-    let memo = app.services.store.job_state(JobKind::FetchArticle, &loa_ingest::canonical_url(&pages.url("/private/memo.html")).unwrap()).await.unwrap().unwrap();
+    let memo = app
+        .services
+        .store
+        .job_state(JobKind::FetchArticle, &loa_ingest::canonical_url(&pages.url("/private/memo.html")).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(memo.status, "failed");
     assert!(memo.last_error.unwrap().contains("robots.txt"));
     assert_eq!(pages.hits_of("/private/memo.html"), 0, "a disallowed page is never requested");
@@ -129,7 +138,13 @@ async fn an_html_page_given_as_a_feed_and_redirect_loops_get_clear_reasons() {
     let feed = app.services.store.add_source("Loops", &server.url("/"), &server.url("/feed.xml")).await.unwrap();
     loa::ingest::poll_source(&app.services, &feed).await.unwrap();
     app.drain().await;
-    let state = app.services.store.job_state(JobKind::FetchArticle, &loa_ingest::canonical_url(&pages.url("/loop1")).unwrap()).await.unwrap().unwrap();
+    let state = app
+        .services
+        .store
+        .job_state(JobKind::FetchArticle, &loa_ingest::canonical_url(&pages.url("/loop1")).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(state.status, "failed");
     assert!(state.last_error.unwrap().contains("redirect"));
     // The reason shows on the source, whose polling is not slowed: the
@@ -152,7 +167,16 @@ async fn the_sources_commands_follow_list_change_export_and_import() {
     let data = dir.path().join("data");
 
     let out = cli(&data)
-        .args(["add", &server.url("/feed.xml"), "--outlet", "Sơn La Post", "--category-rule", "/du-lich/=travel", "--interval", "600"])
+        .args([
+            "add",
+            &server.url("/feed.xml"),
+            "--outlet",
+            "Sơn La Post",
+            "--category-rule",
+            "/du-lich/=travel",
+            "--interval",
+            "600",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -244,7 +268,11 @@ async fn the_newsroom_api_shows_source_health_and_held_editions_to_this_machine(
     loa::ingest::poll_source(&app.services, &source).await.unwrap();
     app.drain().await;
     // A reviewer withdraws the Spanish edition; it shows in the queue.
-    app.services.store.set_edition_status(1, loa_domain::Lang::Es, loa_domain::EditionStatus::MachineTranslated, None).await.unwrap();
+    app.services
+        .store
+        .set_edition_status(1, loa_domain::Lang::Es, loa_domain::EditionStatus::MachineTranslated, None)
+        .await
+        .unwrap();
     let base = app.serve().await;
     let get = |path: &str| {
         let url = format!("{base}{path}");

@@ -101,7 +101,9 @@ async fn a_reviewer_corrects_a_segment_and_the_memory_keeps_the_correction() {
     stdout(&loa(&data, &["ingest", &server.url("/schools.html")], None));
     stdout(&loa(&data, &["translate"], None));
 
-    let shown: serde_json::Value = serde_json::from_str(&stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es", "--json"], None))).unwrap();
+    let shown: serde_json::Value =
+        serde_json::from_str(&stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es", "--json"], None)))
+            .unwrap();
     assert_eq!(shown["source_lang"], "en");
     let segments = shown["segments"].as_array().unwrap();
     let body = segments.iter().position(|s| s["source"] == paragraph).expect("the paragraph is a segment");
@@ -109,11 +111,17 @@ async fn a_reviewer_corrects_a_segment_and_the_memory_keeps_the_correction() {
     let corrected = "El presidente Nguyễn Văn An inauguró 3 escuelas nuevas en Quảng Bình.";
     assert_ne!(machine, corrected);
     let plain = stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es"], None));
-    assert!(plain.contains(&format!("[{body}] en: {paragraph}")) && plain.contains(&format!("[{body}] es: {machine}")), "{plain}");
+    assert!(
+        plain.contains(&format!("[{body}] en: {paragraph}")) && plain.contains(&format!("[{body}] es: {machine}")),
+        "{plain}"
+    );
 
-    let said = stdout(&loa(&data, &["review", "correct", "quang-binh-opens-3-schools", "es", &body.to_string()], Some(corrected)));
+    let said =
+        stdout(&loa(&data, &["review", "correct", "quang-binh-opens-3-schools", "es", &body.to_string()], Some(corrected)));
     assert!(said.contains("1 translation(s) remembered"), "{said}");
-    let shown: serde_json::Value = serde_json::from_str(&stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es", "--json"], None))).unwrap();
+    let shown: serde_json::Value =
+        serde_json::from_str(&stdout(&loa(&data, &["review", "show", "quang-binh-opens-3-schools", "es", "--json"], None)))
+            .unwrap();
     assert_eq!(shown["segments"][body]["translation"], corrected);
     assert!(["reviewed", "published"].contains(&shown["status"].as_str().unwrap()), "{shown}");
     assert!(shown["reasons"].is_null());

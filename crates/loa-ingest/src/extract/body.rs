@@ -98,53 +98,227 @@ type NodeKey = ego_tree::NodeId;
 
 /// Elements that never hold article text.
 pub(super) const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "input",
-    "textarea", "svg", "canvas", "object", "embed", "label", "dialog", "menu", "header", "head", "title", "meta",
-    "link", "option", "math", "map", "audio",
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "button", "select", "input", "textarea", "svg",
+    "canvas", "object", "embed", "label", "dialog", "menu", "header", "head", "title", "meta", "link", "option", "math", "map",
+    "audio",
 ];
 
 /// Elements that are never text, whoever chose the container: code,
 /// styling, document head, controls and embedded objects.
 const NEVER_TEXT_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "button", "select", "input",
-    "textarea", "option", "label", "svg", "canvas", "object", "embed", "math", "map", "audio", "dialog",
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "button", "select", "input", "textarea",
+    "option", "label", "svg", "canvas", "object", "embed", "math", "map", "audio", "dialog",
 ];
 
 /// Elements that start a new block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
-    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "body", "html", "picture", "caption",
+    "address",
+    "article",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "body",
+    "html",
+    "picture",
+    "caption",
 ];
 
 /// class/id words marking boilerplate containers.
 const NEGATIVE_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "share", "sharing", "shares", "social", "related",
-    "tags", "comment", "comments", "ad", "ads", "advert", "advertisement", "advertising", "promo", "sponsored",
-    "sponsor", "newsletter", "subscribe", "subscription", "breadcrumb", "breadcrumbs", "byline", "popup", "modal",
-    "cookie", "cookies", "banner", "widget", "toolbar", "pagination", "pager", "print", "hidden", "hide", "recommended",
-    "recommendations", "recirc", "trending", "popular", "signup", "outbrain", "taboola", "disqus", "rail", "masthead",
-    "skip", "dateline", "timestamp", "author", "bio", "caption", "credit", "copyright", "tools", "toc", "teaser",
-    "follow", "donate", "paywall", "gdpr", "consent", "sronly", "visuallyhidden", "offscreen", "more", "readmore",
-    "topics", "meta", "embed", "feedback", "rating", "disclaimer", "next", "prev", "previous", "nextprev", "prevnext",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "sidebar",
+    "share",
+    "sharing",
+    "shares",
+    "social",
+    "related",
+    "tags",
+    "comment",
+    "comments",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertising",
+    "promo",
+    "sponsored",
+    "sponsor",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "popup",
+    "modal",
+    "cookie",
+    "cookies",
+    "banner",
+    "widget",
+    "toolbar",
+    "pagination",
+    "pager",
+    "print",
+    "hidden",
+    "hide",
+    "recommended",
+    "recommendations",
+    "recirc",
+    "trending",
+    "popular",
+    "signup",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "rail",
+    "masthead",
+    "skip",
+    "dateline",
+    "timestamp",
+    "author",
+    "bio",
+    "caption",
+    "credit",
+    "copyright",
+    "tools",
+    "toc",
+    "teaser",
+    "follow",
+    "donate",
+    "paywall",
+    "gdpr",
+    "consent",
+    "sronly",
+    "visuallyhidden",
+    "offscreen",
+    "more",
+    "readmore",
+    "topics",
+    "meta",
+    "embed",
+    "feedback",
+    "rating",
+    "disclaimer",
+    "next",
+    "prev",
+    "previous",
+    "nextprev",
+    "prevnext",
     // German, French, Spanish, Portuguese, Italian
-    "werbung", "anzeige", "kommentar", "kommentare", "teilen", "empfehlung", "empfehlungen", "weitere", "pub",
-    "publicite", "partage", "commentaires", "publicidad", "comentarios", "relacionados", "relacionadas", "compartir",
-    "publicidade", "commenti", "correlati",
+    "werbung",
+    "anzeige",
+    "kommentar",
+    "kommentare",
+    "teilen",
+    "empfehlung",
+    "empfehlungen",
+    "weitere",
+    "pub",
+    "publicite",
+    "partage",
+    "commentaires",
+    "publicidad",
+    "comentarios",
+    "relacionados",
+    "relacionadas",
+    "compartir",
+    "publicidade",
+    "commenti",
+    "correlati",
     // Vietnamese, Russian and Chinese sites' ASCII spellings
-    "quangcao", "binhluan", "lienquan", "tinlienquan", "cungchuyenmuc", "chiase", "tinkhac", "reklama",
-    "kommentarii", "guanggao", "pinglun", "xiangguan", "xgxw",
+    "quangcao",
+    "binhluan",
+    "lienquan",
+    "tinlienquan",
+    "cungchuyenmuc",
+    "chiase",
+    "tinkhac",
+    "reklama",
+    "kommentarii",
+    "guanggao",
+    "pinglun",
+    "xiangguan",
+    "xgxw",
 ];
 
 /// class/id words marking the article body.
 const POSITIVE_WORDS: &[&str] = &[
-    "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story", "blog", "prose",
-    "richtext", "paragraph", "news", "detail", "single",
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "text",
+    "story",
+    "blog",
+    "prose",
+    "richtext",
+    "paragraph",
+    "news",
+    "detail",
+    "single",
     // German, French, Spanish, Portuguese, Italian
-    "artikel", "beitrag", "inhalt", "haupttext", "artikeltext", "fliesstext", "textabschnitt", "contenu", "texte",
-    "corps", "contenido", "noticia", "cuerpo", "texto", "conteudo", "materia", "testo", "articolo",
+    "artikel",
+    "beitrag",
+    "inhalt",
+    "haupttext",
+    "artikeltext",
+    "fliesstext",
+    "textabschnitt",
+    "contenu",
+    "texte",
+    "corps",
+    "contenido",
+    "noticia",
+    "cuerpo",
+    "texto",
+    "conteudo",
+    "materia",
+    "testo",
+    "articolo",
     // Vietnamese, Russian and Chinese sites' ASCII spellings
-    "noidung", "chitiet", "baiviet", "statya", "novost", "tekst", "zhengwen",
+    "noidung",
+    "chitiet",
+    "baiviet",
+    "statya",
+    "novost",
+    "tekst",
+    "zhengwen",
 ];
 
 fn class_words(el: &ElementRef) -> Vec<String> {
@@ -195,9 +369,29 @@ fn has_negative(words: &[String]) -> bool {
 /// ("comment-content", "related-articles").
 fn has_strict_negative(words: &[String]) -> bool {
     const STRICT: &[&str] = &[
-        "comment", "comments", "disqus", "related", "share", "sharing", "social", "footer", "nav", "navigation", "menu",
-        "newsletter", "promo", "outbrain", "taboola", "breadcrumb", "breadcrumbs", "recommended", "advert",
-        "advertisement", "byline", "ad", "ads",
+        "comment",
+        "comments",
+        "disqus",
+        "related",
+        "share",
+        "sharing",
+        "social",
+        "footer",
+        "nav",
+        "navigation",
+        "menu",
+        "newsletter",
+        "promo",
+        "outbrain",
+        "taboola",
+        "breadcrumb",
+        "breadcrumbs",
+        "recommended",
+        "advert",
+        "advertisement",
+        "byline",
+        "ad",
+        "ads",
     ];
     words.iter().any(|w| STRICT.contains(&w.as_str()))
 }
@@ -300,10 +494,7 @@ fn push_text(el: ElementRef, out: &mut impl TextSink) {
 }
 
 fn link_text_len(el: ElementRef) -> usize {
-    el.descendent_elements()
-        .filter(|d| d.value().name() == "a")
-        .map(visible_len)
-        .sum()
+    el.descendent_elements().filter(|d| d.value().name() == "a").map(visible_len).sum()
 }
 
 pub(super) fn link_density(el: ElementRef) -> f64 {
@@ -366,7 +557,13 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRe
         let mut ranked: Vec<_> = candidates.iter().map(|c| (final_of(*c), *c)).collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
         for (s, c) in ranked.iter().take(6) {
-            eprintln!("candidate {s:.1} <{} class={:?} id={:?}> {} chars", c.value().name(), c.value().attr("class"), c.value().attr("id"), visible_text(*c).len());
+            eprintln!(
+                "candidate {s:.1} <{} class={:?} id={:?}> {} chars",
+                c.value().name(),
+                c.value().attr("class"),
+                c.value().attr("id"),
+                visible_text(*c).len()
+            );
         }
     }
     let Some((top, top_score)) = best else {
@@ -380,11 +577,22 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRe
     let top_len = visible_len(top).max(1);
     for anc in top.ancestors().filter_map(ElementRef::wrap).take(4) {
         let v = anc.value();
-        let semantic = v.attr("itemprop").is_some_and(|p| p.contains("articleBody"))
-            || {
-                let w = class_words(&anc);
-                w.iter().any(|w| matches!(w.as_str(), "articlebody" | "storybody" | "entrycontent" | "postcontent" | "articlecontent" | "articletext" | "postbody" | "storycontent"))
-            };
+        let semantic = v.attr("itemprop").is_some_and(|p| p.contains("articleBody")) || {
+            let w = class_words(&anc);
+            w.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "articlebody"
+                        | "storybody"
+                        | "entrycontent"
+                        | "postcontent"
+                        | "articlecontent"
+                        | "articletext"
+                        | "postbody"
+                        | "storycontent"
+                )
+            })
+        };
         if semantic {
             let anc_len = visible_len(anc);
             if anc_len <= top_len * 8 && link_density(anc) < 0.3 {
@@ -444,8 +652,7 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRe
         if let Some(intro) = before.into_iter().find(|s| is_intro(s)) {
             if !roots.iter().any(|r| r.id() == intro.id()) {
                 roots.insert(at, intro);
-                let order: HashMap<NodeKey, usize> =
-                    parent.child_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+                let order: HashMap<NodeKey, usize> = parent.child_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
                 roots.sort_by_key(|r| order.get(&r.id()).copied().unwrap_or(usize::MAX));
             }
         }
@@ -470,8 +677,7 @@ pub fn find_body_roots<'a>(body: ElementRef<'a>, lenient: bool) -> Vec<ElementRe
         if !twins.is_empty() {
             roots.extend(twins);
             // Back to document order.
-            let order: HashMap<NodeKey, usize> =
-                body.descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
+            let order: HashMap<NodeKey, usize> = body.descendent_elements().enumerate().map(|(i, e)| (e.id(), i)).collect();
             roots.sort_by_key(|r| order.get(&r.id()).copied().unwrap_or(usize::MAX));
         }
     }
@@ -596,9 +802,26 @@ fn may_have_class_word(v: &scraper::node::Element, words: &[&str]) -> bool {
 
 /// Class names that CMSs put on the article body itself.
 const STRONG_BODY_WORDS: &[&str] = &[
-    "articlebody", "storybody", "entrycontent", "postcontent", "articlecontent", "articletext", "postbody",
-    "storycontent", "entrybody", "posttext", "storytext", "articlecopy", "bodytext", "newstext", "newsbody",
-    "artikeltext", "beitragstext", "noidungchitiet", "corpsarticle", "cuerponoticia",
+    "articlebody",
+    "storybody",
+    "entrycontent",
+    "postcontent",
+    "articlecontent",
+    "articletext",
+    "postbody",
+    "storycontent",
+    "entrybody",
+    "posttext",
+    "storytext",
+    "articlecopy",
+    "bodytext",
+    "newstext",
+    "newsbody",
+    "artikeltext",
+    "beitragstext",
+    "noidungchitiet",
+    "corpsarticle",
+    "cuerponoticia",
 ];
 
 /// Readability's voting: each paragraph-like unit adds to its ancestors.
@@ -624,8 +847,7 @@ fn score_units<'a>(el: ElementRef<'a>, lenient: bool, scores: &mut HashMap<NodeK
         // walks the whole subtree, so it must not run for every element.
         if !lenient && has_negative(&words) {
             let itemprop_body = child.value().attr("itemprop").is_some_and(|p| p.contains("articleBody"));
-            let excused =
-                (has_positive(&words) && !has_strict_negative(&words)) || itemprop_body || holds_article(&child, false);
+            let excused = (has_positive(&words) && !has_strict_negative(&words)) || itemprop_body || holds_article(&child, false);
             if !excused {
                 continue;
             }
@@ -652,7 +874,14 @@ fn score_units<'a>(el: ElementRef<'a>, lenient: bool, scores: &mut HashMap<NodeK
 
 /// Adds a paragraph's score to the ancestors of `unit`, starting `skip`
 /// levels up (1 for a real paragraph, 0 for text loose in a container).
-fn vote<'a>(unit: ElementRef<'a>, text: &str, skip: usize, lenient: bool, scores: &mut HashMap<NodeKey, f64>, candidates: &mut Vec<ElementRef<'a>>) {
+fn vote<'a>(
+    unit: ElementRef<'a>,
+    text: &str,
+    skip: usize,
+    lenient: bool,
+    scores: &mut HashMap<NodeKey, f64>,
+    candidates: &mut Vec<ElementRef<'a>>,
+) {
     let len = text.chars().count();
     let wide = text.chars().filter(|c| (*c as u32) >= 0x2E80).count() * 2 > len;
     // CJK sentences carry as much in 1 char as Latin ones in ~3.
@@ -926,21 +1155,15 @@ impl<'u> BlockWriter<'u> {
     }
 
     fn figure(&mut self, fig: ElementRef) {
-        let caption = fig
-            .descendent_elements()
-            .find(|e| e.value().name() == "figcaption")
-            .map(visible_text)
-            .unwrap_or_default();
+        let caption = fig.descendent_elements().find(|e| e.value().name() == "figcaption").map(visible_text).unwrap_or_default();
         if let Some(img) = fig.descendent_elements().find(|e| e.value().name() == "img") {
             if let Some(f) = self.image(img, &caption) {
                 self.blocks.push(Block::Figure(f));
             }
             return;
         }
-        if let Some(v) = fig
-            .descendent_elements()
-            .filter(|e| matches!(e.value().name(), "iframe" | "video"))
-            .find_map(|e| video(e, self.base))
+        if let Some(v) =
+            fig.descendent_elements().filter(|e| matches!(e.value().name(), "iframe" | "video")).find_map(|e| video(e, self.base))
         {
             self.blocks.push(v);
         }
@@ -952,14 +1175,15 @@ impl<'u> BlockWriter<'u> {
         if tiny("width") || tiny("height") {
             return None;
         }
-        let srcset_first = |a: &str| {
-            v.attr(a).and_then(|s| s.split(',').next()).and_then(|s| s.split_whitespace().next()).map(str::to_string)
-        };
+        let srcset_first =
+            |a: &str| v.attr(a).and_then(|s| s.split(',').next()).and_then(|s| s.split_whitespace().next()).map(str::to_string);
         let src = ["data-src", "data-lazy-src", "data-original", "data-url", "src"]
             .iter()
             .filter_map(|a| v.attr(a))
             .find_map(|s| absolutize(self.base, s))
-            .or_else(|| ["data-srcset", "srcset"].iter().filter_map(|a| srcset_first(a)).find_map(|s| absolutize(self.base, &s)))?;
+            .or_else(|| {
+                ["data-srcset", "srcset"].iter().filter_map(|a| srcset_first(a)).find_map(|s| absolutize(self.base, &s))
+            })?;
         let alt = collapse(v.attr("alt").unwrap_or(""));
         // The alt text must describe the picture; a copied headline does not.
         let alt = if !self.title_key.is_empty() && norm_key(&alt) == self.title_key { String::new() } else { alt };
@@ -1058,7 +1282,11 @@ impl<'u> BlockWriter<'u> {
                 Vec::new()
             } else {
                 let (mapped_text, map) = collapse_mapped(p);
-                if mapped_text == text { collapse_marks(&text, &map, &raw_marks) } else { Vec::new() }
+                if mapped_text == text {
+                    collapse_marks(&text, &map, &raw_marks)
+                } else {
+                    Vec::new()
+                }
             };
             self.blocks.push(Block::Paragraph { text, marks });
         }
@@ -1080,14 +1308,11 @@ fn video(el: ElementRef, base: Option<&Url>) -> Option<Block> {
                 absolutize(base, s)?
             }
         }
-        "video" => v
-            .attr("src")
-            .and_then(|s| absolutize(base, s))
-            .or_else(|| {
-                el.descendent_elements()
-                    .filter(|e| e.value().name() == "source")
-                    .find_map(|e| e.value().attr("src").and_then(|s| absolutize(base, s)))
-            })?,
+        "video" => v.attr("src").and_then(|s| absolutize(base, s)).or_else(|| {
+            el.descendent_elements()
+                .filter(|e| e.value().name() == "source")
+                .find_map(|e| e.value().attr("src").and_then(|s| absolutize(base, s)))
+        })?,
         _ => return None,
     };
     Some(Block::Video { src, title })

@@ -7,7 +7,9 @@ use loa_domain::Block;
 use scraper::ElementRef;
 use url::Url;
 
-use super::body::{has_block_child, holds_article, is_hidden_or_chrome, link_density, opens_box, visible_len, BlockWriter, SKIP_TAGS};
+use super::body::{
+    has_block_child, holds_article, is_hidden_or_chrome, link_density, opens_box, visible_len, BlockWriter, SKIP_TAGS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {

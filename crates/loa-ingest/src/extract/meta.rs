@@ -36,8 +36,7 @@ impl Metas {
 
     /// The first non-empty value among `keys`, in the order of `keys`.
     pub fn first(&self, keys: &[&str]) -> Option<&str> {
-        keys.iter()
-            .find_map(|k| self.entries.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()))
+        keys.iter().find_map(|k| self.entries.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str()))
     }
 
     pub fn all(&self, key: &str) -> Vec<&str> {
@@ -91,18 +90,14 @@ impl JsonLd {
         };
         let best = objects.iter().map(score).max().unwrap_or(0);
         let article = (best > 0).then(|| objects.iter().find(|o| score(o) == best).cloned()).flatten();
-        let site_name = article
-            .as_ref()
-            .and_then(|a| a.get("publisher"))
-            .and_then(name_of)
-            .or_else(|| {
-                objects
-                    .iter()
-                    .find(|o| types_of(o).iter().any(|t| t == "WebSite" || t == "Organization" || t == "NewsMediaOrganization"))
-                    .and_then(|o| o.get("name"))
-                    .and_then(Value::as_str)
-                    .map(collapse)
-            });
+        let site_name = article.as_ref().and_then(|a| a.get("publisher")).and_then(name_of).or_else(|| {
+            objects
+                .iter()
+                .find(|o| types_of(o).iter().any(|t| t == "WebSite" || t == "Organization" || t == "NewsMediaOrganization"))
+                .and_then(|o| o.get("name"))
+                .and_then(Value::as_str)
+                .map(collapse)
+        });
         JsonLd { article, site_name }
     }
 
@@ -188,7 +183,9 @@ fn flatten(v: Value, out: &mut Vec<Value>) {
 
 fn types_of(o: &Value) -> Vec<String> {
     match o.get("@type") {
-        Some(Value::String(s)) => vec![s.trim_start_matches("http://schema.org/").trim_start_matches("https://schema.org/").to_string()],
+        Some(Value::String(s)) => {
+            vec![s.trim_start_matches("http://schema.org/").trim_start_matches("https://schema.org/").to_string()]
+        }
         Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_string).collect(),
         _ => Vec::new(),
     }

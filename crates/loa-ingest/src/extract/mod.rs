@@ -8,8 +8,8 @@
 mod body;
 mod boilerplate;
 mod fallback;
-mod raw;
 mod meta;
+mod raw;
 mod rules;
 pub mod text;
 
@@ -23,8 +23,8 @@ use url::Url;
 
 use body::{find_body_roots, BlockWriter};
 use meta::{JsonLd, Metas};
-pub use rules::ExtractRules;
 use rules::CompiledRules;
+pub use rules::ExtractRules;
 use text::{absolutize, collapse, norm_key, parse_date_in, strip_site_suffix};
 
 /// What was read from an article page.
@@ -193,10 +193,7 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
     let metas = Metas::read(&doc);
     let ld = JsonLd::read(&doc);
 
-    let site_name = metas
-        .first(&["og:site_name", "application-name"])
-        .map(str::to_string)
-        .or_else(|| ld.site_name.clone());
+    let site_name = metas.first(&["og:site_name", "application-name"]).map(str::to_string).or_else(|| ld.site_name.clone());
 
     let title = find_title(&doc, &metas, &ld, site_name.as_deref());
 
@@ -224,7 +221,8 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
     if let Some(ld_body) = ld.str_raw("articleBody").filter(|_| !by_rules) {
         let dom_len: usize = blocks.iter().map(|b| b.text().len()).sum();
         if ld_body.trim().len() > 200 && dom_len * 2 < ld_body.trim().len() {
-            let figures: Vec<Block> = blocks.iter().filter(|b| matches!(b, Block::Figure(_) | Block::Video { .. })).cloned().collect();
+            let figures: Vec<Block> =
+                blocks.iter().filter(|b| matches!(b, Block::Figure(_) | Block::Video { .. })).cloned().collect();
             blocks = ld_body
                 .split('\n')
                 .map(collapse)
@@ -232,7 +230,10 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
                 .map(|text| Block::Paragraph { text, marks: Vec::new() })
                 .collect();
             blocks.extend(figures);
-            body_reason = format!("{body_reason}; JSON-LD articleBody ({} bytes) is over twice the markup's {dom_len}", ld_body.trim().len());
+            body_reason = format!(
+                "{body_reason}; JSON-LD articleBody ({} bytes) is over twice the markup's {dom_len}",
+                ld_body.trim().len()
+            );
             body_source = BodySource::JsonLd;
         }
     }
@@ -256,7 +257,18 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
         .and_then(|d| parse_date(&d))
         .or_else(|| {
             metas
-                .first(&["article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date"])
+                .first(&[
+                    "article:published_time",
+                    "og:published_time",
+                    "datepublished",
+                    "pubdate",
+                    "publishdate",
+                    "date",
+                    "dc.date.issued",
+                    "dc.date",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                ])
                 .and_then(&parse_date)
         })
         .or_else(|| {
@@ -264,10 +276,9 @@ pub fn extract_with_rules(html: &str, page_url: Option<&str>, rules: &ExtractRul
                 .find_map(|e| e.value().attr("content").or_else(|| e.value().attr("datetime")).and_then(&parse_date))
         })
         .or_else(|| doc.select(&TIME).find_map(|t| t.value().attr("datetime").and_then(&parse_date)));
-    let updated = ld
-        .str("dateModified")
-        .and_then(|d| parse_date(&d))
-        .or_else(|| metas.first(&["article:modified_time", "og:updated_time", "datemodified", "last-modified"]).and_then(&parse_date));
+    let updated = ld.str("dateModified").and_then(|d| parse_date(&d)).or_else(|| {
+        metas.first(&["article:modified_time", "og:updated_time", "datemodified", "last-modified"]).and_then(&parse_date)
+    });
 
     let language = doc
         .select(&HTML_TAG)
@@ -398,12 +409,7 @@ fn find_title(doc: &Html, metas: &Metas, ld: &JsonLd, site_name: Option<&str>) -
         doc.select(&H1).map(|h| collapse(&h.text().collect::<String>())).find(|t| !t.is_empty()),
         doc.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>())),
     ];
-    candidates
-        .into_iter()
-        .flatten()
-        .map(|t| strip_site_suffix(&t, site_name))
-        .find(|t| !t.is_empty())
-        .unwrap_or_default()
+    candidates.into_iter().flatten().map(|t| strip_site_suffix(&t, site_name)).find(|t| !t.is_empty()).unwrap_or_default()
 }
 
 fn find_author(doc: &Html, metas: &Metas, ld: &JsonLd) -> Option<String> {
@@ -420,11 +426,7 @@ fn find_author(doc: &Html, metas: &Metas, ld: &JsonLd) -> Option<String> {
     };
     ld.author()
         .or_else(|| metas.first(&["author", "article:author", "dc.creator", "sailthru.author", "parsely-author"]).and_then(clean))
-        .or_else(|| {
-            doc.select(&REL_AUTHOR)
-                .chain(doc.select(&BYLINE))
-                .find_map(|e| clean(&e.text().collect::<String>()))
-        })
+        .or_else(|| doc.select(&REL_AUTHOR).chain(doc.select(&BYLINE)).find_map(|e| clean(&e.text().collect::<String>())))
 }
 
 /// Picks the standfirst and removes it from the body when the body starts

@@ -118,8 +118,15 @@ mod tests {
     #[test]
     fn the_parsed_text_is_the_same() {
         use scraper::Html;
-        let page = "<html><body><div>x<script>document.write('<b>y</b>')</script>z</div><style>.a{}</style><p>é ü 中</p></body></html>";
-        let text = |h: &str| Html::parse_document(h).root_element().text().filter(|t| !t.contains("document") && !t.contains(".a")).collect::<String>();
+        let page =
+            "<html><body><div>x<script>document.write('<b>y</b>')</script>z</div><style>.a{}</style><p>é ü 中</p></body></html>";
+        let text = |h: &str| {
+            Html::parse_document(h)
+                .root_element()
+                .text()
+                .filter(|t| !t.contains("document") && !t.contains(".a"))
+                .collect::<String>()
+        };
         assert_eq!(text(page), text(&strip_raw_text(page)));
     }
 }

@@ -97,9 +97,7 @@ impl CompiledRules {
 fn parse_all(selectors: &[String]) -> Result<Vec<Selector>, ExtractError> {
     selectors
         .iter()
-        .map(|s| {
-            Selector::parse(s).map_err(|e| ExtractError::BadSelector { selector: s.clone(), reason: reason(s, &e) })
-        })
+        .map(|s| Selector::parse(s).map_err(|e| ExtractError::BadSelector { selector: s.clone(), reason: reason(s, &e) }))
         .collect()
 }
 

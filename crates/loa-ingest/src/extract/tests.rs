@@ -215,7 +215,10 @@ fn div_and_br_pages_and_loose_text() {
 fn json_ld_article_body_rescues_script_rendered_pages() {
     let body = format!("{LONG_1}\n{LONG_2}\n{LONG_3}");
     let ld = serde_json::json!({"@type": "NewsArticle", "headline": "Bridge", "articleBody": body});
-    let html = page(&format!("<script type=\"application/ld+json\">{ld}</script>"), "<div id=\"app\"><p>Loading the story, please wait a moment...</p></div>");
+    let html = page(
+        &format!("<script type=\"application/ld+json\">{ld}</script>"),
+        "<div id=\"app\"><p>Loading the story, please wait a moment...</p></div>",
+    );
     let e = extract(&html, None).unwrap();
     assert_eq!(e.full_text(), format!("{LONG_1}\n\n{LONG_2}\n\n{LONG_3}"));
 }
@@ -246,7 +249,11 @@ const OTHER_2: &str = "The harbour master said the new pontoon, paid for by the 
 const OTHER_3: &str = "Ticket prices stay the same for residents, while visitors will pay a small surcharge that the county says will fund maintenance of the old landing stages.";
 
 fn rules(keep: &[&str], drop: &[&str]) -> ExtractRules {
-    ExtractRules { keep: keep.iter().map(|s| s.to_string()).collect(), drop: drop.iter().map(|s| s.to_string()).collect(), ..ExtractRules::default() }
+    ExtractRules {
+        keep: keep.iter().map(|s| s.to_string()).collect(),
+        drop: drop.iter().map(|s| s.to_string()).collect(),
+        ..ExtractRules::default()
+    }
 }
 
 #[test]
@@ -254,7 +261,9 @@ fn drop_rules_remove_a_box_the_heuristics_keep() {
     let see_also = "See also: how the county paid for the emergency repairs on the two damaged piers, and what the audit found.";
     let html = page(
         "<title>Bridge reopens</title>",
-        &format!("<article><p>{LONG_1}</p><p>{LONG_2}</p><div class=\"see-also-box\"><p>{see_also}</p></div><p>{LONG_3}</p></article>"),
+        &format!(
+            "<article><p>{LONG_1}</p><p>{LONG_2}</p><div class=\"see-also-box\"><p>{see_also}</p></div><p>{LONG_3}</p></article>"
+        ),
     );
     // The premise: nothing in the box's markup marks it as furniture.
     let plain = extract(&html, None).unwrap();
@@ -285,7 +294,13 @@ fn keep_rules_take_exactly_the_chosen_container() {
     let kept = extract_with_rules(&html, None, &rules(&[".story-body"], &[])).unwrap();
     assert_eq!(kept.lead, LONG_1);
     assert!(kept.lead_in_body);
-    assert_eq!(kept.blocks, vec![Block::Heading { text: "What changes for drivers".into(), marks: vec![] }, Block::Paragraph { text: LONG_2.into(), marks: vec![] }]);
+    assert_eq!(
+        kept.blocks,
+        vec![
+            Block::Heading { text: "What changes for drivers".into(), marks: vec![] },
+            Block::Paragraph { text: LONG_2.into(), marks: vec![] }
+        ]
+    );
     assert_eq!(kept.title, "Bridge reopens");
 }
 
@@ -328,7 +343,12 @@ fn keep_and_drop_combine_and_metadata_comes_from_the_whole_page() {
 
 #[test]
 fn bad_selectors_are_named() {
-    for (r, bad) in [(rules(&[".story-body", "div.story-body >"], &[]), "div.story-body >"), (rules(&["p:bogus-state"], &[]), "p:bogus-state"), (rules(&[], &["p", ""]), ""), (rules(&[], &["a >> b"]), "a >> b")] {
+    for (r, bad) in [
+        (rules(&[".story-body", "div.story-body >"], &[]), "div.story-body >"),
+        (rules(&["p:bogus-state"], &[]), "p:bogus-state"),
+        (rules(&[], &["p", ""]), ""),
+        (rules(&[], &["a >> b"]), "a >> b"),
+    ] {
         let err = r.validate().expect_err(bad);
         match &err {
             ExtractError::BadSelector { selector, reason } => {
@@ -382,7 +402,10 @@ fn empty_rules_are_plain_extraction() {
         String::from("  "),
     ];
     for html in &pages {
-        assert_eq!(extract_with_rules(html, Some("http://herald.example.org/x"), &empty), extract(html, Some("http://herald.example.org/x")));
+        assert_eq!(
+            extract_with_rules(html, Some("http://herald.example.org/x"), &empty),
+            extract(html, Some("http://herald.example.org/x"))
+        );
     }
 }
 
@@ -471,12 +494,16 @@ fn page_dates_without_an_offset_follow_the_rules_zone() {
 }
 
 // German, Russian and Vietnamese story sentences for the layout tests.
-const DE_1: &str = "Die Gemeinde hat am Montag ihre neue Fähre in Betrieb genommen, die Pendler in acht Minuten über den Fluss bringt.";
-const DE_2: &str = "Bisher mussten Berufstätige einen Umweg von fast zwanzig Kilometern über die Autobahnbrücke fahren, auch im Winter.";
+const DE_1: &str =
+    "Die Gemeinde hat am Montag ihre neue Fähre in Betrieb genommen, die Pendler in acht Minuten über den Fluss bringt.";
+const DE_2: &str =
+    "Bisher mussten Berufstätige einen Umweg von fast zwanzig Kilometern über die Autobahnbrücke fahren, auch im Winter.";
 const DE_3: &str = "Kritik kam vom Naturschutzbund, der befürchtet, dass der neue Anleger die Brutplätze der Seeschwalben stört.";
-const RU_1: &str = "Власти города вывели на маршрут первый электробус, который будет курсировать между вокзалом и новым микрорайоном.";
+const RU_1: &str =
+    "Власти города вывели на маршрут первый электробус, который будет курсировать между вокзалом и новым микрорайоном.";
 const RU_2: &str = "Машина рассчитана на восемьдесят пассажиров и проходит без подзарядки около двухсот километров по городу.";
-const VI_1: &str = "Sau hai mùa khô liên tiếp bị nước mặn xâm nhập, hơn ba trăm hộ dân trong xã đã chuyển sang giống lúa chịu mặn.";
+const VI_1: &str =
+    "Sau hai mùa khô liên tiếp bị nước mặn xâm nhập, hơn ba trăm hộ dân trong xã đã chuyển sang giống lúa chịu mặn.";
 const VI_2: &str = "Giống lúa mới do viện nghiên cứu của tỉnh lai tạo, có thể chịu được độ mặn gấp đôi giống cũ, theo các kỹ sư.";
 
 #[test]
@@ -514,7 +541,9 @@ fn comments_after_their_heading_in_the_story_container_are_cut() {
 
 #[test]
 fn read_also_boxes_and_ad_labels_between_paragraph_blocks_are_left_out() {
-    for (read_also, ad) in [("Читайте также", "Реклама"), ("Tin liên quan", "Quảng cáo"), ("Mehr zum Thema", "Anzeige"), ("相关新闻", "广告")] {
+    for (read_also, ad) in
+        [("Читайте также", "Реклама"), ("Tin liên quan", "Quảng cáo"), ("Mehr zum Thema", "Anzeige"), ("相关新闻", "广告")]
+    {
         let html = page(
             "",
             &format!(
@@ -572,7 +601,8 @@ fn lists_and_tables_inside_the_story_are_kept() {
 
 #[test]
 fn datelines_are_not_body_text() {
-    let html = page("", &format!("<article><div>Montag, 14. September 2026, 18:42 Uhr</div><p>{DE_1}</p><p>{DE_2}</p></article>"));
+    let html =
+        page("", &format!("<article><div>Montag, 14. September 2026, 18:42 Uhr</div><p>{DE_1}</p><p>{DE_2}</p></article>"));
     let text = extract(&html, None).unwrap().full_text();
     assert!(!text.contains("18:42") && text.contains(DE_1), "{text:?}");
 }

@@ -75,11 +75,9 @@ fn fixture_sizes_are_realistic() {
 
 #[test]
 fn republished_versions_are_near_duplicates() {
-    for (what, variant) in [
-        ("new intro", with_new_intro()),
-        ("boilerplate", with_boilerplate()),
-        ("small edits", with_small_edits()),
-    ] {
+    for (what, variant) in
+        [("new intro", with_new_intro()), ("boilerplate", with_boilerplate()), ("small edits", with_small_edits())]
+    {
         assert_ne!(variant, WIRE, "{what}: the fixture must differ");
         let d = distance(WIRE, &variant);
         assert!(d <= NEAR_DUPLICATE_BITS, "{what}: {d} bits");
@@ -159,5 +157,3 @@ fn hamming_counts_bits() {
     assert_eq!(hamming(0b1011, 0b0001), 2);
     assert_eq!(hamming(u64::MAX, 0), 64);
 }
-
-

@@ -89,11 +89,7 @@ impl DeepLConfig {
     /// (free keys end in `:fx`).
     pub fn for_key(auth_key: impl Into<String>) -> DeepLConfig {
         let auth_key = auth_key.into();
-        let base = if auth_key.trim().ends_with(":fx") {
-            DEEPL_FREE_URL
-        } else {
-            DEEPL_PRO_URL
-        };
+        let base = if auth_key.trim().ends_with(":fx") { DEEPL_FREE_URL } else { DEEPL_PRO_URL };
         DeepLConfig::new(base, auth_key)
     }
 
@@ -148,10 +144,7 @@ pub struct DeepL {
 
 impl std::fmt::Debug for DeepL {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DeepL")
-            .field("base_url", &self.config.base_url)
-            .field("languages", &self.config.languages)
-            .finish()
+        f.debug_struct("DeepL").field("base_url", &self.config.base_url).field("languages", &self.config.languages).finish()
     }
 }
 
@@ -185,11 +178,7 @@ struct GlossaryList {
 impl DeepL {
     pub fn new(config: DeepLConfig) -> Result<DeepL, TranslateError> {
         if config.auth_key.trim().is_empty() {
-            return Err(service_error(
-                ENGINE,
-                "no auth key configured: DeepL needs one".into(),
-                false,
-            ));
+            return Err(service_error(ENGINE, "no auth key configured: DeepL needs one".into(), false));
         }
         Ok(DeepL {
             translate_url: endpoint(ENGINE, &config.base_url, "v2/translate")?,
@@ -201,16 +190,11 @@ impl DeepL {
     }
 
     fn authorised(&self, request: RequestBuilder) -> RequestBuilder {
-        request.header(
-            AUTHORIZATION,
-            format!("DeepL-Auth-Key {}", self.config.auth_key.trim()),
-        )
+        request.header(AUTHORIZATION, format!("DeepL-Auth-Key {}", self.config.auth_key.trim()))
     }
 
     fn post_json(&self, http: &Client, url: &Url, body: &[u8]) -> RequestBuilder {
-        self.authorised(http.post(url.clone()))
-            .header(CONTENT_TYPE, "application/json")
-            .body(body.to_vec())
+        self.authorised(http.post(url.clone())).header(CONTENT_TYPE, "application/json").body(body.to_vec())
     }
 
     /// DeepL's target code for `lang`.
@@ -235,20 +219,10 @@ impl DeepL {
             Some(tsv) => self.glossary(from, to, &tsv).await?,
             None => None,
         };
-        let protected: Vec<&str> = hints
-            .protected
-            .iter()
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
-            .collect();
+        let protected: Vec<&str> = hints.protected.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
 
         let mut translated = Vec::with_capacity(sent.len());
-        for batch in batches(
-            segments,
-            &sent,
-            self.config.max_batch_segments,
-            self.config.max_batch_chars,
-        ) {
+        for batch in batches(segments, &sent, self.config.max_batch_segments, self.config.max_batch_chars) {
             let texts: Vec<&str> = batch.iter().map(|&i| segments[i].trim()).collect();
             // Protected terms in ignored tags, marked spans as tags DeepL
             // moves with the words they hold; plain text when neither occurs.
@@ -273,18 +247,9 @@ impl DeepL {
                 request["model_type"] = json!(model_type);
             }
             let body = serde_json::to_vec(&request).expect("a JSON value always serialises");
-            let answer = self
-                .client
-                .send("POST /v2/translate", |http| {
-                    self.post_json(http, &self.translate_url, &body)
-                })
-                .await?;
+            let answer = self.client.send("POST /v2/translate", |http| self.post_json(http, &self.translate_url, &body)).await?;
             let answer: TranslateAnswer = serde_json::from_str(&answer).map_err(|e| {
-                service_error(
-                    ENGINE,
-                    format!("POST /v2/translate: the answer has no usable translations: {e}"),
-                    false,
-                )
+                service_error(ENGINE, format!("POST /v2/translate: the answer has no usable translations: {e}"), false)
             })?;
             if answer.translations.len() != texts.len() {
                 return Err(service_error(
@@ -311,18 +276,8 @@ impl DeepL {
 
     /// The id of the glossary holding `tsv` for `from` → `to`: cached,
     /// found among the account's glossaries, or created.
-    async fn glossary(
-        &self,
-        from: Lang,
-        to: Lang,
-        tsv: &str,
-    ) -> Result<Option<String>, TranslateError> {
-        let name = format!(
-            "loa {}-{} {:016x}",
-            from.code(),
-            to.code(),
-            fnv1a64(tsv.as_bytes())
-        );
+    async fn glossary(&self, from: Lang, to: Lang, tsv: &str) -> Result<Option<String>, TranslateError> {
+        let name = format!("loa {}-{} {:016x}", from.code(), to.code(), fnv1a64(tsv.as_bytes()));
         // Held across the requests so that concurrent translations of the
         // same pair create one glossary, not several.
         let mut cache = self.glossaries.lock().await;
@@ -333,20 +288,9 @@ impl DeepL {
             });
         }
 
-        let list = self
-            .client
-            .send("GET /v2/glossaries", |http| {
-                self.authorised(http.get(self.glossaries_url.clone()))
-            })
-            .await?;
+        let list = self.client.send("GET /v2/glossaries", |http| self.authorised(http.get(self.glossaries_url.clone()))).await?;
         let existing = serde_json::from_str::<GlossaryList>(&list)
-            .map_err(|e| {
-                service_error(
-                    ENGINE,
-                    format!("GET /v2/glossaries: unexpected answer: {e}"),
-                    false,
-                )
-            })?
+            .map_err(|e| service_error(ENGINE, format!("GET /v2/glossaries: unexpected answer: {e}"), false))?
             .glossaries
             .into_iter()
             .find(|g| g.name == name && g.ready);
@@ -363,32 +307,17 @@ impl DeepL {
             "entries_format": "tsv",
         }))
         .expect("a JSON value always serialises");
-        match self
-            .client
-            .send("POST /v2/glossaries", |http| {
-                self.post_json(http, &self.glossaries_url, &body)
-            })
-            .await
-        {
+        match self.client.send("POST /v2/glossaries", |http| self.post_json(http, &self.glossaries_url, &body)).await {
             Ok(created) => {
-                let info: GlossaryInfo = serde_json::from_str(&created).map_err(|e| {
-                    service_error(
-                        ENGINE,
-                        format!("POST /v2/glossaries: unexpected answer: {e}"),
-                        false,
-                    )
-                })?;
+                let info: GlossaryInfo = serde_json::from_str(&created)
+                    .map_err(|e| service_error(ENGINE, format!("POST /v2/glossaries: unexpected answer: {e}"), false))?;
                 cache.insert(name, GlossaryState::Ready(info.glossary_id.clone()));
                 Ok(Some(info.glossary_id))
             }
             // A refused pair or entry set (400): translate without the
             // glossary rather than not at all; a refused key or an outage
             // still fails the request.
-            Err(TranslateError::Service {
-                detail,
-                retryable: false,
-                ..
-            }) if detail.contains("(HTTP 400)") => {
+            Err(TranslateError::Service { detail, retryable: false, .. }) if detail.contains("(HTTP 400)") => {
                 tracing::warn!(%from, %to, %detail, "DeepL refused the glossary; translating without it");
                 cache.insert(name, GlossaryState::Unavailable);
                 Ok(None)
@@ -414,13 +343,7 @@ fn glossary_entries(forced: &[(String, String)]) -> Option<String> {
     if entries.is_empty() {
         return None;
     }
-    Some(
-        entries
-            .iter()
-            .map(|(s, t)| format!("{s}\t{t}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    )
+    Some(entries.iter().map(|(s, t)| format!("{s}\t{t}")).collect::<Vec<_>>().join("\n"))
 }
 
 /// XML-escapes `text` and wraps each whole-word occurrence of a protected
@@ -431,21 +354,13 @@ fn wrap_protected(text: &str, protected: &[&str]) -> String {
     let mut pos = 0;
     while pos < text.len() {
         let rest = &text[pos..];
-        let at_word_start = !text[..pos]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        let at_word_start = !text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
         let hit = at_word_start
             .then(|| {
                 protected
                     .iter()
                     .filter(|term| rest.starts_with(**term))
-                    .filter(|term| {
-                        !rest[term.len()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                    })
+                    .filter(|term| !rest[term.len()..].chars().next().is_some_and(char::is_alphanumeric))
                     .max_by_key(|term| term.len())
             })
             .flatten();
@@ -486,13 +401,7 @@ impl Engine for DeepL {
         from != to && self.config.languages.contains(&from) && self.config.languages.contains(&to)
     }
 
-    fn translate<'a>(
-        &'a self,
-        from: Lang,
-        to: Lang,
-        segments: &'a [String],
-        hints: &'a Hints,
-    ) -> EngineFuture<'a> {
+    fn translate<'a>(&'a self, from: Lang, to: Lang, segments: &'a [String], hints: &'a Hints) -> EngineFuture<'a> {
         Box::pin(self.translate_segments(from, to, segments, hints))
     }
 }
@@ -503,18 +412,9 @@ mod tests {
 
     #[test]
     fn wraps_whole_protected_words_and_escapes_the_rest() {
-        let wrapped = wrap_protected(
-            "Ernst & Young met Hà Tĩnh officials <today> in Hà Tĩnhx",
-            &["Hà Tĩnh", "Ernst & Young"],
-        );
-        assert_eq!(
-            wrapped,
-            "<x>Ernst &amp; Young</x> met <x>Hà Tĩnh</x> officials &lt;today&gt; in Hà Tĩnhx"
-        );
-        assert_eq!(
-            wrap_protected("Trần Thế Dũng and Trần", &["Trần", "Trần Thế Dũng"]),
-            "<x>Trần Thế Dũng</x> and <x>Trần</x>"
-        );
+        let wrapped = wrap_protected("Ernst & Young met Hà Tĩnh officials <today> in Hà Tĩnhx", &["Hà Tĩnh", "Ernst & Young"]);
+        assert_eq!(wrapped, "<x>Ernst &amp; Young</x> met <x>Hà Tĩnh</x> officials &lt;today&gt; in Hà Tĩnhx");
+        assert_eq!(wrap_protected("Trần Thế Dũng and Trần", &["Trần", "Trần Thế Dũng"]), "<x>Trần Thế Dũng</x> and <x>Trần</x>");
         assert_eq!(wrap_protected("no names", &[]), "no names");
     }
 
@@ -523,10 +423,7 @@ mod tests {
         let original = "Ernst & Young met \"Hà Tĩnh\" officials <today>";
         let wrapped = wrap_protected(original, &["Hà Tĩnh", "Ernst & Young"]);
         assert_eq!(unwrap_protected(&wrapped), original);
-        assert_eq!(
-            xml_unescape("a &#233; &#xE9; &apos; &unknown; & b"),
-            "a é é ' &unknown; & b"
-        );
+        assert_eq!(xml_unescape("a &#233; &#xE9; &apos; &unknown; & b"), "a é é ' &unknown; & b");
     }
 
     #[test]
@@ -539,10 +436,7 @@ mod tests {
             ("".into(), "x".into()),
         ])
         .unwrap();
-        assert_eq!(
-            a,
-            "Bộ Tài chính\tMinistry of Finance\nthủ tướng\tPrime Minister"
-        );
+        assert_eq!(a, "Bộ Tài chính\tMinistry of Finance\nthủ tướng\tPrime Minister");
         assert_eq!(glossary_entries(&[]), None);
         assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
@@ -550,10 +444,7 @@ mod tests {
     #[test]
     fn debug_output_leaves_the_key_out() {
         let shown = format!("{:?}", DeepLConfig::for_key("secret-key:fx"));
-        assert!(
-            !shown.contains("secret-key") && shown.contains("<redacted>"),
-            "{shown}"
-        );
+        assert!(!shown.contains("secret-key") && shown.contains("<redacted>"), "{shown}");
     }
 
     #[test]

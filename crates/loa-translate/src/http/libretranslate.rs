@@ -93,10 +93,7 @@ pub struct LibreTranslate {
 
 impl std::fmt::Debug for LibreTranslate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LibreTranslate")
-            .field("url", &self.config.url)
-            .field("languages", &self.languages())
-            .finish()
+        f.debug_struct("LibreTranslate").field("url", &self.config.url).field("languages", &self.languages()).finish()
     }
 }
 
@@ -117,17 +114,9 @@ impl LibreTranslate {
     /// Reads the instance's languages again (after models were installed).
     pub async fn refresh_languages(&self) -> Result<(), TranslateError> {
         let url = self.languages_url.clone();
-        let body = self
-            .client
-            .send("GET /languages", |http| http.get(url.clone()))
-            .await?;
-        let entries: Vec<LanguageEntry> = serde_json::from_str(&body).map_err(|e| {
-            service_error(
-                ENGINE,
-                format!("GET /languages: the answer is not a language list: {e}"),
-                false,
-            )
-        })?;
+        let body = self.client.send("GET /languages", |http| http.get(url.clone())).await?;
+        let entries: Vec<LanguageEntry> = serde_json::from_str(&body)
+            .map_err(|e| service_error(ENGINE, format!("GET /languages: the answer is not a language list: {e}"), false))?;
         let table = language_table(&entries);
         if table.codes.is_empty() {
             let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
@@ -152,28 +141,15 @@ impl LibreTranslate {
         if !table.targets.get(&from)?.contains(&to) {
             return None;
         }
-        Some((
-            table.codes.get(&from)?.clone(),
-            table.codes.get(&to)?.clone(),
-        ))
+        Some((table.codes.get(&from)?.clone(), table.codes.get(&to)?.clone()))
     }
 
-    async fn translate_segments(
-        &self,
-        from: Lang,
-        to: Lang,
-        segments: &[String],
-    ) -> Result<Translation, TranslateError> {
+    async fn translate_segments(&self, from: Lang, to: Lang, segments: &[String]) -> Result<Translation, TranslateError> {
         let codes = self.codes(from, to);
         let sent = prepare(ENGINE, codes.is_some(), from, to, segments)?;
         let (source, target) = codes.unwrap_or_default();
         let mut translated = Vec::with_capacity(sent.len());
-        for batch in batches(
-            segments,
-            &sent,
-            self.config.max_batch_segments,
-            self.config.max_batch_chars,
-        ) {
+        for batch in batches(segments, &sent, self.config.max_batch_segments, self.config.max_batch_chars) {
             let texts: Vec<&str> = batch.iter().map(|&i| segments[i].trim()).collect();
             // Marked spans travel as HTML tags, which LibreTranslate keeps
             // around the words they hold; plain text when there are none.
@@ -200,19 +176,20 @@ impl LibreTranslate {
             let answer = self
                 .client
                 .send("POST /translate", |http| {
-                    http.post(url.clone())
-                        .header(CONTENT_TYPE, "application/json")
-                        .body(body.clone())
+                    http.post(url.clone()).header(CONTENT_TYPE, "application/json").body(body.clone())
                 })
                 .await?;
             let outputs = parse_translated(&answer, texts.len())?;
-            let outputs = outputs.into_iter().zip(&tagged).map(|(out, (_, spans))| {
-                if html {
-                    xml_unescape(&tags_to_spans(&out, spans))
-                } else {
-                    out
-                }
-            });
+            let outputs =
+                outputs.into_iter().zip(&tagged).map(
+                    |(out, (_, spans))| {
+                        if html {
+                            xml_unescape(&tags_to_spans(&out, spans))
+                        } else {
+                            out
+                        }
+                    },
+                );
             translated.extend(batch.into_iter().zip(outputs));
         }
         assemble(ENGINE.to_string(), segments, translated)
@@ -244,11 +221,7 @@ fn language_table(entries: &[LanguageEntry]) -> LanguageTable {
             continue;
         }
         let targets = match &entry.targets {
-            Some(codes) => codes
-                .iter()
-                .filter_map(|c| lang_of(c))
-                .filter(|t| *t != lang && all.contains(t))
-                .collect(),
+            Some(codes) => codes.iter().filter_map(|c| lang_of(c)).filter(|t| *t != lang && all.contains(t)).collect(),
             None => all.iter().copied().filter(|t| *t != lang).collect(),
         };
         table.targets.insert(lang, targets);
@@ -278,13 +251,8 @@ struct TranslateAnswer {
 }
 
 fn parse_translated(body: &str, expected: usize) -> Result<Vec<String>, TranslateError> {
-    let answer: TranslateAnswer = serde_json::from_str(body).map_err(|e| {
-        service_error(
-            ENGINE,
-            format!("POST /translate: the answer has no usable translatedText: {e}"),
-            false,
-        )
-    })?;
+    let answer: TranslateAnswer = serde_json::from_str(body)
+        .map_err(|e| service_error(ENGINE, format!("POST /translate: the answer has no usable translatedText: {e}"), false))?;
     let outputs = match answer.translated_text {
         TranslatedText::Many(v) => v,
         TranslatedText::One(s) => vec![s],
@@ -315,13 +283,7 @@ impl Engine for LibreTranslate {
         from != to && self.codes(from, to).is_some()
     }
 
-    fn translate<'a>(
-        &'a self,
-        from: Lang,
-        to: Lang,
-        segments: &'a [String],
-        _hints: &'a Hints,
-    ) -> EngineFuture<'a> {
+    fn translate<'a>(&'a self, from: Lang, to: Lang, segments: &'a [String], _hints: &'a Hints) -> EngineFuture<'a> {
         Box::pin(self.translate_segments(from, to, segments))
     }
 }
@@ -343,19 +305,10 @@ mod tests {
         )
         .unwrap();
         let table = language_table(&entries);
-        assert_eq!(
-            table.codes.get(&Lang::Zh).map(String::as_str),
-            Some("zh-Hans")
-        );
+        assert_eq!(table.codes.get(&Lang::Zh).map(String::as_str), Some("zh-Hans"));
         assert_eq!(table.codes.len(), 3, "{:?}", table.codes);
-        assert_eq!(
-            table.targets[&Lang::En],
-            [Lang::Es, Lang::Zh].into_iter().collect::<BTreeSet<_>>()
-        );
+        assert_eq!(table.targets[&Lang::En], [Lang::Es, Lang::Zh].into_iter().collect::<BTreeSet<_>>());
         // No `targets`: an old instance, every listed language is a target.
-        assert_eq!(
-            table.targets[&Lang::Es],
-            [Lang::En, Lang::Zh].into_iter().collect::<BTreeSet<_>>()
-        );
+        assert_eq!(table.targets[&Lang::Es], [Lang::En, Lang::Zh].into_iter().collect::<BTreeSet<_>>());
     }
 }

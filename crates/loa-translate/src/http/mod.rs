@@ -92,28 +92,14 @@ struct AttemptFailure {
 }
 
 impl ServiceClient {
-    pub(crate) fn new(
-        engine: &'static str,
-        options: HttpOptions,
-    ) -> Result<ServiceClient, TranslateError> {
+    pub(crate) fn new(engine: &'static str, options: HttpOptions) -> Result<ServiceClient, TranslateError> {
         let http = Client::builder()
             .connect_timeout(options.connect_timeout)
             .timeout(options.request_timeout)
             .user_agent(concat!("loa-translate/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| {
-                service_error(
-                    engine,
-                    format!("cannot build the HTTP client: {}", error_chain(&e)),
-                    false,
-                )
-            })?;
-        Ok(ServiceClient {
-            engine,
-            http,
-            options,
-            last_start: Mutex::new(None),
-        })
+            .map_err(|e| service_error(engine, format!("cannot build the HTTP client: {}", error_chain(&e)), false))?;
+        Ok(ServiceClient { engine, http, options, last_start: Mutex::new(None) })
     }
 
     /// Sends the request `build` makes (once per attempt) and returns the
@@ -141,19 +127,12 @@ impl ServiceClient {
             };
 
             if !failure.retryable {
-                return Err(service_error(
-                    self.engine,
-                    format!("{what}: {}", failure.detail),
-                    false,
-                ));
+                return Err(service_error(self.engine, format!("{what}: {}", failure.detail), false));
             }
             if attempt >= attempts {
                 return Err(service_error(
                     self.engine,
-                    format!(
-                        "{what}: {} (gave up after {attempt} attempt(s))",
-                        failure.detail
-                    ),
+                    format!("{what}: {} (gave up after {attempt} attempt(s))", failure.detail),
                     true,
                 ));
             }
@@ -193,25 +172,16 @@ impl ServiceClient {
 }
 
 pub(crate) fn service_error(engine: &str, detail: String, retryable: bool) -> TranslateError {
-    TranslateError::Service {
-        engine: engine.to_string(),
-        detail,
-        retryable,
-    }
+    TranslateError::Service { engine: engine.to_string(), detail, retryable }
 }
 
 /// The wait before attempt `attempt + 1`: doubling from `initial_backoff`,
 /// capped, plus up to a quarter more so that workers refused together do
 /// not come back together.
 fn backoff(options: &HttpOptions, attempt: u32) -> Duration {
-    let doubled = options
-        .initial_backoff
-        .saturating_mul(1u32 << (attempt - 1).min(16));
+    let doubled = options.initial_backoff.saturating_mul(1u32 << (attempt - 1).min(16));
     let base = doubled.min(options.max_backoff);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     let jitter = base.mul_f64(f64::from(nanos % 1000) / 4000.0);
     base + jitter
 }
@@ -241,11 +211,7 @@ fn status_failure(status: StatusCode, body: &str, retry_after: Option<Duration>)
         500..=599 => (format!("the service failed (HTTP {code}): {explanation}"), true),
         _ => (format!("the request was refused (HTTP {code}): {explanation}"), false),
     };
-    AttemptFailure {
-        detail,
-        retryable,
-        retry_after,
-    }
+    AttemptFailure { detail, retryable, retry_after }
 }
 
 fn transport_failure(error: &reqwest::Error, options: &HttpOptions) -> AttemptFailure {
@@ -261,19 +227,12 @@ fn transport_failure(error: &reqwest::Error, options: &HttpOptions) -> AttemptFa
     } else if error.is_connect() {
         (format!("cannot connect: {}", error_chain(error)), true)
     } else if error.is_builder() {
-        (
-            format!("cannot build the request: {}", error_chain(error)),
-            false,
-        )
+        (format!("cannot build the request: {}", error_chain(error)), false)
     } else {
         // The connection broke mid-request or mid-answer: worth another try.
         (format!("the exchange failed: {}", error_chain(error)), true)
     };
-    AttemptFailure {
-        detail,
-        retryable,
-        retry_after: None,
-    }
+    AttemptFailure { detail, retryable, retry_after: None }
 }
 
 /// An error with its causes, which is where reqwest puts the useful part.
@@ -354,9 +313,7 @@ fn parse_http_date(value: &str) -> Option<SystemTime> {
     if *zone != "GMT" {
         return None;
     }
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let month = MONTHS.iter().position(|m| m == month)? as i64 + 1;
     let day: i64 = day.parse().ok()?;
     let year: i64 = year.parse().ok()?;
@@ -379,19 +336,10 @@ fn parse_http_date(value: &str) -> Option<SystemTime> {
 /// Joins an endpoint path to a configured base URL, keeping any path the
 /// base has (`http://host/lt` + `translate` → `http://host/lt/translate`).
 pub(crate) fn endpoint(engine: &str, base: &str, path: &str) -> Result<Url, TranslateError> {
-    let joined = format!(
-        "{}/{}",
-        base.trim().trim_end_matches('/'),
-        path.trim_start_matches('/')
-    );
-    let url = Url::parse(&joined)
-        .map_err(|e| service_error(engine, format!("invalid base URL {base:?}: {e}"), false))?;
+    let joined = format!("{}/{}", base.trim().trim_end_matches('/'), path.trim_start_matches('/'));
+    let url = Url::parse(&joined).map_err(|e| service_error(engine, format!("invalid base URL {base:?}: {e}"), false))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(service_error(
-            engine,
-            format!("invalid base URL {base:?}: the scheme must be http or https"),
-            false,
-        ));
+        return Err(service_error(engine, format!("invalid base URL {base:?}: the scheme must be http or https"), false));
     }
     Ok(url)
 }
@@ -409,15 +357,9 @@ pub(crate) fn prepare(
         return Err(TranslateError::SameLanguage(from));
     }
     if !supported {
-        return Err(service_error(
-            engine,
-            format!("does not translate {from} → {to}; route this pair to another engine"),
-            false,
-        ));
+        return Err(service_error(engine, format!("does not translate {from} → {to}; route this pair to another engine"), false));
     }
-    let sent: Vec<usize> = (0..segments.len())
-        .filter(|&i| !segments[i].trim().is_empty())
-        .collect();
+    let sent: Vec<usize> = (0..segments.len()).filter(|&i| !segments[i].trim().is_empty()).collect();
     if sent.is_empty() {
         return Err(TranslateError::EmptyInput);
     }
@@ -426,12 +368,7 @@ pub(crate) fn prepare(
 
 /// Splits the segments to send into requests of at most `max_segments`
 /// segments and about `max_chars` characters; a longer segment goes alone.
-pub(crate) fn batches(
-    segments: &[String],
-    sent: &[usize],
-    max_segments: usize,
-    max_chars: usize,
-) -> Vec<Vec<usize>> {
+pub(crate) fn batches(segments: &[String], sent: &[usize], max_segments: usize, max_chars: usize) -> Vec<Vec<usize>> {
     let max_segments = max_segments.max(1);
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
@@ -486,18 +423,9 @@ pub(crate) fn assemble(
         return Err(TranslateError::EmptyOutput { engine, detail });
     }
     if unchanged == count {
-        return Err(TranslateError::Unchanged {
-            engine,
-            segments: count,
-        });
+        return Err(TranslateError::Unchanged { engine, segments: count });
     }
-    Ok(Translation {
-        segments,
-        engine,
-        unknown_words: 0,
-        generation_errors: 0,
-        transfer_errors: 0,
-    })
+    Ok(Translation { segments, engine, unknown_words: 0, generation_errors: 0, transfer_errors: 0 })
 }
 
 /// The language's English name, for prompts.
@@ -590,32 +518,18 @@ mod tests {
     fn retry_after_takes_seconds_and_http_dates() {
         let now = UNIX_EPOCH + Duration::from_secs(784_111_777); // Sun, 06 Nov 1994 08:49:37 GMT
         assert_eq!(parse_retry_after("3", now), Some(Duration::from_secs(3)));
-        assert_eq!(
-            parse_retry_after("0.5", now),
-            Some(Duration::from_millis(500))
-        );
-        assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:50:07 GMT", now),
-            Some(Duration::from_secs(30))
-        );
-        assert_eq!(
-            parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now),
-            Some(Duration::ZERO)
-        );
+        assert_eq!(parse_retry_after("0.5", now), Some(Duration::from_millis(500)));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:50:07 GMT", now), Some(Duration::from_secs(30)));
+        assert_eq!(parse_retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now), Some(Duration::ZERO));
         assert_eq!(parse_retry_after("soon", now), None);
         assert_eq!(parse_retry_after("-4", now), None);
     }
 
     #[test]
     fn service_messages_are_found_in_each_services_shape() {
+        assert_eq!(service_message(r#"{"error":"Invalid API key"}"#), "Invalid API key");
         assert_eq!(
-            service_message(r#"{"error":"Invalid API key"}"#),
-            "Invalid API key"
-        );
-        assert_eq!(
-            service_message(
-                r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}"#
-            ),
+            service_message(r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}"#),
             "Incorrect API key provided"
         );
         assert_eq!(
@@ -631,52 +545,24 @@ mod tests {
         let segs = strings(&["aaaa", "", "bbbb", "cccc", "dddddddddddd", "e"]);
         let sent = prepare("t", true, Lang::En, Lang::Es, &segs).unwrap();
         assert_eq!(sent, vec![0, 2, 3, 4, 5]);
-        assert_eq!(
-            batches(&segs, &sent, 2, 100),
-            vec![vec![0, 2], vec![3, 4], vec![5]]
-        );
-        assert_eq!(
-            batches(&segs, &sent, 10, 8),
-            vec![vec![0, 2], vec![3], vec![4], vec![5]]
-        );
+        assert_eq!(batches(&segs, &sent, 2, 100), vec![vec![0, 2], vec![3, 4], vec![5]]);
+        assert_eq!(batches(&segs, &sent, 10, 8), vec![vec![0, 2], vec![3], vec![4], vec![5]]);
     }
 
     #[test]
     fn assemble_keeps_whitespace_and_applies_the_failure_rule() {
         let src = strings(&["  Hello ", "", "World"]);
-        let ok = assemble(
-            "t".into(),
-            &src,
-            vec![(0, "Hola".into()), (2, "Mundo".into())],
-        )
-        .unwrap();
+        let ok = assemble("t".into(), &src, vec![(0, "Hola".into()), (2, "Mundo".into())]).unwrap();
         assert_eq!(ok.segments, strings(&["  Hola ", "", "Mundo"]));
-        let empty =
-            assemble("t".into(), &src, vec![(0, "Hola".into()), (2, " ".into())]).unwrap_err();
-        assert!(
-            matches!(empty, TranslateError::EmptyOutput { .. }),
-            "{empty}"
-        );
-        let same = assemble(
-            "t".into(),
-            &src,
-            vec![(0, "Hello".into()), (2, "World".into())],
-        )
-        .unwrap_err();
-        assert!(
-            matches!(same, TranslateError::Unchanged { segments: 2, .. }),
-            "{same}"
-        );
+        let empty = assemble("t".into(), &src, vec![(0, "Hola".into()), (2, " ".into())]).unwrap_err();
+        assert!(matches!(empty, TranslateError::EmptyOutput { .. }), "{empty}");
+        let same = assemble("t".into(), &src, vec![(0, "Hello".into()), (2, "World".into())]).unwrap_err();
+        assert!(matches!(same, TranslateError::Unchanged { segments: 2, .. }), "{same}");
     }
 
     #[test]
     fn endpoints_keep_the_base_path() {
-        assert_eq!(
-            endpoint("t", "http://h:5000/lt/", "translate")
-                .unwrap()
-                .as_str(),
-            "http://h:5000/lt/translate"
-        );
+        assert_eq!(endpoint("t", "http://h:5000/lt/", "translate").unwrap().as_str(), "http://h:5000/lt/translate");
         assert!(endpoint("t", "ftp://h", "x").is_err());
         assert!(endpoint("t", "not a url", "x").is_err());
     }

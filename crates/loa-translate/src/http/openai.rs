@@ -20,9 +20,7 @@ use reqwest::Url;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{
-    assemble, batches, endpoint, english_name, prepare, service_error, HttpOptions, ServiceClient,
-};
+use super::{assemble, batches, endpoint, english_name, prepare, service_error, HttpOptions, ServiceClient};
 use crate::engine::{Engine, EngineFuture, Hints};
 use crate::protect::{spans_to_tags, tags_to_spans};
 use crate::{TranslateError, Translation};
@@ -69,11 +67,7 @@ impl std::fmt::Debug for OpenAiConfig {
 }
 
 impl OpenAiConfig {
-    pub fn new(
-        base_url: impl Into<String>,
-        model: impl Into<String>,
-        languages: Vec<Lang>,
-    ) -> OpenAiConfig {
+    pub fn new(base_url: impl Into<String>, model: impl Into<String>, languages: Vec<Lang>) -> OpenAiConfig {
         OpenAiConfig {
             base_url: base_url.into(),
             api_key: None,
@@ -82,11 +76,7 @@ impl OpenAiConfig {
             languages,
             max_tokens: None,
             // Local models on CPU are slow: give each attempt time.
-            http: HttpOptions {
-                request_timeout: std::time::Duration::from_secs(300),
-                max_attempts: 3,
-                ..HttpOptions::default()
-            },
+            http: HttpOptions { request_timeout: std::time::Duration::from_secs(300), max_attempts: 3, ..HttpOptions::default() },
             max_batch_segments: 16,
             max_batch_chars: 6_000,
         }
@@ -114,11 +104,7 @@ impl std::fmt::Debug for OpenAiChat {
 impl OpenAiChat {
     pub fn new(config: OpenAiConfig) -> Result<OpenAiChat, TranslateError> {
         if config.model.trim().is_empty() {
-            return Err(service_error(
-                ENGINE,
-                "no model configured: set the model name the server serves".into(),
-                false,
-            ));
+            return Err(service_error(ENGINE, "no model configured: set the model name the server serves".into(), false));
         }
         Ok(OpenAiChat {
             completions_url: endpoint(ENGINE, &config.base_url, "chat/completions")?,
@@ -141,18 +127,12 @@ impl OpenAiChat {
     ) -> Result<Translation, TranslateError> {
         let sent = prepare(ENGINE, self.supports(from, to), from, to, segments)?;
         let mut translated = Vec::with_capacity(sent.len());
-        for batch in batches(
-            segments,
-            &sent,
-            self.config.max_batch_segments,
-            self.config.max_batch_chars,
-        ) {
+        for batch in batches(segments, &sent, self.config.max_batch_segments, self.config.max_batch_chars) {
             // Marked spans reach the model as tags it is told to keep.
             let tagged: Vec<(String, Vec<String>)> = batch.iter().map(|&i| spans_to_tags(segments[i].trim())).collect();
             let texts: Vec<&str> = tagged.iter().map(|(text, _)| text.as_str()).collect();
             let joined = texts.join("\n");
-            let instructions =
-                system_prompt(from, to, texts.len(), &relevant_hints(hints, &joined));
+            let instructions = system_prompt(from, to, texts.len(), &relevant_hints(hints, &joined));
             let mut request = json!({
                 "model": self.config.model,
                 "temperature": self.config.temperature,
@@ -169,10 +149,7 @@ impl OpenAiChat {
             let answer = self
                 .client
                 .send("POST /chat/completions", |http| {
-                    let request = http
-                        .post(url.clone())
-                        .header(CONTENT_TYPE, "application/json")
-                        .body(body.clone());
+                    let request = http.post(url.clone()).header(CONTENT_TYPE, "application/json").body(body.clone());
                     match &self.config.api_key {
                         Some(key) => request.header(AUTHORIZATION, format!("Bearer {key}")),
                         None => request,
@@ -180,13 +157,8 @@ impl OpenAiChat {
                 })
                 .await?;
             let content = completion_content(&answer)?;
-            let outputs = parse_segments(&content, texts.len()).map_err(|detail| {
-                service_error(
-                    ENGINE,
-                    format!("model {}: {detail}", self.config.model),
-                    true,
-                )
-            })?;
+            let outputs = parse_segments(&content, texts.len())
+                .map_err(|detail| service_error(ENGINE, format!("model {}: {detail}", self.config.model), true))?;
             let outputs = outputs.into_iter().zip(&tagged).map(|(out, (_, spans))| tags_to_spans(&out, spans));
             translated.extend(batch.into_iter().zip(outputs));
         }
@@ -201,18 +173,8 @@ fn relevant_hints(hints: &Hints, text: &str) -> Hints {
     let text = text.to_lowercase();
     let occurs = |term: &str| !term.trim().is_empty() && text.contains(&term.to_lowercase());
     Hints {
-        protected: hints
-            .protected
-            .iter()
-            .filter(|t| occurs(t))
-            .cloned()
-            .collect(),
-        forced: hints
-            .forced
-            .iter()
-            .filter(|(s, _)| occurs(s))
-            .cloned()
-            .collect(),
+        protected: hints.protected.iter().filter(|t| occurs(t)).cloned().collect(),
+        forced: hints.forced.iter().filter(|(s, _)| occurs(s)).cloned().collect(),
     }
 }
 
@@ -229,8 +191,7 @@ fn system_prompt(from: Lang, to: Lang, count: usize, hints: &Hints) -> String {
         "Copy every number exactly as it is written in the source, digit for digit, \
          including dates, amounts, percentages and codes; never round or convert them."
             .to_string(),
-        "Keep inline markup tags (such as <m0>...</m0>) unchanged, around the translated words they mark."
-            .to_string(),
+        "Keep inline markup tags (such as <m0>...</m0>) unchanged, around the translated words they mark.".to_string(),
     ];
     if !hints.protected.is_empty() {
         let names: Vec<String> = hints.protected.iter().map(|t| quoted(t)).collect();
@@ -241,26 +202,14 @@ fn system_prompt(from: Lang, to: Lang, count: usize, hints: &Hints) -> String {
         ));
     }
     if !hints.forced.is_empty() {
-        let pairs: Vec<String> = hints
-            .forced
-            .iter()
-            .map(|(s, t)| format!("{} → {}", quoted(s), quoted(t)))
-            .collect();
-        rules.push(format!(
-            "Translate these terms exactly as given (glossary, {source} → {target}): {}.",
-            pairs.join("; ")
-        ));
+        let pairs: Vec<String> = hints.forced.iter().map(|(s, t)| format!("{} → {}", quoted(s), quoted(t))).collect();
+        rules.push(format!("Translate these terms exactly as given (glossary, {source} → {target}): {}.", pairs.join("; ")));
     }
     rules.push(format!(
         "Answer with a JSON array of exactly {count} string(s): the {target} translation of each segment, \
          in the same order. Output only the JSON array, with no comments or code fences."
     ));
-    rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| if i == 0 { r.clone() } else { format!("- {r}") })
-        .collect::<Vec<_>>()
-        .join("\n")
+    rules.iter().enumerate().map(|(i, r)| if i == 0 { r.clone() } else { format!("- {r}") }).collect::<Vec<_>>().join("\n")
 }
 
 fn quoted(term: &str) -> String {
@@ -287,25 +236,15 @@ struct Message {
 }
 
 fn completion_content(body: &str) -> Result<String, TranslateError> {
-    let completion: Completion = serde_json::from_str(body).map_err(|e| {
-        service_error(
-            ENGINE,
-            format!("POST /chat/completions: the answer is not a chat completion: {e}"),
-            false,
-        )
-    })?;
+    let completion: Completion = serde_json::from_str(body)
+        .map_err(|e| service_error(ENGINE, format!("POST /chat/completions: the answer is not a chat completion: {e}"), false))?;
     let Some(choice) = completion.choices.into_iter().next() else {
-        return Err(service_error(
-            ENGINE,
-            "POST /chat/completions: the answer has no choices".into(),
-            true,
-        ));
+        return Err(service_error(ENGINE, "POST /chat/completions: the answer has no choices".into(), true));
     };
     if choice.finish_reason.as_deref() == Some("length") {
         return Err(service_error(
             ENGINE,
-            "the answer was cut off at the token limit; lower max_batch_chars or raise max_tokens"
-                .into(),
+            "the answer was cut off at the token limit; lower max_batch_chars or raise max_tokens".into(),
             false,
         ));
     }
@@ -326,12 +265,7 @@ pub(crate) fn parse_segments(content: &str, expected: usize) -> Result<Vec<Strin
         match serde_json::from_str::<serde_json::Value>(candidate) {
             Ok(value) => match string_array(&value) {
                 Some(v) if v.len() == expected => return Ok(v),
-                Some(v) => {
-                    return Err(format!(
-                        "answered {} segment(s) for the {expected} sent",
-                        v.len()
-                    ))
-                }
+                Some(v) => return Err(format!("answered {} segment(s) for the {expected} sent", v.len())),
                 None => last_error = "the answer is JSON but not an array of strings".into(),
             },
             Err(e) => last_error = format!("the answer is not a JSON array of strings ({e})"),
@@ -360,10 +294,7 @@ fn outermost_array(text: &str) -> String {
 
 fn string_array(value: &serde_json::Value) -> Option<Vec<String>> {
     match value {
-        serde_json::Value::Array(items) => items
-            .iter()
-            .map(|v| v.as_str().map(str::to_string))
-            .collect(),
+        serde_json::Value::Array(items) => items.iter().map(|v| v.as_str().map(str::to_string)).collect(),
         // `{"translations": [...]}` and the like: one array member.
         serde_json::Value::Object(map) => {
             let mut arrays = map.values().filter(|v| v.is_array());
@@ -390,13 +321,7 @@ impl Engine for OpenAiChat {
         from != to && self.config.languages.contains(&from) && self.config.languages.contains(&to)
     }
 
-    fn translate<'a>(
-        &'a self,
-        from: Lang,
-        to: Lang,
-        segments: &'a [String],
-        hints: &'a Hints,
-    ) -> EngineFuture<'a> {
+    fn translate<'a>(&'a self, from: Lang, to: Lang, segments: &'a [String], hints: &'a Hints) -> EngineFuture<'a> {
         Box::pin(self.translate_segments(from, to, segments, hints))
     }
 }
@@ -409,22 +334,10 @@ mod tests {
     fn parses_bare_fenced_wrapped_and_reasoned_answers() {
         let want = vec!["Uno".to_string(), "Dos \"2\"".to_string()];
         assert_eq!(parse_segments(r#"["Uno","Dos \"2\""]"#, 2).unwrap(), want);
-        assert_eq!(
-            parse_segments("```json\n[\"Uno\", \"Dos \\\"2\\\"\"]\n```", 2).unwrap(),
-            want
-        );
-        assert_eq!(
-            parse_segments("Here you go:\n[\"Uno\",\"Dos \\\"2\\\"\"]\nDone.", 2).unwrap(),
-            want
-        );
-        assert_eq!(
-            parse_segments(r#"{"translations":["Uno","Dos \"2\""]}"#, 2).unwrap(),
-            want
-        );
-        assert_eq!(
-            parse_segments("<think>[maybe] try</think>\n[\"Uno\",\"Dos \\\"2\\\"\"]", 2).unwrap(),
-            want
-        );
+        assert_eq!(parse_segments("```json\n[\"Uno\", \"Dos \\\"2\\\"\"]\n```", 2).unwrap(), want);
+        assert_eq!(parse_segments("Here you go:\n[\"Uno\",\"Dos \\\"2\\\"\"]\nDone.", 2).unwrap(), want);
+        assert_eq!(parse_segments(r#"{"translations":["Uno","Dos \"2\""]}"#, 2).unwrap(), want);
+        assert_eq!(parse_segments("<think>[maybe] try</think>\n[\"Uno\",\"Dos \\\"2\\\"\"]", 2).unwrap(), want);
     }
 
     #[test]
@@ -445,10 +358,7 @@ mod tests {
         let prompt = system_prompt(Lang::Vi, Lang::En, 3, &hints);
         assert!(prompt.contains("from Vietnamese into English"), "{prompt}");
         assert!(prompt.contains("\"Trần Thế Dũng\""), "{prompt}");
-        assert!(
-            prompt.contains("\"Bộ Tài chính\" → \"Ministry of Finance\""),
-            "{prompt}"
-        );
+        assert!(prompt.contains("\"Bộ Tài chính\" → \"Ministry of Finance\""), "{prompt}");
         assert!(prompt.contains("exactly 3 string(s)"), "{prompt}");
         assert!(prompt.contains("digit for digit"), "{prompt}");
     }
@@ -457,16 +367,10 @@ mod tests {
     fn only_hints_present_in_the_batch_are_sent() {
         let hints = Hints {
             protected: vec!["Hà Tĩnh".into(), "Đà Nẵng".into()],
-            forced: vec![
-                ("thủ tướng".into(), "Prime Minister".into()),
-                ("bộ".into(), "ministry".into()),
-            ],
+            forced: vec![("thủ tướng".into(), "Prime Minister".into()), ("bộ".into(), "ministry".into())],
         };
         let kept = relevant_hints(&hints, "Ông đến Hà Tĩnh cùng thủ tướng");
         assert_eq!(kept.protected, vec!["Hà Tĩnh".to_string()]);
-        assert_eq!(
-            kept.forced,
-            vec![("thủ tướng".to_string(), "Prime Minister".to_string())]
-        );
+        assert_eq!(kept.forced, vec![("thủ tướng".to_string(), "Prime Minister".to_string())]);
     }
 }

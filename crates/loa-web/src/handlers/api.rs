@@ -25,9 +25,7 @@ fn error(status: StatusCode, message: String) -> Response {
 fn number(params: &HashMap<String, String>, name: &str, default: usize) -> Result<usize, String> {
     match params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
         None => Ok(default),
-        Some(v) => v
-            .parse::<usize>()
-            .map_err(|_| format!("{name} must be a non-negative whole number, got {v:?}")),
+        Some(v) => v.parse::<usize>().map_err(|_| format!("{name} must be a non-negative whole number, got {v:?}")),
     }
 }
 
@@ -64,9 +62,7 @@ pub async fn search(State(state): State<AppState>, Query(params): Query<HashMap<
     };
     let offset = match offset {
         Ok(n) if n.saturating_add(limit) <= MAX_RESULT_WINDOW => n,
-        Ok(_) => {
-            return error(StatusCode::BAD_REQUEST, format!("offset + limit may be at most {MAX_RESULT_WINDOW}"))
-        }
+        Ok(_) => return error(StatusCode::BAD_REQUEST, format!("offset + limit may be at most {MAX_RESULT_WINDOW}")),
         Err(message) => return error(StatusCode::BAD_REQUEST, message),
     };
     let index = state.search.clone();

@@ -43,10 +43,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, page: i64) -> PageResul
     let prev = (page > 1).then(|| paged_path(&base, page - 1));
     let next = (page < pages).then(|| paged_path(&base, page + 1));
     let heading = c.locales.text_args(lang, "author-heading", &[("author", author.name.as_str().into())]);
-    let mut main = format!(
-        "<div class=\"wrap listing\"><h1 class=\"page-title\">{}</h1>",
-        crate::render::esc(&heading)
-    );
+    let mut main = format!("<div class=\"wrap listing\"><h1 class=\"page-title\">{}</h1>", crate::render::esc(&heading));
     if cards.cards.is_empty() {
         main.push_str(&format!("<p class=\"empty\">{}</p>", c.th("list-empty")));
     } else {

@@ -37,10 +37,7 @@ async fn build(state: &AppState, lang: Lang, user: &loa_domain::User, params: &H
     let comments = if user.role.moderates_comments() { Some(state.store.pending_comments(QUEUE).await?) } else { None };
     let page = Page {
         title: c.t("newsroom-title"),
-        main: desk(
-            &c,
-            &Desk { user, notice: notice(&c, params), review: review.as_deref(), comments: comments.as_deref() },
-        ),
+        main: desk(&c, &Desk { user, notice: notice(&c, params), review: review.as_deref(), comments: comments.as_deref() }),
         noindex: true,
         ..Page::default()
     };

@@ -86,12 +86,20 @@ async fn build(state: &AppState, lang: Lang, format: Format, scope: &Scope) -> R
         Scope::Author(slug) => {
             let page = store.by_author(lang, slug, ENTRIES, 0).await?;
             let name = store.author(slug).await?.map(|a| a.name).unwrap_or_else(|| slug.clone());
-            (page, c.locales.text_args(lang, "feed-title-author", &[("site", site.into()), ("author", name.into())]), c.author_path(slug))
+            (
+                page,
+                c.locales.text_args(lang, "feed-title-author", &[("site", site.into()), ("author", name.into())]),
+                c.author_path(slug),
+            )
         }
         Scope::Place(name) => (
             store.by_place(lang, name, ENTRIES, 0).await?,
             c.locales.text_args(lang, "feed-title-place", &[("site", site.into()), ("place", name.clone().into())]),
-            format!("/{}/search?place={}", lang.code(), url::form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()),
+            format!(
+                "/{}/search?place={}",
+                lang.code(),
+                url::form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()
+            ),
         ),
     };
     let mut items = Vec::with_capacity(page.cards.len());

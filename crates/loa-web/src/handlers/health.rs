@@ -10,11 +10,10 @@ use crate::AppState;
 
 pub async fn health(State(state): State<AppState>) -> Response {
     match state.store.article_count().await {
-        Ok(articles) => (
-            StatusCode::OK,
-            Json(json!({"status": "ok", "articles": articles, "search_documents": state.search.num_docs()})),
-        )
-            .into_response(),
+        Ok(articles) => {
+            (StatusCode::OK, Json(json!({"status": "ok", "articles": articles, "search_documents": state.search.num_docs()})))
+                .into_response()
+        }
         Err(err) => {
             tracing::error!(error = %err, "health check: store failed");
             // The cause stays in the log: driver messages name files and queries.

@@ -21,9 +21,7 @@ pub fn negotiate(accept_language: &str, offered: &[Lang]) -> Option<Lang> {
     for (position, item) in accept_language.split(',').enumerate() {
         let mut parts = item.split(';');
         let tag = parts.next().unwrap_or("").trim();
-        let q = parts
-            .find_map(|p| p.trim().strip_prefix("q=").map(|v| v.trim().parse::<f32>().unwrap_or(0.0)))
-            .unwrap_or(1.0);
+        let q = parts.find_map(|p| p.trim().strip_prefix("q=").map(|v| v.trim().parse::<f32>().unwrap_or(0.0))).unwrap_or(1.0);
         if q <= 0.0 || tag.is_empty() || tag == "*" {
             continue;
         }

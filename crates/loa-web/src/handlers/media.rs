@@ -20,11 +20,20 @@ pub async fn media(State(state): State<AppState>, Path(name): Path<String>) -> R
         Ok(Some(m)) => {
             let mut response = m.bytes.into_response();
             let h = response.headers_mut();
-            h.insert(header::CONTENT_TYPE, HeaderValue::from_str(&m.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(&m.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            );
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
-            h.insert(header::ETAG, HeaderValue::from_str(&format!("\"{name}\"")).unwrap_or(HeaderValue::from_static("\"media\"")));
+            h.insert(
+                header::ETAG,
+                HeaderValue::from_str(&format!("\"{name}\"")).unwrap_or(HeaderValue::from_static("\"media\"")),
+            );
             // An SVG opened on its own is a document: it may run nothing.
-            h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"));
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'"),
+            );
             response
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),

@@ -72,6 +72,8 @@ fn notice(state: &AppState, lang: Lang, status: StatusCode, message: &str) -> Re
 
 /// The page language of a form post from this site, or the answer for a
 /// post to no page or from another site (see [`crate::auth::same_origin`]).
+// The refusal is the answer itself, built on a cold path: boxing it buys nothing.
+#[allow(clippy::result_large_err)]
 pub(crate) fn form_lang(state: &AppState, lang: &str, headers: &HeaderMap) -> Result<Lang, Response> {
     let Some(lang) = state.site.page_lang(lang) else {
         return Err(super::not_found::page(state, state.site.fallback_lang(), ""));

@@ -9,8 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::CommentStatus;
 
-use super::member::{desk_path, forbidden, form_lang, not_allowed, private, signed_in, to_sign_in};
 use super::finish;
+use super::member::{desk_path, forbidden, form_lang, not_allowed, private, signed_in, to_sign_in};
 use crate::AppState;
 
 pub async fn moderate(

@@ -18,21 +18,24 @@ use crate::AppState;
 /// Refused unless the reader (seen through trusted proxies: the proxy's
 /// own loopback address opens nothing) is this machine.
 fn refuse_unless_local(req: &Request, trusted: &[crate::client::Network]) -> Option<Response> {
-    let local = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .is_some_and(|ConnectInfo(addr)| {
-            crate::client::forwarded_client(*addr, req.headers(), trusted).is_some_and(|ip| ip.is_loopback())
-        });
+    let local = req.extensions().get::<ConnectInfo<SocketAddr>>().is_some_and(|ConnectInfo(addr)| {
+        crate::client::forwarded_client(*addr, req.headers(), trusted).is_some_and(|ip| ip.is_loopback())
+    });
     (!local).then(|| {
-        (StatusCode::FORBIDDEN, Json(json!({"error": "the newsroom API answers this machine and signed-in editors and translators"})))
+        (
+            StatusCode::FORBIDDEN,
+            Json(json!({"error": "the newsroom API answers this machine and signed-in editors and translators"})),
+        )
             .into_response()
     })
 }
 
 /// Refused unless from this machine or from a signed-in editor or translator. Reads the
 /// request before the future starts, so the future holds no borrow of it.
-fn refuse_unless_newsroom<'a>(state: &'a AppState, req: &Request) -> impl std::future::Future<Output = Option<Response>> + Send + 'a {
+fn refuse_unless_newsroom<'a>(
+    state: &'a AppState,
+    req: &Request,
+) -> impl std::future::Future<Output = Option<Response>> + Send + 'a {
     let refused = refuse_unless_local(req, &state.site.trusted_proxies);
     let headers = req.headers().clone();
     async move {
@@ -44,7 +47,6 @@ fn refuse_unless_newsroom<'a>(state: &'a AppState, req: &Request) -> impl std::f
         }
     }
 }
-
 
 /// `/api/v1/sources`: every source with its settings and health.
 pub async fn sources(State(state): State<AppState>, req: Request) -> Response {
@@ -75,7 +77,9 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
     }
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(a)) => a,
-        Ok(None) => return (StatusCode::NOT_FOUND, Json(json!({"error": format!("no article with slug {slug:?}")}))).into_response(),
+        Ok(None) => {
+            return (StatusCode::NOT_FOUND, Json(json!({"error": format!("no article with slug {slug:?}")}))).into_response()
+        }
         Err(e) => return internal_error("newsroom api", &e),
     };
     match state.store.editions(article.id).await {
@@ -87,7 +91,9 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
                            "title": e.title, "updated_at": e.updated_at})
                 })
                 .collect();
-            private(Json(json!({ "slug": article.slug, "original_lang": article.original_lang, "editions": list })).into_response())
+            private(
+                Json(json!({ "slug": article.slug, "original_lang": article.original_lang, "editions": list })).into_response(),
+            )
         }
         Err(e) => internal_error("newsroom api", &e),
     }

@@ -58,7 +58,14 @@ pub async fn page(
     private(finish(&state, lang, result))
 }
 
-async fn build(state: &AppState, lang: Lang, user: &User, slug: &str, edition_lang: Lang, corrected: Option<usize>) -> PageResult {
+async fn build(
+    state: &AppState,
+    lang: Lang,
+    user: &User,
+    slug: &str,
+    edition_lang: Lang,
+    corrected: Option<usize>,
+) -> PageResult {
     let c = ctx(state, lang);
     let Some(article) = state.store.article_by_slug(slug).await? else {
         return Ok(not_found::page(state, lang, ""));
@@ -153,7 +160,8 @@ pub async fn correct(
         Ok(None) => return not_found::page(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     };
-    let Some(mut edition) = editions.iter().find(|e| e.lang == edition_lang && e.status != EditionStatus::Original).cloned() else {
+    let Some(mut edition) = editions.iter().find(|e| e.lang == edition_lang && e.status != EditionStatus::Original).cloned()
+    else {
         return not_found::page(&state, lang, "");
     };
     if !edition.is_reviewable() {
@@ -173,7 +181,9 @@ pub async fn correct(
         }
         edition.replace_segment(i, new.clone());
         changed += 1;
-        if let (Some(source), Some(corrections), Some((source_text, marks))) = (&source, &state.corrections, source_segments.get(i)) {
+        if let (Some(source), Some(corrections), Some((source_text, marks))) =
+            (&source, &state.corrections, source_segments.get(i))
+        {
             if let Err(e) = corrections.remember(source.lang, edition.lang, (source_text, marks), &new, &article.places).await {
                 tracing::warn!(error = %e, %slug, segment = i, "correction saved but not remembered");
             }

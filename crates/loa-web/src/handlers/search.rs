@@ -155,7 +155,6 @@ impl Filters {
         }
         out
     }
-
 }
 
 pub async fn search(
@@ -280,7 +279,10 @@ fn facet_html(
         let label = esc(&facet_label(c, facet, &fc.value));
         let count = format!("<span class=\"facet-count\">{}</span>", fc.count);
         if is_current {
-            h.push_str(&format!("<li><a href=\"{}\" aria-current=\"true\">{label}</a> {count}</li>", esc(&search_path(c.lang, query, &narrowed, 1))));
+            h.push_str(&format!(
+                "<li><a href=\"{}\" aria-current=\"true\">{label}</a> {count}</li>",
+                esc(&search_path(c.lang, query, &narrowed, 1))
+            ));
         } else {
             h.push_str(&format!("<li><a href=\"{}\">{label}</a> {count}</li>", esc(&search_path(c.lang, query, &narrowed, 1))));
         }
@@ -316,10 +318,7 @@ fn active_filters_html(c: &Ctx<'_>, query: &str, filters: &Filters) -> String {
     if chips.is_empty() {
         return String::new();
     }
-    let mut h = format!(
-        "<nav class=\"active-filters\" aria-label=\"{}\"><ul>",
-        c.th("search-active-filters")
-    );
+    let mut h = format!("<nav class=\"active-filters\" aria-label=\"{}\"><ul>", c.th("search-active-filters"));
     for (label, without) in &chips {
         h.push_str(&format!(
             "<li><a class=\"chip\" href=\"{}\">{}</a></li>",
@@ -494,29 +493,23 @@ mod tests {
     #[test]
     fn search_paths_encode_the_query() {
         let none = Filters::default();
-        assert_eq!(search_path(Lang::Ru, "Хатинь & co", &none, 2), "/ru/search?q=%D0%A5%D0%B0%D1%82%D0%B8%D0%BD%D1%8C+%26+co&page=2");
+        assert_eq!(
+            search_path(Lang::Ru, "Хатинь & co", &none, 2),
+            "/ru/search?q=%D0%A5%D0%B0%D1%82%D0%B8%D0%BD%D1%8C+%26+co&page=2"
+        );
         assert_eq!(search_path(Lang::En, "", &none, 1), "/en/search");
-        let some = Filters {
-            lang: Some(LangScope::All),
-            place: Some("Hà Tĩnh".into()),
-            sort: SortOrder::Date,
-            ..Filters::default()
-        };
+        let some =
+            Filters { lang: Some(LangScope::All), place: Some("Hà Tĩnh".into()), sort: SortOrder::Date, ..Filters::default() };
         assert_eq!(search_path(Lang::En, "flood", &some, 1), "/en/search?q=flood&lang=all&place=H%C3%A0+T%C4%A9nh&sort=date");
     }
 
     #[test]
     fn filters_parse_and_report_bad_values() {
-        let params: HashMap<String, String> = [
-            ("lang", "ru"),
-            ("category", " local "),
-            ("from", "2024-03-01"),
-            ("to", "yesterday"),
-            ("sort", "date"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+        let params: HashMap<String, String> =
+            [("lang", "ru"), ("category", " local "), ("from", "2024-03-01"), ("to", "yesterday"), ("sort", "date")]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
         let (filters, bad) = Filters::parse(&params, &[Lang::En, Lang::Ru]);
         assert_eq!(filters.lang, Some(LangScope::Only(Lang::Ru)));
         assert_eq!(filters.category.as_deref(), Some("local"));

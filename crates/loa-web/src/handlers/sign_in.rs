@@ -33,12 +33,7 @@ pub async fn form(State(state): State<AppState>, Path(lang): Path<String>, heade
 
 fn page(state: &AppState, lang: loa_domain::Lang, status: StatusCode, error: Option<&str>) -> Response {
     let c = ctx(state, lang);
-    let page = Page {
-        title: c.t("newsroom-sign-in-heading"),
-        main: sign_in_form(&c, error),
-        noindex: true,
-        ..Page::default()
-    };
+    let page = Page { title: c.t("newsroom-sign-in-heading"), main: sign_in_form(&c, error), noindex: true, ..Page::default() };
     private(render_page(state, lang, status, &page))
 }
 

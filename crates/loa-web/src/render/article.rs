@@ -46,7 +46,8 @@ pub fn video_embed_url(src: &str) -> Option<String> {
     }
     let host = url.host_str()?.trim_start_matches("www.").trim_start_matches("m.");
     let segments: Vec<&str> = url.path_segments().map(|s| s.filter(|p| !p.is_empty()).collect()).unwrap_or_default();
-    let valid_id = |id: &str| !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let valid_id =
+        |id: &str| !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     match host {
         "youtube.com" | "youtube-nocookie.com" => {
             let id = match segments.as_slice() {
@@ -144,11 +145,7 @@ fn distinct_places(places: &[String]) -> Vec<&str> {
 }
 
 fn related_section<S: StoryLink>(ctx: &Ctx<'_>, id: &str, heading: &str, empty: &str, cards: &[S]) -> String {
-    let content = if cards.is_empty() {
-        format!("<p class=\"empty\">{}</p>", ctx.th(empty))
-    } else {
-        link_list(ctx, cards)
-    };
+    let content = if cards.is_empty() { format!("<p class=\"empty\">{}</p>", ctx.th(empty)) } else { link_list(ctx, cards) };
     format!(
         "<section id=\"{id}\" class=\"related\" aria-labelledby=\"{id}-heading\"><h2 id=\"{id}-heading\">{}</h2>{content}</section>\n",
         ctx.th(heading)
@@ -168,11 +165,7 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
 
     h.push_str("<div class=\"byline\">");
     if let Some(author) = &a.author {
-        let link = format!(
-            "<a href=\"{}\" rel=\"author\">{}</a>",
-            esc(&ctx.author_path(&author.slug)),
-            esc(&author.name)
-        );
+        let link = format!("<a href=\"{}\" rel=\"author\">{}</a>", esc(&ctx.author_path(&author.slug)), esc(&author.name));
         h.push_str(&format!("<p class=\"author\">{}</p>", ctx.t_with_html("article-by", "author", &link)));
     }
     h.push_str(&format!(
@@ -181,11 +174,7 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
         ctx.time(a.published_at)
     ));
     if let Some(updated) = a.updated_at.filter(|u| *u > a.published_at) {
-        h.push_str(&format!(
-            " <span class=\"updated\">{} {}</span>",
-            ctx.th("article-updated"),
-            ctx.time(updated)
-        ));
+        h.push_str(&format!(" <span class=\"updated\">{} {}</span>", ctx.th("article-updated"), ctx.time(updated)));
     }
     h.push_str("</p></div>\n");
 
@@ -235,20 +224,12 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
 
     h.push_str(&comments_section(ctx, &v.article.slug, v.comments, v.comment_outcome));
     h.push_str(&match v.same_topic {
-        SameTopic::Similar(hits) => {
-            related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", hits)
-        }
+        SameTopic::Similar(hits) => related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", hits),
         SameTopic::SharedTopics(cards) => {
             related_section(ctx, "same-topic", "related-same-topic", "related-same-topic-empty", cards)
         }
     });
-    h.push_str(&related_section(
-        ctx,
-        "same-category",
-        "related-same-category",
-        "related-same-category-empty",
-        v.same_category,
-    ));
+    h.push_str(&related_section(ctx, "same-category", "related-same-category", "related-same-category-empty", v.same_category));
     h.push_str(&related_section(ctx, "same-author", "related-same-author", "related-same-author-empty", v.same_author));
     h.push_str(&videos_section(ctx, &e.blocks, v.video_stories));
     h.push_str("</div>\n");
@@ -286,8 +267,12 @@ fn comment_form(ctx: &Ctx<'_>, slug: &str, outcome: Option<&str>) -> String {
     let mut h = format!("<h3 id=\"comment-form-heading\">{}</h3>", ctx.th("comment-form-heading"));
     match outcome {
         Some("thanks") => h.push_str(&format!("<p class=\"form-notice\" role=\"status\">{}</p>", ctx.th("comment-form-thanks"))),
-        Some("invalid") => h.push_str(&format!("<p class=\"form-error\" role=\"alert\">{}</p>", ctx.tah("comment-form-invalid", &max))),
-        Some("throttled") => h.push_str(&format!("<p class=\"form-error\" role=\"alert\">{}</p>", ctx.th("comment-form-throttled"))),
+        Some("invalid") => {
+            h.push_str(&format!("<p class=\"form-error\" role=\"alert\">{}</p>", ctx.tah("comment-form-invalid", &max)))
+        }
+        Some("throttled") => {
+            h.push_str(&format!("<p class=\"form-error\" role=\"alert\">{}</p>", ctx.th("comment-form-throttled")))
+        }
         _ => {}
     }
     h.push_str(&format!(
@@ -375,11 +360,9 @@ pub fn json_ld(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Figure(f) if url_attr(&f.src).is_some() => Some(if f.src.starts_with('/') {
-                ctx.site.absolute(&f.src)
-            } else {
-                f.src.clone()
-            }),
+            Block::Figure(f) if url_attr(&f.src).is_some() => {
+                Some(if f.src.starts_with('/') { ctx.site.absolute(&f.src) } else { f.src.clone() })
+            }
             _ => None,
         })
         .collect();
@@ -387,7 +370,10 @@ pub fn json_ld(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
         obj.insert("image".into(), json!(images));
     }
     if !places_empty(&a.places) {
-        obj.insert("contentLocation".into(), json!(distinct_places(&a.places).iter().map(|p| json!({"@type": "Place", "name": p})).collect::<Vec<_>>()));
+        obj.insert(
+            "contentLocation".into(),
+            json!(distinct_places(&a.places).iter().map(|p| json!({"@type": "Place", "name": p})).collect::<Vec<_>>()),
+        );
     }
     if e.lang != a.original_lang {
         obj.insert(
@@ -471,14 +457,8 @@ mod tests {
             video_embed_url("https://www.youtube.com/watch?v=abc_DEF-123").as_deref(),
             Some("https://www.youtube-nocookie.com/embed/abc_DEF-123")
         );
-        assert_eq!(
-            video_embed_url("https://youtu.be/abc123").as_deref(),
-            Some("https://www.youtube-nocookie.com/embed/abc123")
-        );
-        assert_eq!(
-            video_embed_url("https://vimeo.com/76979871").as_deref(),
-            Some("https://player.vimeo.com/video/76979871")
-        );
+        assert_eq!(video_embed_url("https://youtu.be/abc123").as_deref(), Some("https://www.youtube-nocookie.com/embed/abc123"));
+        assert_eq!(video_embed_url("https://vimeo.com/76979871").as_deref(), Some("https://player.vimeo.com/video/76979871"));
         assert_eq!(video_embed_url("https://evil.example/embed/x"), None);
         assert_eq!(video_embed_url("https://www.youtube.com/watch?v=\"><script>"), None);
         assert_eq!(video_embed_url("javascript:alert(1)"), None);

@@ -31,11 +31,7 @@ pub fn card(ctx: &Ctx<'_>, c: &ArticleCard) -> String {
             ));
         }
     }
-    h.push_str(&format!(
-        "<h3 class=\"card-title\"><a href=\"{}\">{}</a></h3>",
-        esc(&href),
-        esc(&c.title)
-    ));
+    h.push_str(&format!("<h3 class=\"card-title\"><a href=\"{}\">{}</a></h3>", esc(&href), esc(&c.title)));
     if !c.lead.trim().is_empty() {
         h.push_str(&format!("<p class=\"card-lead\">{}</p>", esc(&c.lead)));
     }

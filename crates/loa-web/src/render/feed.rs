@@ -104,7 +104,11 @@ fn atom(ctx: &Ctx<'_>, feed: &Feed<'_>) -> String {
         // The story's address in this language: the same story in another
         // language is another entry, in that language's feed.
         x.push_str(&format!("<id>{url}</id>\n"));
-        x.push_str(&format!("<published>{}</published>\n<updated>{}</updated>\n", iso(card.published_at), iso(card.published_at)));
+        x.push_str(&format!(
+            "<published>{}</published>\n<updated>{}</updated>\n",
+            iso(card.published_at),
+            iso(card.published_at)
+        ));
         if let Some(author) = &card.author {
             x.push_str(&format!("<author><name>{}</name></author>\n", esc(&author.name)));
         }
@@ -152,7 +156,10 @@ fn rss(ctx: &Ctx<'_>, feed: &Feed<'_>) -> String {
         let card = item.card;
         let url = site(&ctx.article_path(&card.slug));
         x.push_str("<item>\n");
-        x.push_str(&format!("<title>{}</title>\n<link>{url}</link>\n<guid isPermaLink=\"true\">{url}</guid>\n", esc(&card.title)));
+        x.push_str(&format!(
+            "<title>{}</title>\n<link>{url}</link>\n<guid isPermaLink=\"true\">{url}</guid>\n",
+            esc(&card.title)
+        ));
         x.push_str(&format!("<pubDate>{}</pubDate>\n", card.published_at.to_rfc2822()));
         if let Some(author) = &card.author {
             // RSS's <author> is an e-mail address; a name goes in dc:creator.

@@ -74,11 +74,21 @@ pub fn render(ctx: &Ctx<'_>, page: &Page) -> String {
     let mut feeds: Vec<(String, String)> = vec![(site_feed, format!("/{lang}/"))];
     if let Some(slug) = page.category.filter(|_| page.path.starts_with(&format!("/{lang}/category/"))) {
         let name = ctx.locales.category_name(ctx.lang, slug);
-        let title = ctx.locales.text_args(ctx.lang, "feed-title-category", &[("site", site_name.as_str().into()), ("category", name.into())]);
+        let title = ctx.locales.text_args(
+            ctx.lang,
+            "feed-title-category",
+            &[("site", site_name.as_str().into()), ("category", name.into())],
+        );
         feeds.push((title, format!("/{lang}/category/{slug}/")));
     }
-    if let (Some(slug), Some(name)) = (page.path.strip_prefix(&format!("/{lang}/author/")).map(|s| s.split(['/', '?']).next().unwrap_or("")), &page.author_name) {
-        let title = ctx.locales.text_args(ctx.lang, "feed-title-author", &[("site", site_name.as_str().into()), ("author", name.as_str().into())]);
+    if let (Some(slug), Some(name)) =
+        (page.path.strip_prefix(&format!("/{lang}/author/")).map(|s| s.split(['/', '?']).next().unwrap_or("")), &page.author_name)
+    {
+        let title = ctx.locales.text_args(
+            ctx.lang,
+            "feed-title-author",
+            &[("site", site_name.as_str().into()), ("author", name.as_str().into())],
+        );
         feeds.push((title, format!("/{lang}/author/{slug}/")));
     }
     for (title, folder) in &feeds {
@@ -137,10 +147,7 @@ fn masthead(ctx: &Ctx<'_>, page: &Page, site_name: &str) -> String {
 /// Each language under its own name, marked with its `lang` so screen
 /// readers pronounce it right and so it is not mistaken for interface text.
 fn language_switcher(ctx: &Ctx<'_>, alternates: &[(Lang, String)]) -> String {
-    let mut h = format!(
-        "<nav class=\"language-switcher\" aria-label=\"{}\"><ul>",
-        ctx.th("language-switcher-label")
-    );
+    let mut h = format!("<nav class=\"language-switcher\" aria-label=\"{}\"><ul>", ctx.th("language-switcher-label"));
     for (lang, path) in alternates {
         let code = lang.code();
         if *lang == ctx.lang {
@@ -162,10 +169,7 @@ fn language_switcher(ctx: &Ctx<'_>, alternates: &[(Lang, String)]) -> String {
 }
 
 fn section_nav(ctx: &Ctx<'_>, current: Option<&str>) -> String {
-    let mut h = format!(
-        "<nav class=\"sections\" aria-label=\"{}\"><ul class=\"wrap\">",
-        ctx.th("nav-label")
-    );
+    let mut h = format!("<nav class=\"sections\" aria-label=\"{}\"><ul class=\"wrap\">", ctx.th("nav-label"));
     h.push_str(&format!("<li><a href=\"{}\">{}</a></li>", ctx.home_path(), ctx.th("nav-home")));
     for c in CATEGORIES {
         let current_attr = if current == Some(c.slug) { " aria-current=\"page\"" } else { "" };

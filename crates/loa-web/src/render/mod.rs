@@ -96,11 +96,7 @@ impl<'a> Ctx<'a> {
 
     /// A date as the page's locale writes it, in a `<time>` element.
     pub fn time(&self, at: DateTime<Utc>) -> String {
-        format!(
-            "<time datetime=\"{}\">{}</time>",
-            iso(at),
-            esc(&self.locales.format_date(self.lang, at))
-        )
+        format!("<time datetime=\"{}\">{}</time>", iso(at), esc(&self.locales.format_date(self.lang, at)))
     }
 
     pub fn home_path(&self) -> String {
@@ -130,8 +126,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(esc("<script>alert('x')</script> & \"q\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
     }
 
     #[test]
@@ -140,7 +138,6 @@ mod tests {
         assert_eq!(url_attr("data:text/html,x"), None);
         assert_eq!(url_attr("//evil.example/x"), None);
         assert_eq!(url_attr("/media/a b.jpg").as_deref(), Some("/media/a b.jpg"));
-        assert_eq!(url_attr("https://baohatinh.vn/a?x=1&y=\"2\"").as_deref(),
-            Some("https://baohatinh.vn/a?x=1&amp;y=%222%22"));
+        assert_eq!(url_attr("https://baohatinh.vn/a?x=1&y=\"2\"").as_deref(), Some("https://baohatinh.vn/a?x=1&amp;y=%222%22"));
     }
 }

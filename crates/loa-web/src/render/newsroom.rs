@@ -2,8 +2,8 @@
 //! moderation), and one edition beside its source. Forms post back to the
 //! site itself; no script runs.
 
-use loa_i18n::FluentValue;
 use loa_domain::{decode_reasons, Edition, EditionStatus, Lang, NewsroomAction, Problem, User};
+use loa_i18n::FluentValue;
 use loa_store::{PendingComment, ReviewItem};
 
 use super::{esc, Ctx};
@@ -191,7 +191,11 @@ pub fn review(ctx: &Ctx<'_>, r: &Review<'_>) -> String {
             ctx.tah("newsroom-corrected", &[("count", (n as i64).into())])
         ));
     }
-    h.push_str(&format!("<p class=\"status\">{} · {}</p>", esc(&language(ctx, edition.lang)), esc(&status_word(ctx, edition.status))));
+    h.push_str(&format!(
+        "<p class=\"status\">{} · {}</p>",
+        esc(&language(ctx, edition.lang)),
+        esc(&status_word(ctx, edition.status))
+    ));
     if let Some(stored) = &edition.failure {
         h.push_str(&held_because(ctx, &decode_reasons(stored)));
     }

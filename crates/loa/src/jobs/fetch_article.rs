@@ -4,7 +4,10 @@
 
 use loa_domain::article::body_text;
 use loa_domain::{Category, Lang, NewArticle, SourceSettings};
-use loa_ingest::{canonical_url, decode_html, extract_with_rules, simhash, ExtractError, ExtractRules, Extracted, FetchError, NEAR_DUPLICATE_BITS};
+use loa_ingest::{
+    canonical_url, decode_html, extract_with_rules, simhash, ExtractError, ExtractRules, Extracted, FetchError,
+    NEAR_DUPLICATE_BITS,
+};
 use loa_store::{Fingerprint, InsertOutcome, Job, SuppliedEdition};
 use serde::{Deserialize, Serialize};
 
@@ -49,19 +52,20 @@ async fn ingest_page(
     settings: &SourceSettings,
 ) -> Result<InsertOutcome, JobFailure> {
     let (final_url, content_type, html, page) = fetch_and_extract(services, &payload.url, settings).await?;
-    let lang = settings
+    let lang = settings.language.or(page.language).filter(|l| services.config.languages.contains(l)).ok_or_else(|| match page
         .language
-        .or(page.language)
-        .filter(|l| services.config.languages.contains(l))
-        .ok_or_else(|| match page.language {
-            Some(l) => JobFailure::Permanent(format!("{} is in {l}, which this portal does not publish", payload.url)),
-            None => JobFailure::Permanent(format!("cannot tell which language {} is in", payload.url)),
-        })?;
+    {
+        Some(l) => JobFailure::Permanent(format!("{} is in {l}, which this portal does not publish", payload.url)),
+        None => JobFailure::Permanent(format!("cannot tell which language {} is in", payload.url)),
+    })?;
 
     let max_image = services.config.fetch.max_image_bytes;
     let mut supplied = Vec::new();
     for (alt_lang, alt_url) in &page.alternates {
-        if *alt_lang == lang || !services.config.languages.contains(alt_lang) || supplied.iter().any(|s: &SuppliedEdition| s.lang == *alt_lang) {
+        if *alt_lang == lang
+            || !services.config.languages.contains(alt_lang)
+            || supplied.iter().any(|s: &SuppliedEdition| s.lang == *alt_lang)
+        {
             continue;
         }
         // An outlet's own translation is better than any engine's; if it
@@ -149,7 +153,8 @@ async fn fetch_and_extract(services: &Services, url: &str, settings: &SourceSett
         }
     })?;
     let html = decode_html(&fetched.body, fetched.content_type.as_deref());
-    let page = extract_page(&html, &fetched.final_url, settings).map_err(|e: ExtractError| JobFailure::Permanent(format!("{url}: {e}")))?;
+    let page = extract_page(&html, &fetched.final_url, settings)
+        .map_err(|e: ExtractError| JobFailure::Permanent(format!("{url}: {e}")))?;
     Ok((fetched.final_url, fetched.content_type, html, page))
 }
 

@@ -77,7 +77,9 @@ pub async fn run_one(services: &Services, kinds: &[JobKind]) -> anyhow::Result<b
             tokio::time::sleep(every).await;
             match services.store.extend_lease(&job, lease).await {
                 Ok(true) => {}
-                Ok(false) => tracing::warn!(kind = job.kind.as_str(), key = %job.key, "lease lost; another worker may run this job"),
+                Ok(false) => {
+                    tracing::warn!(kind = job.kind.as_str(), key = %job.key, "lease lost; another worker may run this job")
+                }
                 Err(e) => tracing::warn!("renewing a lease: {e}"),
             }
         }

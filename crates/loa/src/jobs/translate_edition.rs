@@ -148,7 +148,13 @@ mod tests {
             out.blocks,
             vec![
                 Block::Paragraph { text: "P".into(), marks: vec![bold] },
-                Block::Figure(Figure { src: "/m/a.svg".into(), alt: "ALT".into(), caption: "CAP".into(), width: None, height: None }),
+                Block::Figure(Figure {
+                    src: "/m/a.svg".into(),
+                    alt: "ALT".into(),
+                    caption: "CAP".into(),
+                    width: None,
+                    height: None
+                }),
                 Block::Heading { text: "H".into(), marks: vec![] },
             ]
         );

@@ -23,11 +23,8 @@ impl TestApp {
     /// A fresh data dir, port 0, short fetch timeouts; `tweak` adjusts more.
     pub async fn with(tweak: impl FnOnce(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let mut config = Config {
-            data_dir: dir.path().join("data"),
-            listen: "127.0.0.1:0".parse().unwrap(),
-            ..Config::default()
-        };
+        let mut config =
+            Config { data_dir: dir.path().join("data"), listen: "127.0.0.1:0".parse().unwrap(), ..Config::default() };
         config.fetch.timeout_secs = 2;
         // Fixture outlets live on loopback, which production refuses.
         config.fetch.allow_addresses = vec!["127.0.0.0/8".into()];
@@ -64,14 +61,26 @@ impl TestApp {
 /// What the fixture server answers for one path.
 #[derive(Clone)]
 pub enum Reply {
-    Ok { content_type: &'static str, body: Vec<u8> },
+    Ok {
+        content_type: &'static str,
+        body: Vec<u8>,
+    },
     Status(u16),
     /// Claims and starts sending this many bytes.
-    Huge { content_type: &'static str, len: usize },
+    Huge {
+        content_type: &'static str,
+        len: usize,
+    },
     /// Sends headers, then waits this long before the body.
-    Slow { delay: Duration, body: Vec<u8> },
+    Slow {
+        delay: Duration,
+        body: Vec<u8>,
+    },
     /// A feed with an ETag: 304 when the client already has it.
-    Tagged { etag: &'static str, body: Vec<u8> },
+    Tagged {
+        etag: &'static str,
+        body: Vec<u8>,
+    },
     /// Redirects to this location.
     Redirect(String),
 }
@@ -124,9 +133,11 @@ impl Fixture {
                     let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
                     let reply = routes.get(&path).cloned().unwrap_or(Reply::Status(404));
                     let reply = match reply {
-                        Reply::Tagged { etag, .. } if head.lines().any(|l| {
-                            l.to_ascii_lowercase().starts_with("if-none-match:") && l.contains(etag)
-                        }) => Reply::Status(304),
+                        Reply::Tagged { etag, .. }
+                            if head.lines().any(|l| l.to_ascii_lowercase().starts_with("if-none-match:") && l.contains(etag)) =>
+                        {
+                            Reply::Status(304)
+                        }
                         other => other,
                     };
                     hits.lock().unwrap().push(path.clone());
@@ -173,7 +184,8 @@ async fn answer(sock: &mut tokio::net::TcpStream, reply: Reply) -> std::io::Resu
             sock.write_all(head.as_bytes()).await
         }
         Reply::Huge { content_type, len } => {
-            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n");
+            let head =
+                format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n");
             sock.write_all(head.as_bytes()).await?;
             let chunk = vec![b'a'; 64 * 1024];
             let mut sent = 0;
@@ -211,11 +223,11 @@ pub fn article_page(title: &str, paragraphs: &[&str]) -> String {
 }
 
 pub fn rss(items: &[String]) -> String {
-    let items: String = items
-        .iter()
-        .map(|u| format!("<item><title>Item</title><link>{u}</link><category>News</category></item>"))
-        .collect();
-    format!(r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture Times</title><link>http://x/</link><description>d</description>{items}</channel></rss>"#)
+    let items: String =
+        items.iter().map(|u| format!("<item><title>Item</title><link>{u}</link><category>News</category></item>")).collect();
+    format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture Times</title><link>http://x/</link><description>d</description>{items}</channel></rss>"#
+    )
 }
 
 /// Headless Chromium with a throw-away profile and no network of its own
