@@ -43,13 +43,14 @@ impl Store {
         row.map(|r| Ok(StoredMedia { content_type: r.try_get("content_type")?, bytes: r.try_get("bytes")? })).transpose()
     }
 
-    /// The size in bytes of a stored picture (for feed enclosures).
-    pub async fn media_size(&self, name: &str) -> Result<Option<i64>> {
-        let row = sqlx::query(&crate::sql("SELECT CAST(LENGTH(bytes) AS BIGINT) AS n FROM media WHERE name = ?"))
+    /// A stored picture's type and size in bytes, without its bytes (for
+    /// feed enclosures).
+    pub async fn media_info(&self, name: &str) -> Result<Option<(String, i64)>> {
+        let row = sqlx::query(&crate::sql("SELECT content_type, CAST(LENGTH(bytes) AS BIGINT) AS n FROM media WHERE name = ?"))
             .bind(name)
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|r| Ok(r.try_get("n")?)).transpose()
+        row.map(|r| Ok((r.try_get("content_type")?, r.try_get("n")?))).transpose()
     }
 
     /// How many pictures are stored.

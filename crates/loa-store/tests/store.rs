@@ -335,8 +335,8 @@ async fn places_and_sitemaps_are_read_per_language(t: TestStore) {
     assert_eq!(recent.len(), 1, "only the story of the last two days");
     assert!(store.sitemap_editions(Lang::Es, None, 10, 0).await.unwrap().is_empty());
     store.put_media("a.svg", "image/svg+xml", b"<svg/>").await.unwrap();
-    assert_eq!(store.media_size("a.svg").await.unwrap(), Some(6));
-    assert_eq!(store.media_size("b.svg").await.unwrap(), None);
+    assert_eq!(store.media_info("a.svg").await.unwrap(), Some(("image/svg+xml".to_string(), 6)));
+    assert_eq!(store.media_info("b.svg").await.unwrap(), None);
 }
 
 loa_store::on_both_backends!(

@@ -32,10 +32,16 @@ struct Histogram {
     sum: f64,
 }
 
+/// What one route pattern answered.
+#[derive(Default)]
+struct Route {
+    statuses: BTreeMap<u16, u64>,
+    latency: Histogram,
+}
+
 #[derive(Default)]
 struct Counters {
-    requests: BTreeMap<(String, u16), u64>,
-    latency: BTreeMap<String, Histogram>,
+    routes: BTreeMap<String, Route>,
     fetch_errors: BTreeMap<String, u64>,
     words: BTreeMap<String, u64>,
 }
@@ -68,8 +74,13 @@ impl Metrics {
 
     fn request(&self, route: &str, status: u16, seconds: f64) {
         let mut c = self.counters();
-        *c.requests.entry((route.to_string(), status)).or_default() += 1;
-        let h = c.latency.entry(route.to_string()).or_default();
+        // A known route is found by its name: no allocation per request.
+        if !c.routes.contains_key(route) {
+            c.routes.insert(route.to_string(), Route::default());
+        }
+        let r = c.routes.get_mut(route).expect("inserted above");
+        *r.statuses.entry(status).or_default() += 1;
+        let h = &mut r.latency;
         for (i, bound) in BUCKETS.iter().enumerate() {
             if seconds <= *bound {
                 h.counts[i] += 1;
@@ -84,12 +95,14 @@ impl Metrics {
         out.push_str(
             "# HELP loa_http_requests_total Requests answered, by route and status.\n# TYPE loa_http_requests_total counter\n",
         );
-        for ((route, status), n) in &c.requests {
-            let _ = writeln!(out, "loa_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}", label(route));
+        for (route, r) in &c.routes {
+            for (status, n) in &r.statuses {
+                let _ = writeln!(out, "loa_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}", label(route));
+            }
         }
         out.push_str("# HELP loa_http_request_duration_seconds Time to answer, by route.\n# TYPE loa_http_request_duration_seconds histogram\n");
-        for (route, h) in &c.latency {
-            let route = label(route);
+        for (route, r) in &c.routes {
+            let (route, h) = (label(route), &r.latency);
             for (bound, n) in BUCKETS.iter().zip(h.counts) {
                 let _ = writeln!(out, "loa_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {n}");
             }

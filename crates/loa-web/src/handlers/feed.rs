@@ -128,17 +128,9 @@ async fn build(state: &AppState, lang: Lang, format: Format, scope: &Scope) -> R
 /// are not stored here are left out rather than hot-linked.
 async fn enclosure(state: &AppState, fig: &loa_domain::Figure) -> Result<Option<Enclosure>, PageError> {
     let Some(name) = fig.src.strip_prefix("/media/") else { return Ok(None) };
-    let Some(length) = state.store.media_size(name).await? else { return Ok(None) };
-    let mime = match name.rsplit_once('.').map(|(_, e)| e) {
-        Some("jpg") => "image/jpeg",
-        Some("png") => "image/png",
-        Some("gif") => "image/gif",
-        Some("webp") => "image/webp",
-        Some("avif") => "image/avif",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
-    };
-    Ok(Some(Enclosure { url: state.site.absolute(&fig.src), mime: mime.into(), length }))
+    // The type the picture was stored with, as `/media/` serves it.
+    let Some((mime, length)) = state.store.media_info(name).await? else { return Ok(None) };
+    Ok(Some(Enclosure { url: state.site.absolute(&fig.src), mime, length }))
 }
 
 /// Site-relative picture addresses made absolute: a feed is read elsewhere.
