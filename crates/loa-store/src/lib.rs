@@ -244,6 +244,18 @@ impl Store {
         }
     }
 
+    /// SQLite's own check of the file (`PRAGMA integrity_check`: `ok`, or
+    /// what is wrong). PostgreSQL has no such check of its own: `None`.
+    pub async fn integrity_check(&self) -> Result<Option<String>> {
+        match self.backend {
+            Backend::Sqlite => {
+                let row = sqlx::query("PRAGMA integrity_check").fetch_one(&self.pool).await?;
+                Ok(Some(sqlx::Row::try_get::<String, _>(&row, 0)?))
+            }
+            Backend::Postgres => Ok(None),
+        }
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;

@@ -102,6 +102,15 @@ async fn host_turns_queue_up_across_nodes(t: TestStore) {
     assert_eq!(other_node.robots_verdict("http://nobody.example").await.unwrap(), None);
 }
 
+/// SQLite checks its own file; PostgreSQL has no such check to offer.
+async fn the_store_checks_its_integrity_where_it_can(t: TestStore) {
+    match (t.store.backend(), t.store.integrity_check().await.unwrap()) {
+        (Backend::Sqlite, Some(verdict)) => assert_eq!(verdict, "ok"),
+        (Backend::Postgres, None) => {}
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
 /// Every public change is logged in order: a new story, a translation, a
 /// publish, a visible comment.
 async fn the_change_log_follows_every_public_change(t: TestStore) {
@@ -182,6 +191,7 @@ loa_store::on_both_backends!(
     a_newer_schema_is_refused_untouched,
     a_due_source_is_polled_by_one_node,
     host_turns_queue_up_across_nodes,
+    the_store_checks_its_integrity_where_it_can,
 );
 
 #[tokio::test]

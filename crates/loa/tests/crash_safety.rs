@@ -112,11 +112,11 @@ async fn settle(store: &Store, port: u16) -> (i64, u64) {
 }
 
 async fn integrity(data: &Path) -> String {
-    let url = format!("sqlite:{}?mode=ro", data.join("loa.db").display());
-    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
-    let row: (String,) = sqlx::query_as("PRAGMA integrity_check").fetch_one(&pool).await.unwrap();
-    pool.close().await;
-    row.0
+    // Through the store: only loa-store speaks SQL.
+    let store = loa_store::Store::open(&data.join("loa.db")).await.unwrap();
+    let verdict = store.integrity_check().await.unwrap().expect("a SQLite store checks itself");
+    store.close().await;
+    verdict
 }
 
 /// One trial: a fresh data directory, the outlet's articles queued, `loa
