@@ -141,6 +141,20 @@ const SCHEMA: &[Table] = &[
         identity: None,
     },
     Table {
+        name: "api_keys",
+        columns: &[
+            ("id", I),
+            ("user_id", I),
+            ("name", T),
+            ("prefix", T),
+            ("key_hash", T),
+            ("created_at", T),
+            ("last_used_at", T),
+            ("revoked_at", T),
+        ],
+        identity: Some("id"),
+    },
+    Table {
         name: "newsroom_actions",
         columns: &[
             ("id", I),

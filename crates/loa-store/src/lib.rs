@@ -12,6 +12,7 @@
 //! the dialects differ — how a write transaction starts, how a job is
 //! claimed — ask [`Store::backend`].
 
+mod api_keys;
 pub mod articles;
 mod changes;
 mod copy;
@@ -27,6 +28,7 @@ mod sources;
 pub mod testing;
 mod throttle;
 
+pub use api_keys::ApiKey;
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
 pub use changes::Change;
 pub use copy::TableReport;
@@ -35,7 +37,7 @@ pub use jobs::{EditionJob, Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEM
 pub use media::StoredMedia;
 pub use memory::MemoryRow;
 pub use newsroom::PendingComment;
-pub use reads::{ArticleCard, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
+pub use reads::{ArticleCard, CardCursor, CardFilter, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

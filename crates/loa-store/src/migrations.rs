@@ -58,6 +58,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0008_host_politeness.sql"),
         include_str!("../migrations/postgres/0008_host_politeness.sql"),
     ),
+    (
+        9,
+        "api keys",
+        include_str!("../migrations/sqlite/0009_api_keys.sql"),
+        include_str!("../migrations/postgres/0009_api_keys.sql"),
+    ),
 ];
 
 /// Whether this build has migration `version`.

@@ -30,7 +30,7 @@ fn username_key(username: &str) -> String {
     username.trim().to_ascii_lowercase()
 }
 
-fn user_from(row: &AnyRow) -> Result<User> {
+pub(crate) fn user_from(row: &AnyRow) -> Result<User> {
     let role: String = row.try_get("role")?;
     Ok(User {
         id: row.try_get("id")?,

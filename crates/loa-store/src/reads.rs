@@ -8,7 +8,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use crate::{parse_ts, Result, Store, StoreError};
+use crate::{parse_ts, ts, Result, Store, StoreError};
 
 /// Editions readers may see.
 const PUBLIC: &str = "e.status IN ('original', 'published')";
@@ -72,6 +72,24 @@ pub struct ReviewItem {
     pub title: (String, Lang),
 }
 
+/// Which stories a list of cards holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardFilter<'a> {
+    All,
+    Category(Category),
+    /// By the author's slug.
+    Author(&'a str),
+    /// Stories naming this place among theirs.
+    Place(&'a str),
+}
+
+/// The last card of a page: the next page starts after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CardCursor {
+    pub published_at: DateTime<Utc>,
+    pub article_id: ArticleId,
+}
+
 /// A page of cards and how many there are in all.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CardPage {
@@ -120,14 +138,63 @@ impl Store {
         Ok(CardPage { cards: rows.iter().map(card_from_row).collect::<Result<_>>()?, total })
     }
 
+    /// Public stories in `lang` matching `filter`, newest first, starting
+    /// after `after` (the last card of the page before): a page costs the
+    /// same however deep it is, and a story published meanwhile neither
+    /// repeats nor skips one. Ties in time are broken by id.
+    pub async fn cards_after(
+        &self,
+        lang: Lang,
+        filter: &CardFilter<'_>,
+        after: Option<CardCursor>,
+        limit: i64,
+    ) -> Result<Vec<ArticleCard>> {
+        let (clause, arg) = match filter {
+            CardFilter::All => ("1 = 1", None),
+            CardFilter::Category(c) => ("a.category = ?", Some(c.slug.to_string())),
+            CardFilter::Author(slug) => ("au.slug = ?", Some(slug.to_string())),
+            CardFilter::Place(place) => ("a.places LIKE ?", Some(place_pattern(place)?)),
+        };
+        let mut cards = Vec::new();
+        let mut after = after;
+        // A place pattern can match a longer name too; those rows are
+        // dropped and the page filled from further on.
+        loop {
+            let keyset = if after.is_some() { "AND (a.published_at < ? OR (a.published_at = ? AND a.id < ?))" } else { "" };
+            let sql = format!(
+                "{CARD_SELECT} WHERE e.lang = ? AND {PUBLIC} AND {clause} {keyset}
+                 ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+            );
+            let sql = crate::sql(&sql);
+            let mut q = sqlx::query(&sql).bind(lang.code());
+            if let Some(a) = &arg {
+                q = q.bind(a.clone());
+            }
+            if let Some(c) = after {
+                q = q.bind(ts(c.published_at)).bind(ts(c.published_at)).bind(c.article_id);
+            }
+            let wanted = limit - cards.len() as i64;
+            let rows = q.bind(wanted).fetch_all(&self.pool).await?;
+            for row in &rows {
+                let card = card_from_row(row)?;
+                after = Some(CardCursor { published_at: card.published_at, article_id: card.article_id });
+                let kept = match filter {
+                    CardFilter::Place(place) => card.places.iter().any(|p| p == place),
+                    _ => true,
+                };
+                if kept {
+                    cards.push(card);
+                }
+            }
+            if (rows.len() as i64) < wanted || cards.len() as i64 >= limit {
+                return Ok(cards);
+            }
+        }
+    }
+
     /// Newest public stories in `lang` that name `place` among their places.
     pub async fn by_place(&self, lang: Lang, place: &str, limit: i64, offset: i64) -> Result<CardPage> {
-        // Places are a JSON list of strings; the name as a JSON string is a
-        // whole element (serde_json writes both the same way).
-        let needle = serde_json::to_string(place).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let pattern = format!("%{}%", needle.replace(['%', '_'], ""));
-        let page = self.card_page("a.places LIKE ?", Some(&pattern), lang, limit, offset).await?;
-        // LIKE's `_` and `%` were taken out of the pattern; keep exact matches only.
+        let page = self.card_page("a.places LIKE ?", Some(&place_pattern(place)?), lang, limit, offset).await?;
         let cards: Vec<ArticleCard> = page.cards.into_iter().filter(|c| c.places.iter().any(|p| p == place)).collect();
         Ok(CardPage { total: page.total.max(cards.len() as i64), cards })
     }
@@ -434,6 +501,15 @@ fn first_figure(blocks: Vec<Block>) -> Option<Figure> {
         Block::Figure(f) => Some(f),
         _ => None,
     })
+}
+
+/// A LIKE pattern for stories naming `place`. Places are a JSON list of
+/// strings; the name as a JSON string is a whole element (serde_json writes
+/// both the same way). LIKE's `_` and `%` are taken out, so the pattern may
+/// match more: callers keep exact matches only.
+fn place_pattern(place: &str) -> Result<String> {
+    let needle = serde_json::to_string(place).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(format!("%{}%", needle.replace(['%', '_'], "")))
 }
 
 fn card_from_row(r: &AnyRow) -> Result<ArticleCard> {

@@ -112,9 +112,39 @@ async fn decisions_enter_the_history_with_who_made_them(t: TestStore) {
     assert_eq!(store.edition_history(id, Lang::Es).await.unwrap().len(), 3, "comment decisions are not edition history");
 }
 
+async fn api_keys_act_for_their_member_until_revoked(t: TestStore) {
+    let store = t.store.clone();
+    let lan = store.create_user("lan", "Lan", Role::Editor, "h").await.unwrap();
+    let an = store.create_user("an", "An", Role::Moderator, "h").await.unwrap();
+    let key = store.create_api_key(lan.id, "wire desk", "loa_ab12", "hash-of-key-1").await.unwrap();
+    assert_eq!((key.name.as_str(), key.prefix.as_str(), key.last_used_at, key.revoked_at), ("wire desk", "loa_ab12", None, None));
+    let duplicate = store.create_api_key(an.id, "copy", "loa_ab12", "hash-of-key-1").await.unwrap_err();
+    assert!(matches!(duplicate, StoreError::Conflict(_)), "{duplicate}");
+    store.create_api_key(lan.id, "second", "loa_cd34", "hash-of-key-2").await.unwrap();
+
+    assert_eq!(store.api_key_user("hash-of-key-1").await.unwrap().map(|u| u.id), Some(lan.id));
+    assert!(store.api_key_user("hash-of-nothing").await.unwrap().is_none());
+    let listed = store.api_keys_of(lan.id).await.unwrap();
+    assert_eq!(listed.iter().map(|k| k.name.as_str()).collect::<Vec<_>>(), ["second", "wire desk"]);
+    assert!(listed[1].last_used_at.is_some(), "use is noted");
+    assert!(store.api_keys_of(an.id).await.unwrap().is_empty());
+
+    // Only the owner revokes, once.
+    assert!(!store.revoke_api_key(an.id, key.id).await.unwrap());
+    assert!(store.revoke_api_key(lan.id, key.id).await.unwrap());
+    assert!(!store.revoke_api_key(lan.id, key.id).await.unwrap());
+    assert!(store.api_key_user("hash-of-key-1").await.unwrap().is_none());
+    assert!(store.api_keys_of(lan.id).await.unwrap()[1].revoked_at.is_some());
+
+    // A disabled member's keys open nothing.
+    store.update_user("lan", None, None, Some(true)).await.unwrap();
+    assert!(store.api_key_user("hash-of-key-2").await.unwrap().is_none());
+}
+
 loa_store::on_both_backends!(
     members_are_unique_whatever_the_case_and_never_expose_their_hash,
     sessions_end_when_they_expire_or_the_member_changes,
     readers_comments_wait_for_a_moderator,
-    decisions_enter_the_history_with_who_made_them
+    decisions_enter_the_history_with_who_made_them,
+    api_keys_act_for_their_member_until_revoked
 );

@@ -339,6 +339,47 @@ async fn places_and_sitemaps_are_read_per_language(t: TestStore) {
     assert_eq!(store.media_info("b.svg").await.unwrap(), None);
 }
 
+async fn card_cursors_walk_every_story_once_newest_first(t: TestStore) {
+    let store = t.store.clone();
+    let at = |h: u32| Utc.with_ymd_and_hms(2026, 3, 1, h, 0, 0).unwrap();
+    // Seven stories; three share one time, so ties are broken by id.
+    for (i, hour) in [9, 8, 8, 8, 7, 6, 5].into_iter().enumerate() {
+        let mut a = article(&format!("http://o/{i}"), &format!("Story {i}"), &format!("Body number {i} of the walk."));
+        a.published_at = Some(at(hour));
+        a.places = if i % 2 == 0 { vec!["Huế".into()] } else { vec!["Huế Xưa".into()] };
+        store.insert_article(&a, &[], &[]).await.unwrap();
+    }
+    let walk = |filter: loa_store::CardFilter<'static>, limit: i64| {
+        let store = store.clone();
+        async move {
+            let (mut seen, mut after, mut pages) = (Vec::new(), None, 0);
+            loop {
+                let page = store.cards_after(Lang::En, &filter, after, limit).await.unwrap();
+                assert!(page.len() as i64 <= limit);
+                let Some(last) = page.last() else { break };
+                after = Some(loa_store::CardCursor { published_at: last.published_at, article_id: last.article_id });
+                seen.extend(page.iter().map(|c| (c.published_at, c.article_id, c.title.clone())));
+                pages += 1;
+                assert!(pages < 20, "the walk ends");
+            }
+            seen
+        }
+    };
+    let all = walk(loa_store::CardFilter::All, 2).await;
+    assert_eq!(all.len(), 7, "{all:?}");
+    let mut sorted = all.clone();
+    sorted.sort_by_key(|c| std::cmp::Reverse((c.0, c.1)));
+    assert_eq!(all, sorted, "newest first, ties by id, none twice");
+    assert_eq!(walk(loa_store::CardFilter::All, 100).await, all, "page size does not change the order");
+    // A place filter keeps exact names only, and still fills its pages.
+    let hue = walk(loa_store::CardFilter::Place("Huế"), 2).await;
+    assert_eq!(hue.iter().map(|c| c.2.as_str()).collect::<Vec<_>>(), ["Story 0", "Story 2", "Story 4", "Story 6"]);
+    let travel = walk(loa_store::CardFilter::Category(Category::from_slug("travel").unwrap()), 3).await;
+    assert_eq!(travel, all);
+    assert!(walk(loa_store::CardFilter::Author("nobody"), 3).await.is_empty());
+    assert!(store.cards_after(Lang::Es, &loa_store::CardFilter::All, None, 5).await.unwrap().is_empty(), "no Spanish editions");
+}
+
 loa_store::on_both_backends!(
     places_and_sitemaps_are_read_per_language,
     insert_enqueues_translations_and_logs_the_change_in_one_go,
@@ -353,5 +394,6 @@ loa_store::on_both_backends!(
     held_editions_wait_in_the_review_queue_until_a_person_decides,
     jobs_are_idempotent_and_survive_a_dead_worker,
     near_duplicates_merge_within_the_threshold_only,
-    sources_keep_settings_schedule_and_health
+    sources_keep_settings_schedule_and_health,
+    card_cursors_walk_every_story_once_newest_first
 );
