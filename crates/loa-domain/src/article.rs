@@ -7,6 +7,7 @@ pub type ArticleId = i64;
 
 /// A picture in the body. `alt` describes the image; it is never the
 /// headline copied (the reference page's mistake).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     pub src: String,
@@ -22,6 +23,7 @@ pub struct Figure {
 
 /// One typed piece of an article body. Typed blocks cannot carry scripts,
 /// styles or event handlers, so stored content is safe by construction.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
@@ -87,6 +89,7 @@ impl Block {
 
 /// Inline markup over a byte range `start..end` of a block's text. Both ends
 /// lie on char boundaries; marks may nest or overlap.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Mark {
     pub start: usize,
@@ -94,6 +97,7 @@ pub struct Mark {
     pub kind: MarkKind,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum MarkKind {
@@ -129,6 +133,7 @@ pub fn body_text(blocks: &[Block]) -> String {
     out
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {
     pub name: String,
@@ -136,6 +141,7 @@ pub struct Author {
 }
 
 /// Where an edition is on its way to readers.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EditionStatus {

@@ -184,3 +184,23 @@ mod tests {
         }
     }
 }
+
+/// In the API's OpenAPI document a language is its code, one of those loa
+/// knows.
+#[cfg(feature = "openapi")]
+mod schema {
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    use utoipa::openapi::RefOr;
+
+    impl utoipa::PartialSchema for super::Lang {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .description(Some("An ISO 639-1 language code"))
+                .enum_values(Some(super::Lang::ALL.iter().map(|l| l.code())))
+                .into()
+        }
+    }
+
+    impl utoipa::ToSchema for super::Lang {}
+}

@@ -233,3 +233,15 @@ feed-title = Апошнія навіны — { $site }
 feed-title-category = { $site }: раздзел «{ $category }»
 feed-title-author = { $site }: аўтар { $author }
 feed-title-place = { $site }: { $place }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = JSON API
+api-docs-intro = Усе адкрытыя даныя сайта ў фармаце JSON, апісаныя дакументам OpenAPI, які могуць чытаць праграмы.
+api-docs-document = Дакумент OpenAPI
+api-docs-parameter = Параметр
+api-docs-where = Дзе
+api-docs-meaning = Значэнне
+api-docs-in-path = шлях
+api-docs-in-query = запыт
+api-docs-answers = Адказы:

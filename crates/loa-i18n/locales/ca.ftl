@@ -226,3 +226,15 @@ feed-title = Darreres notícies de { $site }
 feed-title-category = { $category } a { $site }
 feed-title-author = { $author } a { $site }
 feed-title-place = { $place } a { $site }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = L’API JSON
+api-docs-intro = Totes les lectures públiques d’aquest lloc en JSON, descrites per un document OpenAPI que els programes poden llegir.
+api-docs-document = El document OpenAPI
+api-docs-parameter = Paràmetre
+api-docs-where = On
+api-docs-meaning = Significat
+api-docs-in-path = camí
+api-docs-in-query = consulta
+api-docs-answers = Respostes:

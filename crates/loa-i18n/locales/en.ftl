@@ -228,3 +228,15 @@ feed-title = Latest stories from { $site }
 feed-title-category = { $category } on { $site }
 feed-title-author = { $author } on { $site }
 feed-title-place = { $place } on { $site }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = The JSON API
+api-docs-intro = Every public read of this site as JSON, described by an OpenAPI document that programs can read.
+api-docs-document = The OpenAPI document
+api-docs-parameter = Parameter
+api-docs-where = Where
+api-docs-meaning = Meaning
+api-docs-in-path = path
+api-docs-in-query = query
+api-docs-answers = Answers:

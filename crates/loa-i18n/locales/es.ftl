@@ -226,3 +226,15 @@ feed-title = Últimas noticias de { $site }
 feed-title-category = { $category } en { $site }
 feed-title-author = { $author } en { $site }
 feed-title-place = { $place } en { $site }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = La API JSON
+api-docs-intro = Todas las lecturas públicas de este sitio en JSON, descritas por un documento OpenAPI que los programas pueden leer.
+api-docs-document = El documento OpenAPI
+api-docs-parameter = Parámetro
+api-docs-where = Dónde
+api-docs-meaning = Significado
+api-docs-in-path = ruta
+api-docs-in-query = consulta
+api-docs-answers = Respuestas:

@@ -226,3 +226,15 @@ feed-title = Dernières nouvelles de { $site }
 feed-title-category = { $category } sur { $site }
 feed-title-author = { $author } sur { $site }
 feed-title-place = { $place } sur { $site }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = L’API JSON
+api-docs-intro = Toutes les lectures publiques de ce site en JSON, décrites par un document OpenAPI lisible par les programmes.
+api-docs-document = Le document OpenAPI
+api-docs-parameter = Paramètre
+api-docs-where = Où
+api-docs-meaning = Signification
+api-docs-in-path = chemin
+api-docs-in-query = requête
+api-docs-answers = Réponses :

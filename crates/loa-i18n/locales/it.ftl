@@ -226,3 +226,15 @@ feed-title = Ultime notizie da { $site }
 feed-title-category = { $category } su { $site }
 feed-title-author = { $author } su { $site }
 feed-title-place = { $place } su { $site }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = L’API JSON
+api-docs-intro = Tutte le letture pubbliche di questo sito in JSON, descritte da un documento OpenAPI leggibile dai programmi.
+api-docs-document = Il documento OpenAPI
+api-docs-parameter = Parametro
+api-docs-where = Dove
+api-docs-meaning = Significato
+api-docs-in-path = percorso
+api-docs-in-query = stringa di query
+api-docs-answers = Risposte:

@@ -226,3 +226,15 @@ feed-title = Últimas notícias de { $site }
 feed-title-category = { $category } em { $site }
 feed-title-author = { $author } em { $site }
 feed-title-place = { $place } em { $site }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = A API JSON
+api-docs-intro = Todas as leituras públicas deste site em JSON, descritas por um documento OpenAPI que os programas podem ler.
+api-docs-document = O documento OpenAPI
+api-docs-parameter = Parâmetro
+api-docs-where = Onde
+api-docs-meaning = Significado
+api-docs-in-path = caminho
+api-docs-in-query = consulta
+api-docs-answers = Respostas:

@@ -233,3 +233,15 @@ feed-title = Последние новости — { $site }
 feed-title-category = { $site }: раздел «{ $category }»
 feed-title-author = { $site }: автор { $author }
 feed-title-place = { $site }: { $place }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = JSON API
+api-docs-intro = Все открытые данные сайта в формате JSON, описанные документом OpenAPI, который могут читать программы.
+api-docs-document = Документ OpenAPI
+api-docs-parameter = Параметр
+api-docs-where = Где
+api-docs-meaning = Значение
+api-docs-in-path = путь
+api-docs-in-query = запрос
+api-docs-answers = Ответы:

@@ -233,3 +233,15 @@ feed-title = Останні новини — { $site }
 feed-title-category = { $site }: розділ «{ $category }»
 feed-title-author = { $site }: автор { $author }
 feed-title-place = { $site }: { $place }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = JSON API
+api-docs-intro = Усі відкриті дані сайту у форматі JSON, описані документом OpenAPI, який можуть читати програми.
+api-docs-document = Документ OpenAPI
+api-docs-parameter = Параметр
+api-docs-where = Де
+api-docs-meaning = Значення
+api-docs-in-path = шлях
+api-docs-in-query = запит
+api-docs-answers = Відповіді:

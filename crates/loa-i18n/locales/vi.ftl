@@ -210,3 +210,15 @@ feed-title = Tin mới nhất từ { $site }
 feed-title-category = { $site }: chuyên mục { $category }
 feed-title-author = { $site }: tác giả { $author }
 feed-title-place = { $site }: { $place }
+
+## The API's documentation page (/api/docs)
+
+api-docs-title = API JSON
+api-docs-intro = Mọi dữ liệu công khai của trang dưới dạng JSON, được mô tả bằng một tài liệu OpenAPI mà chương trình có thể đọc.
+api-docs-document = Tài liệu OpenAPI
+api-docs-parameter = Tham số
+api-docs-where = Vị trí
+api-docs-meaning = Ý nghĩa
+api-docs-in-path = đường dẫn
+api-docs-in-query = truy vấn
+api-docs-answers = Phản hồi:

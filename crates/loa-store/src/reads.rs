@@ -199,6 +199,12 @@ impl Store {
         Ok(CardPage { total: page.total.max(cards.len() as i64), cards })
     }
 
+    /// Every author, by slug.
+    pub async fn authors(&self) -> Result<Vec<Author>> {
+        let rows = sqlx::query("SELECT name, slug FROM authors ORDER BY slug").fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok(Author { name: r.try_get("name")?, slug: r.try_get("slug")? })).collect()
+    }
+
     /// Every place name stories are about, once each.
     pub async fn place_names(&self) -> Result<Vec<String>> {
         let rows = sqlx::query("SELECT DISTINCT places FROM articles").fetch_all(&self.pool).await?;

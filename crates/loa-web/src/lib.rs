@@ -13,6 +13,7 @@ pub mod conditional;
 mod handlers;
 pub mod limits;
 pub mod metrics;
+pub mod openapi;
 pub mod render;
 
 use std::sync::Arc;
@@ -221,7 +222,14 @@ fn routed() -> Routes {
         .get("/robots.txt", handlers::robots::robots)
         .get("/static/{file}", handlers::assets::static_file)
         .get("/api/v1/search", handlers::api::search)
+        .get("/api/openapi.json", openapi::openapi_json)
+        .get("/api/docs", openapi::docs)
+        .get("/api/v1/articles", handlers::api_lists::stories)
+        .get("/api/v1/categories", handlers::api_lists::categories)
+        .get("/api/v1/authors", handlers::api_lists::authors)
+        .get("/api/v1/places", handlers::api_lists::places)
         .get("/api/v1/articles/{slug}", handlers::api::article)
+        .get("/api/v1/articles/{slug}/comments", handlers::api_lists::comments)
         .get("/api/v1/articles/{slug}/editions", handlers::newsroom::editions)
         .get("/api/v1/sources", handlers::newsroom::sources)
         .get("/api/v1/review", handlers::newsroom::review)

@@ -1,6 +1,7 @@
 //! One module per page or endpoint.
 
 pub mod api;
+pub mod api_lists;
 pub mod article;
 pub mod assets;
 pub mod author;

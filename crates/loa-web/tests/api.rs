@@ -1,0 +1,130 @@
+//! The JSON API against its OpenAPI document: every `/api/v1/` route is
+//! described and nothing else is; lists page by cursor; errors share one
+//! body; the docs page lists every operation.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use loa_domain::{Block, Category, Lang, NewArticle};
+use loa_search::SearchIndex;
+use loa_store::Store;
+use serde_json::Value;
+
+#[test]
+fn every_api_route_is_in_the_document_and_the_document_names_no_other() {
+    let routed: Vec<(String, String)> = loa_web::routes()
+        .into_iter()
+        .filter(|(_, p)| p.starts_with("/api/v1/"))
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    let mut described = loa_web::openapi::described();
+    let mut routed_sorted = routed.clone();
+    described.sort();
+    routed_sorted.sort();
+    assert!(routed.len() >= 10, "{routed:?}");
+    assert_eq!(described, routed_sorted, "the OpenAPI document and the router disagree");
+}
+
+fn story(n: u32, category: &str, place: &str) -> NewArticle {
+    NewArticle {
+        canonical_url: format!("https://herald.example/{n}"),
+        outlet: "Herald".into(),
+        source_id: None,
+        lang: Lang::En,
+        title: format!("Harbour report number {n}"),
+        lead: format!("The harbour office gave report {n}."),
+        blocks: vec![Block::Paragraph { text: format!("Report {n} counted {} boats.", n * 7), marks: vec![] }],
+        author: Some(if n % 2 == 0 { "Lê Minh" } else { "Trần Hà" }.into()),
+        category: Category::from_slug(category).unwrap(),
+        places: vec![place.into()],
+        topics: vec![],
+        published_at: Some(Utc.with_ymd_and_hms(2026, 5, 1 + n, 9, 0, 0).unwrap()),
+        updated_at: None,
+    }
+}
+
+#[tokio::test]
+async fn lists_page_by_cursor_and_errors_share_one_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
+    for n in 1..=5 {
+        store
+            .insert_article(&story(n, if n <= 3 { "news" } else { "travel" }, if n == 2 { "Huế" } else { "Đà Nẵng" }), &[], &[])
+            .await
+            .unwrap();
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = common::state(store, SearchIndex::open_in_ram().unwrap(), vec![Lang::En, Lang::Es], &base);
+    tokio::spawn(async move { loa_web::serve(listener, state, std::future::pending()).await.unwrap() });
+    let get = |path: String| {
+        let base = base.clone();
+        async move {
+            let resp = reqwest::get(format!("{base}{path}")).await.unwrap();
+            let status = resp.status().as_u16();
+            let etag = resp.headers().get("etag").is_some();
+            (status, etag, serde_json::from_str::<Value>(&resp.text().await.unwrap()).unwrap())
+        }
+    };
+
+    // Two at a time, newest first, every story once, then no cursor.
+    let (mut titles, mut cursor) = (Vec::new(), String::new());
+    loop {
+        let (status, etag, page) = get(format!("/api/v1/articles?lang=en&limit=2{cursor}")).await;
+        assert_eq!(status, 200, "{page}");
+        assert!(etag, "API answers carry an ETag");
+        titles.extend(page["items"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap().to_string()));
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => break,
+        }
+        assert!(titles.len() < 10, "the walk ends");
+    }
+    let expected: Vec<String> = (1..=5).rev().map(|n| format!("Harbour report number {n}")).collect();
+    assert_eq!(titles, expected);
+    let (_, _, first) = get("/api/v1/articles?lang=en&limit=1".into()).await;
+    assert!(first["items"][0]["url"].as_str().unwrap().starts_with(&format!("{base}/en/article/")));
+
+    let (_, _, news) = get("/api/v1/articles?category=news".into()).await;
+    assert_eq!(news["items"].as_array().unwrap().len(), 3);
+    let (_, _, hue) = get("/api/v1/articles?place=Hu%E1%BA%BF".into()).await;
+    assert_eq!(hue["items"][0]["title"], "Harbour report number 2");
+    let (_, _, by) = get("/api/v1/articles?author=le-minh".into()).await;
+    assert_eq!(by["items"].as_array().unwrap().len(), 2);
+    let (_, _, spanish) = get("/api/v1/articles?lang=es".into()).await;
+    assert_eq!(spanish["items"].as_array().unwrap().len(), 0, "no Spanish editions yet");
+
+    let (_, _, cats) = get("/api/v1/categories?lang=es".into()).await;
+    let travel = cats["items"].as_array().unwrap().iter().find(|c| c["slug"] == "travel").unwrap().clone();
+    assert_eq!(travel["url"], format!("{base}/es/category/travel"));
+    assert_ne!(travel["name"], "Travel", "named in Spanish: {travel}");
+    let (_, _, authors) = get("/api/v1/authors".into()).await;
+    assert_eq!(authors["items"].as_array().unwrap().len(), 2);
+    let (_, _, places) = get("/api/v1/places".into()).await;
+    assert_eq!(places["items"], serde_json::json!(["Huế", "Đà Nẵng"]));
+
+    for (path, status) in [
+        ("/api/v1/articles?limit=0", 400),
+        ("/api/v1/articles?limit=101", 400),
+        ("/api/v1/articles?lang=xx", 400),
+        ("/api/v1/articles?cursor=not-ours", 400),
+        ("/api/v1/articles?category=nope", 400),
+        ("/api/v1/articles?category=news&place=Hu", 400),
+        ("/api/v1/articles/no-such-story/comments", 404),
+    ] {
+        let (got, _, body) = get(path.into()).await;
+        assert_eq!(got, status, "{path}: {body}");
+        assert!(body["error"].as_str().is_some_and(|e| !e.is_empty()), "{path}: {body}");
+        let code = if status == 404 { "not_found" } else { "bad_request" };
+        assert_eq!(body["code"], code, "{path}: {body}");
+    }
+
+    let doc: Value =
+        serde_json::from_str(&reqwest::get(format!("{base}/api/openapi.json")).await.unwrap().text().await.unwrap()).unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    assert!(doc["components"]["schemas"]["StoryPage"].is_object());
+    let page = reqwest::get(format!("{base}/api/docs")).await.unwrap().text().await.unwrap();
+    for path in doc["paths"].as_object().unwrap().keys() {
+        assert!(page.contains(&format!("GET {path}")), "the docs page lists {path}");
+    }
+}
