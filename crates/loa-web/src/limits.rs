@@ -11,7 +11,7 @@ use std::time::Duration;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::auth::throttle_key;
 use crate::client::client_address;
@@ -150,11 +150,10 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
         return next.run(request).await;
     }
     let mut response = match bucket {
-        Bucket::Api => (
+        Bucket::Api => crate::handlers::api_lists::api_error(
             StatusCode::TOO_MANY_REQUESTS,
-            axum::Json(serde_json::json!({"error": "too many requests from this address; try again in a minute"})),
-        )
-            .into_response(),
+            "too many requests from this address; try again in a minute",
+        ),
         _ => {
             let code = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default();
             let lang = state.site.page_lang(code).unwrap_or_else(|| state.site.fallback_lang());

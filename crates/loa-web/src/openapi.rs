@@ -124,9 +124,38 @@ fn review() {}
         sources,
         review,
     ),
-    components(schemas(ApiError))
+    components(schemas(ApiError)),
+    modifiers(&EveryOperation)
 )]
 struct ApiDoc;
+
+/// What any operation may answer besides its own: the per-address rate
+/// limit's 429 and a 500 that names no cause, both with the error body.
+struct EveryOperation;
+
+impl utoipa::Modify for EveryOperation {
+    fn modify(&self, doc: &mut Document) {
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let answer = |what: &str| {
+            ResponseBuilder::new()
+                .description(what)
+                .content("application/json", ContentBuilder::new().schema(Some(Ref::from_schema_name("ApiError"))).build())
+                .build()
+        };
+        for item in doc.paths.paths.values_mut() {
+            for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.delete].into_iter().flatten() {
+                op.responses
+                    .responses
+                    .entry("429".into())
+                    .or_insert_with(|| answer("Too many requests from this address").into());
+                op.responses
+                    .responses
+                    .entry("500".into())
+                    .or_insert_with(|| answer("Internal error; the log has the cause").into());
+            }
+        }
+    }
+}
 
 /// The document, made once.
 pub fn document() -> &'static Document {

@@ -34,7 +34,7 @@ fn story(n: u32, category: &str, place: &str) -> NewArticle {
         title: format!("Harbour report number {n}"),
         lead: format!("The harbour office gave report {n}."),
         blocks: vec![Block::Paragraph { text: format!("Report {n} counted {} boats.", n * 7), marks: vec![] }],
-        author: Some(if n % 2 == 0 { "Lê Minh" } else { "Trần Hà" }.into()),
+        author: Some(if n.is_multiple_of(2) { "Lê Minh" } else { "Trần Hà" }.into()),
         category: Category::from_slug(category).unwrap(),
         places: vec![place.into()],
         topics: vec![],
@@ -127,4 +127,66 @@ async fn lists_page_by_cursor_and_errors_share_one_body() {
     for path in doc["paths"].as_object().unwrap().keys() {
         assert!(page.contains(&format!("GET {path}")), "the docs page lists {path}");
     }
+}
+
+/// Where schemathesis is: `LOA_SCHEMATHESIS`, else the virtualenv
+/// `scripts/install-deps` makes. Missing, the test fails: it never skips.
+fn schemathesis() -> std::path::PathBuf {
+    let path =
+        std::env::var_os("LOA_SCHEMATHESIS").map(Into::into).unwrap_or_else(|| "/var/tmp/loa-venv/bin/schemathesis".into());
+    assert!(
+        std::path::Path::new(&path).exists(),
+        "{} is missing: run scripts/install-deps",
+        std::path::Path::new(&path).display()
+    );
+    path
+}
+
+/// schemathesis (from PyPI) generates requests from the document, valid
+/// and not, and checks every answer: no 5xx, only statuses, content types
+/// and bodies the document gives.
+#[tokio::test]
+async fn schemathesis_finds_every_answer_as_the_document_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
+    for n in 1..=4 {
+        store.insert_article(&story(n, "news", "Huế"), &[], &[]).await.unwrap();
+    }
+    let slug = store.article(1).await.unwrap().unwrap().slug;
+    store.add_comment(1, Lang::En, "Reader", "Good to know the tides.").await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let mut state = common::state(store, SearchIndex::open_in_ram().unwrap(), vec![Lang::En, Lang::Es], &base);
+    // Every generated request reaches the handlers, not the rate limit.
+    state.guards = std::sync::Arc::new(loa_web::Guards::new(loa_web::limits::Limits {
+        search_per_minute: 1 << 30,
+        api_per_minute: 1 << 30,
+    }));
+    tokio::spawn(async move { loa_web::serve(listener, state, std::future::pending()).await.unwrap() });
+    let tool = schemathesis();
+    let out = tokio::process::Command::new(tool)
+        .args([
+            "run",
+            &format!("{base}/api/openapi.json"),
+            "--checks",
+            "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
+            "--max-examples",
+            "25",
+            "--generation-deterministic",
+            "--request-timeout",
+            "20",
+            "--no-color",
+        ])
+        .env("SCHEMATHESIS_HOOKS", "")
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .current_dir(dir.path())
+        .output()
+        .await
+        .unwrap();
+    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    println!("{report}");
+    assert!(out.status.success(), "schemathesis found answers the document does not allow (story slug {slug}):\n{report}");
+    let operations = loa_web::openapi::described().len();
+    assert!(report.contains(&format!("Tested: {operations}")), "it tested all {operations} operations: {report}");
 }

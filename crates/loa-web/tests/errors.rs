@@ -58,11 +58,20 @@ async fn api_failures_answer_internal_error_and_nothing_else() {
     let site = broken_site().await;
     assert!(site.store_error.to_lowercase().contains("pool"), "the store error is the driver's: {}", site.store_error);
     // The newsroom endpoints answer loopback peers, so these reach the store.
-    for path in ["/api/v1/articles/some-story", "/api/v1/sources", "/api/v1/review", "/api/v1/articles/some-story/editions"] {
+    for path in [
+        "/api/v1/articles/some-story",
+        "/api/v1/sources",
+        "/api/v1/review",
+        "/api/v1/articles/some-story/editions",
+        "/api/v1/articles",
+        "/api/v1/authors",
+        "/api/v1/places",
+        "/api/v1/articles/some-story/comments",
+    ] {
         let (status, body) = site.get(path).await;
         assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{path}: {body}");
         let json: serde_json::Value = serde_json::from_str(&body).unwrap();
-        assert_eq!(json, serde_json::json!({"error": "internal error"}), "{path}");
+        assert_eq!(json, serde_json::json!({"error": "internal error", "code": "internal"}), "{path}");
         site.assert_no_leak(path, &body);
     }
     let (status, body) = site.get("/healthz").await;

@@ -18,7 +18,7 @@ const DEFAULT_LIMIT: usize = 10;
 const MAX_LIMIT: usize = 50;
 
 fn error(status: StatusCode, message: String) -> Response {
-    (status, Json(json!({"error": message}))).into_response()
+    super::api_lists::api_error(status, message)
 }
 
 /// A numeric query parameter; the error is the message for a 400.

@@ -27,13 +27,15 @@ const MAX_LIMIT: i64 = 100;
 pub struct ApiError {
     /// What went wrong, in English.
     pub error: String,
-    /// `bad_request`, `not_found` or `internal`.
+    /// `bad_request`, `forbidden`, `not_found`, `rate_limited` or `internal`.
     pub code: String,
 }
 
 pub(crate) fn api_error(status: StatusCode, message: impl Into<String>) -> Response {
     let code = match status {
         StatusCode::NOT_FOUND => "not_found",
+        StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::TOO_MANY_REQUESTS => "rate_limited",
         s if s.is_client_error() => "bad_request",
         _ => "internal",
     };

@@ -49,10 +49,11 @@ pub(crate) type PageResult = Result<Response, PageError>;
 
 /// A JSON 500 that tells the client nothing about the cause: store, search
 /// and driver messages name tables, queries and files, so they go to the
-/// log only (with `what` failed) and the answer is `{"error": "internal error"}`.
+/// log only (with `what` failed) and the answer is the API's error body
+/// saying `internal error`.
 pub(crate) fn internal_error(what: &str, err: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %err, "{what} failed");
-    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({"error": "internal error"}))).into_response()
+    api_lists::api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
 }
 
 pub(crate) fn ctx(state: &AppState, lang: Lang) -> Ctx<'_> {

@@ -22,11 +22,10 @@ fn refuse_unless_local(req: &Request, trusted: &[crate::client::Network]) -> Opt
         crate::client::forwarded_client(*addr, req.headers(), trusted).is_some_and(|ip| ip.is_loopback())
     });
     (!local).then(|| {
-        (
+        super::api_lists::api_error(
             StatusCode::FORBIDDEN,
-            Json(json!({"error": "the newsroom API answers this machine and signed-in editors and translators"})),
+            "the newsroom API answers this machine and signed-in editors and translators",
         )
-            .into_response()
     })
 }
 
@@ -77,9 +76,7 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
     }
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(a)) => a,
-        Ok(None) => {
-            return (StatusCode::NOT_FOUND, Json(json!({"error": format!("no article with slug {slug:?}")}))).into_response()
-        }
+        Ok(None) => return super::api_lists::api_error(StatusCode::NOT_FOUND, format!("no article with slug {slug:?}")),
         Err(e) => return internal_error("newsroom api", &e),
     };
     match state.store.editions(article.id).await {
