@@ -245,3 +245,19 @@ api-docs-meaning = Значэнне
 api-docs-in-path = шлях
 api-docs-in-query = запыт
 api-docs-answers = Адказы:
+
+## A member's account page: API keys
+
+account-title = Ваш уліковы запіс
+account-keys-heading = Ключы API
+account-no-keys = У вас яшчэ няма ключа API.
+account-key-name = Назва новага ключа
+account-create-key = Стварыць ключ
+account-key-created = Скапіюйце ключ зараз: ён паказваецца толькі адзін раз. Праграмы адпраўляюць яго як Authorization: Bearer і сам ключ.
+account-revoke = Адклікаць
+account-key-revoked = Ключ адкліканы: ён больш нічога не адчыняе.
+account-key-revoked-label = адкліканы
+account-key-made = створаны { $date }
+account-key-used = апошні раз выкарыстаны { $date }
+account-key-never-used = не выкарыстоўваўся
+account-key-name-bad = Дайце ключу назву не даўжэйшую за 80 знакаў.

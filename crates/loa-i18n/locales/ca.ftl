@@ -238,3 +238,19 @@ api-docs-meaning = Significat
 api-docs-in-path = camí
 api-docs-in-query = consulta
 api-docs-answers = Respostes:
+
+## A member's account page: API keys
+
+account-title = El teu compte
+account-keys-heading = Claus d’API
+account-no-keys = Encara no tens cap clau d’API.
+account-key-name = Nom de la clau nova
+account-create-key = Crea una clau
+account-key-created = Copia aquesta clau ara: només es mostra una vegada. Els programes l’envien com a Authorization: Bearer seguit de la clau.
+account-revoke = Revoca
+account-key-revoked = La clau està revocada: ja no obre res.
+account-key-revoked-label = revocada
+account-key-made = creada el { $date }
+account-key-used = darrer ús el { $date }
+account-key-never-used = sense ús
+account-key-name-bad = Dona a la clau un nom de 80 caràcters com a màxim.

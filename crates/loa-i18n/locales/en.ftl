@@ -240,3 +240,19 @@ api-docs-meaning = Meaning
 api-docs-in-path = path
 api-docs-in-query = query
 api-docs-answers = Answers:
+
+## A member's account page: API keys
+
+account-title = Your account
+account-keys-heading = API keys
+account-no-keys = You have no API key yet.
+account-key-name = Name of the new key
+account-create-key = Create a key
+account-key-created = Copy this key now: it is shown only once. Programs send it as Authorization: Bearer followed by the key.
+account-revoke = Revoke
+account-key-revoked = The key is revoked: it opens nothing any more.
+account-key-revoked-label = revoked
+account-key-made = made { $date }
+account-key-used = last used { $date }
+account-key-never-used = never used
+account-key-name-bad = Give the key a name of at most 80 characters.

@@ -238,3 +238,19 @@ api-docs-meaning = Significado
 api-docs-in-path = ruta
 api-docs-in-query = consulta
 api-docs-answers = Respuestas:
+
+## A member's account page: API keys
+
+account-title = Tu cuenta
+account-keys-heading = Claves de API
+account-no-keys = Aún no tienes ninguna clave de API.
+account-key-name = Nombre de la nueva clave
+account-create-key = Crear una clave
+account-key-created = Copia esta clave ahora: solo se muestra una vez. Los programas la envían como Authorization: Bearer seguido de la clave.
+account-revoke = Revocar
+account-key-revoked = La clave está revocada: ya no abre nada.
+account-key-revoked-label = revocada
+account-key-made = creada el { $date }
+account-key-used = último uso el { $date }
+account-key-never-used = sin usar
+account-key-name-bad = Da a la clave un nombre de 80 caracteres como máximo.

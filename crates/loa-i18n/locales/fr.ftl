@@ -238,3 +238,19 @@ api-docs-meaning = Signification
 api-docs-in-path = chemin
 api-docs-in-query = requête
 api-docs-answers = Réponses :
+
+## A member's account page: API keys
+
+account-title = Votre compte
+account-keys-heading = Clés d’API
+account-no-keys = Vous n’avez encore aucune clé d’API.
+account-key-name = Nom de la nouvelle clé
+account-create-key = Créer une clé
+account-key-created = Copiez cette clé maintenant : elle n’est montrée qu’une fois. Les programmes l’envoient sous la forme Authorization: Bearer suivi de la clé.
+account-revoke = Révoquer
+account-key-revoked = La clé est révoquée : elle n’ouvre plus rien.
+account-key-revoked-label = révoquée
+account-key-made = créée le { $date }
+account-key-used = dernière utilisation le { $date }
+account-key-never-used = jamais utilisée
+account-key-name-bad = Donnez à la clé un nom de 80 caractères au plus.

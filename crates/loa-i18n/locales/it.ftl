@@ -238,3 +238,19 @@ api-docs-meaning = Significato
 api-docs-in-path = percorso
 api-docs-in-query = stringa di query
 api-docs-answers = Risposte:
+
+## A member's account page: API keys
+
+account-title = Il tuo account
+account-keys-heading = Chiavi API
+account-no-keys = Non hai ancora nessuna chiave API.
+account-key-name = Nome della nuova chiave
+account-create-key = Crea una chiave
+account-key-created = Copia ora questa chiave: viene mostrata una sola volta. I programmi la inviano come Authorization: Bearer seguito dalla chiave.
+account-revoke = Revoca
+account-key-revoked = La chiave è revocata: non apre più nulla.
+account-key-revoked-label = revocata
+account-key-made = creata il { $date }
+account-key-used = ultimo uso il { $date }
+account-key-never-used = mai usata
+account-key-name-bad = Dai alla chiave un nome di al massimo 80 caratteri.

@@ -238,3 +238,19 @@ api-docs-meaning = Significado
 api-docs-in-path = caminho
 api-docs-in-query = consulta
 api-docs-answers = Respostas:
+
+## A member's account page: API keys
+
+account-title = A sua conta
+account-keys-heading = Chaves de API
+account-no-keys = Ainda não tem nenhuma chave de API.
+account-key-name = Nome da nova chave
+account-create-key = Criar uma chave
+account-key-created = Copie esta chave agora: só é mostrada uma vez. Os programas enviam-na como Authorization: Bearer seguido da chave.
+account-revoke = Revogar
+account-key-revoked = A chave foi revogada: já não abre nada.
+account-key-revoked-label = revogada
+account-key-made = criada em { $date }
+account-key-used = último uso em { $date }
+account-key-never-used = nunca usada
+account-key-name-bad = Dê à chave um nome com 80 caracteres no máximo.

@@ -245,3 +245,19 @@ api-docs-meaning = Значение
 api-docs-in-path = путь
 api-docs-in-query = запрос
 api-docs-answers = Ответы:
+
+## A member's account page: API keys
+
+account-title = Ваша учётная запись
+account-keys-heading = Ключи API
+account-no-keys = У вас пока нет ключа API.
+account-key-name = Название нового ключа
+account-create-key = Создать ключ
+account-key-created = Скопируйте ключ сейчас: он показывается только один раз. Программы передают его как Authorization: Bearer и сам ключ.
+account-revoke = Отозвать
+account-key-revoked = Ключ отозван: он больше ничего не открывает.
+account-key-revoked-label = отозван
+account-key-made = создан { $date }
+account-key-used = последнее использование { $date }
+account-key-never-used = не использовался
+account-key-name-bad = Дайте ключу название не длиннее 80 символов.

@@ -245,3 +245,19 @@ api-docs-meaning = Значення
 api-docs-in-path = шлях
 api-docs-in-query = запит
 api-docs-answers = Відповіді:
+
+## A member's account page: API keys
+
+account-title = Ваш обліковий запис
+account-keys-heading = Ключі API
+account-no-keys = У вас ще немає ключа API.
+account-key-name = Назва нового ключа
+account-create-key = Створити ключ
+account-key-created = Скопіюйте ключ зараз: його показано лише один раз. Програми надсилають його як Authorization: Bearer і сам ключ.
+account-revoke = Відкликати
+account-key-revoked = Ключ відкликано: він більше нічого не відкриває.
+account-key-revoked-label = відкликано
+account-key-made = створено { $date }
+account-key-used = востаннє використано { $date }
+account-key-never-used = не використовувався
+account-key-name-bad = Дайте ключу назву не довшу за 80 символів.

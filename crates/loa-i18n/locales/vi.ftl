@@ -222,3 +222,19 @@ api-docs-meaning = Ý nghĩa
 api-docs-in-path = đường dẫn
 api-docs-in-query = truy vấn
 api-docs-answers = Phản hồi:
+
+## A member's account page: API keys
+
+account-title = Tài khoản của bạn
+account-keys-heading = Khóa API
+account-no-keys = Bạn chưa có khóa API nào.
+account-key-name = Tên của khóa mới
+account-create-key = Tạo khóa
+account-key-created = Hãy sao chép khóa này ngay: nó chỉ hiện một lần. Chương trình gửi nó dưới dạng Authorization: Bearer kèm theo khóa.
+account-revoke = Thu hồi
+account-key-revoked = Khóa đã bị thu hồi: nó không còn mở được gì.
+account-key-revoked-label = đã thu hồi
+account-key-made = tạo ngày { $date }
+account-key-used = dùng lần cuối { $date }
+account-key-never-used = chưa dùng
+account-key-name-bad = Hãy đặt cho khóa một tên dài tối đa 80 ký tự.

@@ -253,6 +253,9 @@ fn routed() -> Routes {
         .post("/{lang}/newsroom/review/{slug}/{edition}", handlers::review_edition::decide)
         .post("/{lang}/newsroom/review/{slug}/{edition}/corrections", handlers::review_edition::correct)
         .post("/{lang}/newsroom/comments/{id}", handlers::moderate::moderate)
+        .get("/{lang}/newsroom/account", handlers::account::page)
+        .post("/{lang}/newsroom/account/keys", handlers::account::create)
+        .post("/{lang}/newsroom/account/keys/{id}/revoke", handlers::account::revoke)
         .get("/{lang}/search", handlers::search::search)
 }
 

@@ -76,6 +76,9 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/{lang}/newsroom/review/{slug}/{edition}", May::Reviewers),
     ("POST", "/{lang}/newsroom/review/{slug}/{edition}/corrections", May::Reviewers),
     ("POST", "/{lang}/newsroom/comments/{id}", May::Moderators),
+    ("GET", "/{lang}/newsroom/account", May::Members),
+    ("POST", "/{lang}/newsroom/account/keys", May::Members),
+    ("POST", "/{lang}/newsroom/account/keys/{id}/revoke", May::Members),
     ("GET", "/{lang}/newsroom/", May::Members),
     ("GET", "/{lang}/newsroom/review/{slug}/{edition}", May::Reviewers),
     ("GET", "/api/v1/articles/{slug}/editions", May::Reviewers),
@@ -243,7 +246,12 @@ fn path_of(pattern: &str, slug: &str, comment: i64) -> String {
 async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Option<(&str, &str)>) -> (StatusCode, bool) {
     let cookie = site.cookie(who).await;
     let comment = site.store.add_pending_comment(1, Lang::En, "Reader", "A kind word about the lanterns.").await.unwrap();
-    let path = path_of(pattern, &site.slug, comment);
+    // Someone's API key: the member's own when a member asks, else an editor's.
+    let owner = site.users.iter().find(|(w, _)| *w == who).map_or(&site.users[0].1, |(_, u)| u).clone();
+    let keys_before = site.store.api_keys_of(owner.id).await.unwrap().len();
+    let key = site.store.create_api_key(owner.id, "matrix", "loa_matrix", &format!("matrix-{comment}")).await.unwrap();
+    let path =
+        if pattern.contains("/keys/{id}") { path_of(pattern, &site.slug, key.id) } else { path_of(pattern, &site.slug, comment) };
     let mut req = site.request(if method == "GET" { Method::GET } else { Method::POST }, &path, cookie.as_deref());
     match origin {
         Some((name, value)) => req = req.header(name, value),
@@ -257,6 +265,7 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         p if p.ends_with("/sign-in") => vec![("username", "lan"), ("password", PASSWORD)],
         p if p.ends_with("/corrections") => vec![("seg-0", "Un título corregido por la matriz")],
         p if p.contains("/comments/") => vec![("decision", "approve")],
+        p if p.ends_with("/keys") => vec![("name", "made by the matrix")],
         _ => vec![("decision", "publish")],
     };
     let resp = if method == "POST" { req.form(&form) } else { req }.send().await.unwrap();
@@ -278,6 +287,11 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         }
         ("POST", p) if p.ends_with("/corrections") => site.edition().await.title.contains("matriz"),
         ("POST", p) if p.ends_with("/comments/{id}") => !site.pending().await.contains(&comment),
+        ("POST", p) if p.ends_with("/account/keys") => site.store.api_keys_of(owner.id).await.unwrap().len() > keys_before + 1,
+        ("POST", p) if p.ends_with("/revoke") => {
+            site.store.api_keys_of(owner.id).await.unwrap().iter().any(|k| k.id == key.id && k.revoked_at.is_some())
+        }
+        ("GET", p) if p.ends_with("/account") => status == StatusCode::OK && body.contains("/account/keys\""),
         ("POST", _) => site.edition().await.status == EditionStatus::Published,
         // A private page shows what only its readers may see.
         ("GET", p) if p.starts_with("/api/") => status == StatusCode::OK,
@@ -507,4 +521,65 @@ async fn every_answer_carries_the_security_headers() {
         checked += 1;
     }
     assert!(checked > 30);
+}
+
+#[tokio::test]
+async fn api_keys_open_the_newsroom_reads_for_their_role_until_revoked() {
+    let site = site().await;
+    let key_of = |who: Who| site.users.iter().find(|(w, _)| *w == who).unwrap().1.clone();
+    let read = |key: String| {
+        let req = site.request(Method::GET, "/api/v1/review", None).header("authorization", format!("Bearer {key}"));
+        async move { req.send().await.unwrap().status() }
+    };
+    let translator = key_of(Who::Translator);
+    let secret = "loa_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    let key = site.store.create_api_key(translator.id, "script", &secret[..12], &token_hash(secret)).await.unwrap();
+    assert_eq!(read(secret.into()).await, StatusCode::OK, "a translator's key, from outside this machine");
+    let moderator_secret = "loa_fedcba9876543210fedcba9876543210fedcba9876543210fedcba98765432";
+    site.store
+        .create_api_key(key_of(Who::Moderator).id, "mod", &moderator_secret[..12], &token_hash(moderator_secret))
+        .await
+        .unwrap();
+    assert_eq!(read(moderator_secret.into()).await, StatusCode::FORBIDDEN, "moderators do not review translations");
+    assert_eq!(read("loa_not-a-key".into()).await, StatusCode::FORBIDDEN);
+    assert!(site.store.revoke_api_key(translator.id, key.id).await.unwrap());
+    assert_eq!(read(secret.into()).await, StatusCode::FORBIDDEN, "a revoked key opens nothing");
+}
+
+#[tokio::test]
+async fn a_new_key_is_shown_once_and_kept_only_hashed() {
+    let site = site().await;
+    let cookie = site.cookie(Who::Editor).await.unwrap();
+    let resp = site
+        .request(Method::POST, "/en/newsroom/account/keys", Some(&cookie))
+        .header(ORIGIN, &site.base)
+        .form(&[("name", "wire desk")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()["cache-control"], "no-store");
+    let body = resp.text().await.unwrap();
+    let start = body.find("<code class=\"api-key\">").expect("the key is shown") + "<code class=\"api-key\">".len();
+    let secret = &body[start..start + body[start..].find('<').unwrap()];
+    assert!(secret.starts_with("loa_") && secret.len() > 60, "{secret}");
+    let editor = &site.users[0].1;
+    let kept = site.store.api_keys_of(editor.id).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert!(secret.starts_with(&kept[0].prefix) && kept[0].prefix.len() < 16, "only a prefix is kept to show");
+    assert_eq!(site.store.api_key_user(&token_hash(secret)).await.unwrap().map(|u| u.id), Some(editor.id));
+    // The account page lists it without the secret.
+    let page = site.request(Method::GET, "/en/newsroom/account", Some(&cookie)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("wire desk") && !page.contains(secret), "listed, never shown again");
+    for bad in ["", &"x".repeat(81)] {
+        let resp = site
+            .request(Method::POST, "/en/newsroom/account/keys", Some(&cookie))
+            .header(ORIGIN, &site.base)
+            .form(&[("name", bad)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::BAD_REQUEST, "name {bad:?}");
+    }
+    assert_eq!(site.store.api_keys_of(editor.id).await.unwrap().len(), 1);
 }

@@ -1,5 +1,6 @@
 //! One module per page or endpoint.
 
+pub mod account;
 pub mod api;
 pub mod api_lists;
 pub mod article;

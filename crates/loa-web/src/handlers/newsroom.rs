@@ -1,7 +1,7 @@
 //! Newsroom JSON: source health, the review queue, and every edition of an
 //! article with its state and reasons. These answer requests from this
-//! machine (loopback, for scripts on the server) and from signed-in
-//! newsroom members; never the public.
+//! machine (loopback, for scripts on the server) and from newsroom
+//! members, signed in or with an API key; never the public.
 
 use std::net::SocketAddr;
 
@@ -39,8 +39,13 @@ fn refuse_unless_newsroom<'a>(
     let headers = req.headers().clone();
     async move {
         let refused = refused?;
-        // Members whose role reviews translations see what these report.
-        match super::member::signed_in(state, &headers).await {
+        // Members whose role reviews translations see what these report,
+        // signed in or by one of their API keys.
+        let member = match super::account::key_holder(state, &headers).await {
+            Some(user) => Some(user),
+            None => super::member::signed_in(state, &headers).await,
+        };
+        match member {
             Some(user) if user.role.reviews_translations() => None,
             _ => Some(refused),
         }
