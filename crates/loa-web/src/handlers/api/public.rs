@@ -10,8 +10,8 @@ use loa_domain::Lang;
 use loa_search::{SearchQuery, MAX_RESULT_WINDOW};
 use serde_json::json;
 
-use super::internal_error;
-use super::search::Filters;
+use crate::handlers::internal_error;
+use crate::handlers::reader::search::Filters;
 use crate::AppState;
 
 const DEFAULT_LIMIT: usize = 10;

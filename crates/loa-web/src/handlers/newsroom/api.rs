@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use super::internal_error;
 use super::member::private;
+use crate::handlers::internal_error;
 use crate::AppState;
 
 /// Refused unless the reader (seen through trusted proxies: the proxy's

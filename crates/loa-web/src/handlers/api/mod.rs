@@ -1,0 +1,4 @@
+//! The public JSON API, `/api/v1/…`, one module per group of endpoints
+//! (the newsroom's own JSON lives with the newsroom).
+
+pub mod public;
