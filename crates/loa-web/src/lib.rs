@@ -155,7 +155,7 @@ impl Guards {
         let decoy = Arc::new(std::sync::OnceLock::new());
         let filling = Arc::clone(&decoy);
         std::thread::spawn(move || {
-            filling.get_or_init(handlers::sign_in::decoy_hash);
+            filling.get_or_init(handlers::newsroom::sign_in::decoy_hash);
         });
         Guards { rate: limits::RateLimits::new(limits), hashing: tokio::sync::Semaphore::new(2), decoy }
     }
@@ -163,7 +163,7 @@ impl Guards {
     /// A password hash that matches nothing, checked for unknown names so
     /// that a wrong name costs as long as a wrong password.
     pub(crate) fn decoy_hash(&self) -> String {
-        self.decoy.get_or_init(handlers::sign_in::decoy_hash).clone()
+        self.decoy.get_or_init(handlers::newsroom::sign_in::decoy_hash).clone()
     }
 }
 
@@ -214,49 +214,49 @@ impl Routes {
 
 fn routed() -> Routes {
     Routes { router: Router::new(), table: Vec::new() }
-        .get("/", handlers::home::choose_language)
-        .get("/healthz", handlers::health::health)
+        .get("/", handlers::reader::home::choose_language)
+        .get("/healthz", handlers::reader::health::health)
         .get("/metrics", metrics::metrics)
-        .get("/sitemap.xml", handlers::sitemap::sitemap)
-        .get("/sitemaps/{file}", handlers::sitemap::child)
-        .get("/robots.txt", handlers::robots::robots)
-        .get("/static/{file}", handlers::assets::static_file)
-        .get("/api/v1/search", handlers::api::search)
+        .get("/sitemap.xml", handlers::reader::sitemap::sitemap)
+        .get("/sitemaps/{file}", handlers::reader::sitemap::child)
+        .get("/robots.txt", handlers::reader::robots::robots)
+        .get("/static/{file}", handlers::reader::assets::static_file)
+        .get("/api/v1/search", handlers::api::public::search)
         .get("/api/openapi.json", openapi::openapi_json)
         .get("/api/docs", openapi::docs)
-        .get("/api/v1/articles", handlers::api_lists::stories)
-        .get("/api/v1/categories", handlers::api_lists::categories)
-        .get("/api/v1/authors", handlers::api_lists::authors)
-        .get("/api/v1/places", handlers::api_lists::places)
-        .get("/api/v1/articles/{slug}", handlers::api::article)
-        .get("/api/v1/articles/{slug}/comments", handlers::api_lists::comments)
-        .get("/api/v1/articles/{slug}/editions", handlers::newsroom::editions)
-        .get("/api/v1/sources", handlers::newsroom::sources)
-        .get("/api/v1/review", handlers::newsroom::review)
-        .get("/media/{name}", handlers::media::media)
-        .get("/{lang}", handlers::home::add_slash)
-        .get("/{lang}/", handlers::home::home)
-        .get("/{lang}/{feed}", handlers::feed::site_feed)
-        .get("/{lang}/category/{slug}", handlers::category::category)
-        .get("/{lang}/category/{slug}/{feed}", handlers::feed::category_feed)
-        .get("/{lang}/author/{slug}", handlers::author::author)
-        .get("/{lang}/author/{slug}/{feed}", handlers::feed::author_feed)
-        .get("/{lang}/place/{slug}/{feed}", handlers::feed::place_feed)
-        .get("/{lang}/article/{slug}", handlers::article::article)
-        .post("/{lang}/article/{slug}/comments", handlers::comment::post)
-        .get("/{lang}/newsroom", handlers::desk::add_slash)
-        .get("/{lang}/newsroom/", handlers::desk::desk_page)
-        .get("/{lang}/newsroom/sign-in", handlers::sign_in::form)
-        .post("/{lang}/newsroom/sign-in", handlers::sign_in::submit)
-        .post("/{lang}/newsroom/sign-out", handlers::sign_out::sign_out)
-        .get("/{lang}/newsroom/review/{slug}/{edition}", handlers::review_edition::page)
-        .post("/{lang}/newsroom/review/{slug}/{edition}", handlers::review_edition::decide)
-        .post("/{lang}/newsroom/review/{slug}/{edition}/corrections", handlers::review_edition::correct)
-        .post("/{lang}/newsroom/comments/{id}", handlers::moderate::moderate)
-        .get("/{lang}/newsroom/account", handlers::account::page)
-        .post("/{lang}/newsroom/account/keys", handlers::account::create)
-        .post("/{lang}/newsroom/account/keys/{id}/revoke", handlers::account::revoke)
-        .get("/{lang}/search", handlers::search::search)
+        .get("/api/v1/articles", handlers::api::lists::stories)
+        .get("/api/v1/categories", handlers::api::lists::categories)
+        .get("/api/v1/authors", handlers::api::lists::authors)
+        .get("/api/v1/places", handlers::api::lists::places)
+        .get("/api/v1/articles/{slug}", handlers::api::public::article)
+        .get("/api/v1/articles/{slug}/comments", handlers::api::lists::comments)
+        .get("/api/v1/articles/{slug}/editions", handlers::newsroom::api::editions)
+        .get("/api/v1/sources", handlers::newsroom::api::sources)
+        .get("/api/v1/review", handlers::newsroom::api::review)
+        .get("/media/{name}", handlers::reader::media::media)
+        .get("/{lang}", handlers::reader::home::add_slash)
+        .get("/{lang}/", handlers::reader::home::home)
+        .get("/{lang}/{feed}", handlers::reader::feed::site_feed)
+        .get("/{lang}/category/{slug}", handlers::reader::category::category)
+        .get("/{lang}/category/{slug}/{feed}", handlers::reader::feed::category_feed)
+        .get("/{lang}/author/{slug}", handlers::reader::author::author)
+        .get("/{lang}/author/{slug}/{feed}", handlers::reader::feed::author_feed)
+        .get("/{lang}/place/{slug}/{feed}", handlers::reader::feed::place_feed)
+        .get("/{lang}/article/{slug}", handlers::reader::article::article)
+        .post("/{lang}/article/{slug}/comments", handlers::reader::comment::post)
+        .get("/{lang}/newsroom", handlers::newsroom::desk::add_slash)
+        .get("/{lang}/newsroom/", handlers::newsroom::desk::desk_page)
+        .get("/{lang}/newsroom/sign-in", handlers::newsroom::sign_in::form)
+        .post("/{lang}/newsroom/sign-in", handlers::newsroom::sign_in::submit)
+        .post("/{lang}/newsroom/sign-out", handlers::newsroom::sign_out::sign_out)
+        .get("/{lang}/newsroom/review/{slug}/{edition}", handlers::newsroom::review_edition::page)
+        .post("/{lang}/newsroom/review/{slug}/{edition}", handlers::newsroom::review_edition::decide)
+        .post("/{lang}/newsroom/review/{slug}/{edition}/corrections", handlers::newsroom::review_edition::correct)
+        .post("/{lang}/newsroom/comments/{id}", handlers::newsroom::moderate::moderate)
+        .get("/{lang}/newsroom/account", handlers::newsroom::account::page)
+        .post("/{lang}/newsroom/account/keys", handlers::newsroom::account::create)
+        .post("/{lang}/newsroom/account/keys/{id}/revoke", handlers::newsroom::account::revoke)
+        .get("/{lang}/search", handlers::reader::search::search)
 }
 
 /// Every route the site answers, as (method, path pattern), in the order
@@ -269,7 +269,7 @@ pub fn routes() -> Vec<(Method, &'static str)> {
 pub fn router(state: AppState) -> Router {
     routed()
         .router
-        .fallback(handlers::not_found::fallback)
+        .fallback(handlers::reader::not_found::fallback)
         .layer(axum::middleware::from_fn_with_state(state.clone(), cache::micro_cache))
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::rate_limit))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -150,7 +150,7 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
         return next.run(request).await;
     }
     let mut response = match bucket {
-        Bucket::Api => crate::handlers::api_lists::api_error(
+        Bucket::Api => crate::handlers::api::lists::api_error(
             StatusCode::TOO_MANY_REQUESTS,
             "too many requests from this address; try again in a minute",
         ),

@@ -17,7 +17,7 @@ use utoipa::openapi::path::ParameterIn;
 use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::{OpenApi, ToSchema};
 
-use crate::handlers::api_lists::{self, ApiError};
+use crate::handlers::api::lists::{self as api_lists, ApiError};
 use crate::render::esc;
 use crate::AppState;
 

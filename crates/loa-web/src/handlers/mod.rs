@@ -1,31 +1,17 @@
-//! One module per page or endpoint.
+//! Handlers grouped by who they serve: [`reader`] (pages, feeds, sitemaps,
+//! pictures, comments), [`newsroom`] (members' pages and JSON) and [`api`]
+//! (the public JSON API). What they share lives here: the page language of
+//! a `/{lang}/…` URL ([`PageLang`]), the error, notice and 404 answers, and
+//! paging.
 
-pub mod account;
 pub mod api;
-pub mod api_lists;
-pub mod article;
-pub mod assets;
-pub mod author;
-pub mod category;
-pub mod comment;
-pub mod desk;
-pub mod feed;
-pub mod health;
-pub mod home;
-pub mod media;
-pub(crate) mod member;
-pub mod moderate;
 pub mod newsroom;
-pub mod not_found;
-pub mod review_edition;
-pub mod robots;
-pub mod search;
-pub mod sign_in;
-pub mod sign_out;
-pub mod sitemap;
+pub mod reader;
 
 use std::collections::HashMap;
 
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use loa_domain::Lang;
@@ -54,7 +40,7 @@ pub(crate) type PageResult = Result<Response, PageError>;
 /// saying `internal error`.
 pub(crate) fn internal_error(what: &str, err: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %err, "{what} failed");
-    api_lists::api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
+    api::lists::api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
 }
 
 pub(crate) fn ctx(state: &AppState, lang: Lang) -> Ctx<'_> {
@@ -83,11 +69,16 @@ pub(crate) fn finish(state: &AppState, lang: Lang, result: PageResult) -> Respon
 /// A short page in `lang` saying why there is nothing else: a heading, a
 /// sentence, and the way back to the front page.
 pub(crate) fn notice_page(state: &AppState, lang: Lang, status: StatusCode, title: &str, body: &str) -> Response {
+    notice(state, lang, status, title, body, "")
+}
+
+/// [`notice_page`] with `extra`, finished HTML, under the sentence.
+fn notice(state: &AppState, lang: Lang, status: StatusCode, title: &str, body: &str, extra: &str) -> Response {
     let c = ctx(state, lang);
     let page = Page {
         title: c.t(title),
         main: format!(
-            "<div class=\"wrap notice-page\"><h1>{}</h1><p>{}</p><p><a href=\"{}\">{}</a></p></div>",
+            "<div class=\"wrap notice-page\"><h1>{}</h1><p>{}</p>{extra}<p><a href=\"{}\">{}</a></p></div>",
             c.th(title),
             c.th(body),
             c.home_path(),
@@ -97,6 +88,32 @@ pub(crate) fn notice_page(state: &AppState, lang: Lang, status: StatusCode, titl
         ..Page::default()
     };
     render_page(state, lang, status, &page)
+}
+
+/// The page language named by a route's `{lang}` segment, when the site
+/// offers it. A URL naming any other language is answered with the 404
+/// page in the site's fallback language before the handler runs.
+pub(crate) struct PageLang(pub Lang);
+
+impl FromRequestParts<AppState> for PageLang {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<PageLang, Response> {
+        // The same rejection as the handler's own `Path` (a segment that is
+        // not UTF-8 once decoded) comes first.
+        let Path(segments) =
+            Path::<Vec<(String, String)>>::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let code = segments.iter().find(|(name, _)| name == "lang").map_or("", |(_, value)| value.as_str());
+        match state.site.page_lang(code) {
+            Some(lang) => Ok(PageLang(lang)),
+            None => Err(not_found(state, state.site.fallback_lang(), "")),
+        }
+    }
+}
+
+/// A localised 404 page; `extra` is finished HTML placed under the message.
+pub(crate) fn not_found(state: &AppState, lang: Lang, extra: &str) -> Response {
+    notice(state, lang, StatusCode::NOT_FOUND, "not-found-title", "not-found-body", extra)
 }
 
 /// `?page=N` as a 1-based number; `None` when it is not a positive number

@@ -67,7 +67,7 @@ pub fn render(ctx: &Ctx<'_>, page: &Page) -> String {
     if let Some(next) = &page.next_path {
         h.push_str(&format!("<link rel=\"next\" href=\"{}\">\n", esc(&ctx.site.absolute(next))));
     }
-    h.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">\n", crate::handlers::assets::stylesheet_path()));
+    h.push_str(&format!("<link rel=\"stylesheet\" href=\"{}\">\n", crate::handlers::reader::assets::stylesheet_path()));
     // Every page announces its language's feeds (Atom, RSS, JSON Feed); a
     // section or an author page also its own.
     let site_feed = ctx.locales.text_args(ctx.lang, "feed-title", &[("site", site_name.as_str().into())]);

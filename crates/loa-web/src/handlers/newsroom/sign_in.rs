@@ -3,28 +3,25 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::{Duration, Utc};
 
-use super::member::{desk_path, form_lang, private, signed_in};
-use super::{ctx, finish, not_found, render_page};
+use super::member::{desk_path, from_this_site, private, signed_in};
 use crate::auth::{
     cookie, hash_password, new_session_token, session_cookie, throttle_key, token_hash, verify_password, SESSION_COOKIE,
     SESSION_HOURS,
 };
 use crate::client::client_address;
+use crate::handlers::{ctx, finish, render_page, PageLang};
 use crate::limits::Bucket;
 use crate::render::layout::Page;
 use crate::render::newsroom::sign_in_form;
 use crate::AppState;
 
-pub async fn form(State(state): State<AppState>, Path(lang): Path<String>, headers: HeaderMap) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
+pub async fn form(State(state): State<AppState>, PageLang(lang): PageLang, headers: HeaderMap) -> Response {
     if signed_in(&state, &headers).await.is_some() {
         return Redirect::to(&desk_path(lang)).into_response();
     }
@@ -39,15 +36,14 @@ fn page(state: &AppState, lang: loa_domain::Lang, status: StatusCode, error: Opt
 
 pub async fn submit(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let lang = match form_lang(&state, &lang, &headers) {
-        Ok(lang) => lang,
-        Err(refused) => return refused,
-    };
+    if let Err(refused) = from_this_site(&state, lang, &headers) {
+        return refused;
+    }
     // Counted before the password is checked, per address and per
     // account, so guesses sent together or spread over many addresses
     // cannot all pass; a right password is forgiven below.

@@ -7,7 +7,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use loa_domain::{Category, Lang};
 
-use super::{alternates_everywhere, ctx, finish, not_found, page_count, page_number, paged_path, render_page, PageResult};
+use crate::handlers::{
+    alternates_everywhere, ctx, finish, not_found, page_count, page_number, paged_path, render_page, PageLang, PageResult,
+};
 use crate::render::cards::card_grid;
 use crate::render::esc;
 use crate::render::layout::{pagination, Page};
@@ -17,14 +19,12 @@ pub const PER_PAGE: i64 = 12;
 
 pub async fn category(
     State(state): State<AppState>,
-    Path((lang, slug)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, slug)): Path<(String, String)>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
     let (Some(category), Some(page)) = (Category::from_slug(&slug), page_number(&params)) else {
-        return not_found::page(&state, lang, "");
+        return not_found(&state, lang, "");
     };
     let result = build(&state, lang, category, page).await;
     finish(&state, lang, result)
@@ -35,7 +35,7 @@ async fn build(state: &AppState, lang: Lang, category: Category, page: i64) -> P
     let cards = state.store.by_category(lang, category, PER_PAGE, (page - 1) * PER_PAGE).await?;
     let pages = page_count(cards.total, PER_PAGE);
     if page > pages {
-        return Ok(not_found::page(state, lang, ""));
+        return Ok(not_found(state, lang, ""));
     }
     let name = c.locales.category_name(lang, category.slug);
     let base = c.category_path(category.slug);

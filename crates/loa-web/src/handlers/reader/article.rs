@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use loa_domain::{Article, Block, Category, Lang};
 
-use super::{ctx, finish, not_found, render_page, PageError, PageResult};
+use crate::handlers::{ctx, finish, not_found, render_page, PageError, PageLang, PageResult};
 use crate::render::article::{json_ld, main_html, ArticleView, SameTopic};
 use crate::render::layout::Page;
 use crate::render::{article_path, esc};
@@ -18,12 +18,10 @@ const VIDEO_STORIES: usize = 4;
 
 pub async fn article(
     State(state): State<AppState>,
-    Path((lang, slug)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, slug)): Path<(String, String)>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
     let result = build(&state, lang, &slug, params.get("comment").map(String::as_str)).await;
     finish(&state, lang, result)
 }
@@ -49,7 +47,7 @@ async fn same_topic(state: &AppState, article: &Article, lang: Lang) -> Result<S
 async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option<&str>) -> PageResult {
     let c = ctx(state, lang);
     let Some(article) = state.store.article_by_slug(slug).await? else {
-        return Ok(not_found::page(state, lang, ""));
+        return Ok(not_found(state, lang, ""));
     };
     let offered = state.site.offered();
     let editions = state.store.editions(article.id).await?;
@@ -78,7 +76,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
             }
             extra.push_str("</ul>");
         }
-        return Ok(not_found::page(state, lang, &extra));
+        return Ok(not_found(state, lang, &extra));
     };
 
     let comments: Vec<_> = state.store.comments(article.id).await?.into_iter().filter(|cm| cm.lang == lang).collect();

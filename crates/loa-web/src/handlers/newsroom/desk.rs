@@ -2,13 +2,13 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use loa_domain::{EditionStatus, Lang};
 
 use super::member::{private, signed_in, to_sign_in};
-use super::{ctx, finish, not_found, render_page, PageResult};
+use crate::handlers::{ctx, finish, render_page, PageLang, PageResult};
 use crate::render::layout::Page;
 use crate::render::newsroom::{desk, status_word, Desk};
 use crate::AppState;
@@ -17,13 +17,10 @@ const QUEUE: i64 = 200;
 
 pub async fn desk_page(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Query(params): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
     let Some(user) = signed_in(&state, &headers).await else {
         return to_sign_in(lang);
     };
@@ -61,10 +58,7 @@ fn notice(c: &crate::render::Ctx<'_>, params: &HashMap<String, String>) -> Optio
 }
 
 /// `/{lang}/newsroom` → `/{lang}/newsroom/`.
-pub async fn add_slash(State(state): State<AppState>, Path(lang): Path<String>) -> Response {
+pub async fn add_slash(PageLang(lang): PageLang) -> Response {
     use axum::response::{IntoResponse, Redirect};
-    match state.site.page_lang(&lang) {
-        Some(l) => Redirect::permanent(&super::member::desk_path(l)).into_response(),
-        None => not_found::page(&state, state.site.fallback_lang(), ""),
-    }
+    Redirect::permanent(&super::member::desk_path(lang)).into_response()
 }

@@ -10,34 +10,34 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::check_comment;
 
-use super::member::form_lang;
-use super::{finish, not_found};
 use crate::auth::throttle_key;
 use crate::client::client_address;
+use crate::handlers::newsroom::member::from_this_site;
+use crate::handlers::{finish, not_found, PageLang};
 use crate::limits::Bucket;
 use crate::render::article_path;
 use crate::AppState;
 
 pub async fn post(
     State(state): State<AppState>,
-    Path((lang, slug)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, slug)): Path<(String, String)>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let lang = match form_lang(&state, &lang, &headers) {
-        Ok(lang) => lang,
-        Err(refused) => return refused,
-    };
+    if let Err(refused) = from_this_site(&state, lang, &headers) {
+        return refused;
+    }
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(article)) => article,
-        Ok(None) => return not_found::page(&state, lang, ""),
+        Ok(None) => return not_found(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     };
     // Comments belong to an edition readers can see.
     match state.store.edition(article.id, lang).await {
         Ok(Some(e)) if e.status.is_public() => {}
-        Ok(_) => return not_found::page(&state, lang, ""),
+        Ok(_) => return not_found(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     }
     let back = |outcome: &str| Redirect::to(&format!("{}?comment={outcome}#comments", article_path(lang, &slug))).into_response();

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use loa_domain::Lang;
 use std::collections::HashMap;
 
-use super::PageError;
+use crate::handlers::PageError;
 use crate::render::{esc, iso};
 use crate::AppState;
 
@@ -129,7 +129,7 @@ async fn language_page(state: &AppState, lang: Lang, n: i64) -> Result<String, P
 
 async fn news(state: &AppState, lang: Lang) -> Result<String, PageError> {
     let since = chrono::Utc::now() - chrono::Duration::hours(48);
-    let c = super::ctx(state, lang);
+    let c = crate::handlers::ctx(state, lang);
     let publication = esc(&c.t("site-name"));
     let mut out = format!(
         "{XML_HEAD}<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \

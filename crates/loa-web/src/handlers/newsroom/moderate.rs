@@ -9,20 +9,20 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::CommentStatus;
 
-use super::finish;
-use super::member::{desk_path, forbidden, form_lang, not_allowed, private, signed_in, to_sign_in};
+use super::member::{desk_path, forbidden, from_this_site, not_allowed, private, signed_in, to_sign_in};
+use crate::handlers::{finish, not_found, PageLang};
 use crate::AppState;
 
 pub async fn moderate(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, id)): Path<(String, String)>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let lang = match form_lang(&state, &lang, &headers) {
-        Ok(lang) => lang,
-        Err(refused) => return refused,
-    };
+    if let Err(refused) = from_this_site(&state, lang, &headers) {
+        return refused;
+    }
     let Some(user) = signed_in(&state, &headers).await else {
         return to_sign_in(lang);
     };
@@ -30,7 +30,7 @@ pub async fn moderate(
         return forbidden(&state, lang);
     }
     let Ok(id) = id.parse::<i64>() else {
-        return super::not_found::page(&state, lang, "");
+        return not_found(&state, lang, "");
     };
     let (decision, word) = match form.get("decision").map(String::as_str) {
         Some("approve") => (CommentStatus::Visible, "approved"),

@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::{Lang, User};
 
-use super::member::{form_lang, not_allowed, private, signed_in, to_sign_in};
-use super::{ctx, finish, not_found, render_page, PageResult};
+use super::member::{from_this_site, not_allowed, private, signed_in, to_sign_in};
 use crate::auth::{new_session_token, token_hash};
+use crate::handlers::{ctx, finish, not_found, render_page, PageLang, PageResult};
 use crate::render::esc;
 use crate::render::layout::Page;
 use crate::AppState;
@@ -47,13 +47,10 @@ pub(crate) async fn key_holder(state: &AppState, headers: &HeaderMap) -> Option<
 
 pub async fn page(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Query(params): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
     let Some(user) = signed_in(&state, &headers).await else {
         return to_sign_in(lang);
     };
@@ -126,14 +123,13 @@ async fn build(state: &AppState, lang: Lang, user: &User, notice: Option<String>
 /// `POST …/account/keys`: a new key named `name`, shown once.
 pub async fn create(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let lang = match form_lang(&state, &lang, &headers) {
-        Ok(lang) => lang,
-        Err(refused) => return refused,
-    };
+    if let Err(refused) = from_this_site(&state, lang, &headers) {
+        return refused;
+    }
     let Some(user) = signed_in(&state, &headers).await else {
         return to_sign_in(lang);
     };
@@ -150,23 +146,27 @@ pub async fn create(
 }
 
 /// `POST …/account/keys/{id}/revoke`: only the key's owner revokes it.
-pub async fn revoke(State(state): State<AppState>, Path((lang, id)): Path<(String, String)>, headers: HeaderMap) -> Response {
-    let lang = match form_lang(&state, &lang, &headers) {
-        Ok(lang) => lang,
-        Err(refused) => return refused,
-    };
+pub async fn revoke(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(refused) = from_this_site(&state, lang, &headers) {
+        return refused;
+    }
     let Some(user) = signed_in(&state, &headers).await else {
         return to_sign_in(lang);
     };
     let Ok(id) = id.parse::<i64>() else {
-        return not_found::page(&state, lang, "");
+        return not_found(&state, lang, "");
     };
     match state.store.revoke_api_key(user.id, id).await {
         Ok(true) => {
             tracing::info!(user = %user.username, key = id, "API key revoked");
             private(Redirect::to(&format!("{}?revoked", account_path(lang))).into_response())
         }
-        Ok(false) => not_found::page(&state, lang, ""),
+        Ok(false) => not_found(&state, lang, ""),
         Err(e) => private(finish(&state, lang, Err(e.into()))),
     }
 }

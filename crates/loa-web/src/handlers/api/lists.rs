@@ -15,7 +15,7 @@ use loa_store::{ArticleCard, CardCursor, CardFilter};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::internal_error;
+use crate::handlers::internal_error;
 use crate::AppState;
 
 const DEFAULT_LIMIT: i64 = 20;

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use loa_domain::{slugify, Category, Lang};
 use loa_store::CardPage;
 
-use super::{ctx, finish, not_found, PageError};
+use crate::handlers::{ctx, finish, not_found, PageError, PageLang};
 use crate::render::feed::{render, Enclosure, Feed, Format, Item};
 use crate::AppState;
 
@@ -26,37 +26,48 @@ pub(crate) enum Scope {
     Place(String),
 }
 
-pub async fn site_feed(State(state): State<AppState>, Path((lang, file)): Path<(String, String)>) -> Response {
-    answer(&state, &lang, &file, |_| async { Some(Scope::Site) }).await
+pub async fn site_feed(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, file)): Path<(String, String)>,
+) -> Response {
+    answer(&state, lang, &file, async { Some(Scope::Site) }).await
 }
 
-pub async fn category_feed(State(state): State<AppState>, Path((lang, slug, file)): Path<(String, String, String)>) -> Response {
-    answer(&state, &lang, &file, |_| async move { Category::from_slug(&slug).map(Scope::Category) }).await
+pub async fn category_feed(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, slug, file)): Path<(String, String, String)>,
+) -> Response {
+    answer(&state, lang, &file, async move { Category::from_slug(&slug).map(Scope::Category) }).await
 }
 
-pub async fn author_feed(State(state): State<AppState>, Path((lang, slug, file)): Path<(String, String, String)>) -> Response {
+pub async fn author_feed(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, slug, file)): Path<(String, String, String)>,
+) -> Response {
     let store = state.store.clone();
-    answer(&state, &lang, &file, |_| async move { store.author(&slug).await.ok().flatten().map(|a| Scope::Author(a.slug)) }).await
+    answer(&state, lang, &file, async move { store.author(&slug).await.ok().flatten().map(|a| Scope::Author(a.slug)) }).await
 }
 
-pub async fn place_feed(State(state): State<AppState>, Path((lang, slug, file)): Path<(String, String, String)>) -> Response {
+pub async fn place_feed(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Path((_, slug, file)): Path<(String, String, String)>,
+) -> Response {
     let store = state.store.clone();
-    answer(&state, &lang, &file, |_| async move {
+    answer(&state, lang, &file, async move {
         store.place_names().await.ok()?.into_iter().find(|p| slugify(p) == slug).map(Scope::Place)
     })
     .await
 }
 
-async fn answer<F, Fut>(state: &AppState, lang: &str, file: &str, scope: F) -> Response
-where
-    F: FnOnce(Lang) -> Fut,
-    Fut: std::future::Future<Output = Option<Scope>>,
-{
-    let Some(lang) = state.site.page_lang(lang) else {
-        return not_found::page(state, state.site.fallback_lang(), "");
-    };
-    let (Some(format), Some(scope)) = (Format::from_file(file), scope(lang).await) else {
-        return not_found::page(state, lang, "");
+/// The feed in `file`'s format for the scope `scope` finds, or the 404 page
+/// when either is unknown.
+async fn answer(state: &AppState, lang: Lang, file: &str, scope: impl std::future::Future<Output = Option<Scope>>) -> Response {
+    let (Some(format), Some(scope)) = (Format::from_file(file), scope.await) else {
+        return not_found(state, lang, "");
     };
     match build(state, lang, format, &scope).await {
         Ok(r) => r,

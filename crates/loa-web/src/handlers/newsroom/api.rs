@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use super::internal_error;
 use super::member::private;
+use crate::handlers::internal_error;
 use crate::AppState;
 
 /// Refused unless the reader (seen through trusted proxies: the proxy's
@@ -22,7 +22,7 @@ fn refuse_unless_local(req: &Request, trusted: &[crate::client::Network]) -> Opt
         crate::client::forwarded_client(*addr, req.headers(), trusted).is_some_and(|ip| ip.is_loopback())
     });
     (!local).then(|| {
-        super::api_lists::api_error(
+        crate::handlers::api::lists::api_error(
             StatusCode::FORBIDDEN,
             "the newsroom API answers this machine and signed-in editors and translators",
         )
@@ -81,7 +81,9 @@ pub async fn editions(State(state): State<AppState>, Path(slug): Path<String>, r
     }
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(a)) => a,
-        Ok(None) => return super::api_lists::api_error(StatusCode::NOT_FOUND, format!("no article with slug {slug:?}")),
+        Ok(None) => {
+            return crate::handlers::api::lists::api_error(StatusCode::NOT_FOUND, format!("no article with slug {slug:?}"))
+        }
         Err(e) => return internal_error("newsroom api", &e),
     };
     match state.store.editions(article.id).await {

@@ -10,14 +10,16 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::NaiveDate;
 use loa_domain::{Category, Lang};
 use loa_search::{FacetCount, SearchQuery, SearchResults, SortOrder, MAX_RESULT_WINDOW};
 
-use super::{alternates_everywhere, ctx, finish, not_found, page_count, page_number, render_page, PageResult};
+use crate::handlers::{
+    alternates_everywhere, ctx, finish, not_found, page_count, page_number, render_page, PageLang, PageResult,
+};
 use crate::render::layout::{pagination, Page};
 use crate::render::{esc, Ctx};
 use crate::AppState;
@@ -159,16 +161,13 @@ impl Filters {
 
 pub async fn search(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
     let query = params.get("q").map(|q| q.trim().to_string()).unwrap_or_default();
     let page = match page_number(&params) {
         Some(p) if (p as usize) * PER_PAGE <= MAX_RESULT_WINDOW => p,
-        _ => return not_found::page(&state, lang, ""),
+        _ => return not_found(&state, lang, ""),
     };
     let (mut filters, bad) = Filters::parse(&params, &state.site.offered());
     // The page's own language is the default; naming it is the same page.
@@ -422,7 +421,7 @@ async fn build(state: &AppState, lang: Lang, query: String, filters: Filters, ba
         let results = tokio::task::spawn_blocking(move || index.search(&q)).await??;
         let pages = page_count(results.total as i64, PER_PAGE as i64);
         if results.total > 0 && page > pages {
-            return Ok(not_found::page(state, lang, ""));
+            return Ok(not_found(state, lang, ""));
         }
         main.push_str("<div class=\"search-layout\">");
         main.push_str(&facets_html(&c, &query, &filters, &results));

@@ -8,7 +8,7 @@ use axum::extract::Path;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-const STYLESHEET: &str = include_str!("../render/style.css");
+const STYLESHEET: &str = include_str!("../../render/style.css");
 
 /// The stylesheet's address, with the first 16 hex digits of its SHA-256.
 pub fn stylesheet_path() -> &'static str {

@@ -1,11 +1,11 @@
 //! `/` (language choice) and `/{lang}/`, the front page.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use loa_domain::{Lang, CATEGORIES};
 
-use super::{alternates_everywhere, ctx, finish, not_found, render_page, PageResult};
+use crate::handlers::{alternates_everywhere, ctx, finish, render_page, PageLang, PageResult};
 use crate::render::cards::card_grid;
 use crate::render::esc;
 use crate::render::layout::Page;
@@ -57,17 +57,11 @@ pub async fn choose_language(State(state): State<AppState>, headers: HeaderMap) 
         .into_response()
 }
 
-pub async fn add_slash(State(state): State<AppState>, Path(lang): Path<String>) -> Response {
-    match state.site.page_lang(&lang) {
-        Some(l) => (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("/{}/", l.code()))]).into_response(),
-        None => not_found::page(&state, state.site.fallback_lang(), ""),
-    }
+pub async fn add_slash(PageLang(lang): PageLang) -> Response {
+    (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("/{}/", lang.code()))]).into_response()
 }
 
-pub async fn home(State(state): State<AppState>, Path(lang): Path<String>) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
+pub async fn home(State(state): State<AppState>, PageLang(lang): PageLang) -> Response {
     let result = build(&state, lang).await;
     finish(&state, lang, result)
 }

@@ -10,15 +10,15 @@ use loa_domain::Lang;
 use loa_search::{SearchQuery, MAX_RESULT_WINDOW};
 use serde_json::json;
 
-use super::internal_error;
-use super::search::Filters;
+use crate::handlers::internal_error;
+use crate::handlers::reader::search::Filters;
 use crate::AppState;
 
 const DEFAULT_LIMIT: usize = 10;
 const MAX_LIMIT: usize = 50;
 
 fn error(status: StatusCode, message: String) -> Response {
-    super::api_lists::api_error(status, message)
+    super::lists::api_error(status, message)
 }
 
 /// A numeric query parameter; the error is the message for a 400.

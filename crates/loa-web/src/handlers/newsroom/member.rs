@@ -6,8 +6,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use loa_domain::{Lang, User};
 
-use super::{ctx, render_page};
 use crate::auth::{cookie, token_hash, SESSION_COOKIE};
+use crate::handlers::{ctx, render_page};
 use crate::render::layout::Page;
 use crate::AppState;
 
@@ -70,18 +70,15 @@ fn notice(state: &AppState, lang: Lang, status: StatusCode, message: &str) -> Re
     private(render_page(state, lang, status, &page))
 }
 
-/// The page language of a form post from this site, or the answer for a
-/// post to no page or from another site (see [`crate::auth::same_origin`]).
+/// Nothing, or the answer for a form posted from another site (see
+/// [`crate::auth::same_origin`]).
 // The refusal is the answer itself, built on a cold path: boxing it buys nothing.
 #[allow(clippy::result_large_err)]
-pub(crate) fn form_lang(state: &AppState, lang: &str, headers: &HeaderMap) -> Result<Lang, Response> {
-    let Some(lang) = state.site.page_lang(lang) else {
-        return Err(super::not_found::page(state, state.site.fallback_lang(), ""));
-    };
+pub(crate) fn from_this_site(state: &AppState, lang: Lang, headers: &HeaderMap) -> Result<(), Response> {
     if !crate::auth::same_origin(headers, &state.site.base_url) {
         return Err(refused_form(state, lang));
     }
-    Ok(lang)
+    Ok(())
 }
 
 /// Newsroom pages are personal: never stored by a cache.

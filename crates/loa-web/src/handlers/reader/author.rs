@@ -7,7 +7,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use loa_domain::Lang;
 
-use super::{alternates_everywhere, ctx, finish, not_found, page_count, page_number, paged_path, render_page, PageResult};
+use crate::handlers::{
+    alternates_everywhere, ctx, finish, not_found, page_count, page_number, paged_path, render_page, PageLang, PageResult,
+};
 use crate::render::cards::card_grid;
 use crate::render::layout::{pagination, Page};
 use crate::AppState;
@@ -16,14 +18,12 @@ const PER_PAGE: i64 = 12;
 
 pub async fn author(
     State(state): State<AppState>,
-    Path((lang, slug)): Path<(String, String)>,
+    PageLang(lang): PageLang,
+    Path((_, slug)): Path<(String, String)>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let Some(lang) = state.site.page_lang(&lang) else {
-        return not_found::page(&state, state.site.fallback_lang(), "");
-    };
     let Some(page) = page_number(&params) else {
-        return not_found::page(&state, lang, "");
+        return not_found(&state, lang, "");
     };
     let result = build(&state, lang, &slug, page).await;
     finish(&state, lang, result)
@@ -32,12 +32,12 @@ pub async fn author(
 async fn build(state: &AppState, lang: Lang, slug: &str, page: i64) -> PageResult {
     let c = ctx(state, lang);
     let Some(author) = state.store.author(slug).await? else {
-        return Ok(not_found::page(state, lang, ""));
+        return Ok(not_found(state, lang, ""));
     };
     let cards = state.store.by_author(lang, &author.slug, PER_PAGE, (page - 1) * PER_PAGE).await?;
     let pages = page_count(cards.total, PER_PAGE);
     if page > pages {
-        return Ok(not_found::page(state, lang, ""));
+        return Ok(not_found(state, lang, ""));
     }
     let base = c.author_path(&author.slug);
     let prev = (page > 1).then(|| paged_path(&base, page - 1));

@@ -9,19 +9,23 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::{translation_sources, Edition, EditionStatus, Lang, User};
 
-use super::member::{desk_path, forbidden, not_allowed, private, refused_form, signed_in, to_sign_in};
-use super::{ctx, finish, not_found, render_page, PageResult};
-use crate::auth::same_origin;
+use super::member::{desk_path, forbidden, from_this_site, not_allowed, private, signed_in, to_sign_in};
+use crate::handlers::{ctx, finish, not_found, render_page, PageLang, PageResult};
 use crate::render::layout::Page;
 use crate::render::newsroom::{review, Review};
 use crate::AppState;
 
 /// The member, the page language and the edition's language, or the
-/// answer for those who may not review.
-async fn reviewer(state: &AppState, lang: &str, code: &str, headers: &HeaderMap) -> Result<(User, Lang, Lang), Response> {
-    let Some(lang) = state.site.page_lang(lang) else {
-        return Err(not_found::page(state, state.site.fallback_lang(), ""));
-    };
+/// answer for those who may not review (`lang` is the page language, or the
+/// 404 page for a language the site does not offer: every answer here is
+/// made private by the caller, that one included).
+async fn reviewer(
+    state: &AppState,
+    lang: Result<PageLang, Response>,
+    code: &str,
+    headers: &HeaderMap,
+) -> Result<(User, Lang, Lang), Response> {
+    let PageLang(lang) = lang?;
     let Some(user) = signed_in(state, headers).await else {
         return Err(to_sign_in(lang));
     };
@@ -29,27 +33,31 @@ async fn reviewer(state: &AppState, lang: &str, code: &str, headers: &HeaderMap)
         return Err(forbidden(state, lang));
     }
     let Ok(edition_lang) = code.parse::<Lang>() else {
-        return Err(not_found::page(state, lang, ""));
+        return Err(not_found(state, lang, ""));
     };
     Ok((user, lang, edition_lang))
 }
 
 /// [`reviewer`], for a form posted from this site only.
-async fn reviewer_posting(state: &AppState, lang: &str, code: &str, headers: &HeaderMap) -> Result<(User, Lang, Lang), Response> {
+async fn reviewer_posting(
+    state: &AppState,
+    lang: Result<PageLang, Response>,
+    code: &str,
+    headers: &HeaderMap,
+) -> Result<(User, Lang, Lang), Response> {
     let found = reviewer(state, lang, code, headers).await?;
-    if !same_origin(headers, &state.site.base_url) {
-        return Err(refused_form(state, found.1));
-    }
+    from_this_site(state, found.1, headers)?;
     Ok(found)
 }
 
 pub async fn page(
     State(state): State<AppState>,
-    Path((lang, slug, code)): Path<(String, String, String)>,
+    lang: Result<PageLang, Response>,
+    Path((_, slug, code)): Path<(String, String, String)>,
     Query(params): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let (user, lang, edition_lang) = match reviewer(&state, &lang, &code, &headers).await {
+    let (user, lang, edition_lang) = match reviewer(&state, lang, &code, &headers).await {
         Ok(found) => found,
         Err(response) => return private(response),
     };
@@ -68,11 +76,11 @@ async fn build(
 ) -> PageResult {
     let c = ctx(state, lang);
     let Some(article) = state.store.article_by_slug(slug).await? else {
-        return Ok(not_found::page(state, lang, ""));
+        return Ok(not_found(state, lang, ""));
     };
     let editions = state.store.editions(article.id).await?;
     let Some(edition) = editions.iter().find(|e| e.lang == edition_lang && e.status != EditionStatus::Original) else {
-        return Ok(not_found::page(state, lang, ""));
+        return Ok(not_found(state, lang, ""));
     };
     let history = state.store.edition_history(article.id, edition_lang).await?;
     let page = Page {
@@ -98,11 +106,12 @@ fn source_of<'a>(state: &AppState, editions: &'a [Edition], edition: &Edition) -
 
 pub async fn decide(
     State(state): State<AppState>,
-    Path((lang, slug, code)): Path<(String, String, String)>,
+    lang: Result<PageLang, Response>,
+    Path((_, slug, code)): Path<(String, String, String)>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (user, lang, edition_lang) = match reviewer_posting(&state, &lang, &code, &headers).await {
+    let (user, lang, edition_lang) = match reviewer_posting(&state, lang, &code, &headers).await {
         Ok(found) => found,
         Err(response) => return private(response),
     };
@@ -113,16 +122,16 @@ pub async fn decide(
     };
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(article)) => article,
-        Ok(None) => return not_found::page(&state, lang, ""),
+        Ok(None) => return not_found(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     };
     let edition = match state.store.edition(article.id, edition_lang).await {
         Ok(Some(edition)) => edition,
-        Ok(None) => return not_found::page(&state, lang, ""),
+        Ok(None) => return not_found(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     };
     if edition.status == EditionStatus::Original {
-        return not_found::page(&state, lang, "");
+        return not_found(&state, lang, "");
     }
     if !edition.review_decision_allowed(status) {
         return not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed");
@@ -144,11 +153,12 @@ const MAX_SEGMENT_CHARS: usize = 20_000;
 /// one stays public). Blank fields leave their segment as it is.
 pub async fn correct(
     State(state): State<AppState>,
-    Path((lang, slug, code)): Path<(String, String, String)>,
+    lang: Result<PageLang, Response>,
+    Path((_, slug, code)): Path<(String, String, String)>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (user, lang, edition_lang) = match reviewer_posting(&state, &lang, &code, &headers).await {
+    let (user, lang, edition_lang) = match reviewer_posting(&state, lang, &code, &headers).await {
         Ok(found) => found,
         Err(response) => return private(response),
     };
@@ -157,12 +167,12 @@ pub async fn correct(
             Ok(editions) => (article, editions),
             Err(e) => return finish(&state, lang, Err(e.into())),
         },
-        Ok(None) => return not_found::page(&state, lang, ""),
+        Ok(None) => return not_found(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     };
     let Some(mut edition) = editions.iter().find(|e| e.lang == edition_lang && e.status != EditionStatus::Original).cloned()
     else {
-        return not_found::page(&state, lang, "");
+        return not_found(&state, lang, "");
     };
     if !edition.is_reviewable() {
         return not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed");

@@ -1,18 +1,18 @@
 //! `POST /{lang}/newsroom/sign-out`: ends the session.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::member::{form_lang, private, sign_in_path};
+use super::member::{from_this_site, private, sign_in_path};
 use crate::auth::{clear_session_cookie, cookie, token_hash, SESSION_COOKIE};
+use crate::handlers::PageLang;
 use crate::AppState;
 
-pub async fn sign_out(State(state): State<AppState>, Path(lang): Path<String>, headers: HeaderMap) -> Response {
-    let lang = match form_lang(&state, &lang, &headers) {
-        Ok(lang) => lang,
-        Err(refused) => return refused,
-    };
+pub async fn sign_out(State(state): State<AppState>, PageLang(lang): PageLang, headers: HeaderMap) -> Response {
+    if let Err(refused) = from_this_site(&state, lang, &headers) {
+        return refused;
+    }
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
         if let Err(e) = state.store.delete_session(&token_hash(token)).await {
             tracing::error!(error = %e, "session not deleted");
