@@ -4,8 +4,8 @@
 use std::time::{Duration, Instant};
 
 use loa_ingest::fetch::{FetchConfig, FetchError, Fetcher};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpStream;
 
 /// 64 MB of zeros, gzip-compressed to about 64 KB; made once, before any
 /// client clock runs.
@@ -23,33 +23,13 @@ fn gzip_bomb() -> &'static [u8] {
 }
 
 async fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        loop {
-            let Ok((sock, _)) = listener.accept().await else { return };
-            tokio::spawn(handle(sock));
-        }
-    });
-    format!("http://{addr}")
+    format!("http://{}", loa_test_support::serve("127.0.0.1:0", handle).await)
 }
 
 async fn handle(mut sock: TcpStream) {
-    let mut buf = vec![0u8; 8192];
-    let mut read = 0;
-    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
-        match sock.read(&mut buf[read..]).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => read += n,
-        }
-    }
-    let request = String::from_utf8_lossy(&buf[..read]).to_string();
-    let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
-    let ua = request
-        .lines()
-        .find_map(|l| l.strip_prefix("user-agent: ").or_else(|| l.strip_prefix("User-Agent: ")))
-        .unwrap_or("")
-        .to_string();
+    let Some((request, _)) = loa_test_support::read_head(&mut sock).await else { return };
+    let path = request.path.clone();
+    let ua = request.header("user-agent").unwrap_or("").to_string();
     if path == "/bomb" {
         let body = gzip_bomb();
         let head = format!(

@@ -51,57 +51,17 @@ impl Site {
 }
 
 async fn serve(ip: &str, site: Arc<Site>) -> String {
-    let listener = TcpListener::bind((ip, 0)).await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        loop {
-            let Ok((sock, _)) = listener.accept().await else { return };
-            tokio::spawn(handle(sock, site.clone()));
-        }
-    });
-    format!("http://{addr}")
+    format!("http://{}", loa_test_support::serve((ip, 0), move |sock| handle(sock, site.clone())).await)
 }
 
 async fn handle(mut sock: TcpStream, site: Arc<Site>) {
-    let mut buf = vec![0u8; 8192];
-    let mut read = 0;
-    while !buf[..read].windows(4).any(|w| w == b"\r\n\r\n") {
-        match sock.read(&mut buf[read..]).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => read += n,
-        }
-    }
-    let head = String::from_utf8_lossy(&buf[..read]).to_string();
-    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
-    let header = |name: &str| {
-        head.lines().find_map(|l| {
-            let (n, v) = l.split_once(':')?;
-            n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_string())
-        })
-    };
+    let Some((head, _)) = loa_test_support::read_head(&mut sock).await else { return };
+    let path = head.path.clone();
+    let header = |name: &str| head.header(name).map(str::to_string);
     let req =
         Request { path: path.clone(), if_none_match: header("if-none-match"), if_modified_since: header("if-modified-since") };
     site.log.lock().unwrap().push(req.clone());
-    let reason = |status: u16| match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        302 => "Found",
-        303 => "See Other",
-        304 => "Not Modified",
-        307 => "Temporary Redirect",
-        308 => "Permanent Redirect",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        _ => "Internal Server Error",
-    };
-    let respond = |status: u16, extra: &str, body: &str| {
-        format!(
-            "HTTP/1.1 {status} {}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            reason(status),
-            body.len()
-        )
-    };
+    let respond = |status: u16, extra: &str, body: &str| loa_test_support::answer(status, extra, body.as_bytes());
     if path.starts_with("/slow/") {
         tokio::time::sleep(SLOW).await;
     }
@@ -121,7 +81,7 @@ async fn handle(mut sock: TcpStream, site: Arc<Site>) {
                 (None, None) => false,
             };
             if unchanged {
-                format!("HTTP/1.1 304 Not Modified\r\n{validators}Connection: close\r\n\r\n")
+                format!("HTTP/1.1 304 Not Modified\r\n{validators}Connection: close\r\n\r\n").into_bytes()
             } else {
                 respond(
                     200,
@@ -132,7 +92,7 @@ async fn handle(mut sock: TcpStream, site: Arc<Site>) {
         }
         _ => respond(200, "Content-Type: text/html\r\n", &format!("<p>page {path}</p>")),
     };
-    let _ = sock.write_all(out.as_bytes()).await;
+    let _ = sock.write_all(&out).await;
     let _ = sock.shutdown().await;
 }
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use loa_ingest::fetch::{FetchConfig, FetchError, Fetcher};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 
 /// A server that counts the connections it accepts and answers each with
 /// a page, or with a redirect to `redirect_to` + the request's path.
@@ -21,38 +21,24 @@ struct Recorder {
 }
 
 async fn recorder(bind: &str, redirect_to: Option<Arc<std::sync::Mutex<String>>>) -> Recorder {
-    let listener = tokio::net::TcpListener::bind(bind).await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let connections = Arc::new(AtomicUsize::new(0));
     let count = connections.clone();
-    tokio::spawn(async move {
-        loop {
-            let Ok((mut sock, _)) = listener.accept().await else { return };
-            count.fetch_add(1, Ordering::SeqCst);
-            let redirect_to = redirect_to.clone();
-            tokio::spawn(async move {
-                let mut buf = vec![0u8; 8192];
-                let n = sock.read(&mut buf).await.unwrap_or(0);
-                let head = String::from_utf8_lossy(&buf[..n]).to_string();
-                let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
-                let reply = match redirect_to {
-                    // `/to/<url>`: a redirect to that URL.
-                    Some(_) => {
-                        let to = path.trim_start_matches("/to/");
-                        format!("HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                    }
-                    None => {
-                        let body = "<html><body><p>internal secret</p></body></html>";
-                        format!(
-                            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                            body.len()
-                        )
-                    }
-                };
-                let _ = sock.write_all(reply.as_bytes()).await;
-            });
+    let redirects = redirect_to.is_some();
+    let addr = loa_test_support::serve(bind.to_string(), move |mut sock| {
+        // Counted on connect, before a byte is read: reaching it is the finding.
+        count.fetch_add(1, Ordering::SeqCst);
+        async move {
+            let path = loa_test_support::read_head(&mut sock).await.map(|(h, _)| h.path).unwrap_or_default();
+            let reply = if redirects {
+                // `/to/<url>`: a redirect to that URL.
+                loa_test_support::answer(302, &format!("Location: {}\r\n", path.trim_start_matches("/to/")), b"")
+            } else {
+                loa_test_support::answer(200, "Content-Type: text/html\r\n", b"<html><body><p>internal secret</p></body></html>")
+            };
+            let _ = sock.write_all(&reply).await;
         }
-    });
+    })
+    .await;
     Recorder { addr, connections }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 
 pub struct TestApp {
@@ -114,35 +114,20 @@ impl Fixture {
         let routes = Arc::new(routes(addr));
         let hits = Arc::new(std::sync::Mutex::new(Vec::new()));
         let seen = hits.clone();
-        tokio::spawn(async move {
-            let hits = seen;
-            loop {
-                let Ok((mut sock, _)) = listener.accept().await else { return };
-                let routes = routes.clone();
-                let hits = hits.clone();
-                tokio::spawn(async move {
-                    let mut buf = vec![0u8; 8192];
-                    let mut got = 0;
-                    while !buf[..got].windows(4).any(|w| w == b"\r\n\r\n") && got < buf.len() {
-                        match sock.read(&mut buf[got..]).await {
-                            Ok(0) | Err(_) => return,
-                            Ok(n) => got += n,
-                        }
+        loa_test_support::serve_on(listener, move |mut sock| {
+            let routes = routes.clone();
+            let hits = seen.clone();
+            async move {
+                let Some((head, _)) = loa_test_support::read_head(&mut sock).await else { return };
+                let reply = routes.get(&head.path).cloned().unwrap_or(Reply::Status(404));
+                let reply = match reply {
+                    Reply::Tagged { etag, .. } if head.header("if-none-match").is_some_and(|v| v.contains(etag)) => {
+                        Reply::Status(304)
                     }
-                    let head = String::from_utf8_lossy(&buf[..got]).to_string();
-                    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
-                    let reply = routes.get(&path).cloned().unwrap_or(Reply::Status(404));
-                    let reply = match reply {
-                        Reply::Tagged { etag, .. }
-                            if head.lines().any(|l| l.to_ascii_lowercase().starts_with("if-none-match:") && l.contains(etag)) =>
-                        {
-                            Reply::Status(304)
-                        }
-                        other => other,
-                    };
-                    hits.lock().unwrap().push(path.clone());
-                    let _ = answer(&mut sock, reply).await;
-                });
+                    other => other,
+                };
+                hits.lock().unwrap().push(head.path.clone());
+                let _ = answer(&mut sock, reply).await;
             }
         });
         Fixture { addr, hits }
