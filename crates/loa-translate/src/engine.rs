@@ -5,10 +5,26 @@ use std::future::Future;
 use std::pin::Pin;
 
 use loa_domain::Lang;
+use serde::{Deserialize, Serialize};
 
-use crate::{Apertium, TranslateError, Translation};
+use crate::{Apertium, TranslateError};
 
 pub type EngineFuture<'a> = Pin<Box<dyn Future<Output = Result<Translation, TranslateError>> + Send + 'a>>;
+
+/// A translated set of segments, in the order they were given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translation {
+    pub segments: Vec<String>,
+    /// Which engine and modes produced it, e.g. `apertium:eng-spa>es-pt`.
+    pub engine: String,
+    /// Words Apertium did not know (`*`), summed over every hop: a word
+    /// unknown at the first hop is usually counted again at the next.
+    pub unknown_words: usize,
+    /// Forms the generator could not produce (`#`), summed over every hop.
+    pub generation_errors: usize,
+    /// Words the bilingual dictionary could not transfer (`@`), summed over every hop.
+    pub transfer_errors: usize,
+}
 
 /// Terms an engine must leave alone, and terms it must render one way.
 /// Engines that can carry this to the service (DeepL glossaries, an LLM

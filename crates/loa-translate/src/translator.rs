@@ -175,120 +175,121 @@ impl Translator {
         // 1. Placeholders for names and glossary terms.
         let Prepared { protected, required, hints } = self.prepare(from, to, &inputs, ctx);
 
-        // 2. Sentences, and which of them the memory already knows.
-        let mut units: Vec<String> = Vec::new();
-        let mut layout: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
-        for p in &protected {
-            let ranges = sentence_ranges(&p.text, from);
-            units.extend(ranges.iter().map(|r| p.text[r.clone()].to_string()));
-            layout.push(ranges);
-        }
-        let keys: Vec<String> = units.iter().map(|u| normalise(u)).collect();
+        // 2. Sentences; 3. memory, then engines in order until one answers
+        // for the misses.
+        let units = Units::cut(&protected, from);
+        let answer = self.first_answer(&engines, from, to, &units, &hints, bracketed).await?;
 
-        // Which units belong to which segment, and each segment's sentence
-        // span (units are contiguous per segment).
-        let mut seg_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(protected.len());
-        let mut next_unit = 0;
-        for ranges in &layout {
-            seg_units.push(next_unit..next_unit + ranges.len());
-            next_unit += ranges.len();
+        // 4. Reassemble, restore placeholders, check, remember.
+        let (out_segments, out_spans, lost) = units.reassemble(&answer.translated, bracketed);
+        let mut problems = self.judge(from, to, segments, &out_segments, &required, &answer);
+        if !lost.is_empty() {
+            problems.push(Problem::MissingTerms(lost));
         }
+        // What the engine said is remembered whatever the checks found: the
+        // same sentence would get the same answer, and every text, from
+        // memory or not, goes through the checks again.
+        self.remember(from, to, answer.to_remember).await;
+        let outcome = Outcome {
+            segments: out_segments,
+            engine: answer.engine,
+            problems,
+            sentences: units.units.len(),
+            from_memory: answer.from_memory,
+        };
+        Ok((outcome, out_spans))
+    }
 
-        // Remembered translations under one engine's name (`HUMAN`: people's
-        // corrections); an unavailable memory remembers nothing.
-        let lookup = |engine: &str, ks: Vec<String>| {
-            let engine = engine.to_string();
-            async move {
-                let Some(m) = &self.memory else { return vec![None; ks.len()] };
-                m.lookup(&engine, from, to, &ks).await.unwrap_or_else(|e| {
-                    tracing::warn!("translation memory unavailable: {e}");
-                    vec![None; ks.len()]
-                })
-            }
+    /// Remembered translations under one engine's name (`HUMAN`: people's
+    /// corrections); an unavailable memory remembers nothing.
+    async fn lookup(&self, engine: &str, from: Lang, to: Lang, keys: Vec<String>) -> Vec<Option<String>> {
+        let Some(m) = &self.memory else { return vec![None; keys.len()] };
+        m.lookup(engine, from, to, &keys).await.unwrap_or_else(|e| {
+            tracing::warn!("translation memory unavailable: {e}");
+            vec![None; keys.len()]
+        })
+    }
+
+    /// People's corrections, which do not depend on the engine: asked once.
+    async fn corrections(&self, from: Lang, to: Lang, units: &Units<'_>) -> Corrections {
+        let sentences = if self.memory.is_some() {
+            self.lookup(HUMAN, from, to, units.keys.clone()).await
+        } else {
+            vec![None; units.keys.len()]
         };
-        let paragraph_key = |si: usize| {
-            let ranges = &layout[si];
-            normalise(&protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end])
-        };
-        // A paragraph remembered whole (its translation did not split into
-        // as many sentences) answers for all its sentences.
-        let fill_whole = |remembered: &mut Vec<Option<String>>, si: usize, text: String| {
-            let r = seg_units[si].clone();
-            for u in r.clone() {
-                remembered[u] = Some(String::new());
-            }
-            remembered[r.start] = Some(text);
-        };
-        // People's corrections do not depend on the engine: asked once. A
-        // correction of a whole paragraph wins over sentences remembered one
-        // by one.
-        let corrected_sentences = if self.memory.is_some() { lookup(HUMAN, keys.clone()).await } else { vec![None; keys.len()] };
-        let multi: Vec<usize> = (0..protected.len()).filter(|&si| seg_units[si].len() > 1).collect();
-        let corrected_paragraphs: Vec<(usize, String)> = if self.memory.is_some() && !multi.is_empty() {
-            let found = lookup(HUMAN, multi.iter().map(|&si| paragraph_key(si)).collect()).await;
+        let multi: Vec<usize> = (0..units.seg_units.len()).filter(|&si| units.seg_units[si].len() > 1).collect();
+        let paragraphs: Vec<(usize, String)> = if self.memory.is_some() && !multi.is_empty() {
+            let found = self.lookup(HUMAN, from, to, multi.iter().map(|&si| units.paragraph_key(si)).collect()).await;
             multi.iter().zip(found).filter_map(|(&si, hit)| hit.map(|t| (si, t))).collect()
         } else {
             Vec::new()
         };
+        Corrections { sentences, paragraphs }
+    }
 
-        // 3. Engines in order until one answers for the misses.
-        let mut to_remember: Option<(String, Vec<(String, String)>)> = None;
-        let mut last_error = None;
-        let mut result: Option<(Vec<String>, String, usize, usize, usize)> = None;
-        for engine in &engines {
-            // People's corrections first, then what this engine said before.
-            let mut remembered: Vec<Option<String>> =
-                corrected_sentences.iter().zip(lookup(engine.name(), keys.clone()).await).map(|(h, m)| h.clone().or(m)).collect();
-            // Only paragraphs of several sentences, some not remembered, are
-            // asked whole.
-            let open: Vec<usize> = (0..protected.len())
-                .filter(|&si| seg_units[si].len() > 1 && seg_units[si].clone().any(|u| remembered[u].is_none()))
-                .collect();
-            if !open.is_empty() {
-                let whole = lookup(engine.name(), open.iter().map(|&si| paragraph_key(si)).collect()).await;
-                for (&si, hit) in open.iter().zip(whole) {
-                    if let Some(text) = hit {
-                        fill_whole(&mut remembered, si, text);
-                    }
+    /// Each unit's remembered translation for `engine`: people's corrections
+    /// first, then what this engine said before. A correction of a whole
+    /// paragraph wins over sentences remembered one by one.
+    async fn remembered(
+        &self,
+        engine: &str,
+        from: Lang,
+        to: Lang,
+        units: &Units<'_>,
+        corrections: &Corrections,
+    ) -> Vec<Option<String>> {
+        let mut remembered: Vec<Option<String>> = corrections
+            .sentences
+            .iter()
+            .zip(self.lookup(engine, from, to, units.keys.clone()).await)
+            .map(|(h, m)| h.clone().or(m))
+            .collect();
+        // Only paragraphs of several sentences, some not remembered, are
+        // asked whole.
+        let open: Vec<usize> = (0..units.seg_units.len())
+            .filter(|&si| units.seg_units[si].len() > 1 && units.seg_units[si].clone().any(|u| remembered[u].is_none()))
+            .collect();
+        if !open.is_empty() {
+            let whole = self.lookup(engine, from, to, open.iter().map(|&si| units.paragraph_key(si)).collect()).await;
+            for (&si, hit) in open.iter().zip(whole) {
+                if let Some(text) = hit {
+                    units.fill_whole(&mut remembered, si, text);
                 }
             }
-            for (si, text) in &corrected_paragraphs {
-                fill_whole(&mut remembered, *si, text.clone());
-            }
-            let misses: Vec<usize> = (0..units.len()).filter(|i| remembered[*i].is_none() && needs_engine(&units[*i])).collect();
+        }
+        for (si, text) in &corrections.paragraphs {
+            units.fill_whole(&mut remembered, *si, text.clone());
+        }
+        remembered
+    }
+
+    /// The engines in order, each after what the memory holds for it, until
+    /// one answers for the misses; a failure falls through to the next one.
+    async fn first_answer(
+        &self,
+        engines: &[Arc<dyn Engine>],
+        from: Lang,
+        to: Lang,
+        units: &Units<'_>,
+        hints: &Hints,
+        bracketed: Option<&[Bracketed]>,
+    ) -> Result<Answer, TranslateError> {
+        let corrections = self.corrections(from, to, units).await;
+        let mut last_error = None;
+        for engine in engines {
+            let remembered = self.remembered(engine.name(), from, to, units, &corrections).await;
+            let misses: Vec<usize> =
+                (0..units.units.len()).filter(|i| remembered[*i].is_none() && needs_engine(&units.units[*i])).collect();
             let from_memory = remembered.iter().filter(|r| r.is_some()).count();
             let mut translated: Vec<String> =
-                units.iter().zip(&remembered).map(|(u, r)| r.clone().unwrap_or_else(|| u.clone())).collect();
+                units.units.iter().zip(&remembered).map(|(u, r)| r.clone().unwrap_or_else(|| u.clone())).collect();
             if misses.is_empty() {
-                result = Some((translated, "memory".into(), from_memory, 0, 0));
-                break;
+                let engine = "memory".into();
+                return Ok(Answer { translated, engine, from_memory, unknown_words: 0, generation_errors: 0, to_remember: None });
             }
-            // A paragraph none of whose sentences is remembered travels
-            // whole: engines translate better in context, and each segment
-            // costs a framing round in the pipeline. Mixed paragraphs send
-            // only their new sentences.
-            let mut items: Vec<Vec<usize>> = Vec::new();
-            for r in &seg_units {
-                let missing: Vec<usize> = r.clone().filter(|u| misses.contains(u)).collect();
-                if missing.len() > 1 && missing.len() == r.len() {
-                    items.push(missing);
-                } else {
-                    items.extend(missing.into_iter().map(|u| vec![u]));
-                }
-            }
-            let batch: Vec<String> = items
-                .iter()
-                .map(|item| {
-                    if item.len() == 1 {
-                        units[item[0]].clone()
-                    } else {
-                        let si = seg_units.iter().position(|r| r.start == item[0]).expect("item is a whole segment");
-                        let ranges = &layout[si];
-                        protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end].to_string()
-                    }
-                })
-                .collect();
-            match engine.translate(from, to, &batch, &hints).await {
+            let items = units.items(&misses);
+            let batch: Vec<String> = items.iter().map(|item| units.item_text(item)).collect();
+            match engine.translate(from, to, &batch, hints).await {
                 Ok(mut t) => {
                     // Placeholders are unknown words to a rule-based engine,
                     // counted again at each pivot: they are not its fault.
@@ -297,45 +298,35 @@ impl Translator {
                         Some(b) if !engine.carries_spans_as_markup() => span_placeholders_in(b, &batch),
                         _ => 0,
                     };
-                    let sent = placeholders_in(&protected, &batch) + spans_sent;
+                    let sent = placeholders_in(units.protected, &batch) + spans_sent;
                     t.unknown_words = t.unknown_words.saturating_sub(sent * hops);
-                    let mut pairs: Vec<(String, String)> = Vec::new();
-                    for ((item, source), out) in items.iter().zip(&batch).zip(t.segments) {
-                        if item.len() == 1 {
-                            pairs.push((units[item[0]].clone(), out.clone()));
-                            translated[item[0]] = out;
-                            continue;
-                        }
-                        let out_ranges = sentence_ranges(&out, to);
-                        if out_ranges.len() == item.len() {
-                            for (u, r) in item.iter().zip(&out_ranges) {
-                                translated[*u] = out[r.clone()].to_string();
-                                pairs.push((units[*u].clone(), translated[*u].clone()));
-                            }
-                        } else {
-                            // Sentences merged or split in translation: the
-                            // paragraph is kept, and remembered, whole.
-                            for u in item {
-                                translated[*u] = String::new();
-                            }
-                            translated[item[0]] = out.trim().to_string();
-                            pairs.push((source.clone(), translated[item[0]].clone()));
-                        }
-                    }
-                    to_remember = Some((engine.name().to_string(), pairs));
-                    result = Some((translated, t.engine, from_memory, t.unknown_words, t.generation_errors));
-                    break;
+                    let pairs = units.take_answers(&items, &batch, t.segments, &mut translated, to);
+                    return Ok(Answer {
+                        translated,
+                        engine: t.engine,
+                        from_memory,
+                        unknown_words: t.unknown_words,
+                        generation_errors: t.generation_errors,
+                        to_remember: Some((engine.name().to_string(), pairs)),
+                    });
                 }
                 // Every sentence sent came back as it was. Alone that proves
                 // little (a sentence of names and numbers); whether the whole
-                // text was translated is the gate's call, below.
+                // text was translated is the gate's call.
                 Err(TranslateError::Unchanged { engine: name, .. }) => {
                     // Remembered as they are, so sentences an engine leaves
                     // alone (names, figures) do not go back to it each time;
                     // the checks still judge every text that uses them.
-                    to_remember = Some((engine.name().to_string(), batch.iter().map(|b| (b.clone(), b.clone())).collect()));
-                    result = Some((translated, name, from_memory, 0, 0));
-                    break;
+                    let pairs = batch.iter().map(|b| (b.clone(), b.clone())).collect();
+                    let to_remember = Some((engine.name().to_string(), pairs));
+                    return Ok(Answer {
+                        translated,
+                        engine: name,
+                        from_memory,
+                        unknown_words: 0,
+                        generation_errors: 0,
+                        to_remember,
+                    });
                 }
                 Err(e) => {
                     tracing::warn!(engine = engine.name(), "{e}; trying the next engine");
@@ -343,16 +334,174 @@ impl Translator {
                 }
             }
         }
-        let Some((translated, engine, from_memory, unknown, generation_errors)) = result else {
-            return Err(last_error.unwrap_or(TranslateError::NoRoute { from, to }));
-        };
+        Err(last_error.unwrap_or(TranslateError::NoRoute { from, to }))
+    }
 
-        // 4. Reassemble, restore placeholders, check.
-        let mut out_segments = Vec::with_capacity(segments.len());
-        let mut out_spans = Vec::with_capacity(segments.len());
+    /// The checks on the reassembled output.
+    fn judge(
+        &self,
+        from: Lang,
+        to: Lang,
+        segments: &[String],
+        output: &[String],
+        required: &[String],
+        answer: &Answer,
+    ) -> Vec<Problem> {
+        let source_text = segments.join("\n");
+        let output_text = output.join("\n");
+        let word_count = source_text.split_whitespace().count();
+        let input = GateInput {
+            from,
+            to,
+            source: &source_text,
+            output: &output_text,
+            required_terms: required,
+            unknown_words: answer.unknown_words,
+            generation_errors: answer.generation_errors,
+            word_count,
+        };
+        self.check_cached(&input)
+    }
+
+    /// Stores what an engine said, if it said anything.
+    async fn remember(&self, from: Lang, to: Lang, to_remember: Option<(String, Vec<(String, String)>)>) {
+        if let (Some(m), Some((name, pairs))) = (&self.memory, to_remember) {
+            if let Err(e) = m.store(&name, from, to, &pairs).await {
+                tracing::warn!("translation memory not updated: {e}");
+            }
+        }
+    }
+}
+
+/// The protected segments cut into sentences (units), as the memory and the
+/// engines see them.
+struct Units<'a> {
+    protected: &'a [Protected],
+    /// Every segment's sentences, in order.
+    units: Vec<String>,
+    /// Each unit as the memory keys it.
+    keys: Vec<String>,
+    /// Each segment's sentence ranges in its protected text.
+    layout: Vec<Vec<std::ops::Range<usize>>>,
+    /// Which units belong to which segment (units are contiguous per segment).
+    seg_units: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Units<'a> {
+    fn cut(protected: &'a [Protected], from: Lang) -> Units<'a> {
+        let mut units: Vec<String> = Vec::new();
+        let mut layout: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+        for p in protected {
+            let ranges = sentence_ranges(&p.text, from);
+            units.extend(ranges.iter().map(|r| p.text[r.clone()].to_string()));
+            layout.push(ranges);
+        }
+        let keys: Vec<String> = units.iter().map(|u| normalise(u)).collect();
+        let mut seg_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(protected.len());
+        let mut next_unit = 0;
+        for ranges in &layout {
+            seg_units.push(next_unit..next_unit + ranges.len());
+            next_unit += ranges.len();
+        }
+        Units { protected, units, keys, layout, seg_units }
+    }
+
+    /// Segment `si`'s text from its first sentence to its last.
+    fn paragraph(&self, si: usize) -> &str {
+        let ranges = &self.layout[si];
+        &self.protected[si].text[ranges[0].start..ranges[ranges.len() - 1].end]
+    }
+
+    fn paragraph_key(&self, si: usize) -> String {
+        normalise(self.paragraph(si))
+    }
+
+    /// A paragraph remembered whole (its translation did not split into
+    /// as many sentences) answers for all its sentences.
+    fn fill_whole(&self, remembered: &mut [Option<String>], si: usize, text: String) {
+        let r = self.seg_units[si].clone();
+        for u in r.clone() {
+            remembered[u] = Some(String::new());
+        }
+        remembered[r.start] = Some(text);
+    }
+
+    /// What the engine is sent for the units `misses`: a paragraph none of
+    /// whose sentences is remembered travels whole (engines translate better
+    /// in context, and each segment costs a framing round in the pipeline);
+    /// mixed paragraphs send only their new sentences.
+    fn items(&self, misses: &[usize]) -> Vec<Vec<usize>> {
+        let mut items: Vec<Vec<usize>> = Vec::new();
+        for r in &self.seg_units {
+            let missing: Vec<usize> = r.clone().filter(|u| misses.contains(u)).collect();
+            if missing.len() > 1 && missing.len() == r.len() {
+                items.push(missing);
+            } else {
+                items.extend(missing.into_iter().map(|u| vec![u]));
+            }
+        }
+        items
+    }
+
+    fn item_text(&self, item: &[usize]) -> String {
+        if item.len() == 1 {
+            self.units[item[0]].clone()
+        } else {
+            let si = self.seg_units.iter().position(|r| r.start == item[0]).expect("item is a whole segment");
+            self.paragraph(si).to_string()
+        }
+    }
+
+    /// Puts the engine's answers to `items` (sent as `batch`) into
+    /// `translated`, and says which (source, translation) pairs to remember.
+    fn take_answers(
+        &self,
+        items: &[Vec<usize>],
+        batch: &[String],
+        answers: Vec<String>,
+        translated: &mut [String],
+        to: Lang,
+    ) -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        for ((item, source), out) in items.iter().zip(batch).zip(answers) {
+            if item.len() == 1 {
+                pairs.push((self.units[item[0]].clone(), out.clone()));
+                translated[item[0]] = out;
+                continue;
+            }
+            let out_ranges = sentence_ranges(&out, to);
+            if out_ranges.len() == item.len() {
+                for (u, r) in item.iter().zip(&out_ranges) {
+                    translated[*u] = out[r.clone()].to_string();
+                    pairs.push((self.units[*u].clone(), translated[*u].clone()));
+                }
+            } else {
+                // Sentences merged or split in translation: the
+                // paragraph is kept, and remembered, whole.
+                for u in item {
+                    translated[*u] = String::new();
+                }
+                translated[item[0]] = out.trim().to_string();
+                pairs.push((source.clone(), translated[item[0]].clone()));
+            }
+        }
+        pairs
+    }
+
+    /// The translated units put back into segments, placeholders restored
+    /// and marks unbracketed: the segments, each one's mark spans, and the
+    /// protected names or terms the engine lost.
+    #[allow(clippy::type_complexity)]
+    fn reassemble(
+        &self,
+        translated: &[String],
+        bracketed: Option<&[Bracketed]>,
+    ) -> (Vec<String>, Vec<Vec<Option<(usize, usize)>>>, Vec<String>) {
+        let mut out_segments = Vec::with_capacity(self.protected.len());
+        let mut out_spans = Vec::with_capacity(self.protected.len());
         let mut lost: Vec<String> = Vec::new();
         let mut at = 0;
-        for (i, (p, ranges)) in protected.iter().zip(&layout).enumerate() {
+        for (i, (p, ranges)) in self.protected.iter().zip(&self.layout).enumerate() {
             let pieces = &translated[at..at + ranges.len()];
             at += ranges.len();
             let mut joined = splice(&p.text, ranges, pieces);
@@ -381,33 +530,25 @@ impl Translator {
                 }
             }
         }
-        let source_text = segments.join("\n");
-        let output_text = out_segments.join("\n");
-        let word_count = source_text.split_whitespace().count();
-        let input = GateInput {
-            from,
-            to,
-            source: &source_text,
-            output: &output_text,
-            required_terms: &required,
-            unknown_words: unknown,
-            generation_errors,
-            word_count,
-        };
-        let mut problems = self.check_cached(&input);
-        if !lost.is_empty() {
-            problems.push(Problem::MissingTerms(lost));
-        }
-        // What the engine said is remembered whatever the checks found: the
-        // same sentence would get the same answer, and every text, from
-        // memory or not, goes through the checks again.
-        if let (Some(m), Some((name, pairs))) = (&self.memory, to_remember) {
-            if let Err(e) = m.store(&name, from, to, &pairs).await {
-                tracing::warn!("translation memory not updated: {e}");
-            }
-        }
-        Ok((Outcome { segments: out_segments, engine, problems, sentences: units.len(), from_memory }, out_spans))
+        (out_segments, out_spans, lost)
     }
+}
+
+/// People's corrections of sentences (per unit) and of whole paragraphs.
+struct Corrections {
+    sentences: Vec<Option<String>>,
+    paragraphs: Vec<(usize, String)>,
+}
+
+/// What the memory and the first engine that answered gave: the units
+/// translated, who translated them, and what to remember.
+struct Answer {
+    translated: Vec<String>,
+    engine: String,
+    from_memory: usize,
+    unknown_words: usize,
+    generation_errors: usize,
+    to_remember: Option<(String, Vec<(String, String)>)>,
 }
 
 /// Texts with names and glossary terms swapped for placeholders, what the
