@@ -14,6 +14,7 @@ use crate::{parse_ts, ts, Result, Store, StoreError};
 const PUBLIC: &str = "e.status IN ('original', 'published')";
 
 /// One story in a list, in one language.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ArticleCard {
     pub article_id: ArticleId,

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chrono::{DateTime, Utc};
-use loa_domain::{Author, Category, Figure, Lang, CATEGORIES};
+use loa_domain::{Author, Category, Lang, CATEGORIES};
 use loa_store::{ArticleCard, CardCursor, CardFilter};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -42,23 +42,13 @@ pub(crate) fn api_error(status: StatusCode, message: impl Into<String>) -> Respo
     (status, Json(ApiError { error: message.into(), code: code.into() })).into_response()
 }
 
-/// One story in one language, as lists give it.
+/// One story in one language, as lists give it: its card and its page.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct StorySummary {
-    pub slug: String,
-    pub lang: Lang,
+    #[serde(flatten)]
+    pub card: ArticleCard,
     /// The edition's page on the reader site.
     pub url: String,
-    pub title: String,
-    pub lead: String,
-    /// The section's slug (see `/api/v1/categories`).
-    pub category: String,
-    pub author: Option<Author>,
-    pub places: Vec<String>,
-    pub topics: Vec<String>,
-    pub published_at: DateTime<Utc>,
-    /// The story's first picture.
-    pub image: Option<Figure>,
 }
 
 /// A page of stories, newest first.
@@ -139,19 +129,7 @@ fn offered_lang(state: &AppState, params: &HashMap<String, String>) -> Result<La
 }
 
 fn summary(state: &AppState, card: ArticleCard) -> StorySummary {
-    StorySummary {
-        url: state.site.absolute(&crate::render::article_path(card.lang, &card.slug)),
-        slug: card.slug,
-        lang: card.lang,
-        title: card.title,
-        lead: card.lead,
-        category: card.category,
-        author: card.author,
-        places: card.places,
-        topics: card.topics,
-        published_at: card.published_at,
-        image: card.image,
-    }
+    StorySummary { url: state.site.absolute(&crate::render::article_path(card.lang, &card.slug)), card }
 }
 
 /// `GET /api/v1/articles`: public stories in `lang`, newest first, at most
