@@ -720,19 +720,9 @@ fn truncate_at_word(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// A snippet's text, escaped (the one escaper every crate uses).
 fn escape_html(text: String) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
+    loa_domain::escape_html(&text)
 }
 
 #[cfg(test)]
