@@ -13,20 +13,7 @@ use crate::svg;
 use crate::DemoOutlet;
 
 /// Escapes text for HTML and XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use loa_domain::escape_html as escape;
 
 /// Interface words of the outlet's page chrome, in the article's language.
 struct Chrome {

@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod category;
+pub mod escape;
 pub mod hash;
 pub mod lang;
 pub mod newsroom;
@@ -18,6 +19,7 @@ pub use article::{
     NewArticle,
 };
 pub use category::{Category, CATEGORIES};
+pub use escape::{escape_html, escape_text_into};
 pub use lang::Lang;
 pub use newsroom::{check_comment, ActionKind, CommentStatus, NewsroomAction, Role, User, UserId};
 pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};

@@ -55,19 +55,20 @@
 
 mod analysis;
 mod bonus;
+mod error;
 mod facets;
 mod fields;
 mod query;
 mod related;
+mod types;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use std::ops::Bound;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::error::LockError;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
@@ -77,16 +78,20 @@ use tantivy::{
     DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, TantivyError, Term,
 };
 
-use loa_domain::{article::body_text, Article, Block, Edition, Lang};
+use loa_domain::Lang;
 
 use crate::analysis::nfc;
 use crate::facets::{ranked, OneLang, ValueCounts};
 use crate::fields::{edition_key, Fields, AUTHOR_FIELD, CATEGORY_FIELD, LANG_FIELD, PLACE_FIELD, PUBLISHED_AT_FIELD};
 use crate::query::Matching;
 
+pub use crate::error::SearchError;
 pub use crate::facets::{FacetCount, Facets, MAX_FACET_VALUES};
 pub use crate::query::{FUZZY_1_CHARS, FUZZY_2_CHARS};
 pub use crate::related::NEAR_DUPLICATE_JACCARD;
+pub use crate::types::{
+    EditionDoc, FacetRequest, SearchHit, SearchQuery, SearchResults, SortOrder, DEFAULT_LIMIT, LOOSE_MATCHING_BELOW,
+};
 
 /// Stamped into every commit's payload. Bump it whenever an analyser
 /// changes in a way the schema does not show (a new filter, a different
@@ -103,234 +108,6 @@ pub const MAX_RESULT_WINDOW: usize = 10_000;
 
 /// Longest snippet, in bytes of source text.
 const SNIPPET_MAX_BYTES: usize = 300;
-
-/// One edition as the index sees it: text in one language plus the
-/// article's metadata.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EditionDoc {
-    pub article_id: i64,
-    pub slug: String,
-    pub lang: Lang,
-    pub title: String,
-    pub lead: String,
-    /// Body text, paragraphs separated by blank lines.
-    pub body: String,
-    /// Figure captions, searchable but not shown in snippets.
-    pub captions: String,
-    pub author: Option<String>,
-    /// The category slug.
-    pub category: String,
-    pub places: Vec<String>,
-    pub topics: Vec<String>,
-    pub published_at: DateTime<Utc>,
-}
-
-impl EditionDoc {
-    /// The index's view of one edition of an article.
-    pub fn from_edition(article: &Article, edition: &Edition) -> EditionDoc {
-        let captions: Vec<&str> = edition
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Figure(f) if !f.caption.trim().is_empty() => Some(f.caption.as_str()),
-                _ => None,
-            })
-            .collect();
-        EditionDoc {
-            article_id: article.id,
-            slug: article.slug.clone(),
-            lang: edition.lang,
-            title: edition.title.clone(),
-            lead: edition.lead.clone(),
-            body: body_text(&edition.blocks),
-            captions: captions.join("\n"),
-            author: article.author.as_ref().map(|a| a.name.clone()),
-            category: article.category.slug.to_string(),
-            places: article.places.clone(),
-            topics: article.topics.clone(),
-            published_at: article.published_at,
-        }
-    }
-}
-
-/// The order of results.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortOrder {
-    /// Best match first.
-    #[default]
-    Relevance,
-    /// Newest first (ties: best match first).
-    Date,
-}
-
-impl std::str::FromStr for SortOrder {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "relevance" => Ok(SortOrder::Relevance),
-            "date" => Ok(SortOrder::Date),
-            other => Err(format!("sort must be \"relevance\" or \"date\", got {other:?}")),
-        }
-    }
-}
-
-/// What a reader asked for. Build it with struct update syntax over
-/// [`Default`] (`SearchQuery { text: "bridge".into(), ..Default::default() }`)
-/// or with [`SearchQuery::new`]: new filters then never break callers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchQuery {
-    /// Free text in the query syntax; anything is accepted.
-    pub text: String,
-    /// Only editions in this language; `None` searches every language.
-    pub lang: Option<Lang>,
-    /// When searching every language, editions in this one come first
-    /// (each group in the requested order). Ignored when `lang` is set.
-    pub prefer_lang: Option<Lang>,
-    /// Only stories in this category (slug, e.g. `local`).
-    pub category: Option<String>,
-    /// Only stories by this author (the name as stored, e.g. `Kiều Minh`).
-    pub author: Option<String>,
-    /// Only stories about this place (the name as stored).
-    pub place: Option<String>,
-    /// Only stories published on or after this day (UTC).
-    pub from: Option<NaiveDate>,
-    /// Only stories published on or before this day (UTC).
-    pub to: Option<NaiveDate>,
-    pub sort: SortOrder,
-    pub limit: usize,
-    pub offset: usize,
-}
-
-/// Results per page when a caller does not say.
-pub const DEFAULT_LIMIT: usize = 10;
-
-impl Default for SearchQuery {
-    fn default() -> Self {
-        SearchQuery {
-            text: String::new(),
-            lang: None,
-            prefer_lang: None,
-            category: None,
-            author: None,
-            place: None,
-            from: None,
-            to: None,
-            sort: SortOrder::Relevance,
-            limit: DEFAULT_LIMIT,
-            offset: 0,
-        }
-    }
-}
-
-impl SearchQuery {
-    /// `text` in every language, first page, by relevance.
-    pub fn new(text: impl Into<String>) -> SearchQuery {
-        SearchQuery { text: text.into(), ..SearchQuery::default() }
-    }
-}
-
-/// Which facets a search counts ([`SearchIndex::search_with`]).
-/// [`SearchIndex::search`] counts them all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FacetRequest {
-    pub category: bool,
-    pub author: bool,
-    pub place: bool,
-    /// Counted over every language even when the query asks for one, which
-    /// makes a one-language search run its text against every language's
-    /// fields.
-    pub lang: bool,
-}
-
-impl FacetRequest {
-    /// Every facet.
-    pub const ALL: FacetRequest = FacetRequest { category: true, author: true, place: true, lang: true };
-    /// No facet: the total and the page only.
-    pub const NONE: FacetRequest = FacetRequest { category: false, author: false, place: false, lang: false };
-}
-
-impl Default for FacetRequest {
-    fn default() -> Self {
-        FacetRequest::ALL
-    }
-}
-
-/// A search whose words, matched as typed, find fewer editions than this
-/// is run again with typos forgiven and the last word completed. Below a
-/// handful of results the reader likely mistyped or is still typing; above
-/// it, loose matches would rank below the exact ones anyway and cost a
-/// dictionary walk per word per segment to find.
-pub const LOOSE_MATCHING_BELOW: usize = 5;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchResults {
-    /// How many editions match in all (not just this page).
-    pub total: usize,
-    pub hits: Vec<SearchHit>,
-    /// Value counts over all matching editions.
-    pub facets: Facets,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchHit {
-    pub article_id: i64,
-    pub slug: String,
-    pub lang: Lang,
-    pub title: String,
-    /// A passage of the body (or the lead) with matched words wrapped in
-    /// `<mark>`; everything else is HTML-escaped, so it can be inserted into
-    /// a page as is.
-    pub snippet_html: String,
-    /// The relevance score (also computed when sorting by date).
-    pub score: f32,
-    pub published_at: DateTime<Utc>,
-    /// The category slug.
-    pub category: String,
-    pub author: Option<String>,
-    pub places: Vec<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum SearchError {
-    #[error("cannot create the search index directory {dir}: {source}")]
-    CreateDir {
-        dir: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-    #[error("cannot open the search index at {dir}: {source}")]
-    Open {
-        dir: PathBuf,
-        #[source]
-        source: TantivyError,
-    },
-    #[error(
-        "the search index at {dir} was built by a different version of loa ({reason}); \
-         delete that directory or run `loa reindex` to rebuild it from the store"
-    )]
-    SchemaMismatch { dir: PathBuf, reason: String },
-    #[error(
-        "the search index{} is locked by another writer; is another loa process \
-         (server or reindex) running on it?",
-        .dir.as_ref().map(|d| format!(" at {}", d.display())).unwrap_or_default()
-    )]
-    Locked { dir: Option<PathBuf> },
-    #[error(
-        "search results {offset}..{} are too deep: offset + limit may be at most {max}",
-        .offset.saturating_add(*.limit)
-    )]
-    WindowTooLarge { offset: usize, limit: usize, max: usize },
-    #[error("the search index writer is unusable after a panic in another thread; restart loa")]
-    WriterPoisoned,
-    #[error("the date range is empty: from {from} is after to {to}")]
-    EmptyDateRange { from: NaiveDate, to: NaiveDate },
-    #[error("indexed document is missing its {field} field; run `loa reindex`")]
-    CorruptDocument { field: &'static str },
-    #[error("search index error: {0}")]
-    Tantivy(#[from] TantivyError),
-}
 
 /// A commit's payload: the analysis version, then `@` and the change-log
 /// position when there is one.
@@ -943,19 +720,9 @@ fn truncate_at_word(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// A snippet's text, escaped (the one escaper every crate uses).
 fn escape_html(text: String) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
+    loa_domain::escape_html(&text)
 }
 
 #[cfg(test)]

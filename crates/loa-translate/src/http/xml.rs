@@ -1,16 +1,8 @@
-//! XML text escaping for the engines that send markup.
+//! XML text for the engines that send markup: escaping (loa-domain's)
+//! and unescaping.
 
 /// Escapes the three characters that XML and HTML text cannot hold as is.
-pub(crate) fn xml_escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            other => out.push(other),
-        }
-    }
-}
+pub(crate) use loa_domain::escape_text_into as xml_escape;
 
 /// Resolves the character references of XML text, and `&nbsp;`, which
 /// HTML-minded services write; anything else is kept as it stands.

@@ -17,20 +17,7 @@ use loa_i18n::{FluentValue, Locales};
 use crate::SiteConfig;
 
 /// Escapes text for HTML element content and quoted attribute values.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
-    out
-}
+pub use loa_domain::escape_html as esc;
 
 /// A URL fit for `href`/`src`, escaped; `None` for anything but `http(s)`
 /// absolute URLs and same-site paths (`javascript:`, `data:` and
