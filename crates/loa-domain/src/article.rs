@@ -183,6 +183,7 @@ impl EditionStatus {
 }
 
 /// An article in one language.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edition {
     pub article_id: ArticleId,

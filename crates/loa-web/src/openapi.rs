@@ -10,8 +10,7 @@ use std::sync::OnceLock;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Utc};
-use loa_domain::{Block, EditionStatus, Lang};
+use loa_domain::{Edition, Lang};
 use serde::Serialize;
 use utoipa::openapi::path::ParameterIn;
 use utoipa::openapi::{OpenApi as Document, RefOr};
@@ -41,18 +40,13 @@ pub struct SearchAnswer {
     pub facets: serde_json::Value,
 }
 
-/// One public edition of a story (in `/api/v1/articles/{slug}`).
+/// One public edition of a story (in `/api/v1/articles/{slug}`), with its
+/// page on the reader site.
 #[derive(Serialize, ToSchema)]
 pub struct PublicEdition {
-    pub lang: Lang,
+    #[serde(flatten)]
+    pub edition: Edition,
     pub url: String,
-    pub title: String,
-    pub lead: String,
-    pub blocks: Vec<Block>,
-    pub status: EditionStatus,
-    /// What made it: `original`, `outlet`, or the translation engine.
-    pub engine: String,
-    pub updated_at: DateTime<Utc>,
 }
 
 /// The answer of `/api/v1/articles/{slug}`.

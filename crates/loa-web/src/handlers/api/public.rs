@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::handlers::internal_error;
 use crate::handlers::reader::search::Filters;
+use crate::openapi::{PublicEdition, StoryAnswer};
 use crate::AppState;
 
 const DEFAULT_LIMIT: usize = 10;
@@ -110,22 +111,17 @@ pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) ->
     let public: Vec<_> = editions
         .into_iter()
         .filter(|e| e.status.is_public() && offered.contains(&e.lang))
-        .map(|e| {
-            let url = state.site.absolute(&crate::render::article_path(e.lang, &article.slug));
-            json!({
-                "lang": e.lang,
-                "url": url,
-                "title": e.title,
-                "lead": e.lead,
-                "blocks": e.blocks,
-                "status": e.status,
-                "engine": e.engine,
-                "updated_at": e.updated_at,
-            })
+        .map(|edition| PublicEdition {
+            url: state.site.absolute(&crate::render::article_path(edition.lang, &article.slug)),
+            edition,
         })
         .collect();
     if public.is_empty() {
         return error(StatusCode::NOT_FOUND, format!("article {slug:?} has no public edition"));
     }
-    Json(json!({"article": article, "editions": public})).into_response()
+    let article = match serde_json::to_value(&article) {
+        Ok(a) => a,
+        Err(err) => return internal_error("api article", &err),
+    };
+    Json(StoryAnswer { article, editions: public }).into_response()
 }
