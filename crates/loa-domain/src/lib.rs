@@ -3,6 +3,7 @@
 //! Architecture invariant: this crate does no IO. It knows nothing of SQL,
 //! HTTP, tantivy or Apertium; every other crate speaks in these types.
 
+pub mod address;
 pub mod article;
 pub mod category;
 pub mod escape;
@@ -14,6 +15,7 @@ pub mod reasons;
 pub mod slug;
 pub mod source;
 
+pub use address::AddressRange;
 pub use article::{
     translation_sources, valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind,
     NewArticle,

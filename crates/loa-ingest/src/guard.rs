@@ -4,80 +4,14 @@
 //! DNS resolution (so a public name resolving to 10.0.0.1 is caught) and on
 //! every redirect, unless the configuration's allow-list admits it.
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 
-/// An address range, `10.0.0.0/8` or `::1/128` (a bare address is /32 or /128).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cidr {
-    addr: IpAddr,
-    prefix: u8,
-}
-
-impl Cidr {
-    pub fn parse(text: &str) -> Result<Cidr, String> {
-        let (addr, prefix) = match text.split_once('/') {
-            Some((a, p)) => (a, Some(p)),
-            None => (text, None),
-        };
-        let addr: IpAddr = addr.trim().parse().map_err(|_| format!("{text:?} is not an IP address or range"))?;
-        let max = if addr.is_ipv4() { 32 } else { 128 };
-        let prefix = match prefix {
-            Some(p) => {
-                p.trim().parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?} has a bad prefix length"))?
-            }
-            None => max,
-        };
-        Ok(Cidr { addr, prefix })
-    }
-
-    pub fn contains(&self, ip: IpAddr) -> bool {
-        match (self.addr, canonical(ip)) {
-            (IpAddr::V4(net), IpAddr::V4(ip)) => prefix_eq(&net.octets(), &ip.octets(), self.prefix),
-            (IpAddr::V6(net), IpAddr::V6(ip)) => prefix_eq(&net.octets(), &ip.octets(), self.prefix),
-            _ => false,
-        }
-    }
-}
-
-fn prefix_eq(a: &[u8], b: &[u8], prefix: u8) -> bool {
-    let full = usize::from(prefix / 8);
-    let rest = prefix % 8;
-    if a[..full] != b[..full] {
-        return false;
-    }
-    rest == 0 || (a[full] ^ b[full]) & (0xffu8 << (8 - rest)) == 0
-}
-
-/// An IPv4 address carried inside IPv6 (`::ffff:10.0.0.1`, NAT64, 6to4,
-/// the deprecated compatible form) is judged as the IPv4 address it is.
-fn canonical(ip: IpAddr) -> IpAddr {
-    match ip {
-        IpAddr::V6(v6) => match embedded_v4(v6) {
-            Some(v4) => IpAddr::V4(v4),
-            None => ip,
-        },
-        v4 => v4,
-    }
-}
-
-fn embedded_v4(v6: Ipv6Addr) -> Option<Ipv4Addr> {
-    let s = v6.segments();
-    let o = v6.octets();
-    let tail = Ipv4Addr::new(o[12], o[13], o[14], o[15]);
-    if let Some(v4) = v6.to_ipv4_mapped() {
-        return Some(v4);
-    }
-    // 64:ff9b::/96 (NAT64) and ::a.b.c.d (IPv4-compatible, not :: or ::1).
-    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] || (s[..6] == [0; 6] && s[6] != 0) {
-        return Some(tail);
-    }
-    // 2002:AABB:CCDD::/48 (6to4) carries AA.BB.CC.DD.
-    if s[0] == 0x2002 {
-        return Some(Ipv4Addr::new(o[2], o[3], o[4], o[5]));
-    }
-    None
-}
+use loa_domain::address::canonical;
+/// An address range of the allow-list: the one type loa parses ranges
+/// with ([`loa_domain::AddressRange`]), judged here with every IPv6 form
+/// that carries an IPv4 address read as that address.
+pub use loa_domain::AddressRange as Cidr;
 
 /// Why an address must not be fetched, or `None` for a public address.
 pub fn forbidden_reason(ip: IpAddr) -> Option<&'static str> {
@@ -152,7 +86,7 @@ impl AddressGuard {
     /// `Err(reason)` when `ip` must not be contacted.
     pub fn check(&self, ip: IpAddr) -> Result<(), String> {
         match forbidden_reason(ip) {
-            Some(_) if self.allow.iter().any(|c| c.contains(ip)) => Ok(()),
+            Some(_) if self.allow.iter().any(|c| c.contains_embedded(ip)) => Ok(()),
             Some(why) => Err(format!("{ip} is {why}")),
             None => Ok(()),
         }

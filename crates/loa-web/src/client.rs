@@ -7,51 +7,11 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::http::HeaderMap;
 
-/// An address range (`10.0.0.0/8`, `2001:db8::/32`, or one address).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Network {
-    base: IpAddr,
-    prefix: u8,
-}
-
-impl Network {
-    /// `ADDR` or `ADDR/PREFIX`; an error says what is wrong.
-    pub fn parse(text: &str) -> Result<Network, String> {
-        let text = text.trim();
-        let (addr, prefix) = match text.split_once('/') {
-            Some((a, p)) => (a, Some(p)),
-            None => (text, None),
-        };
-        let base: IpAddr = addr.parse().map_err(|_| format!("{text:?} is not an address or ADDRESS/PREFIX"))?;
-        let max = if base.is_ipv4() { 32 } else { 128 };
-        let prefix = match prefix {
-            Some(p) => {
-                p.parse::<u8>().ok().filter(|p| *p <= max).ok_or_else(|| format!("{text:?}: the prefix must be 0 to {max}"))?
-            }
-            None => max,
-        };
-        Ok(Network { base, prefix })
-    }
-
-    pub fn contains(&self, address: IpAddr) -> bool {
-        let address = match address {
-            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
-            v4 => v4,
-        };
-        let prefix = u32::from(self.prefix);
-        match (self.base, address) {
-            (IpAddr::V4(base), IpAddr::V4(a)) => {
-                let mask = u32::MAX.checked_shl(32 - prefix).unwrap_or(0);
-                u32::from(a) & mask == u32::from(base) & mask
-            }
-            (IpAddr::V6(base), IpAddr::V6(a)) => {
-                let mask = u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
-                u128::from(a) & mask == u128::from(base) & mask
-            }
-            _ => false,
-        }
-    }
-}
+/// An address range of trusted proxies or metrics readers: the one type
+/// loa parses ranges with ([`loa_domain::AddressRange`]); `contains` reads
+/// only IPv4-mapped IPv6 as IPv4, so no other IPv6 form is trusted as an
+/// IPv4 proxy.
+pub use loa_domain::AddressRange as Network;
 
 /// The reader's address: the connection's, unless it comes from a trusted
 /// proxy, in which case the right-most `X-Forwarded-For` entry that is not
