@@ -143,7 +143,7 @@ mod tests {
         let mut got = String::new();
         sock.read_to_string(&mut got).await.unwrap();
         assert!(got.starts_with("HTTP/1.1 201 Created\r\n"), "{got}");
-        assert!(got.contains("Content-Length: 29\r\n"), "{got}");
+        assert!(got.contains("Content-Length: 28\r\n"), "{got}");
         assert!(got.ends_with("POST /a?b=1 Some(\"yes\") body"), "{got}");
     }
 
