@@ -106,7 +106,10 @@ pub fn reason(status: u16) -> &'static str {
         401 => "Unauthorized",
         403 => "Forbidden",
         404 => "Not Found",
+        415 => "Unsupported Media Type",
         429 => "Too Many Requests",
+        // DeepL's answer when the account's quota is spent.
+        456 => "Quota Exceeded",
         503 => "Service Unavailable",
         _ => "Internal Server Error",
     }

@@ -14,7 +14,7 @@ use loa_translate::{
 };
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
 // ---------------------------------------------------------------------------
 // A minimal HTTP/1.1 server
@@ -64,17 +64,13 @@ struct Server {
 
 impl Server {
     async fn start(handler: impl Fn(&Request) -> Answer + Send + Sync + 'static) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
         let log = Arc::new(Mutex::new(Vec::new()));
         let handler: Arc<Handler> = Arc::new(handler);
         let server_log = log.clone();
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve_connection(stream, handler.clone(), server_log.clone()));
-            }
-        });
-        Server { url, log }
+        let addr =
+            loa_test_support::serve("127.0.0.1:0", move |stream| serve_connection(stream, handler.clone(), server_log.clone()))
+                .await;
+        Server { url: format!("http://{addr}"), log }
     }
 
     fn requests(&self, method: &str, path: &str) -> Vec<Request> {
@@ -83,68 +79,30 @@ impl Server {
 }
 
 async fn serve_connection(mut stream: TcpStream, handler: Arc<Handler>, log: Arc<Mutex<Vec<Request>>>) {
-    let mut buf = Vec::new();
+    let Some((head, mut body)) = loa_test_support::read_head(&mut stream).await else { return };
+    let headers: Vec<(String, String)> = head.headers.iter().map(|(n, v)| (n.to_ascii_lowercase(), v.clone())).collect();
+    let length: usize = head.header("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
     let mut chunk = [0u8; 8192];
-    let head_end = loop {
-        if let Some(p) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break p;
-        }
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-    let mut lines = head.split("\r\n");
-    let mut request_line = lines.next().unwrap_or("").split(' ');
-    let method = request_line.next().unwrap_or("").to_string();
-    let path = request_line.next().unwrap_or("").to_string();
-    let headers: Vec<(String, String)> =
-        lines.filter_map(|l| l.split_once(':')).map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string())).collect();
-    let length: usize = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
-    let mut body = buf[head_end + 4..].to_vec();
     while body.len() < length {
         match stream.read(&mut chunk).await {
             Ok(0) | Err(_) => return,
             Ok(n) => body.extend_from_slice(&chunk[..n]),
         }
     }
-    let request = Request { method, path, headers, body, at: Instant::now() };
+    let request = Request { method: head.method, path: head.path, headers, body, at: Instant::now() };
     log.lock().unwrap().push(request.clone());
     match handler(&request) {
         Answer::Hang => {
             tokio::time::sleep(Duration::from_secs(120)).await;
         }
         Answer::Reply { status, headers, body } => {
-            let mut head = format!(
-                "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n",
-                reason(status),
-                body.len()
-            );
+            let mut extra = "Content-Type: application/json\r\n".to_string();
             for (name, value) in headers {
-                head.push_str(&format!("{name}: {value}\r\n"));
+                extra.push_str(&format!("{name}: {value}\r\n"));
             }
-            head.push_str("\r\n");
-            let _ = stream.write_all(head.as_bytes()).await;
-            let _ = stream.write_all(body.as_bytes()).await;
+            let _ = stream.write_all(&loa_test_support::answer(status, &extra, body.as_bytes())).await;
             let _ = stream.shutdown().await;
         }
-    }
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        201 => "Created",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        415 => "Unsupported Media Type",
-        429 => "Too Many Requests",
-        456 => "Quota Exceeded",
-        500 => "Internal Server Error",
-        _ => "Status",
     }
 }
 
