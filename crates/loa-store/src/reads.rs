@@ -84,6 +84,19 @@ pub enum CardFilter<'a> {
     Place(&'a str),
 }
 
+impl CardFilter<'_> {
+    /// The condition on `articles a` / `authors au` that picks these
+    /// stories, and the value it binds.
+    fn clause(&self) -> Result<(&'static str, Option<String>)> {
+        Ok(match self {
+            CardFilter::All => ("1 = 1", None),
+            CardFilter::Category(c) => ("a.category = ?", Some(c.slug.to_string())),
+            CardFilter::Author(slug) => ("au.slug = ?", Some(slug.to_string())),
+            CardFilter::Place(place) => ("a.places LIKE ?", Some(place_pattern(place)?)),
+        })
+    }
+}
+
 /// The last card of a page: the next page starts after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CardCursor {
@@ -105,15 +118,20 @@ const CARD_SELECT: &str = "SELECT a.id, a.slug, a.category, a.places, a.topics, 
 impl Store {
     /// Newest public stories in `lang`.
     pub async fn latest(&self, lang: Lang, limit: i64, offset: i64) -> Result<CardPage> {
-        self.card_page("1 = 1", None, lang, limit, offset).await
+        self.filtered_page(&CardFilter::All, lang, limit, offset).await
     }
 
     pub async fn by_category(&self, lang: Lang, category: Category, limit: i64, offset: i64) -> Result<CardPage> {
-        self.card_page("a.category = ?", Some(category.slug), lang, limit, offset).await
+        self.filtered_page(&CardFilter::Category(category), lang, limit, offset).await
     }
 
     pub async fn by_author(&self, lang: Lang, author_slug: &str, limit: i64, offset: i64) -> Result<CardPage> {
-        self.card_page("au.slug = ?", Some(author_slug), lang, limit, offset).await
+        self.filtered_page(&CardFilter::Author(author_slug), lang, limit, offset).await
+    }
+
+    async fn filtered_page(&self, filter: &CardFilter<'_>, lang: Lang, limit: i64, offset: i64) -> Result<CardPage> {
+        let (clause, arg) = filter.clause()?;
+        self.card_page(clause, arg.as_deref(), lang, limit, offset).await
     }
 
     async fn card_page(&self, filter: &str, arg: Option<&str>, lang: Lang, limit: i64, offset: i64) -> Result<CardPage> {
@@ -150,12 +168,7 @@ impl Store {
         after: Option<CardCursor>,
         limit: i64,
     ) -> Result<Vec<ArticleCard>> {
-        let (clause, arg) = match filter {
-            CardFilter::All => ("1 = 1", None),
-            CardFilter::Category(c) => ("a.category = ?", Some(c.slug.to_string())),
-            CardFilter::Author(slug) => ("au.slug = ?", Some(slug.to_string())),
-            CardFilter::Place(place) => ("a.places LIKE ?", Some(place_pattern(place)?)),
-        };
+        let (clause, arg) = filter.clause()?;
         let mut cards = Vec::new();
         let mut after = after;
         // A place pattern can match a longer name too; those rows are
@@ -195,7 +208,7 @@ impl Store {
 
     /// Newest public stories in `lang` that name `place` among their places.
     pub async fn by_place(&self, lang: Lang, place: &str, limit: i64, offset: i64) -> Result<CardPage> {
-        let page = self.card_page("a.places LIKE ?", Some(&place_pattern(place)?), lang, limit, offset).await?;
+        let page = self.filtered_page(&CardFilter::Place(place), lang, limit, offset).await?;
         let cards: Vec<ArticleCard> = page.cards.into_iter().filter(|c| c.places.iter().any(|p| p == place)).collect();
         Ok(CardPage { total: page.total.max(cards.len() as i64), cards })
     }
