@@ -117,13 +117,11 @@ fn decode_cursor(text: &str) -> Option<CardCursor> {
 /// The offered language named by `lang`, the site's first when absent.
 #[allow(clippy::result_large_err)]
 fn offered_lang(state: &AppState, params: &HashMap<String, String>) -> Result<Lang, Response> {
-    let offered = state.site.offered();
     match params.get("lang").map(|l| l.trim()).filter(|l| !l.is_empty()) {
         None => Ok(state.site.fallback_lang()),
-        Some(code) => offered
-            .iter()
-            .copied()
-            .find(|l| l.code() == code)
+        Some(code) => state
+            .site
+            .page_lang(code)
             .ok_or_else(|| api_error(StatusCode::BAD_REQUEST, format!("lang {code:?} is not offered here"))),
     }
 }
