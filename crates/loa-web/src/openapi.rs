@@ -12,7 +12,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use loa_domain::{Edition, Lang};
 use serde::Serialize;
-use utoipa::openapi::path::ParameterIn;
+use utoipa::openapi::path::{Operation, ParameterIn, PathItem};
 use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::{OpenApi, ToSchema};
 
@@ -137,6 +137,7 @@ impl utoipa::Modify for EveryOperation {
                 .build()
         };
         for item in doc.paths.paths.values_mut() {
+            // Mutable twin of `operations`.
             for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.delete].into_iter().flatten() {
                 op.responses
                     .responses
@@ -177,8 +178,7 @@ pub async fn docs(State(state): State<AppState>) -> Response {
         c.th("api-docs-document")
     );
     for (path, item) in &doc.paths.paths {
-        let operations = [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("DELETE", &item.delete)];
-        for (method, op) in operations.iter().filter_map(|(m, op)| op.as_ref().map(|op| (m, op))) {
+        for (method, op) in operations(item) {
             main.push_str(&format!("<section class=\"api-op\"><h2><code>{method} {}</code></h2>", esc(path)));
             if let Some(text) = op.description.as_deref().or(op.summary.as_deref()) {
                 main.push_str(&format!("<p lang=\"en\">{}</p>", esc(text)));
@@ -232,13 +232,17 @@ pub async fn docs(State(state): State<AppState>) -> Response {
 
 /// The `/api/v1/` paths the document describes, with their methods.
 pub fn described() -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for (path, item) in &document().paths.paths {
-        for (method, op) in [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("DELETE", &item.delete)] {
-            if op.is_some() {
-                out.push((method.to_string(), path.clone()));
-            }
-        }
-    }
-    out
+    document()
+        .paths
+        .paths
+        .iter()
+        .flat_map(|(path, item)| operations(item).map(move |(method, _)| (method.to_string(), path.clone())))
+        .collect()
+}
+
+/// The operations of one path, with their methods.
+fn operations(item: &PathItem) -> impl Iterator<Item = (&'static str, &Operation)> {
+    [("GET", &item.get), ("POST", &item.post), ("PUT", &item.put), ("DELETE", &item.delete)]
+        .into_iter()
+        .filter_map(|(method, op)| op.as_ref().map(|op| (method, op)))
 }
