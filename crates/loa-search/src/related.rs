@@ -27,7 +27,9 @@ use loa_domain::Lang;
 
 use crate::analysis::{analyzer, exact_analyzer, stemmer_language};
 use crate::fields::{edition_key, TITLE_BOOST};
-use crate::{escape_html, truncate_at_word, SearchError, SearchHit, SearchIndex, StoredDoc};
+use crate::snippets::{escape_html, truncate_at_word};
+use crate::stored::StoredDoc;
+use crate::{SearchError, SearchHit, SearchIndex};
 
 /// Candidates above this shingle overlap are copies, not related stories.
 pub const NEAR_DUPLICATE_JACCARD: f64 = 0.8;
