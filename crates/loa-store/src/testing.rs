@@ -9,7 +9,30 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use loa_domain::{Block, Category, Lang, NewArticle};
+
 use crate::{Backend, Store};
+
+/// An English story of the outlet "Test Herald" in the news section, one
+/// paragraph long, with no author, places, topics or dates: the fields a
+/// test cares about are set over it (`NewArticle { author, ..new_article(…) }`).
+pub fn new_article(url: &str, title: &str) -> NewArticle {
+    NewArticle {
+        canonical_url: url.into(),
+        outlet: "Test Herald".into(),
+        source_id: None,
+        lang: Lang::En,
+        title: title.into(),
+        lead: "A lead.".into(),
+        blocks: vec![Block::Paragraph { text: format!("The body of {title}."), marks: vec![] }],
+        author: None,
+        category: Category::from_slug("news").expect("news is a category"),
+        places: vec![],
+        topics: vec![],
+        published_at: None,
+        updated_at: None,
+    }
+}
 
 /// A store for one test, removed afterwards.
 pub struct TestStore {

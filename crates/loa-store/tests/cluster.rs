@@ -4,28 +4,14 @@
 //! refused with a clear error before anything is written.
 
 use chrono::Duration;
-use loa_domain::{Block, Category, CommentStatus, Lang, NewArticle, Role};
-use loa_store::testing::TestStore;
+use loa_domain::{CommentStatus, Lang, NewArticle, Role};
+use loa_store::testing::{new_article, TestStore};
 use loa_store::{Backend, JobKind, Requeue, Store, StoreError};
 use serde_json::json;
 use std::collections::HashSet;
 
 fn article(url: &str, title: &str, author: &str) -> NewArticle {
-    NewArticle {
-        canonical_url: url.into(),
-        outlet: "Test Herald".into(),
-        source_id: None,
-        lang: Lang::En,
-        title: title.into(),
-        lead: "A lead.".into(),
-        blocks: vec![Block::Paragraph { text: format!("The body of {title}."), marks: vec![] }],
-        author: Some(author.into()),
-        category: Category::from_slug("news").unwrap(),
-        places: vec!["Đà Nẵng".into()],
-        topics: vec![],
-        published_at: None,
-        updated_at: None,
-    }
+    NewArticle { author: Some(author.into()), places: vec!["Đà Nẵng".into()], ..new_article(url, title) }
 }
 
 /// Eight workers on two connections ("nodes") drain 120 jobs: each job is

@@ -1,17 +1,11 @@
 use chrono::{Duration, TimeZone, Utc};
 use loa_domain::{Block, Category, Edition, EditionStatus, Figure, Lang, NewArticle};
-use loa_store::testing::TestStore;
+use loa_store::testing::{new_article, TestStore};
 use loa_store::{InsertOutcome, JobKind, Requeue, SuppliedEdition};
 use serde_json::json;
 
 fn article(url: &str, title: &str, body: &str) -> NewArticle {
     NewArticle {
-        canonical_url: url.into(),
-        outlet: "Test Herald".into(),
-        source_id: None,
-        lang: Lang::En,
-        title: title.into(),
-        lead: "A lead.".into(),
         blocks: vec![
             Block::Paragraph { text: body.into(), marks: vec![] },
             Block::Figure(Figure {
@@ -27,7 +21,7 @@ fn article(url: &str, title: &str, body: &str) -> NewArticle {
         places: vec!["Huế".into()],
         topics: vec!["tourism".into(), "rivers".into()],
         published_at: Some(Utc.with_ymd_and_hms(2026, 3, 1, 8, 0, 0).unwrap()),
-        updated_at: None,
+        ..new_article(url, title)
     }
 }
 

@@ -6,9 +6,32 @@ use url::Url;
 
 /// Collapses every run of whitespace (including NBSP) to one space and trims.
 pub fn collapse(s: &str) -> String {
+    collapse_with(s, |_, _, _| {})
+}
+
+/// `collapse(s)` together with where each byte offset of `s` lands in it:
+/// `map[i]` (for `i` in `0..=s.len()`) is the length of the output built
+/// from the chars before offset `i`, so a range of `s` maps to a range of
+/// the output (possibly with a space at its start, for the caller to trim).
+pub fn collapse_mapped(s: &str) -> (String, Vec<usize>) {
+    let mut map = vec![0usize; s.len() + 1];
+    let out = collapse_with(s, |at, len, written| {
+        for m in &mut map[at..at + len] {
+            *m = written;
+        }
+    });
+    map[s.len()] = out.len();
+    (out, map)
+}
+
+/// The one collapsing loop: `before_char(offset, utf8_len, written)` is
+/// told of each char of `s` before it is read, with the output's length
+/// so far (a no-op for plain `collapse`, which the compiler then drops).
+fn collapse_with(s: &str, mut before_char: impl FnMut(usize, usize, usize)) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
+        before_char(i, c.len_utf8(), out.len());
         if is_collapsed_space(c) {
             pending_space = !out.is_empty();
         } else if c.is_control() {
@@ -22,34 +45,6 @@ pub fn collapse(s: &str) -> String {
         }
     }
     out
-}
-
-/// `collapse(s)` together with where each byte offset of `s` lands in it:
-/// `map[i]` (for `i` in `0..=s.len()`) is the length of the output built
-/// from the chars before offset `i`, so a range of `s` maps to a range of
-/// the output (possibly with a space at its start, for the caller to trim).
-pub fn collapse_mapped(s: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
-    let mut map = vec![0usize; s.len() + 1];
-    let mut pending_space = false;
-    for (i, c) in s.char_indices() {
-        for m in &mut map[i..i + c.len_utf8()] {
-            *m = out.len();
-        }
-        if is_collapsed_space(c) {
-            pending_space = !out.is_empty();
-        } else if c.is_control() {
-            continue;
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
-        }
-    }
-    map[s.len()] = out.len();
-    (out, map)
 }
 
 /// Characters `collapse` folds into single spaces between words.

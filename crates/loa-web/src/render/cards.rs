@@ -4,9 +4,32 @@ use chrono::{DateTime, Utc};
 use loa_search::SearchHit;
 use loa_store::ArticleCard;
 
+use super::layout::pagination;
 use super::{esc, url_attr, Ctx};
 
 /// A grid of story cards.
+/// A listing page's main column: its heading (plain text), the cards or a
+/// line saying there are none, and the links to the other pages.
+pub fn listing(
+    ctx: &Ctx<'_>,
+    heading: &str,
+    cards: &[ArticleCard],
+    page: i64,
+    pages: i64,
+    prev: Option<&str>,
+    next: Option<&str>,
+) -> String {
+    let mut main = format!("<div class=\"wrap listing\"><h1 class=\"page-title\">{}</h1>", esc(heading));
+    if cards.is_empty() {
+        main.push_str(&format!("<p class=\"empty\">{}</p>", ctx.th("list-empty")));
+    } else {
+        main.push_str(&card_grid(ctx, cards));
+    }
+    main.push_str(&pagination(ctx, page, pages, prev, next));
+    main.push_str("</div>");
+    main
+}
+
 pub fn card_grid(ctx: &Ctx<'_>, cards: &[ArticleCard]) -> String {
     let mut h = String::from("<div class=\"card-grid\">");
     for c in cards {
@@ -48,29 +71,24 @@ pub trait StoryLink {
     fn published_at(&self) -> DateTime<Utc>;
 }
 
-impl StoryLink for ArticleCard {
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn published_at(&self) -> DateTime<Utc> {
-        self.published_at
-    }
+// Both kinds of story carry the three fields under the same names.
+macro_rules! story_link_by_fields {
+    ($($kind:ty),*) => {$(
+        impl StoryLink for $kind {
+            fn slug(&self) -> &str {
+                &self.slug
+            }
+            fn title(&self) -> &str {
+                &self.title
+            }
+            fn published_at(&self) -> DateTime<Utc> {
+                self.published_at
+            }
+        }
+    )*};
 }
 
-impl StoryLink for SearchHit {
-    fn slug(&self) -> &str {
-        &self.slug
-    }
-    fn title(&self) -> &str {
-        &self.title
-    }
-    fn published_at(&self) -> DateTime<Utc> {
-        self.published_at
-    }
-}
+story_link_by_fields!(ArticleCard, SearchHit);
 
 /// A compact list of links to stories (related articles).
 pub fn link_list<S: StoryLink>(ctx: &Ctx<'_>, stories: &[S]) -> String {

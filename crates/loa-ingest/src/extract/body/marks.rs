@@ -1,11 +1,10 @@
 //! Inline marks (bold, italics, links) over the collapsed text of a block.
 
 use loa_domain::{Mark, MarkKind};
-use scraper::{ElementRef, Node};
+use scraper::ElementRef;
 use url::Url;
 
-use super::markup::BLOCK_TAGS;
-use super::measure::visible_text;
+use super::measure::{push_text, visible_text, TextSink};
 use crate::extract::text::{absolutize, collapse_mapped};
 
 /// A mark over a byte range of text not yet collapsed.
@@ -52,36 +51,37 @@ pub(super) fn collapse_marks(text: &str, map: &[usize], raw: &[RawMark]) -> Vec<
 /// `visible_text(el)` with the marks of its inline elements; the marks are
 /// dropped if the text somehow differs from `visible_text`'s.
 pub(super) fn visible_text_marked(el: ElementRef, base: Option<&Url>) -> (String, Vec<Mark>) {
-    fn walk(el: ElementRef, base: Option<&Url>, out: &mut String, marks: &mut Vec<RawMark>) {
-        for child in el.children() {
-            match child.value() {
-                Node::Text(t) => out.push_str(t),
-                Node::Element(e) => {
-                    if matches!(e.name(), "script" | "style" | "noscript" | "template" | "svg" | "button") {
-                        continue;
-                    }
-                    if let Some(c) = ElementRef::wrap(child) {
-                        if BLOCK_TAGS.contains(&e.name()) || e.name() == "br" {
-                            out.push(' ');
-                        }
-                        let start = out.len();
-                        walk(c, base, out, marks);
-                        if let Some(kind) = mark_kind(&c, base) {
-                            if out.len() > start {
-                                marks.push((start, out.len(), kind));
-                            }
-                        }
-                    }
-                }
-                _ => {}
+    let text = visible_text(el);
+    let mut raw = MarkedText { base, text: String::new(), marks: Vec::new() };
+    push_text(el, &mut raw);
+    let (collapsed, map) = collapse_mapped(&raw.text);
+    let marks = if collapsed == text { collapse_marks(&text, &map, &raw.marks) } else { Vec::new() };
+    (text, marks)
+}
+
+/// Raw text and the marks of the elements that wrote it, as `push_text`
+/// walks an element.
+struct MarkedText<'u> {
+    base: Option<&'u Url>,
+    text: String,
+    marks: Vec<RawMark>,
+}
+
+impl TextSink for MarkedText<'_> {
+    fn push_str(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+    fn written(&self) -> usize {
+        self.text.len()
+    }
+    fn element_done(&mut self, el: ElementRef, start: usize) {
+        if let Some(kind) = mark_kind(&el, self.base) {
+            if self.text.len() > start {
+                self.marks.push((start, self.text.len(), kind));
             }
         }
     }
-    let text = visible_text(el);
-    let mut raw = String::new();
-    let mut raw_marks = Vec::new();
-    walk(el, base, &mut raw, &mut raw_marks);
-    let (collapsed, map) = collapse_mapped(&raw);
-    let marks = if collapsed == text { collapse_marks(&text, &map, &raw_marks) } else { Vec::new() };
-    (text, marks)
 }

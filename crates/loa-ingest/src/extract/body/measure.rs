@@ -19,10 +19,17 @@ pub(in crate::extract) fn visible_len(el: ElementRef) -> usize {
     len.chars
 }
 
-/// Where `push_text` writes: the text itself, or just its collapsed length.
-trait TextSink {
+/// Where `push_text` writes: the text itself, just its collapsed length,
+/// or the text with the marks of its inline elements (see `marks.rs`).
+pub(super) trait TextSink {
     fn push_str(&mut self, text: &str);
     fn push(&mut self, c: char);
+    /// How much has been written, for sinks that record ranges of it.
+    fn written(&self) -> usize {
+        0
+    }
+    /// `el`'s text has been written, from `start` to [`Self::written`].
+    fn element_done(&mut self, _el: ElementRef, _start: usize) {}
 }
 
 impl TextSink for String {
@@ -43,7 +50,7 @@ impl TextSink for CollapsedLen {
     }
 }
 
-fn push_text(el: ElementRef, out: &mut impl TextSink) {
+pub(super) fn push_text(el: ElementRef, out: &mut impl TextSink) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => out.push_str(t),
@@ -55,7 +62,9 @@ fn push_text(el: ElementRef, out: &mut impl TextSink) {
                     if BLOCK_TAGS.contains(&e.name()) || e.name() == "br" {
                         out.push(' ');
                     }
+                    let start = out.written();
                     push_text(c, out);
+                    out.element_done(c, start);
                 }
             }
             _ => {}

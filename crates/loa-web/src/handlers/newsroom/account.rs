@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::{Lang, User};
 
-use super::member::{from_this_site, not_allowed, private, signed_in, to_sign_in};
+use super::member::{not_allowed, private, Member, Posted};
 use crate::auth::{new_session_token, token_hash};
-use crate::handlers::{ctx, finish, not_found, render_page, PageLang, PageResult};
+use crate::handlers::{ctx, finish, not_found, render_page, PageResult};
 use crate::render::esc;
 use crate::render::layout::Page;
 use crate::AppState;
@@ -47,13 +47,9 @@ pub(crate) async fn key_holder(state: &AppState, headers: &HeaderMap) -> Option<
 
 pub async fn page(
     State(state): State<AppState>,
-    PageLang(lang): PageLang,
+    Member { user, lang }: Member,
     Query(params): Query<HashMap<String, String>>,
-    headers: HeaderMap,
 ) -> Response {
-    let Some(user) = signed_in(&state, &headers).await else {
-        return to_sign_in(lang);
-    };
     let notice = params.contains_key("revoked").then(|| ctx(&state, lang).t("account-key-revoked"));
     private(finish(&state, lang, build(&state, lang, &user, notice, None).await))
 }
@@ -123,16 +119,9 @@ async fn build(state: &AppState, lang: Lang, user: &User, notice: Option<String>
 /// `POST …/account/keys`: a new key named `name`, shown once.
 pub async fn create(
     State(state): State<AppState>,
-    PageLang(lang): PageLang,
-    headers: HeaderMap,
+    Posted(Member { user, lang }): Posted<Member>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if let Err(refused) = from_this_site(&state, lang, &headers) {
-        return refused;
-    }
-    let Some(user) = signed_in(&state, &headers).await else {
-        return to_sign_in(lang);
-    };
     let name = form.get("name").map(|n| n.trim()).unwrap_or_default();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return not_allowed(&state, lang, StatusCode::BAD_REQUEST, "account-key-name-bad");
@@ -148,16 +137,9 @@ pub async fn create(
 /// `POST …/account/keys/{id}/revoke`: only the key's owner revokes it.
 pub async fn revoke(
     State(state): State<AppState>,
-    PageLang(lang): PageLang,
+    Posted(Member { user, lang }): Posted<Member>,
     Path((_, id)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> Response {
-    if let Err(refused) = from_this_site(&state, lang, &headers) {
-        return refused;
-    }
-    let Some(user) = signed_in(&state, &headers).await else {
-        return to_sign_in(lang);
-    };
     let Ok(id) = id.parse::<i64>() else {
         return not_found(&state, lang, "");
     };

@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use loa_domain::{EditionStatus, Lang};
 
-use super::member::{private, signed_in, to_sign_in};
+use super::member::{private, Member};
 use crate::handlers::{ctx, finish, render_page, PageLang, PageResult};
 use crate::render::layout::Page;
 use crate::render::newsroom::{desk, status_word, Desk};
@@ -17,13 +17,9 @@ const QUEUE: i64 = 200;
 
 pub async fn desk_page(
     State(state): State<AppState>,
-    PageLang(lang): PageLang,
+    Member { user, lang }: Member,
     Query(params): Query<HashMap<String, String>>,
-    headers: HeaderMap,
 ) -> Response {
-    let Some(user) = signed_in(&state, &headers).await else {
-        return to_sign_in(lang);
-    };
     let result = build(&state, lang, &user, &params).await;
     private(finish(&state, lang, result))
 }

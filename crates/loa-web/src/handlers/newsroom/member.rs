@@ -2,12 +2,14 @@
 //! and the answers for those who may not go on (sign in first, or not in
 //! your role).
 
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use loa_domain::{Lang, User};
 
 use crate::auth::{cookie, token_hash, SESSION_COOKIE};
-use crate::handlers::{ctx, render_page};
+use crate::handlers::{ctx, not_found, render_page, PageLang};
 use crate::render::layout::Page;
 use crate::AppState;
 
@@ -21,6 +23,70 @@ pub(crate) async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<U
             tracing::error!(error = %e, "session lookup failed");
             None
         }
+    }
+}
+
+/// A signed-in member on a newsroom page in a language the site offers.
+/// Whoever is not signed in is sent to sign in before the handler runs.
+pub(crate) struct Member {
+    pub user: User,
+    pub lang: Lang,
+}
+
+impl FromRequestParts<AppState> for Member {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Member, Response> {
+        let PageLang(lang) = PageLang::from_request_parts(parts, state).await?;
+        match signed_in(state, &parts.headers).await {
+            Some(user) => Ok(Member { user, lang }),
+            None => Err(to_sign_in(lang)),
+        }
+    }
+}
+
+/// A member who reviews translations, on the review route of the edition
+/// in `{edition}`'s language. Every refusal is private, the 404 page for
+/// a language the site does not offer included.
+pub(crate) struct Reviewer {
+    pub user: User,
+    pub lang: Lang,
+    pub edition_lang: Lang,
+}
+
+impl FromRequestParts<AppState> for Reviewer {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Reviewer, Response> {
+        let Member { user, lang } = Member::from_request_parts(parts, state).await.map_err(private)?;
+        if !user.role.reviews_translations() {
+            return Err(forbidden(state, lang));
+        }
+        let Path(segments) =
+            Path::<Vec<(String, String)>>::from_request_parts(parts, state).await.map_err(|e| private(e.into_response()))?;
+        let code = segments.iter().find(|(name, _)| name == "edition").map_or("", |(_, value)| value.as_str());
+        match code.parse::<Lang>() {
+            Ok(edition_lang) => Ok(Reviewer { user, lang, edition_lang }),
+            Err(_) => Err(private(not_found(state, lang, ""))),
+        }
+    }
+}
+
+/// What `T` extracts, from a form posted from this site only: a form from
+/// another site is refused before anyone is looked up (see
+/// [`crate::auth::same_origin`]).
+pub(crate) struct Posted<T>(pub T);
+
+impl<T> FromRequestParts<AppState> for Posted<T>
+where
+    T: FromRequestParts<AppState, Rejection = Response> + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Posted<T>, Response> {
+        let PageLang(lang) = PageLang::from_request_parts(parts, state).await.map_err(private)?;
+        from_this_site(state, lang, &parts.headers)?;
+        Ok(Posted(T::from_request_parts(parts, state).await?))
     }
 }
 

@@ -4,28 +4,21 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::CommentStatus;
 
-use super::member::{desk_path, forbidden, from_this_site, not_allowed, private, signed_in, to_sign_in};
-use crate::handlers::{finish, not_found, PageLang};
+use super::member::{desk_path, forbidden, not_allowed, private, Member, Posted};
+use crate::handlers::{finish, not_found};
 use crate::AppState;
 
 pub async fn moderate(
     State(state): State<AppState>,
-    PageLang(lang): PageLang,
+    Posted(Member { user, lang }): Posted<Member>,
     Path((_, id)): Path<(String, String)>,
-    headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if let Err(refused) = from_this_site(&state, lang, &headers) {
-        return refused;
-    }
-    let Some(user) = signed_in(&state, &headers).await else {
-        return to_sign_in(lang);
-    };
     if !user.role.moderates_comments() {
         return forbidden(&state, lang);
     }

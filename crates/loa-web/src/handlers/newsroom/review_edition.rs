@@ -4,63 +4,23 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::{translation_sources, Edition, EditionStatus, Lang, User};
 
-use super::member::{desk_path, forbidden, from_this_site, not_allowed, private, signed_in, to_sign_in};
-use crate::handlers::{ctx, finish, not_found, render_page, PageLang, PageResult};
+use super::member::{desk_path, not_allowed, private, Posted, Reviewer};
+use crate::handlers::{ctx, finish, not_found, render_page, PageResult};
 use crate::render::layout::Page;
 use crate::render::newsroom::{review, Review};
 use crate::AppState;
 
-/// The member, the page language and the edition's language, or the
-/// answer for those who may not review (`lang` is the page language, or the
-/// 404 page for a language the site does not offer: every answer here is
-/// made private by the caller, that one included).
-async fn reviewer(
-    state: &AppState,
-    lang: Result<PageLang, Response>,
-    code: &str,
-    headers: &HeaderMap,
-) -> Result<(User, Lang, Lang), Response> {
-    let PageLang(lang) = lang?;
-    let Some(user) = signed_in(state, headers).await else {
-        return Err(to_sign_in(lang));
-    };
-    if !user.role.reviews_translations() {
-        return Err(forbidden(state, lang));
-    }
-    let Ok(edition_lang) = code.parse::<Lang>() else {
-        return Err(not_found(state, lang, ""));
-    };
-    Ok((user, lang, edition_lang))
-}
-
-/// [`reviewer`], for a form posted from this site only.
-async fn reviewer_posting(
-    state: &AppState,
-    lang: Result<PageLang, Response>,
-    code: &str,
-    headers: &HeaderMap,
-) -> Result<(User, Lang, Lang), Response> {
-    let found = reviewer(state, lang, code, headers).await?;
-    from_this_site(state, found.1, headers)?;
-    Ok(found)
-}
-
 pub async fn page(
     State(state): State<AppState>,
-    lang: Result<PageLang, Response>,
-    Path((_, slug, code)): Path<(String, String, String)>,
+    Reviewer { user, lang, edition_lang }: Reviewer,
+    Path((_, slug, _)): Path<(String, String, String)>,
     Query(params): Query<HashMap<String, String>>,
-    headers: HeaderMap,
 ) -> Response {
-    let (user, lang, edition_lang) = match reviewer(&state, lang, &code, &headers).await {
-        Ok(found) => found,
-        Err(response) => return private(response),
-    };
     let corrected = params.get("corrected").and_then(|n| n.parse::<usize>().ok());
     let result = build(&state, lang, &user, &slug, edition_lang, corrected).await;
     private(finish(&state, lang, result))
@@ -106,15 +66,10 @@ fn source_of<'a>(state: &AppState, editions: &'a [Edition], edition: &Edition) -
 
 pub async fn decide(
     State(state): State<AppState>,
-    lang: Result<PageLang, Response>,
-    Path((_, slug, code)): Path<(String, String, String)>,
-    headers: HeaderMap,
+    Posted(Reviewer { user, lang, edition_lang }): Posted<Reviewer>,
+    Path((_, slug, _)): Path<(String, String, String)>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (user, lang, edition_lang) = match reviewer_posting(&state, lang, &code, &headers).await {
-        Ok(found) => found,
-        Err(response) => return private(response),
-    };
     let status = match form.get("decision").map(String::as_str) {
         Some("publish") => EditionStatus::Published,
         Some("withdraw") => EditionStatus::Failed,
@@ -153,15 +108,10 @@ const MAX_SEGMENT_CHARS: usize = 20_000;
 /// one stays public). Blank fields leave their segment as it is.
 pub async fn correct(
     State(state): State<AppState>,
-    lang: Result<PageLang, Response>,
-    Path((_, slug, code)): Path<(String, String, String)>,
-    headers: HeaderMap,
+    Posted(Reviewer { user, lang, edition_lang }): Posted<Reviewer>,
+    Path((_, slug, _)): Path<(String, String, String)>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (user, lang, edition_lang) = match reviewer_posting(&state, lang, &code, &headers).await {
-        Ok(found) => found,
-        Err(response) => return private(response),
-    };
     let (article, editions) = match state.store.article_by_slug(&slug).await {
         Ok(Some(article)) => match state.store.editions(article.id).await {
             Ok(editions) => (article, editions),

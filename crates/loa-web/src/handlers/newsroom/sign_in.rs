@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::{Duration, Utc};
 
-use super::member::{desk_path, from_this_site, private, signed_in};
+use super::member::{desk_path, private, signed_in, Posted};
 use crate::auth::{
     cookie, hash_password, new_session_token, session_cookie, throttle_key, token_hash, verify_password, SESSION_COOKIE,
     SESSION_HOURS,
@@ -36,14 +36,11 @@ fn page(state: &AppState, lang: loa_domain::Lang, status: StatusCode, error: Opt
 
 pub async fn submit(
     State(state): State<AppState>,
-    PageLang(lang): PageLang,
+    Posted(PageLang(lang)): Posted<PageLang>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if let Err(refused) = from_this_site(&state, lang, &headers) {
-        return refused;
-    }
     // Counted before the password is checked, per address and per
     // account, so guesses sent together or spread over many addresses
     // cannot all pass; a right password is forgiven below.

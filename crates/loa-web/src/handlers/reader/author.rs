@@ -10,8 +10,8 @@ use loa_domain::Lang;
 use crate::handlers::{
     alternates_everywhere, ctx, finish, not_found, page_count, page_number, paged_path, render_page, PageLang, PageResult,
 };
-use crate::render::cards::card_grid;
-use crate::render::layout::{pagination, Page};
+use crate::render::cards::listing;
+use crate::render::layout::Page;
 use crate::AppState;
 
 const PER_PAGE: i64 = 12;
@@ -43,14 +43,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, page: i64) -> PageResul
     let prev = (page > 1).then(|| paged_path(&base, page - 1));
     let next = (page < pages).then(|| paged_path(&base, page + 1));
     let heading = c.locales.text_args(lang, "author-heading", &[("author", author.name.as_str().into())]);
-    let mut main = format!("<div class=\"wrap listing\"><h1 class=\"page-title\">{}</h1>", crate::render::esc(&heading));
-    if cards.cards.is_empty() {
-        main.push_str(&format!("<p class=\"empty\">{}</p>", c.th("list-empty")));
-    } else {
-        main.push_str(&card_grid(&c, &cards.cards));
-    }
-    main.push_str(&pagination(&c, page, pages, prev.as_deref(), next.as_deref()));
-    main.push_str("</div>");
+    let main = listing(&c, &heading, &cards.cards, page, pages, prev.as_deref(), next.as_deref());
     let author_slug = author.slug.clone();
     let page_html = Page {
         title: heading,

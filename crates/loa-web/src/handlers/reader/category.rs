@@ -10,9 +10,8 @@ use loa_domain::{Category, Lang};
 use crate::handlers::{
     alternates_everywhere, ctx, finish, not_found, page_count, page_number, paged_path, render_page, PageLang, PageResult,
 };
-use crate::render::cards::card_grid;
-use crate::render::esc;
-use crate::render::layout::{pagination, Page};
+use crate::render::cards::listing;
+use crate::render::layout::Page;
 use crate::AppState;
 
 pub const PER_PAGE: i64 = 12;
@@ -41,14 +40,7 @@ async fn build(state: &AppState, lang: Lang, category: Category, page: i64) -> P
     let base = c.category_path(category.slug);
     let prev = (page > 1).then(|| paged_path(&base, page - 1));
     let next = (page < pages).then(|| paged_path(&base, page + 1));
-    let mut main = format!("<div class=\"wrap listing\"><h1 class=\"page-title\">{}</h1>", esc(&name));
-    if cards.cards.is_empty() {
-        main.push_str(&format!("<p class=\"empty\">{}</p>", c.th("list-empty")));
-    } else {
-        main.push_str(&card_grid(&c, &cards.cards));
-    }
-    main.push_str(&pagination(&c, page, pages, prev.as_deref(), next.as_deref()));
-    main.push_str("</div>");
+    let main = listing(&c, &name, &cards.cards, page, pages, prev.as_deref(), next.as_deref());
     let title = if page > 1 {
         format!("{name} — {}", c.locales.text_args(lang, "pagination-page-of", &[("page", page.into()), ("pages", pages.into())]))
     } else {

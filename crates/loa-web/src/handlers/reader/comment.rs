@@ -12,7 +12,7 @@ use loa_domain::check_comment;
 
 use crate::auth::throttle_key;
 use crate::client::client_address;
-use crate::handlers::newsroom::member::from_this_site;
+use crate::handlers::newsroom::member::Posted;
 use crate::handlers::{finish, not_found, PageLang};
 use crate::limits::Bucket;
 use crate::render::article_path;
@@ -20,15 +20,12 @@ use crate::AppState;
 
 pub async fn post(
     State(state): State<AppState>,
-    PageLang(lang): PageLang,
+    Posted(PageLang(lang)): Posted<PageLang>,
     Path((_, slug)): Path<(String, String)>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if let Err(refused) = from_this_site(&state, lang, &headers) {
-        return refused;
-    }
     let article = match state.store.article_by_slug(&slug).await {
         Ok(Some(article)) => article,
         Ok(None) => return not_found(&state, lang, ""),
