@@ -83,7 +83,7 @@ fn render(title: &str, blocks: &[Block]) -> String {
         metrics_from: Vec::new(),
     };
     let ctx = loa_web::render::Ctx { lang: Lang::En, locales, site: &site };
-    loa_web::render::article::body_html(&ctx, title, blocks)
+    loa_web::render::article::body_html(&ctx, title, blocks, "/en/article/fuzzed")
 }
 
 /// Panics on anything in `html` that could run script: a `<script>`,

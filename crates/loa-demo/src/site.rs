@@ -255,9 +255,13 @@ pub fn article_page(outlet: &DemoOutlet, article: &DemoArticle, base: &str) -> S
                 );
             }
             DemoBlock::Video { id, title } => {
+                // Lazy-embed themes keep a still for the player in
+                // `data-poster`; the outlet uses the story's first picture.
+                let poster = article.body.iter().any(|b| matches!(b, DemoBlock::Figure(_))).then(|| article.image_path(1));
+                let poster_attr = poster.map(|p| format!(" data-poster=\"{}\"", escape(&p))).unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "<figure class=\"story-video\"><iframe src=\"https://www.youtube.com/embed/{}\" title=\"{}\" width=\"960\" height=\"540\" frameborder=\"0\" allowfullscreen></iframe><figcaption>{}</figcaption></figure>",
+                    "<figure class=\"story-video\"><iframe src=\"https://www.youtube.com/embed/{}\" title=\"{}\"{poster_attr} width=\"960\" height=\"540\" frameborder=\"0\" allowfullscreen></iframe><figcaption>{}</figcaption></figure>",
                     escape(id),
                     escape(title),
                     escape(title)

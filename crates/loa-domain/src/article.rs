@@ -43,9 +43,15 @@ pub enum Block {
         marks: Vec<Mark>,
     },
     Figure(Figure),
+    /// A player the source embedded (an HTML5 video file or a YouTube or
+    /// Vimeo frame). The site never loads it until the reader asks.
     Video {
         src: String,
         title: String,
+        /// The still shown before playing: a picture stored by loa (the
+        /// source's `poster`), never the video host's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        poster: Option<String>,
     },
 }
 
@@ -82,7 +88,7 @@ impl Block {
             Block::Heading { .. } => Block::Heading { marks: valid_marks(&new_text, marks), text: new_text },
             Block::Quote { .. } => Block::Quote { marks: valid_marks(&new_text, marks), text: new_text },
             Block::Figure(f) => Block::Figure(Figure { caption: new_text, ..f.clone() }),
-            Block::Video { src, .. } => Block::Video { src: src.clone(), title: new_text },
+            Block::Video { src, poster, .. } => Block::Video { src: src.clone(), title: new_text, poster: poster.clone() },
         }
     }
 }

@@ -68,6 +68,9 @@ related-same-author-empty = Іншых артыкулаў гэтага аўта�
 videos-heading = Відэаматэрыялы
 videos-empty = Відэа няма.
 video-link = Глядзець відэа: { $title }
+video-play = Прайграць: { $title }
+video-loads-from = Пры прайграванні відэа загружаецца з { $host }.
+video-back = Да артыкула
 article-unavailable = Гэты артыкул недаступны на гэтай мове.
 article-available-in = Яго можна прачытаць на мовах:
 

@@ -66,6 +66,9 @@ related-same-author-empty = Encara no hi ha altres notícies d’aquest autor.
 videos-heading = Vídeos
 videos-empty = No hi ha cap vídeo disponible.
 video-link = Mira el vídeo: { $title }
+video-play = Reprodueix: { $title }
+video-loads-from = En reproduir-lo, el vídeo es carrega des de { $host }.
+video-back = Torna a la notícia
 article-unavailable = Aquesta notícia no està disponible en aquesta llengua.
 article-available-in = La pots llegir en:
 

@@ -67,6 +67,9 @@ related-same-author-empty = No other stories by this author yet.
 videos-heading = Videos
 videos-empty = No videos available.
 video-link = Watch the video: { $title }
+video-play = Play: { $title }
+video-loads-from = Playing loads the video from { $host }.
+video-back = Back to the story
 article-unavailable = This story is not available in this language.
 article-available-in = You can read it in:
 

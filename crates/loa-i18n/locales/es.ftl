@@ -66,6 +66,9 @@ related-same-author-empty = Todavía no hay otras noticias de este autor.
 videos-heading = Vídeos
 videos-empty = No hay vídeos disponibles.
 video-link = Ver el vídeo: { $title }
+video-play = Reproducir: { $title }
+video-loads-from = Al reproducirlo, el vídeo se carga desde { $host }.
+video-back = Volver a la noticia
 article-unavailable = Esta noticia no está disponible en este idioma.
 article-available-in = Puedes leerla en:
 

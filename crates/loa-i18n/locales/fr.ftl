@@ -66,6 +66,9 @@ related-same-author-empty = Aucun autre article de cet auteur pour l’instant.
 videos-heading = Vidéos
 videos-empty = Aucune vidéo disponible.
 video-link = Voir la vidéo : { $title }
+video-play = Lire : { $title }
+video-loads-from = La lecture charge la vidéo depuis { $host }.
+video-back = Retour à l’article
 article-unavailable = Cet article n’est pas disponible dans cette langue.
 article-available-in = Vous pouvez le lire en :
 

@@ -66,6 +66,9 @@ related-same-author-empty = Non ci sono ancora altri articoli di questo autore.
 videos-heading = Video correlati
 videos-empty = Nessun video disponibile.
 video-link = Guarda il video: { $title }
+video-play = Riproduci: { $title }
+video-loads-from = La riproduzione carica il video da { $host }.
+video-back = Torna all’articolo
 article-unavailable = Questo articolo non è disponibile in questa lingua.
 article-available-in = Puoi leggerlo in:
 

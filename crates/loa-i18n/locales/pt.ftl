@@ -66,6 +66,9 @@ related-same-author-empty = Ainda não há outras notícias deste autor.
 videos-heading = Vídeos
 videos-empty = Não há vídeos disponíveis.
 video-link = Ver o vídeo: { $title }
+video-play = Reproduzir: { $title }
+video-loads-from = Ao reproduzir, o vídeo é carregado de { $host }.
+video-back = Voltar à notícia
 article-unavailable = Esta notícia não está disponível nesta língua.
 article-available-in = Pode lê-la em:
 

@@ -68,6 +68,9 @@ related-same-author-empty = Других статей этого автора п
 videos-heading = Видеоматериалы
 videos-empty = Видео нет.
 video-link = Смотреть видео: { $title }
+video-play = Воспроизвести: { $title }
+video-loads-from = При воспроизведении видео загружается с { $host }.
+video-back = К статье
 article-unavailable = Эта статья недоступна на этом языке.
 article-available-in = Её можно прочитать на языках:
 

@@ -68,6 +68,9 @@ related-same-author-empty = Інших статей цього автора по
 videos-heading = Відеоматеріали
 videos-empty = Відео немає.
 video-link = Дивитися відео: { $title }
+video-play = Відтворити: { $title }
+video-loads-from = Під час відтворення відео завантажується з { $host }.
+video-back = До статті
 article-unavailable = Ця стаття недоступна цією мовою.
 article-available-in = Її можна прочитати такими мовами:
 

@@ -63,6 +63,9 @@ related-same-author-empty = Chưa có bài viết khác của tác giả này.
 videos-heading = Video liên quan
 videos-empty = Chưa có video nào.
 video-link = Xem video: { $title }
+video-play = Phát: { $title }
+video-loads-from = Khi phát, video được tải từ { $host }.
+video-back = Quay lại bài viết
 article-unavailable = Bài viết này chưa có bằng ngôn ngữ này.
 article-available-in = Bạn có thể đọc bài bằng:
 

@@ -3,10 +3,13 @@
 //! (slow heads, wrong lengths, endless bodies, redirects to anywhere), so
 //! they write raw HTTP/1.1 rather than use a framework. What every such
 //! server repeats lives here: the accept loop, reading a request head, and
-//! writing an answer.
+//! writing an answer. `browser` drives real headless Chromium over the
+//! DevTools protocol for tests that click and submit forms.
 //!
 //! Architecture invariant: a dev-dependency only; nothing of loa depends on
 //! it at run time, and it knows nothing of loa's types.
+
+pub mod browser;
 
 use std::future::Future;
 use std::net::SocketAddr;

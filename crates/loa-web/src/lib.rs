@@ -244,6 +244,7 @@ fn routed() -> Routes {
         .get("/{lang}/place/{slug}/{feed}", handlers::reader::feed::place_feed)
         .get("/{lang}/article/{slug}", handlers::reader::article::article)
         .post("/{lang}/article/{slug}/comments", handlers::reader::comment::post)
+        .get("/{lang}/article/{slug}/video/{n}", handlers::reader::watch::watch)
         .get("/{lang}/newsroom", handlers::newsroom::desk::add_slash)
         .get("/{lang}/newsroom/", handlers::newsroom::desk::desk_page)
         .get("/{lang}/newsroom/sign-in", handlers::newsroom::sign_in::form)

@@ -114,6 +114,7 @@ const PUBLIC_READS: &[&str] = &[
     "/{lang}/author/{slug}/{feed}",
     "/{lang}/place/{slug}/{feed}",
     "/{lang}/article/{slug}",
+    "/{lang}/article/{slug}/video/{n}",
     "/{lang}/newsroom",
     "/{lang}/newsroom/sign-in",
     "/{lang}/search",

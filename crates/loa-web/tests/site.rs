@@ -160,8 +160,12 @@ async fn setup() -> Fixture {
                 Mark { start: 0, end: 5, kind: MarkKind::Link { href: "javascript:alert(2)".into() } },
             ],
         },
-        Block::Video { src: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(), title: "Highlights of the conference".into() },
-        Block::Video { src: "javascript:alert(1)".into(), title: "Bad video".into() },
+        Block::Video {
+            src: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(),
+            title: "Highlights of the conference".into(),
+            poster: Some("/media/hall.jpg".into()),
+        },
+        Block::Video { src: "javascript:alert(1)".into(), title: "Bad video".into(), poster: None },
     ];
     let conference = NewArticle {
         canonical_url: CONFERENCE_URL.into(),
@@ -419,12 +423,35 @@ async fn article_page_meets_the_markup_contract() {
     assert_eq!((img.value().attr("width"), img.value().attr("height")), (Some("1200"), Some("675")));
     assert_eq!(select(&d, ".story-body figure figcaption").len(), 2, "picture and video captions");
 
-    // Only the trusted video host is embedded; the javascript: one is gone.
-    let iframes = select(&d, "figure.video iframe");
-    assert_eq!(iframes.len(), 1);
-    assert_eq!(iframes[0].value().attr("src"), Some("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"));
-    assert!(iframes[0].value().attr("title").is_some());
+    // Videos are click to load: the story shows the stored poster linking
+    // to the player page and names the host; nothing of the host is on the
+    // page. The javascript: video is gone.
+    assert!(select(&d, "iframe").is_empty(), "no player loads with the story");
+    let posters = select(&d, "figure.video a.video-poster");
+    assert_eq!(posters.len(), 1);
+    let watch = format!("/en/article/{}/video/1", f.conference_slug);
+    assert_eq!(posters[0].value().attr("href"), Some(watch.as_str()));
+    assert_eq!(select_in(&posters[0], "img")[0].value().attr("src"), Some("/media/hall.jpg"));
+    assert_eq!(text_of(&select_in(&posters[0], ".video-play")[0]), "Play: Highlights of the conference");
+    assert_eq!(text_of(&select(&d, "figure.video .video-privacy")[0]), "Playing loads the video from youtube.com.");
     assert!(!html.contains("javascript:"));
+    assert!(!html.contains("youtube-nocookie"));
+
+    // The player page embeds the trusted host's player and leads back.
+    let player = f.page(&watch).await;
+    let p = doc(&player);
+    let iframes = select(&p, "figure.video iframe");
+    assert_eq!(iframes.len(), 1);
+    assert_eq!(iframes[0].value().attr("src"), Some("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"));
+    assert_eq!(iframes[0].value().attr("title"), Some("Highlights of the conference"));
+    assert_eq!(text_of(&select(&p, "h1")[0]), "Highlights of the conference");
+    let back = format!("/en/article/{}", f.conference_slug);
+    assert!(select(&p, "a").iter().any(|a| a.value().attr("href") == Some(back.as_str())));
+    // Only shown videos have players: not the refused one, not 0 or words.
+    for n in ["2", "0", "one"] {
+        let (status, _) = f.get(&format!("/en/article/{}/video/{n}", f.conference_slug)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "video {n}");
+    }
 
     // Author and source.
     let author = select(&d, "a[rel=author]");

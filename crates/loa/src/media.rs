@@ -77,8 +77,10 @@ pub async fn import_media_dir(store: &Store, dir: &Path) -> anyhow::Result<usize
     Ok(imported)
 }
 
-/// Replaces every figure's source with a local copy. A figure whose image
-/// cannot be copied is dropped (with a warning) rather than hot-linked.
+/// Replaces every figure's source and every video's poster with a local
+/// copy. A figure whose image cannot be copied is dropped (with a warning)
+/// rather than hot-linked; a video whose poster cannot be copied is kept
+/// without one.
 pub async fn localise_figures(fetcher: &Fetcher, blocks: Vec<Block>, store: &Store, max_bytes: usize) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
@@ -92,6 +94,16 @@ pub async fn localise_figures(fetcher: &Fetcher, blocks: Vec<Block>, store: &Sto
                 })),
                 Err(reason) => tracing::warn!(src = %f.src, %reason, "figure dropped"),
             },
+            Block::Video { src, title, poster: Some(poster) } => {
+                let poster = match copy_image(fetcher, &poster, store, max_bytes).await {
+                    Ok(stored) => Some(stored.path),
+                    Err(reason) => {
+                        tracing::warn!(%poster, %reason, "video poster dropped");
+                        None
+                    }
+                };
+                out.push(Block::Video { src, title, poster });
+            }
             other => out.push(other),
         }
     }

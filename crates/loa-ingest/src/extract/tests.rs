@@ -132,9 +132,9 @@ fn video_iframes_and_video_elements() {
         "",
         &format!(
             "<article><p>{LONG_1}</p>
-             <iframe src=\"//www.youtube.com/embed/abc123\" title=\"Drone view of the bridge\"></iframe>
+             <iframe src=\"//www.youtube.com/embed/abc123\" title=\"Drone view of the bridge\" data-poster=\"/img/drone.jpg\"></iframe>
              <iframe src=\"https://ads.example.com/frame\"></iframe>
-             <p>{LONG_2}</p><video controls><source src=\"/media/clip.mp4\" type=\"video/mp4\"></video><p>{LONG_3}</p></article>"
+             <p>{LONG_2}</p><video controls poster=\"javascript:alert(1)\"><source src=\"/media/clip.mp4\" type=\"video/mp4\"></video><p>{LONG_3}</p></article>"
         ),
     );
     let e = extract(&html, Some("http://herald.example.org/a")).unwrap();
@@ -142,15 +142,16 @@ fn video_iframes_and_video_elements() {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Video { src, title } => Some((src.as_str(), title.as_str())),
+            Block::Video { src, title, poster } => Some((src.as_str(), title.as_str(), poster.as_deref())),
             _ => None,
         })
         .collect();
     assert_eq!(
         videos,
         vec![
-            ("https://www.youtube.com/embed/abc123", "Drone view of the bridge"),
-            ("http://herald.example.org/media/clip.mp4", ""),
+            ("https://www.youtube.com/embed/abc123", "Drone view of the bridge", Some("http://herald.example.org/img/drone.jpg")),
+            // A poster that is not a web address is no poster.
+            ("http://herald.example.org/media/clip.mp4", "", None),
         ]
     );
 }

@@ -69,30 +69,86 @@ pub fn video_embed_url(src: &str) -> Option<String> {
     }
 }
 
-fn video_block(ctx: &Ctx<'_>, index: usize, src: &str, title: &str) -> String {
-    if let Some(embed) = video_embed_url(src) {
+/// The host a video plays from, as readers know it (`youtube.com`), when
+/// the site can show it: an embed it trusts, or a file on the web.
+pub fn video_host(src: &str) -> Option<String> {
+    url_attr(src)?;
+    let host = url::Url::parse(src.trim()).ok()?.host_str()?.trim_start_matches("www.").to_string();
+    Some(if video_embed_url(src).is_some() {
+        host.trim_start_matches("m.").trim_start_matches("player.").to_string()
+    } else {
+        host
+    })
+}
+
+/// A video in the story, click to load: its poster (or a dark frame) with
+/// a play label, linking to the player page. Nothing is fetched from the
+/// video host until the reader follows the link, and the caption says
+/// which host that will be.
+fn video_block(ctx: &Ctx<'_>, index: usize, video: (&str, &str, Option<&str>), story_path: &str) -> String {
+    let (src, title, poster) = video;
+    let Some(host) = video_host(src) else { return String::new() };
+    let still = match poster.and_then(url_attr) {
+        Some(p) => format!("<img src=\"{p}\" alt=\"\" loading=\"lazy\" decoding=\"async\">"),
+        None => String::new(),
+    };
+    format!(
+        "<figure class=\"video\" id=\"video-{index}\"><a class=\"video-poster\" href=\"{}\">{still}\
+         <span class=\"video-play\">{}</span></a><figcaption>{} <small class=\"video-privacy\">{}</small></figcaption></figure>",
+        esc(&watch_path(story_path, index)),
+        ctx.tah("video-play", &[("title", title.into())]),
+        esc(title),
+        ctx.tah("video-loads-from", &[("host", host.into())])
+    )
+}
+
+/// The videos of a story the site shows, in order: `(src, title)`. The
+/// `n`th of them (from 1) is `#video-n` on the story and has the player
+/// page [`watch_path`]`(story, n)`.
+pub fn shown_videos(blocks: &[Block]) -> impl Iterator<Item = (&str, &str)> {
+    blocks.iter().filter_map(|b| match b {
+        Block::Video { src, title, .. } if video_host(src).is_some() => Some((src.as_str(), title.as_str())),
+        _ => None,
+    })
+}
+
+/// The player page of a story's `index`th video (counting from 1).
+pub fn watch_path(story_path: &str, index: usize) -> String {
+    format!("{story_path}/video/{index}")
+}
+
+/// The player page's main column: the video from its host (a trusted
+/// embed, or the file itself), its title, and the way back to the story.
+pub fn watch_page_main(ctx: &Ctx<'_>, story_title: &str, story_path: &str, video: (&str, &str)) -> String {
+    let (src, title) = video;
+    let player = if let Some(embed) = video_embed_url(src) {
         format!(
-            "<figure class=\"video\" id=\"video-{index}\"><div class=\"video-frame\"><iframe src=\"{}\" title=\"{}\" \
-             loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" allowfullscreen \
-             referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></div><figcaption>{}</figcaption></figure>",
+            "<div class=\"video-frame\"><iframe src=\"{}?autoplay=1\" title=\"{}\" allow=\"autoplay; fullscreen; picture-in-picture\" \
+             allowfullscreen referrerpolicy=\"strict-origin-when-cross-origin\"></iframe></div>",
             esc(&embed),
-            esc(title),
             esc(title)
         )
-    } else if let Some(href) = url_attr(src) {
+    } else {
+        let href = url_attr(src).unwrap_or_default();
         format!(
-            "<figure class=\"video video-link\" id=\"video-{index}\"><a href=\"{href}\" rel=\"nofollow noopener\">{}</a></figure>",
+            "<p class=\"video-link\"><a href=\"{href}\" rel=\"nofollow noopener\">{}</a></p>",
             ctx.tah("video-link", &[("title", title.into())])
         )
-    } else {
-        String::new()
-    }
+    };
+    format!(
+        "<div class=\"wrap watch\"><h1 class=\"page-title\">{}</h1><figure class=\"video\">{player}<figcaption>{}</figcaption></figure>\
+         <p><a href=\"{}\">{}</a></p></div>",
+        esc(if title.trim().is_empty() { story_title } else { title }),
+        esc(story_title),
+        esc(story_path),
+        ctx.th("video-back")
+    )
 }
 
 /// The story's blocks as HTML: the article page's body, and full-text
 /// feeds (the fuzz targets and their corpus replay render extracted pages
 /// through it).
-pub fn body_html(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
+pub fn body_html(ctx: &Ctx<'_>, title: &str, blocks: &[Block], story_path: &str) -> String {
     let mut h = String::new();
     let mut video_index = 0;
     for block in blocks {
@@ -122,9 +178,9 @@ pub fn body_html(ctx: &Ctx<'_>, title: &str, blocks: &[Block]) -> String {
                 }
                 h.push_str("</figure>\n");
             }
-            Block::Video { src, title } => {
+            Block::Video { src, title, poster } if video_host(src).is_some() => {
                 video_index += 1;
-                h.push_str(&video_block(ctx, video_index, src, title));
+                h.push_str(&video_block(ctx, video_index, (src, title, poster.as_deref()), story_path));
                 h.push('\n');
             }
             _ => {}
@@ -210,7 +266,10 @@ pub fn main_html(ctx: &Ctx<'_>, v: &ArticleView<'_>) -> String {
     if !e.lead.trim().is_empty() {
         h.push_str(&format!("<p class=\"lead\">{}</p>\n", esc(&e.lead)));
     }
-    h.push_str(&format!("<div class=\"story-body\">\n{}</div>\n", body_html(ctx, &e.title, &e.blocks)));
+    h.push_str(&format!(
+        "<div class=\"story-body\">\n{}</div>\n",
+        body_html(ctx, &e.title, &e.blocks, &ctx.article_path(&a.slug))
+    ));
 
     if let Some(source) = a.provenance.first() {
         if let Some(href) = url_attr(&source.url) {
@@ -297,13 +356,7 @@ fn comment_form(ctx: &Ctx<'_>, slug: &str, outcome: Option<&str>) -> String {
 /// This story's own videos (they play in the body; listed here to jump
 /// to) and the newest stories of the video section.
 fn videos_section(ctx: &Ctx<'_>, blocks: &[Block], stories: &[ArticleCard]) -> String {
-    let own: Vec<&str> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Video { src, title } if url_attr(src).is_some() || video_embed_url(src).is_some() => Some(title.as_str()),
-            _ => None,
-        })
-        .collect();
+    let own: Vec<&str> = shown_videos(blocks).map(|(_, title)| title).collect();
     let mut h = format!(
         "<section id=\"videos\" class=\"related videos\" aria-labelledby=\"videos-heading\"><h2 id=\"videos-heading\">{}</h2>",
         ctx.th("videos-heading")

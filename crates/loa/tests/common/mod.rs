@@ -220,21 +220,9 @@ pub fn rss(items: &[String]) -> String {
 /// whatever happens (a dialog nobody answers waits forever). Tests add
 /// what to load and dump.
 pub fn chromium(profile: &std::path::Path, limit_secs: u32) -> std::process::Command {
-    let binary = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists())
-        .expect("Chromium is not installed: run scripts/install-deps");
     let mut command = std::process::Command::new("timeout");
-    command.arg(limit_secs.to_string()).arg(binary).args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]);
+    command.arg(limit_secs.to_string()).arg(loa_test_support::browser::chromium_binary());
+    command.args(loa_test_support::browser::CHROMIUM_FLAGS);
     command.arg(format!("--user-data-dir={}", profile.display()));
     command
 }

@@ -355,6 +355,8 @@ impl<'u> BlockWriter<'u> {
     }
 }
 
+/// A video block for a `<video>` or a video host's `<iframe>`, with its
+/// title and poster when the markup gives them.
 fn video(el: ElementRef, base: Option<&Url>) -> Option<Block> {
     let v = el.value();
     let title = collapse(v.attr("title").or_else(|| v.attr("aria-label")).unwrap_or(""));
@@ -377,5 +379,11 @@ fn video(el: ElementRef, base: Option<&Url>) -> Option<Block> {
         })?,
         _ => return None,
     };
-    Some(Block::Video { src, title })
+    // `poster` is HTML5's; lazy-embed scripts keep theirs in data attributes.
+    let poster = ["poster", "data-poster", "data-thumbnail"]
+        .iter()
+        .filter_map(|a| v.attr(a))
+        .find_map(|p| absolutize(base, p))
+        .filter(|p| p.starts_with("http://") || p.starts_with("https://"));
+    Some(Block::Video { src, title, poster })
 }

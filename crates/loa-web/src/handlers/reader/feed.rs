@@ -117,7 +117,10 @@ async fn build(state: &AppState, lang: Lang, format: Format, scope: &Scope) -> R
     for card in &page.cards {
         let content_html = if state.site.feed_full_text {
             match store.edition(card.article_id, lang).await? {
-                Some(e) => Some(absolute_sources(state, &crate::render::article::body_html(&c, &e.title, &e.blocks))),
+                Some(e) => Some(absolute_sources(
+                    state,
+                    &crate::render::article::body_html(&c, &e.title, &e.blocks, &c.article_path(&card.slug)),
+                )),
                 None => None,
             }
         } else {
@@ -144,9 +147,11 @@ async fn enclosure(state: &AppState, fig: &loa_domain::Figure) -> Result<Option<
     Ok(Some(Enclosure { url: state.site.absolute(&fig.src), mime, length }))
 }
 
-/// Site-relative picture addresses made absolute: a feed is read elsewhere.
+/// Site-relative addresses (pictures, video players) made absolute: a feed
+/// is read elsewhere.
 fn absolute_sources(state: &AppState, html: &str) -> String {
-    html.replace("src=\"/", &format!("src=\"{}/", state.site.base_url.trim_end_matches('/')))
+    let base = state.site.base_url.trim_end_matches('/');
+    html.replace("src=\"/", &format!("src=\"{base}/")).replace("href=\"/", &format!("href=\"{base}/"))
 }
 
 /// Where the feed of `lang` in one format and scope is.

@@ -86,8 +86,10 @@ async fn build(state: &AppState, lang: Lang) -> PageResult {
         if page.cards.is_empty() {
             continue;
         }
+        // The video section is marked so its cards show as players.
+        let kind = if category.slug == "video" { "category-block home-videos" } else { "category-block" };
         main.push_str(&format!(
-            "<section class=\"category-block\" aria-labelledby=\"block-{slug}\"><h2 id=\"block-{slug}\" class=\"section-title\"><a href=\"{}\">{}</a></h2>{}</section>",
+            "<section class=\"{kind}\" aria-labelledby=\"block-{slug}\"><h2 id=\"block-{slug}\" class=\"section-title\"><a href=\"{}\">{}</a></h2>{}</section>",
             c.category_path(category.slug),
             esc(&c.locales.category_name(lang, category.slug)),
             card_grid(&c, &page.cards),

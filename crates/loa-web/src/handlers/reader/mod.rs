@@ -15,3 +15,4 @@ pub mod not_found;
 pub mod robots;
 pub mod search;
 pub mod sitemap;
+pub mod watch;
