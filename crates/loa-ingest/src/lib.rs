@@ -29,7 +29,7 @@ pub mod timezone;
 pub use canonical::canonical_url;
 pub use decode::decode_html;
 pub use extract::{benchmark_json, extract, extract_with_rules, BodySource, ExtractError, ExtractRules, Extracted};
-pub use feed::{parse_feed, FeedError, FeedItem, ParsedFeed};
+pub use feed::{discover_feeds, parse_feed, FeedError, FeedItem, ParsedFeed};
 pub use fetch::{Conditional, FetchConfig, FetchError, Fetched, Fetcher};
 pub use opml::{parse_opml, write_opml, OpmlError, OpmlSource};
 pub use robots::RobotsRules;

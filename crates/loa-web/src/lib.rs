@@ -106,6 +106,38 @@ pub struct AppState {
     /// Where reviewers' corrections are remembered; `None` where no
     /// translation side runs (the corrections are still saved).
     pub corrections: Option<Arc<dyn Corrections>>,
+    /// Who follows a new source for the newsroom's sources page; `None`
+    /// where no ingest side runs (the page then lists and pauses only).
+    pub following: Option<Arc<dyn Following>>,
+}
+
+/// What the newsroom's sources page needs of the ingest side, which this
+/// crate does not know: following a feed or sitemap an editor names, and
+/// what robots.txt says of a source. The `loa` binary implements it.
+pub trait Following: Send + Sync {
+    /// Fetches `url` and follows it when it is a feed or a sitemap, or a
+    /// page that names one; polls it once. Answers the new source.
+    fn follow<'a>(&'a self, url: &'a str) -> BoxFuture<'a, Result<loa_domain::Source, FollowRefusal>>;
+
+    /// Whether robots.txt, as last read, lets loa fetch `url`; `None` when
+    /// it has not been read.
+    fn robots_allows<'a>(&'a self, url: &'a str) -> BoxFuture<'a, Option<bool>>;
+}
+
+/// A future the [`Following`] side answers with.
+pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+/// Why an address was not followed, for the editor who typed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FollowRefusal {
+    /// The address answered, with neither a feed, a sitemap nor a page
+    /// naming one.
+    NotAFeed,
+    /// The address could not be fetched (refused, unreachable, too big);
+    /// the reason in the fetcher's words.
+    Unreachable(String),
+    /// Followed, but the store failed: a fault of loa's, logged.
+    Failed(String),
 }
 
 /// What the newsroom needs of the translation side, which this crate does
@@ -254,6 +286,9 @@ fn routed() -> Routes {
         .post("/{lang}/newsroom/review/{slug}/{edition}", handlers::newsroom::review_edition::decide)
         .post("/{lang}/newsroom/review/{slug}/{edition}/corrections", handlers::newsroom::review_edition::correct)
         .post("/{lang}/newsroom/comments/{id}", handlers::newsroom::moderate::moderate)
+        .get("/{lang}/newsroom/sources", handlers::newsroom::sources::page)
+        .post("/{lang}/newsroom/sources", handlers::newsroom::sources::add)
+        .post("/{lang}/newsroom/sources/{id}", handlers::newsroom::sources::change)
         .get("/{lang}/newsroom/account", handlers::newsroom::account::page)
         .post("/{lang}/newsroom/account/keys", handlers::newsroom::account::create)
         .post("/{lang}/newsroom/account/keys/{id}/revoke", handlers::newsroom::account::revoke)

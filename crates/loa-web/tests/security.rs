@@ -54,6 +54,8 @@ enum May {
     Reviewers,
     /// Editors and moderators (`Role::moderates_comments`).
     Moderators,
+    /// Editors only (`Role::manages_sources`).
+    Editors,
 }
 
 impl May {
@@ -63,6 +65,7 @@ impl May {
             May::Members => matches!(who, Who::Editor | Who::Translator | Who::Moderator),
             May::Reviewers => matches!(who, Who::Editor | Who::Translator),
             May::Moderators => matches!(who, Who::Editor | Who::Moderator),
+            May::Editors => matches!(who, Who::Editor),
         }
     }
 }
@@ -76,6 +79,9 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/{lang}/newsroom/review/{slug}/{edition}", May::Reviewers),
     ("POST", "/{lang}/newsroom/review/{slug}/{edition}/corrections", May::Reviewers),
     ("POST", "/{lang}/newsroom/comments/{id}", May::Moderators),
+    ("GET", "/{lang}/newsroom/sources", May::Editors),
+    ("POST", "/{lang}/newsroom/sources", May::Editors),
+    ("POST", "/{lang}/newsroom/sources/{id}", May::Editors),
     ("GET", "/{lang}/newsroom/account", May::Members),
     ("POST", "/{lang}/newsroom/account/keys", May::Members),
     ("POST", "/{lang}/newsroom/account/keys/{id}/revoke", May::Members),
@@ -251,8 +257,19 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     let owner = site.users.iter().find(|(w, _)| *w == who).map_or(&site.users[0].1, |(_, u)| u).clone();
     let keys_before = site.store.api_keys_of(owner.id).await.unwrap().len();
     let key = site.store.create_api_key(owner.id, "matrix", "loa_matrix", &format!("matrix-{comment}")).await.unwrap();
-    let path =
-        if pattern.contains("/keys/{id}") { path_of(pattern, &site.slug, key.id) } else { path_of(pattern, &site.slug, comment) };
+    // A followed source, for the routes that change one.
+    let source = site
+        .store
+        .add_source("Matrix Herald", "http://matrix.example/", &format!("http://matrix.example/{comment}.xml"))
+        .await
+        .unwrap();
+    let path = if pattern.contains("/keys/{id}") {
+        path_of(pattern, &site.slug, key.id)
+    } else if pattern.contains("/sources/{id}") {
+        path_of(pattern, &site.slug, source.id)
+    } else {
+        path_of(pattern, &site.slug, comment)
+    };
     let mut req = site.request(if method == "GET" { Method::GET } else { Method::POST }, &path, cookie.as_deref());
     match origin {
         Some((name, value)) => req = req.header(name, value),
@@ -267,6 +284,8 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         p if p.ends_with("/corrections") => vec![("seg-0", "Un título corregido por la matriz")],
         p if p.contains("/comments/") => vec![("decision", "approve")],
         p if p.ends_with("/keys") => vec![("name", "made by the matrix")],
+        p if p.ends_with("/sources/{id}") => vec![("action", "pause")],
+        p if p.ends_with("/sources") => vec![("url", "http://matrix.example/new.xml")],
         _ => vec![("decision", "publish")],
     };
     let resp = if method == "POST" { req.form(&form) } else { req }.send().await.unwrap();
@@ -293,6 +312,13 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
             site.store.api_keys_of(owner.id).await.unwrap().iter().any(|k| k.id == key.id && k.revoked_at.is_some())
         }
         ("GET", p) if p.ends_with("/account") => status == StatusCode::OK && body.contains("/account/keys\""),
+        ("GET", p) if p.ends_with("/sources") => status == StatusCode::OK && body.contains("Matrix Herald"),
+        ("POST", p) if p.ends_with("/sources/{id}") => {
+            site.store.sources().await.unwrap().iter().any(|s| s.id == source.id && !s.settings.enabled)
+        }
+        // No ingest side runs here: an editor's address reaches the
+        // handler, which says this node cannot follow it.
+        ("POST", p) if p.ends_with("/sources") => status == StatusCode::SERVICE_UNAVAILABLE,
         ("POST", _) => site.edition().await.status == EditionStatus::Published,
         // A private page shows what only its readers may see.
         ("GET", p) if p.starts_with("/api/") => status == StatusCode::OK,
@@ -302,6 +328,7 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     };
     // Back as it was for the next trial.
     site.store.save_edition(&held_translation(1)).await.unwrap();
+    site.store.remove_source(source.id).await.unwrap();
     let editor = &site.users[0].1;
     for id in site.pending().await {
         site.store.moderate_comment(id, CommentStatus::Rejected, editor).await.unwrap();

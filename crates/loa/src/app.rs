@@ -53,6 +53,7 @@ impl Application {
             page_cache: Default::default(),
             metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
+            following: Some(Arc::new(crate::following::NewsroomFollowing(services.clone()))),
         };
         Ok(Application { listener, address, services, state })
     }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod extract_cmd;
+pub mod following;
 pub mod imagesize;
 pub mod ingest;
 pub mod jobs;

@@ -9,6 +9,7 @@ pub mod cards;
 pub mod feed;
 pub mod layout;
 pub mod newsroom;
+pub mod sources;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use loa_domain::Lang;

@@ -27,5 +27,6 @@ pub fn state(store: Store, search: SearchIndex, languages: Vec<Lang>, base: &str
         page_cache: Default::default(),
         metrics: Default::default(),
         corrections: None,
+        following: None,
     }
 }

@@ -11,3 +11,4 @@ pub mod moderate;
 pub mod review_edition;
 pub mod sign_in;
 pub mod sign_out;
+pub mod sources;

@@ -1,0 +1,117 @@
+//! The newsroom in a real browser (headless Chromium over the DevTools
+//! protocol): an editor signs in and follows sources on the sources page
+//! against a loopback outlet: an address that is no feed is refused with
+//! the address kept, a home page is followed through the feed it names,
+//! and the source is paused and removed.
+
+mod common;
+
+use std::collections::HashMap;
+
+use common::{article_page, rss, Fixture, Reply, TestApp};
+use loa_domain::Role;
+use loa_test_support::browser::Browser;
+
+const PASSWORD: &str = "a long newsroom password";
+
+#[tokio::test]
+async fn an_editor_follows_pauses_and_removes_a_source_in_the_browser() {
+    let outlet = Fixture::start_with(|addr| {
+        HashMap::from([
+            ("/feed.xml".to_string(), Reply::xml(&rss(&[format!("http://{addr}/news/harbour.html")]))),
+            (
+                "/news/harbour.html".to_string(),
+                Reply::html(&article_page(
+                    "The harbour reopens after the storm",
+                    &["Boats returned to the harbour on Monday morning after three days of closure, the port office said."],
+                )),
+            ),
+            (
+                "/".to_string(),
+                Reply::html(
+                    "<!doctype html><html><head><title>Fixture Times</title>\
+                     <link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\"></head><body><p>Home</p></body></html>",
+                ),
+            ),
+            ("/about.html".to_string(), Reply::html("<!doctype html><html><body><p>About us. No feed here.</p></body></html>")),
+        ])
+    })
+    .await;
+    let app = TestApp::new().await;
+    let store = app.services.store.clone();
+    store.create_user("lan", "Lan", Role::Editor, &loa_web::auth::hash_password(PASSWORD)).await.unwrap();
+    let base = app.serve().await;
+    let (home, about) = (outlet.url("/"), outlet.url("/about.html"));
+    let profile = tempfile::tempdir().unwrap();
+    let profile_path = profile.path().to_path_buf();
+
+    // Each step runs the browser on a blocking thread and hands it back.
+    let (refused, b) = tokio::task::spawn_blocking(move || {
+        let mut b = Browser::launch(&profile_path);
+        b.goto(&format!("{base}/en/newsroom/sign-in"));
+        b.fill("#username", "lan");
+        b.fill("#password", PASSWORD);
+        b.click_and_wait("form.newsroom-form button[type=submit]");
+        assert!(b.url().ends_with("/en/newsroom/"), "signed in to the desk: {}", b.url());
+        b.click_and_wait("a[href='/en/newsroom/sources']");
+        b.fill("#source-url", &about);
+        b.click_and_wait("form.source-add button[type=submit]");
+        let refused = (
+            b.text("document.querySelector('.form-error')?.textContent ?? ''"),
+            b.text("document.querySelector('#source-url').value"),
+            b.has(".source-table"),
+        );
+        (refused, b)
+    })
+    .await
+    .unwrap();
+    let (error, kept, table) = refused;
+    assert!(error.contains("neither a feed nor a sitemap"), "a clear refusal: {error:?}");
+    assert_eq!(kept, outlet.url("/about.html"), "the typed address stays in the field");
+    assert!(!table, "nothing was added");
+    assert!(store.sources().await.unwrap().is_empty());
+
+    let ((row, state, robots), b) = tokio::task::spawn_blocking(move || {
+        let mut b = b;
+        b.fill("#source-url", &home);
+        b.click_and_wait("form.source-add button[type=submit]");
+        let row = b.text("document.querySelector('.source-table tbody tr th')?.textContent ?? ''");
+        let state = b.text("document.querySelector('.source-table .source-state')?.textContent ?? ''");
+        let robots = b.text("document.querySelector('.source-table .source-robots')?.textContent ?? ''");
+        ((row, state, robots), b)
+    })
+    .await
+    .unwrap();
+    let sources = store.sources().await.unwrap();
+    assert_eq!(sources.len(), 1, "the home page was followed through the feed it names");
+    let source = &sources[0];
+    assert_eq!(source.feed_url, outlet.url("/feed.xml"));
+    assert!(row.contains("Fixture Times") && row.contains("/feed.xml"), "the row names the outlet and the feed: {row:?}");
+    assert_eq!(state, "Following");
+    assert_eq!(robots, "Allowed", "robots.txt was read when the feed was fetched");
+    assert!(outlet.hits_of("/feed.xml") >= 1, "the first poll fetched the feed");
+    assert!(source.last_success_at.is_some(), "the page shows the last fetch");
+
+    let id = source.id;
+    let (paused_state, b) = tokio::task::spawn_blocking(move || {
+        let mut b = b;
+        b.click_and_wait(&format!("#source-{id} button[value=pause]"));
+        (b.text(&format!("document.querySelector('#source-{id} .source-state')?.textContent ?? ''")), b)
+    })
+    .await
+    .unwrap();
+    assert_eq!(paused_state, "Paused");
+    assert!(!store.sources().await.unwrap()[0].settings.enabled, "paused in the store too");
+
+    let (gone, notice) = tokio::task::spawn_blocking(move || {
+        let mut b = b;
+        b.click_and_wait(&format!("#source-{id} button[value=remove]"));
+        (!b.has(&format!("#source-{id}")), b.text("document.querySelector('.form-notice')?.textContent ?? ''"))
+    })
+    .await
+    .unwrap();
+    assert!(gone, "the removed source is no longer listed");
+    assert!(notice.contains("removed"), "{notice:?}");
+    assert!(store.sources().await.unwrap().is_empty());
+    drop(profile);
+}
