@@ -37,6 +37,11 @@ impl Role {
         matches!(self, Role::Editor)
     }
 
+    /// Read the audit log of every member's decisions.
+    pub fn reads_audit_log(self) -> bool {
+        matches!(self, Role::Editor)
+    }
+
     /// Approve or reject readers' comments.
     pub fn moderates_comments(self) -> bool {
         matches!(self, Role::Editor | Role::Moderator)
@@ -93,6 +98,9 @@ pub enum ActionKind {
 }
 
 impl ActionKind {
+    pub const ALL: [ActionKind; 5] =
+        [ActionKind::Published, ActionKind::Withdrawn, ActionKind::Corrected, ActionKind::Approved, ActionKind::Rejected];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ActionKind::Published => "published",
@@ -104,9 +112,7 @@ impl ActionKind {
     }
 
     pub fn parse(s: &str) -> Option<ActionKind> {
-        [ActionKind::Published, ActionKind::Withdrawn, ActionKind::Corrected, ActionKind::Approved, ActionKind::Rejected]
-            .into_iter()
-            .find(|a| a.as_str() == s)
+        ActionKind::ALL.into_iter().find(|a| a.as_str() == s)
     }
 }
 

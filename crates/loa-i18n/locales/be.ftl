@@ -302,3 +302,32 @@ sources-error-not-a-feed = Па гэтым адрасе няма ні стужк
 sources-error-unreachable = Не ўдалося загрузіць адрас: { $reason }
 sources-error-failed = Не ўдалося захаваць крыніцу. Паспрабуйце яшчэ раз; памылка запісана ў журнал.
 sources-error-action = Такога дзеяння з крыніцай няма.
+
+## Newsroom: audit log
+audit-title = Журнал рашэнняў
+audit-filter-member = Супрацоўнік
+audit-filter-action = Рашэнне
+audit-filter-lang = Мова
+audit-filter-any = Любая
+audit-filter-submit = Паказаць
+audit-empty = Адпаведных рашэнняў няма.
+audit-caption = Рашэнні рэдакцыі, спачатку новыя
+audit-col-when = Калі
+audit-col-who = Хто
+audit-col-what = Рашэнне
+audit-col-story = Матэрыял
+audit-col-change = Што змянілася
+audit-kind-published = Апублікавана
+audit-kind-withdrawn = Знята
+audit-kind-corrected = Выпраўлена
+audit-kind-approved = Каментарый ухвалены
+audit-kind-rejected = Каментарый адхілены
+audit-comment-pending = чакае мадэрацыі
+audit-comment-visible = бачны
+audit-comment-rejected = адхілены
+audit-segments = { $count ->
+    [one] выпраўлены { $count } фрагмент
+    [few] выпраўлена { $count } фрагменты
+   *[other] выпраўлена { $count } фрагментаў
+}
+audit-older = Больш раннія рашэнні

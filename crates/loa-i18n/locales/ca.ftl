@@ -295,3 +295,31 @@ sources-error-not-a-feed = Aquesta adreça no és cap canal ni mapa del lloc, i 
 sources-error-unreachable = No s’ha pogut baixar l’adreça: { $reason }
 sources-error-failed = No s’ha pogut desar la font. Torneu-ho a provar; l’error queda registrat.
 sources-error-action = Aquesta acció no existeix per a una font.
+
+## Newsroom: audit log
+audit-title = Registre de decisions
+audit-filter-member = Membre
+audit-filter-action = Decisió
+audit-filter-lang = Llengua
+audit-filter-any = Qualsevol
+audit-filter-submit = Filtra
+audit-empty = Cap decisió no hi coincideix.
+audit-caption = Decisions de la redacció, les més recents primer
+audit-col-when = Quan
+audit-col-who = Qui
+audit-col-what = Decisió
+audit-col-story = Notícia
+audit-col-change = Què ha canviat
+audit-kind-published = Publicada
+audit-kind-withdrawn = Retirada
+audit-kind-corrected = Corregida
+audit-kind-approved = Comentari aprovat
+audit-kind-rejected = Comentari rebutjat
+audit-comment-pending = pendent de moderació
+audit-comment-visible = visible
+audit-comment-rejected = rebutjat
+audit-segments = { $count ->
+    [one] { $count } segment corregit
+   *[other] { $count } segments corregits
+}
+audit-older = Decisions anteriors

@@ -297,3 +297,31 @@ sources-error-not-a-feed = That address is neither a feed nor a sitemap, and the
 sources-error-unreachable = That address could not be fetched: { $reason }
 sources-error-failed = The source could not be saved. Try again; the fault is logged.
 sources-error-action = That is not something a source can do.
+
+## Newsroom: audit log
+audit-title = Audit log
+audit-filter-member = Member
+audit-filter-action = Decision
+audit-filter-lang = Language
+audit-filter-any = Any
+audit-filter-submit = Filter
+audit-empty = No decisions match.
+audit-caption = Decisions in the newsroom, newest first
+audit-col-when = When
+audit-col-who = Who
+audit-col-what = Decision
+audit-col-story = Story
+audit-col-change = What changed
+audit-kind-published = Published
+audit-kind-withdrawn = Withdrawn
+audit-kind-corrected = Corrected
+audit-kind-approved = Comment approved
+audit-kind-rejected = Comment rejected
+audit-comment-pending = awaiting moderation
+audit-comment-visible = visible
+audit-comment-rejected = rejected
+audit-segments = { $count ->
+    [one] { $count } segment corrected
+   *[other] { $count } segments corrected
+}
+audit-older = Older decisions

@@ -295,3 +295,31 @@ sources-error-not-a-feed = Esa dirección no es un canal ni un mapa del sitio, y
 sources-error-unreachable = No se pudo descargar esa dirección: { $reason }
 sources-error-failed = No se pudo guardar la fuente. Inténtelo de nuevo; el fallo queda registrado.
 sources-error-action = Esa acción no existe para una fuente.
+
+## Newsroom: audit log
+audit-title = Registro de decisiones
+audit-filter-member = Miembro
+audit-filter-action = Decisión
+audit-filter-lang = Idioma
+audit-filter-any = Cualquiera
+audit-filter-submit = Filtrar
+audit-empty = Ninguna decisión coincide.
+audit-caption = Decisiones de la redacción, las más recientes primero
+audit-col-when = Cuándo
+audit-col-who = Quién
+audit-col-what = Decisión
+audit-col-story = Noticia
+audit-col-change = Qué cambió
+audit-kind-published = Publicada
+audit-kind-withdrawn = Retirada
+audit-kind-corrected = Corregida
+audit-kind-approved = Comentario aprobado
+audit-kind-rejected = Comentario rechazado
+audit-comment-pending = pendiente de moderación
+audit-comment-visible = visible
+audit-comment-rejected = rechazado
+audit-segments = { $count ->
+    [one] { $count } segmento corregido
+   *[other] { $count } segmentos corregidos
+}
+audit-older = Decisiones anteriores

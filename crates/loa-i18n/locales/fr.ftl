@@ -295,3 +295,31 @@ sources-error-not-a-feed = Cette adresse n’est ni un flux ni un plan de site, 
 sources-error-unreachable = Impossible de récupérer cette adresse : { $reason }
 sources-error-failed = La source n’a pas pu être enregistrée. Réessayez ; l’incident est journalisé.
 sources-error-action = Cette action n’existe pas pour une source.
+
+## Newsroom: audit log
+audit-title = Journal des décisions
+audit-filter-member = Membre
+audit-filter-action = Décision
+audit-filter-lang = Langue
+audit-filter-any = Toutes
+audit-filter-submit = Filtrer
+audit-empty = Aucune décision ne correspond.
+audit-caption = Décisions de la rédaction, les plus récentes d’abord
+audit-col-when = Quand
+audit-col-who = Qui
+audit-col-what = Décision
+audit-col-story = Article
+audit-col-change = Ce qui a changé
+audit-kind-published = Publiée
+audit-kind-withdrawn = Retirée
+audit-kind-corrected = Corrigée
+audit-kind-approved = Commentaire approuvé
+audit-kind-rejected = Commentaire refusé
+audit-comment-pending = en attente de modération
+audit-comment-visible = visible
+audit-comment-rejected = refusé
+audit-segments = { $count ->
+    [one] { $count } segment corrigé
+   *[other] { $count } segments corrigés
+}
+audit-older = Décisions plus anciennes

@@ -295,3 +295,31 @@ sources-error-not-a-feed = Quell’indirizzo non è un feed né una mappa del si
 sources-error-unreachable = Impossibile scaricare l’indirizzo: { $reason }
 sources-error-failed = Impossibile salvare la fonte. Riprovate; il guasto è registrato.
 sources-error-action = Questa azione non esiste per una fonte.
+
+## Newsroom: audit log
+audit-title = Registro delle decisioni
+audit-filter-member = Membro
+audit-filter-action = Decisione
+audit-filter-lang = Lingua
+audit-filter-any = Qualsiasi
+audit-filter-submit = Filtra
+audit-empty = Nessuna decisione corrisponde.
+audit-caption = Decisioni della redazione, le più recenti prima
+audit-col-when = Quando
+audit-col-who = Chi
+audit-col-what = Decisione
+audit-col-story = Articolo
+audit-col-change = Cosa è cambiato
+audit-kind-published = Pubblicata
+audit-kind-withdrawn = Ritirata
+audit-kind-corrected = Corretta
+audit-kind-approved = Commento approvato
+audit-kind-rejected = Commento respinto
+audit-comment-pending = in attesa di moderazione
+audit-comment-visible = visibile
+audit-comment-rejected = respinto
+audit-segments = { $count ->
+    [one] { $count } segmento corretto
+   *[other] { $count } segmenti corretti
+}
+audit-older = Decisioni precedenti

@@ -295,3 +295,31 @@ sources-error-not-a-feed = Esse endereço não é um feed nem um mapa do site, e
 sources-error-unreachable = Não foi possível obter o endereço: { $reason }
 sources-error-failed = Não foi possível guardar a fonte. Tente de novo; a falha fica registada.
 sources-error-action = Essa ação não existe para uma fonte.
+
+## Newsroom: audit log
+audit-title = Registo de decisões
+audit-filter-member = Membro
+audit-filter-action = Decisão
+audit-filter-lang = Língua
+audit-filter-any = Qualquer
+audit-filter-submit = Filtrar
+audit-empty = Nenhuma decisão corresponde.
+audit-caption = Decisões da redação, as mais recentes primeiro
+audit-col-when = Quando
+audit-col-who = Quem
+audit-col-what = Decisão
+audit-col-story = Notícia
+audit-col-change = O que mudou
+audit-kind-published = Publicada
+audit-kind-withdrawn = Retirada
+audit-kind-corrected = Corrigida
+audit-kind-approved = Comentário aprovado
+audit-kind-rejected = Comentário rejeitado
+audit-comment-pending = a aguardar moderação
+audit-comment-visible = visível
+audit-comment-rejected = rejeitado
+audit-segments = { $count ->
+    [one] { $count } segmento corrigido
+   *[other] { $count } segmentos corrigidos
+}
+audit-older = Decisões anteriores

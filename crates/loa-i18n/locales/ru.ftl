@@ -302,3 +302,32 @@ sources-error-not-a-feed = По этому адресу нет ни ленты, 
 sources-error-unreachable = Не удалось загрузить адрес: { $reason }
 sources-error-failed = Не удалось сохранить источник. Попробуйте ещё раз; ошибка записана в журнал.
 sources-error-action = Такого действия с источником нет.
+
+## Newsroom: audit log
+audit-title = Журнал решений
+audit-filter-member = Сотрудник
+audit-filter-action = Решение
+audit-filter-lang = Язык
+audit-filter-any = Любой
+audit-filter-submit = Показать
+audit-empty = Подходящих решений нет.
+audit-caption = Решения редакции, сначала новые
+audit-col-when = Когда
+audit-col-who = Кто
+audit-col-what = Решение
+audit-col-story = Материал
+audit-col-change = Что изменилось
+audit-kind-published = Опубликовано
+audit-kind-withdrawn = Снято
+audit-kind-corrected = Исправлено
+audit-kind-approved = Комментарий одобрен
+audit-kind-rejected = Комментарий отклонён
+audit-comment-pending = ждёт модерации
+audit-comment-visible = виден
+audit-comment-rejected = отклонён
+audit-segments = { $count ->
+    [one] исправлен { $count } фрагмент
+    [few] исправлено { $count } фрагмента
+   *[other] исправлено { $count } фрагментов
+}
+audit-older = Более ранние решения

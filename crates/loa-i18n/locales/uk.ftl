@@ -302,3 +302,32 @@ sources-error-not-a-feed = За цією адресою немає ні стрі
 sources-error-unreachable = Не вдалося завантажити адресу: { $reason }
 sources-error-failed = Не вдалося зберегти джерело. Спробуйте ще раз; помилку записано в журнал.
 sources-error-action = Такої дії з джерелом немає.
+
+## Newsroom: audit log
+audit-title = Журнал рішень
+audit-filter-member = Співробітник
+audit-filter-action = Рішення
+audit-filter-lang = Мова
+audit-filter-any = Будь-яка
+audit-filter-submit = Показати
+audit-empty = Відповідних рішень немає.
+audit-caption = Рішення редакції, спершу нові
+audit-col-when = Коли
+audit-col-who = Хто
+audit-col-what = Рішення
+audit-col-story = Матеріал
+audit-col-change = Що змінилося
+audit-kind-published = Опубліковано
+audit-kind-withdrawn = Знято
+audit-kind-corrected = Виправлено
+audit-kind-approved = Коментар схвалено
+audit-kind-rejected = Коментар відхилено
+audit-comment-pending = чекає модерації
+audit-comment-visible = видимий
+audit-comment-rejected = відхилений
+audit-segments = { $count ->
+    [one] виправлено { $count } фрагмент
+    [few] виправлено { $count } фрагменти
+   *[other] виправлено { $count } фрагментів
+}
+audit-older = Давніші рішення

@@ -256,15 +256,15 @@ impl Store {
                 .bind(lang.code())
                 .fetch_optional(&mut *tx)
                 .await?;
-        match current.as_deref() {
+        let before = match current.as_deref() {
             None => return Err(StoreError::NotFound(format!("the {lang} edition of article {article_id}"))),
             Some("original") => {
                 return Err(StoreError::NotFound(format!(
                     "article {article_id} has no {lang} translation to review (it is the original)"
                 )))
             }
-            Some(_) => {}
-        }
+            Some(before) => before.to_string(),
+        };
         sqlx::query(&crate::sql("UPDATE editions SET status = ?, updated_at = ? WHERE article_id = ? AND lang = ?"))
             .bind(status.as_str())
             .bind(ts(now()))
@@ -279,7 +279,8 @@ impl Store {
             _ => None,
         };
         if let Some(kind) = kind {
-            record_action(&mut tx, actor, kind, article_id, lang, None, None).await?;
+            let change = Some((before.as_str(), status.as_str()));
+            record_action(&mut tx, Action { actor, kind, article_id, lang, comment_id: None, count: None, change }).await?;
         }
         tx.commit().await?;
         self.edition(article_id, lang)
@@ -292,7 +293,16 @@ impl Store {
     pub async fn save_corrected_edition(&self, edition: &Edition, count: usize, actor: Option<&User>) -> Result<()> {
         let mut tx = self.begin_write().await?;
         write_edition(&mut tx, edition).await?;
-        record_action(&mut tx, actor, ActionKind::Corrected, edition.article_id, edition.lang, None, Some(count as i64)).await?;
+        let action = Action {
+            actor,
+            kind: ActionKind::Corrected,
+            article_id: edition.article_id,
+            lang: edition.lang,
+            comment_id: None,
+            count: Some(count as i64),
+            change: None,
+        };
+        record_action(&mut tx, action).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -520,28 +530,36 @@ async fn free_slug(conn: &mut AnyConnection, table: &str, text: &str, fallback: 
     Ok(format!("{base}-{n}"))
 }
 
-/// One line of the newsroom's history, inside the caller's transaction.
-pub(crate) async fn record_action(
-    conn: &mut AnyConnection,
-    actor: Option<&User>,
-    kind: ActionKind,
-    article_id: ArticleId,
-    lang: Lang,
-    comment_id: Option<i64>,
-    count: Option<i64>,
-) -> Result<()> {
+/// One line of the newsroom's history, as written.
+pub(crate) struct Action<'a> {
+    pub actor: Option<&'a User>,
+    pub kind: ActionKind,
+    pub article_id: ArticleId,
+    pub lang: Lang,
+    pub comment_id: Option<i64>,
+    pub count: Option<i64>,
+    /// The value the decision changed, before and after it.
+    pub change: Option<(&'a str, &'a str)>,
+}
+
+/// Writes one line of the newsroom's history inside the caller's
+/// transaction, so the history never misses a change nor tells of one
+/// that did not happen.
+pub(crate) async fn record_action(conn: &mut AnyConnection, action: Action<'_>) -> Result<()> {
     sqlx::query(&crate::sql(
-        "INSERT INTO newsroom_actions (user_id, actor, action, article_id, lang, comment_id, count, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO newsroom_actions (user_id, actor, action, article_id, lang, comment_id, count, created_at, before_value, after_value)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ))
-    .bind(actor.map(|u| u.id))
-    .bind(actor.map(|u| u.display_name.as_str()))
-    .bind(kind.as_str())
-    .bind(article_id)
-    .bind(lang.code())
-    .bind(comment_id)
-    .bind(count)
+    .bind(action.actor.map(|u| u.id))
+    .bind(action.actor.map(|u| u.display_name.as_str()))
+    .bind(action.kind.as_str())
+    .bind(action.article_id)
+    .bind(action.lang.code())
+    .bind(action.comment_id)
+    .bind(action.count)
     .bind(ts(now()))
+    .bind(action.change.map(|c| c.0))
+    .bind(action.change.map(|c| c.1))
     .execute(&mut *conn)
     .await?;
     Ok(())

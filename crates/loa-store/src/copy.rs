@@ -166,6 +166,8 @@ const SCHEMA: &[Table] = &[
             ("comment_id", I),
             ("count", I),
             ("created_at", T),
+            ("before_value", T),
+            ("after_value", T),
         ],
         identity: Some("id"),
     },

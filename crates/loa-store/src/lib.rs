@@ -14,6 +14,7 @@
 
 mod api_keys;
 pub mod articles;
+mod audit;
 mod changes;
 mod copy;
 mod hosts;
@@ -30,6 +31,7 @@ mod throttle;
 
 pub use api_keys::ApiKey;
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
+pub use audit::{AuditEntry, AuditFilter};
 pub use changes::Change;
 pub use copy::TableReport;
 pub use hosts::RobotsRecord;

@@ -64,6 +64,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0009_api_keys.sql"),
         include_str!("../migrations/postgres/0009_api_keys.sql"),
     ),
+    (
+        10,
+        "newsroom action values",
+        include_str!("../migrations/sqlite/0010_action_values.sql"),
+        include_str!("../migrations/postgres/0010_action_values.sql"),
+    ),
 ];
 
 /// Whether this build has migration `version`.

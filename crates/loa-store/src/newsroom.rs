@@ -8,7 +8,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use crate::articles::record_action;
+use crate::articles::{record_action, Action};
 use crate::reads::parse_lang;
 use crate::{now, parse_ts, ts, Result, Store, StoreError};
 
@@ -217,7 +217,9 @@ impl Store {
         let Some(row) = decided else { return Ok(false) };
         let lang = parse_lang(&row.try_get::<String, _>("lang")?)?;
         let article_id: i64 = row.try_get("article_id")?;
-        record_action(&mut tx, Some(moderator), kind, article_id, lang, Some(id), None).await?;
+        let change = Some(("pending", decision.as_str()));
+        let action = Action { actor: Some(moderator), kind, article_id, lang, comment_id: Some(id), count: None, change };
+        record_action(&mut tx, action).await?;
         // The story's page shows its visible comments: every node's cache must drop it.
         crate::changes::record_change(&mut tx, article_id, lang).await?;
         tx.commit().await?;

@@ -3,7 +3,7 @@
 use chrono::{Duration, Utc};
 use loa_domain::{Block, Category, CommentStatus, Lang, NewArticle, Role};
 use loa_store::testing::TestStore;
-use loa_store::{Store, StoreError};
+use loa_store::{AuditFilter, Store, StoreError};
 
 async fn one_article(store: &Store) -> i64 {
     let article = NewArticle {
@@ -110,6 +110,29 @@ async fn decisions_enter_the_history_with_who_made_them(t: TestStore) {
     let c = store.add_pending_comment(id, Lang::Es, "Lector", "Hola.").await.unwrap();
     assert!(store.moderate_comment(c, CommentStatus::Visible, &tran).await.unwrap());
     assert_eq!(store.edition_history(id, Lang::Es).await.unwrap().len(), 3, "comment decisions are not edition history");
+
+    // The audit log holds all four, newest first, with what each changed.
+    let all = store.audit_log(&AuditFilter::default(), 50).await.unwrap();
+    let lines: Vec<_> = all.iter().map(|e| (e.kind, e.before.as_deref(), e.after.as_deref(), e.slug.as_str())).collect();
+    let slug = store.article(id).await.unwrap().unwrap().slug;
+    assert_eq!(
+        lines,
+        [
+            (Approved, Some("pending"), Some("visible"), slug.as_str()),
+            (Withdrawn, Some("published"), Some("failed"), slug.as_str()),
+            (Published, Some("machine_translated"), Some("published"), slug.as_str()),
+            (Corrected, None, None, slug.as_str()),
+        ]
+    );
+    assert_eq!(all[0].comment_id, Some(c));
+    // Filters by member, kind and language, and pages by id.
+    let by_tran = store.audit_log(&AuditFilter { user_id: Some(tran.id), ..Default::default() }, 50).await.unwrap();
+    assert_eq!(by_tran.len(), 3, "the command line's withdrawal is nobody's");
+    let published = store.audit_log(&AuditFilter { kind: Some(Published), ..Default::default() }, 50).await.unwrap();
+    assert_eq!(published.iter().map(|e| e.kind).collect::<Vec<_>>(), [Published]);
+    assert!(store.audit_log(&AuditFilter { lang: Some(Lang::En), ..Default::default() }, 50).await.unwrap().is_empty());
+    let page_two = store.audit_log(&AuditFilter { before_id: Some(all[1].id), ..Default::default() }, 50).await.unwrap();
+    assert_eq!(page_two.iter().map(|e| e.id).collect::<Vec<_>>(), [all[2].id, all[3].id]);
 }
 
 async fn api_keys_act_for_their_member_until_revoked(t: TestStore) {

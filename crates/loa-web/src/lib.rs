@@ -286,6 +286,7 @@ fn routed() -> Routes {
         .post("/{lang}/newsroom/review/{slug}/{edition}", handlers::newsroom::review_edition::decide)
         .post("/{lang}/newsroom/review/{slug}/{edition}/corrections", handlers::newsroom::review_edition::correct)
         .post("/{lang}/newsroom/comments/{id}", handlers::newsroom::moderate::moderate)
+        .get("/{lang}/newsroom/log", handlers::newsroom::log::log)
         .get("/{lang}/newsroom/sources", handlers::newsroom::sources::page)
         .post("/{lang}/newsroom/sources", handlers::newsroom::sources::add)
         .post("/{lang}/newsroom/sources/{id}", handlers::newsroom::sources::change)

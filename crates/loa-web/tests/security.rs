@@ -79,6 +79,7 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/{lang}/newsroom/review/{slug}/{edition}", May::Reviewers),
     ("POST", "/{lang}/newsroom/review/{slug}/{edition}/corrections", May::Reviewers),
     ("POST", "/{lang}/newsroom/comments/{id}", May::Moderators),
+    ("GET", "/{lang}/newsroom/log", May::Editors),
     ("GET", "/{lang}/newsroom/sources", May::Editors),
     ("POST", "/{lang}/newsroom/sources", May::Editors),
     ("POST", "/{lang}/newsroom/sources/{id}", May::Editors),
@@ -313,6 +314,7 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         }
         ("GET", p) if p.ends_with("/account") => status == StatusCode::OK && body.contains("/account/keys\""),
         ("GET", p) if p.ends_with("/sources") => status == StatusCode::OK && body.contains("Matrix Herald"),
+        ("GET", p) if p.ends_with("/log") => status == StatusCode::OK && body.contains("audit-filter"),
         ("POST", p) if p.ends_with("/sources/{id}") => {
             site.store.sources().await.unwrap().iter().any(|s| s.id == source.id && !s.settings.enabled)
         }

@@ -115,3 +115,69 @@ async fn an_editor_follows_pauses_and_removes_a_source_in_the_browser() {
     assert!(store.sources().await.unwrap().is_empty());
     drop(profile);
 }
+
+#[tokio::test]
+async fn decisions_made_in_the_browser_show_in_the_audit_log_with_what_they_changed() {
+    let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
+    let outlet = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
+    let app = TestApp::with(|c| {
+        c.languages = vec![loa_domain::Lang::En, loa_domain::Lang::Es];
+        c.auto_publish = false;
+    })
+    .await;
+    loa::ingest::ingest_url(&app.services, &outlet.url("/lanterns.html"), None).await.unwrap();
+    app.drain().await;
+    let store = app.services.store.clone();
+    let hash = loa_web::auth::hash_password(PASSWORD);
+    store.create_user("lan", "Lan Editor", Role::Editor, &hash).await.unwrap();
+    let mai = store.create_user("mai", "Mai Moderator", Role::Moderator, &hash).await.unwrap();
+    let article = store.article(1).await.unwrap().unwrap();
+    let comment = store.add_pending_comment(article.id, loa_domain::Lang::Es, "Lectora", "¡Qué bonito!").await.unwrap();
+    // Someone else's decision, made before: the filters must leave it out.
+    assert!(store.moderate_comment(comment, loa_domain::CommentStatus::Rejected, &mai).await.unwrap());
+    let base = app.serve().await;
+    let profile = tempfile::tempdir().unwrap();
+    let profile_path = profile.path().to_path_buf();
+    let slug = article.slug.clone();
+
+    let (all_rows, published_rows, lan_rows, b) = tokio::task::spawn_blocking(move || {
+        let mut b = Browser::launch(&profile_path);
+        b.goto(&format!("{base}/en/newsroom/sign-in"));
+        b.fill("#username", "lan");
+        b.fill("#password", PASSWORD);
+        b.click_and_wait("form.newsroom-form button[type=submit]");
+        // The held Spanish edition, from the desk's queue, published.
+        b.click_and_wait(&format!(".review-queue a[href='/en/newsroom/review/{slug}/es']"));
+        b.click_and_wait("button[name=decision][value=publish]");
+        b.click_and_wait("a[href='/en/newsroom/log']");
+        let rows = |b: &mut Browser| {
+            b.eval(
+                "[...document.querySelectorAll('.audit-table tbody tr')].map(r => \
+                 [r.querySelector('.audit-what').textContent, r.children[1].textContent, r.querySelector('.audit-change').textContent])",
+            )
+        };
+        let all_rows = rows(&mut b);
+        // Filter by decision, then by member, with the page's own form.
+        b.eval("document.querySelector('#audit-action').value = 'published'");
+        b.click_and_wait("form.audit-filter button[type=submit]");
+        let published_rows = rows(&mut b);
+        b.eval("document.querySelector('#audit-action').value = ''");
+        b.eval("document.querySelector('#audit-member').value = [...document.querySelectorAll('#audit-member option')].find(o => o.textContent === 'Lan Editor').value");
+        b.click_and_wait("form.audit-filter button[type=submit]");
+        let lan_rows = rows(&mut b);
+        (all_rows, published_rows, lan_rows, b)
+    })
+    .await
+    .unwrap();
+    let published = serde_json::json!(["Published", "Lan Editor", "held for review → published"]);
+    let rejected = serde_json::json!(["Comment rejected", "Mai Moderator", "awaiting moderation → rejected"]);
+    assert_eq!(all_rows, serde_json::json!([published.clone(), rejected]), "newest first, with what each changed");
+    assert_eq!(published_rows, serde_json::json!([published.clone()]));
+    assert_eq!(lan_rows, serde_json::json!([published]));
+    assert_eq!(
+        store.edition(article.id, loa_domain::Lang::Es).await.unwrap().unwrap().status,
+        loa_domain::EditionStatus::Published
+    );
+    drop(b);
+    drop(profile);
+}

@@ -5,6 +5,7 @@
 //! for links), and functions returning `String` return finished HTML.
 
 pub mod article;
+pub mod audit;
 pub mod cards;
 pub mod feed;
 pub mod layout;

@@ -79,11 +79,13 @@ fn held_because(ctx: &Ctx<'_>, problems: &[Problem]) -> String {
 
 fn signed_in_bar(ctx: &Ctx<'_>, user: &User) -> String {
     let role = ctx.t(&format!("newsroom-role-{}", user.role.as_str()));
-    let sources = if user.role.manages_sources() {
-        format!("<p><a href=\"/{}/newsroom/sources\">{}</a></p>", ctx.lang.code(), ctx.th("sources-title"))
-    } else {
-        String::new()
-    };
+    let mut sources = String::new();
+    if user.role.manages_sources() {
+        sources.push_str(&format!("<p><a href=\"/{}/newsroom/sources\">{}</a></p>", ctx.lang.code(), ctx.th("sources-title")));
+    }
+    if user.role.reads_audit_log() {
+        sources.push_str(&format!("<p><a href=\"/{}/newsroom/log\">{}</a></p>", ctx.lang.code(), ctx.th("audit-title")));
+    }
     format!(
         "<div class=\"newsroom-bar\"><p>{}</p>{sources}<p><a href=\"/{code}/newsroom/account\">{}</a></p><form method=\"post\" action=\"/{code}/newsroom/sign-out\"><button type=\"submit\">{}</button></form></div>",
         ctx.tah("newsroom-signed-in-as", &[("name", user.display_name.as_str().into()), ("role", role.into())]),

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod api;
 pub mod desk;
+pub mod log;
 pub(crate) mod member;
 pub mod moderate;
 pub mod review_edition;

@@ -1,0 +1,114 @@
+//! The newsroom's audit log page: every decision, who made it, when, and
+//! what it changed, with filters by member, kind and language.
+
+use loa_domain::{ActionKind, EditionStatus, Lang, User};
+use loa_store::{AuditEntry, AuditFilter};
+
+use super::newsroom::status_word;
+use super::{esc, Ctx};
+
+/// What the audit log page shows.
+pub struct AuditPage<'a> {
+    pub entries: &'a [AuditEntry],
+    pub members: &'a [User],
+    pub langs: &'a [Lang],
+    pub filter: &'a AuditFilter,
+    /// The query of the next (older) page, if there is one.
+    pub older: Option<String>,
+}
+
+/// A changed value in words: an edition's or a comment's status.
+fn value_word(ctx: &Ctx<'_>, kind: ActionKind, value: &str) -> String {
+    if matches!(kind, ActionKind::Approved | ActionKind::Rejected) {
+        return match value {
+            "pending" | "visible" | "rejected" => ctx.t(&format!("audit-comment-{value}")),
+            other => other.to_string(),
+        };
+    }
+    match EditionStatus::parse(value) {
+        Some(EditionStatus::Original) | None => value.to_string(),
+        Some(status) => status_word(ctx, status),
+    }
+}
+
+fn option(value: &str, label: &str, selected: bool) -> String {
+    format!("<option value=\"{}\"{}>{}</option>", esc(value), if selected { " selected" } else { "" }, esc(label))
+}
+
+pub fn audit_page(ctx: &Ctx<'_>, p: &AuditPage<'_>) -> String {
+    let code = ctx.lang.code();
+    let any = ctx.t("audit-filter-any");
+    let mut members = option("", &any, p.filter.user_id.is_none());
+    for m in p.members {
+        members.push_str(&option(&m.id.to_string(), &m.display_name, p.filter.user_id == Some(m.id)));
+    }
+    let mut kinds = option("", &any, p.filter.kind.is_none());
+    for k in ActionKind::ALL {
+        kinds.push_str(&option(k.as_str(), &ctx.t(&format!("audit-kind-{}", k.as_str())), p.filter.kind == Some(k)));
+    }
+    let mut langs = option("", &any, p.filter.lang.is_none());
+    for l in p.langs {
+        langs.push_str(&option(l.code(), &ctx.locales.language_name(ctx.lang, *l), p.filter.lang == Some(*l)));
+    }
+    let mut h = format!(
+        "<div class=\"wrap newsroom audit\"><h1>{}</h1><p><a href=\"/{code}/newsroom/\">{}</a></p>\
+         <form class=\"audit-filter\" method=\"get\" action=\"/{code}/newsroom/log\">\
+         <p><label for=\"audit-member\">{}</label> <select id=\"audit-member\" name=\"member\">{members}</select></p>\
+         <p><label for=\"audit-action\">{}</label> <select id=\"audit-action\" name=\"action\">{kinds}</select></p>\
+         <p><label for=\"audit-lang\">{}</label> <select id=\"audit-lang\" name=\"lang\">{langs}</select></p>\
+         <p><button type=\"submit\">{}</button></p></form>",
+        ctx.th("audit-title"),
+        ctx.th("newsroom-title"),
+        ctx.th("audit-filter-member"),
+        ctx.th("audit-filter-action"),
+        ctx.th("audit-filter-lang"),
+        ctx.th("audit-filter-submit"),
+    );
+    if p.entries.is_empty() {
+        h.push_str(&format!("<p class=\"empty\">{}</p></div>", ctx.th("audit-empty")));
+        return h;
+    }
+    h.push_str(&format!(
+        "<table class=\"audit-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        ctx.th("audit-caption"),
+        ctx.th("audit-col-when"),
+        ctx.th("audit-col-who"),
+        ctx.th("audit-col-what"),
+        ctx.th("audit-col-story"),
+        ctx.th("audit-col-change"),
+    ));
+    for e in p.entries {
+        let who = e.actor.clone().unwrap_or_else(|| ctx.t("newsroom-actor-command-line"));
+        let what = ctx.t(&format!("audit-kind-{}", e.kind.as_str()));
+        let story = if matches!(e.kind, ActionKind::Approved | ActionKind::Rejected) {
+            format!("/{}/article/{}#comments", e.lang.code(), e.slug)
+        } else {
+            format!("/{code}/newsroom/review/{}/{}", e.slug, e.lang.code())
+        };
+        let change = match (&e.before, &e.after, e.count) {
+            (Some(before), Some(after), _) => {
+                format!("{} → {}", esc(&value_word(ctx, e.kind, before)), esc(&value_word(ctx, e.kind, after)))
+            }
+            (_, _, Some(count)) => ctx.tah("audit-segments", &[("count", count.into())]),
+            _ => String::new(),
+        };
+        h.push_str(&format!(
+            "<tr class=\"audit-{kind}\"><td>{}</td><td>{}</td><td class=\"audit-what\">{}</td>\
+             <td><a href=\"{}\">{}</a> <small>{}</small></td><td class=\"audit-change\">{change}</td></tr>",
+            ctx.time(e.at),
+            esc(&who),
+            esc(&what),
+            esc(&story),
+            esc(&e.slug),
+            esc(&ctx.locales.language_name(ctx.lang, e.lang)),
+            kind = e.kind.as_str(),
+        ));
+    }
+    h.push_str("</tbody></table>");
+    if let Some(query) = &p.older {
+        h.push_str(&format!("<p><a rel=\"next\" href=\"/{code}/newsroom/log?{}\">{}</a></p>", esc(query), ctx.th("audit-older")));
+    }
+    h.push_str("</div>");
+    h
+}
