@@ -10,11 +10,13 @@
 //! translates and publishes it, as it would for any outlet.
 
 pub mod article;
+pub mod rng;
 mod server;
 pub mod site;
 pub mod svg;
 
 pub use article::{parse_article, ArticleError, DemoArticle, DemoBlock, DemoFigure};
+pub use rng::SplitMix64;
 pub use server::{serve_outlet, RunningOutlet};
 pub use svg::Scene;
 

@@ -6,6 +6,7 @@
 //! figure number. The same inputs always give the same bytes, so images can be
 //! cached and tested, and no external asset is needed.
 
+use crate::rng::SplitMix64 as Rng;
 use loa_domain::hash::fnv1a64 as fnv1a;
 use std::fmt::Write; // stable across builds, so pictures never change
 
@@ -555,7 +556,7 @@ fn fields(c: &mut Canvas, top: f64, pal: &Palette, rng: &mut Rng) {
 }
 
 fn terraces(c: &mut Canvas, top: f64, rng: &mut Rng) {
-    let ripe = rng.f() < 0.6;
+    let ripe = rng.unit() < 0.6;
     let mut y = top;
     let mut band = 0;
     while y < H + 30.0 {
@@ -822,7 +823,7 @@ fn skyline(c: &mut Canvas, base: f64, pal: &Palette, rng: &mut Rng, lit: bool) {
         while wy < base - 12.0 {
             let mut wx = x + 8.0;
             while wx < x + w - 12.0 {
-                let on = if lit { rng.f() < 0.55 } else { rng.f() < 0.2 };
+                let on = if lit { rng.unit() < 0.55 } else { rng.unit() < 0.2 };
                 let fill = if on && lit {
                     "#ffd166"
                 } else if on {
@@ -845,7 +846,7 @@ fn skyline(c: &mut Canvas, base: f64, pal: &Palette, rng: &mut Rng, lit: bool) {
 fn truss_bridge(c: &mut Canvas, deck: f64, pal: &Palette, rng: &mut Rng) {
     let spans = rng.int(5, 7);
     let span = W / spans as f64;
-    let steel = if rng.f() < 0.5 { "#e8eef2" } else { "#c0c9d0" };
+    let steel = if rng.unit() < 0.5 { "#e8eef2" } else { "#c0c9d0" };
     let _ = write!(
         c.out,
         "<rect x=\"0\" y=\"{deck:.0}\" width=\"{WIDTH}\" height=\"14\" fill=\"#6c757d\"/><g stroke=\"{steel}\" stroke-width=\"5\" fill=\"none\">"
@@ -911,13 +912,13 @@ fn citadel(c: &mut Canvas, pal: &Palette, rng: &mut Rng) {
         );
     }
     // Two-tier pavilion with upturned eaves.
-    let roof = if rng.f() < 0.5 { "#c9a227" } else { pal.roof.as_str() }.to_string();
+    let roof = if rng.unit() < 0.5 { "#c9a227" } else { pal.roof.as_str() }.to_string();
     let _ = write!(c.out, "<rect x=\"430\" y=\"300\" width=\"340\" height=\"72\" fill=\"#b5342f\"/>");
     eave_roof(c, 600.0, 300.0, 420.0, 45.0, &roof);
     let _ = write!(c.out, "<rect x=\"480\" y=\"225\" width=\"240\" height=\"40\" fill=\"#b5342f\"/>");
     eave_roof(c, 600.0, 228.0, 300.0, 42.0, &roof);
     // Flag tower to one side.
-    let fx = if rng.f() < 0.5 { 160.0 } else { 1040.0 };
+    let fx = if rng.unit() < 0.5 { 160.0 } else { 1040.0 };
     let _ = write!(c.out, "<rect x=\"{:.0}\" y=\"420\" width=\"100\" height=\"50\" fill=\"#8a7f6d\"/>", fx - 50.0);
     flagpole(c, fx, 420.0, 200.0);
 }
@@ -997,7 +998,7 @@ fn lotus(c: &mut Canvas, rng: &mut Rng, top: f64) {
         let x = rng.range(0.0, W);
         let y = rng.range(top + 15.0, H - 10.0);
         let _ = write!(c.out, "<ellipse cx=\"{x:.0}\" cy=\"{y:.0}\" rx=\"22\" ry=\"7\" fill=\"#4c956c\"/>");
-        if rng.f() < 0.5 {
+        if rng.unit() < 0.5 {
             let _ = write!(
                 c.out,
                 "<path d=\"M{:.0},{:.0} Q{x:.0},{:.0} {:.0},{:.0} Z\" fill=\"#f7a1c4\"/>",
@@ -1233,7 +1234,7 @@ fn coffee_rows(c: &mut Canvas, top: f64, pal: &Palette, rng: &mut Rng) {
                 size * 0.7,
                 pal.leaf
             );
-            if size > 16.0 && rng.f() < 0.5 {
+            if size > 16.0 && rng.unit() < 0.5 {
                 let _ = write!(
                     c.out,
                     "<circle cx=\"{:.0}\" cy=\"{:.0}\" r=\"{:.1}\" fill=\"#c1121f\"/>",
@@ -1278,41 +1279,6 @@ fn race_boat(c: &mut Canvas, x: f64, y: f64, rng: &mut Rng) {
     while k < x + len - 50.0 {
         let _ = write!(c.out, "<circle cx=\"{k:.0}\" cy=\"{:.0}\" r=\"6\" fill=\"#3b2a20\"/><rect x=\"{:.0}\" y=\"{:.0}\" width=\"10\" height=\"12\" fill=\"{shirt}\"/><line x1=\"{k:.0}\" y1=\"{y:.0}\" x2=\"{:.0}\" y2=\"{:.0}\" stroke=\"#d4a373\" stroke-width=\"3\"/>", y - 24.0, k - 5.0, y - 18.0, k - 14.0, y + 22.0);
         k += 24.0;
-    }
-}
-
-/// SplitMix64: small and deterministic, plenty for picking shapes.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    fn f(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + self.f() * (hi - lo)
-    }
-
-    /// Uniform integer in [lo, hi].
-    fn int(&mut self, lo: u32, hi: u32) -> u32 {
-        lo + (self.next_u64() % (hi - lo + 1) as u64) as u32
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next_u64() % items.len() as u64) as usize]
     }
 }
 

@@ -32,16 +32,6 @@ impl Role {
         matches!(self, Role::Editor | Role::Translator)
     }
 
-    /// Follow, pause and remove sources.
-    pub fn manages_sources(self) -> bool {
-        matches!(self, Role::Editor)
-    }
-
-    /// Read the audit log of every member's decisions.
-    pub fn reads_audit_log(self) -> bool {
-        matches!(self, Role::Editor)
-    }
-
     /// Approve or reject readers' comments.
     pub fn moderates_comments(self) -> bool {
         matches!(self, Role::Editor | Role::Moderator)

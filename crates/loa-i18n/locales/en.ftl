@@ -261,7 +261,7 @@ account-key-never-used = never used
 account-key-name-bad = Give the key a name of at most 80 characters.
 
 ## Newsroom: sources
-sources-title = Sources
+sources-title = News sources
 sources-add-heading = Follow a source
 sources-add-label = Address of a feed, a sitemap or a page that links one
 sources-add-hint = RSS, Atom, JSON Feed or a sitemap; a home page that names its feed works too.
@@ -272,7 +272,7 @@ sources-col-outlet = Outlet and address
 sources-col-state = State
 sources-col-last-fetch = Last fetch
 sources-col-error = Last error
-sources-col-robots = robots.txt
+sources-col-robots = Robots rules
 sources-col-articles = Stories
 sources-col-actions = Actions
 sources-kind-feed = feed

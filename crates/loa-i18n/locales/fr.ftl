@@ -259,7 +259,7 @@ account-key-never-used = jamais utilisée
 account-key-name-bad = Donnez à la clé un nom de 80 caractères au plus.
 
 ## Newsroom: sources
-sources-title = Sources
+sources-title = Sources d’information
 sources-add-heading = Suivre une source
 sources-add-label = Adresse d’un flux, d’un plan de site ou d’une page qui en indique un
 sources-add-hint = RSS, Atom, JSON Feed ou plan de site ; une page d’accueil qui déclare son flux convient aussi.
@@ -270,7 +270,7 @@ sources-col-outlet = Média et adresse
 sources-col-state = État
 sources-col-last-fetch = Dernière récupération
 sources-col-error = Dernière erreur
-sources-col-robots = robots.txt
+sources-col-robots = Règles robots.txt
 sources-col-articles = Articles
 sources-col-actions = Actions
 sources-kind-feed = flux

@@ -12,6 +12,12 @@ const SAME_AS_ENGLISH: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "date-format", "French orders day, month, year like English"),
     (Lang::It, "date-format", "Italian orders day, month, year like English"),
     (Lang::It, "newsroom-password", "Italian sign-in forms say Password"),
+    (Lang::Fr, "sources-col-actions", "French tables head their buttons Actions too"),
+    (Lang::Es, "audit-comment-visible", "Spanish spells visible the same"),
+    (Lang::Ca, "audit-comment-visible", "Catalan spells visible the same"),
+    (Lang::Fr, "audit-comment-visible", "French spells visible the same"),
+    (Lang::It, "sources-kind-feed", "Italian newsrooms borrowed the word feed"),
+    (Lang::Pt, "sources-kind-feed", "Portuguese newsrooms borrowed the word feed"),
 ];
 
 #[test]

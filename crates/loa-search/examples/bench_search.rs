@@ -21,6 +21,7 @@
 //! `index` and `query` print one JSON object on their last stdout line, the
 //! form `bench/search/run` reads.
 
+use loa_demo::SplitMix64 as Rng;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::error::Error;
 use std::fmt::Write as _;
@@ -118,45 +119,8 @@ impl Options {
 
 // ---------------------------------------------------------------- PRNG --
 
-/// SplitMix64: tiny, fast and fully determined by its seed, so the corpus
-/// is the same on every machine and every run.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
-    }
-
-    /// Uniform in `lo..=hi`.
-    fn between(&mut self, lo: usize, hi: usize) -> usize {
-        lo + self.below(hi - lo + 1)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        self.unit() < p
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
+// The generator is the demo's (`loa_demo::SplitMix64`), so the corpus is
+// the same on every machine and every run.
 
 // -------------------------------------------------------- word models --
 
@@ -304,8 +268,8 @@ impl LangModel {
         let mut attempts = 0;
         while tail.len() < TAIL_WORDS && attempts < TAIL_WORDS * 50 && !real.is_empty() {
             attempts += 1;
-            let a: Vec<char> = rng.pick(&real).to_lowercase().chars().collect();
-            let b: Vec<char> = rng.pick(&real).to_lowercase().chars().collect();
+            let a: Vec<char> = rng.choose(&real).to_lowercase().chars().collect();
+            let b: Vec<char> = rng.choose(&real).to_lowercase().chars().collect();
             let cut_a = rng.between(2, a.len() - 1);
             let cut_b = rng.between(1, b.len() - 2);
             let w: String = a[..cut_a].iter().chain(&b[cut_b..]).collect();
@@ -327,9 +291,9 @@ impl LangModel {
         let parts: Vec<Vec<&str>> = authors.iter().map(|n| n.split(' ').collect()).collect();
         let made_up: Vec<String> = (0..200)
             .map(|_| {
-                let family = rng.pick(&parts)[0];
-                let middle = rng.pick(&parts);
-                let given = rng.pick(&parts);
+                let family = rng.choose(&parts)[0];
+                let middle = rng.choose(&parts);
+                let given = rng.choose(&parts);
                 format!("{family} {} {}", middle[middle.len() / 2], given[given.len() - 1])
             })
             .collect();
@@ -339,7 +303,7 @@ impl LangModel {
         // Made-up two-syllable place names from the real places' syllables.
         let syllables: Vec<&str> = places.iter().flat_map(|p| p.split(' ')).filter(|s| !s.is_empty()).collect();
         let made_up: Vec<String> =
-            (0..places.len() * 10).map(|_| format!("{} {}", rng.pick(&syllables), rng.pick(&syllables))).collect();
+            (0..places.len() * 10).map(|_| format!("{} {}", rng.choose(&syllables), rng.choose(&syllables))).collect();
         places.extend(made_up);
         let topics = articles.iter().flat_map(|a| a.topics.clone()).collect();
 
@@ -355,7 +319,7 @@ impl LangModel {
     /// One sentence of `min..=max` words, walking the chain.
     fn sentence(&self, rng: &mut Rng, min: usize, max: usize, out: &mut Vec<String>) {
         let start = out.len();
-        let mut cur = *rng.pick(&self.starts);
+        let mut cur = *rng.choose(&self.starts);
         out.push(self.words[cur as usize].clone());
         while out.len() - start < max {
             if !self.tail.is_empty() && rng.chance(TAIL_RATE) {
@@ -363,12 +327,12 @@ impl LangModel {
                 continue;
             }
             let successors = &self.next[cur as usize];
-            let mut following = if rng.chance(JUMP_RATE) { *rng.pick(&self.unigram) } else { *rng.pick(successors) };
+            let mut following = if rng.chance(JUMP_RATE) { *rng.choose(&self.unigram) } else { *rng.choose(successors) };
             if following == END {
                 if out.len() - start >= min {
                     break;
                 }
-                following = *rng.pick(&self.unigram);
+                following = *rng.choose(&self.unigram);
             }
             out.push(self.words[following as usize].clone());
             cur = following;
@@ -428,11 +392,11 @@ impl CorpusDoc {
             }
             paragraphs.push(paragraph);
         }
-        let places = (0..rng.between(1, 2)).map(|_| rng.pick(&model.places).clone()).collect();
+        let places = (0..rng.between(1, 2)).map(|_| rng.choose(&model.places).clone()).collect();
         let topics = if model.topics.is_empty() {
             Vec::new()
         } else {
-            (0..rng.between(1, 3)).map(|_| rng.pick(&model.topics).clone()).collect()
+            (0..rng.between(1, 3)).map(|_| rng.choose(&model.topics).clone()).collect()
         };
         // Six years of news, to the second.
         let published_at = Utc.timestamp_opt(epoch + rng.below(6 * 365 * 86_400) as i64, 0).single().unwrap_or_default();
@@ -443,8 +407,8 @@ impl CorpusDoc {
             title,
             lead: format!("{lead}."),
             body: paragraphs.join("\n\n"),
-            author: rng.pick(&model.authors).clone(),
-            category: rng.pick(&model.categories).clone(),
+            author: rng.choose(&model.authors).clone(),
+            category: rng.choose(&model.categories).clone(),
             places,
             topics,
             published_at,
@@ -624,21 +588,21 @@ fn make_queries(opts: &Options) -> Result<()> {
             if r.rare.is_empty() {
                 continue;
             }
-            ("rare", rng.pick(&r.rare).clone())
+            ("rare", rng.choose(&r.rare).clone())
         } else if kind_roll < 80 {
-            let doc = rng.pick(&st.sample);
+            let doc = rng.choose(&st.sample);
             let candidates: Vec<&String> = doc.iter().filter(|w| content(w)).collect();
             if candidates.len() < 2 {
                 continue;
             }
-            let a = *rng.pick(&candidates);
-            let b = *rng.pick(&candidates);
+            let a = *rng.choose(&candidates);
+            let b = *rng.choose(&candidates);
             if a == b {
                 continue;
             }
             ("and", format!("{a} {b}"))
         } else {
-            let doc = rng.pick(&st.sample);
+            let doc = rng.choose(&st.sample);
             let len = rng.between(2, 3);
             if doc.len() <= len {
                 continue;

@@ -2,8 +2,7 @@
 //! withdrawing and correcting editions, moderating comments), newest
 //! first, filtered by member, kind and language, paged by id.
 
-use chrono::{DateTime, Utc};
-use loa_domain::{ActionKind, ArticleId, Lang, UserId};
+use loa_domain::{ActionKind, ArticleId, Lang, NewsroomAction, UserId};
 use sqlx::Row;
 
 use crate::reads::parse_lang;
@@ -12,8 +11,11 @@ use crate::{parse_ts, Result, Store, StoreError};
 /// Which lines of the log to read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AuditFilter {
+    /// Only this member's decisions (the command line's are nobody's).
     pub user_id: Option<UserId>,
+    /// Only decisions of this kind.
     pub kind: Option<ActionKind>,
+    /// Only decisions on editions (or comments) in this language.
     pub lang: Option<Lang>,
     /// Only lines older than this one (the next page).
     pub before_id: Option<i64>,
@@ -23,20 +25,15 @@ pub struct AuditFilter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
     pub id: i64,
-    pub kind: ActionKind,
+    /// What was done, by whom (`None`: the command line) and when.
+    pub action: NewsroomAction,
     pub user_id: Option<UserId>,
-    /// The member's name when they acted; `None` for the command line.
-    pub actor: Option<String>,
-    pub article_id: ArticleId,
+    /// The edition decided, or whose comment was moderated.
+    pub edition: (ArticleId, Lang),
     pub slug: String,
-    pub lang: Lang,
     pub comment_id: Option<i64>,
-    /// Segments a correction changed.
-    pub count: Option<i64>,
     /// The value the decision changed (a status), before and after.
-    pub before: Option<String>,
-    pub after: Option<String>,
-    pub at: DateTime<Utc>,
+    pub change: Option<(String, String)>,
 }
 
 impl Store {
@@ -76,19 +73,22 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let action: String = r.try_get("action")?;
+                let before: Option<String> = r.try_get("before_value")?;
+                let after: Option<String> = r.try_get("after_value")?;
+                let action = NewsroomAction {
+                    kind: ActionKind::parse(&action).ok_or_else(|| StoreError::Corrupt(format!("action {action:?}")))?,
+                    actor: r.try_get("actor")?,
+                    count: r.try_get("count")?,
+                    at: parse_ts(&r.try_get::<String, _>("created_at")?)?,
+                };
                 Ok(AuditEntry {
                     id: r.try_get("id")?,
-                    kind: ActionKind::parse(&action).ok_or_else(|| StoreError::Corrupt(format!("action {action:?}")))?,
+                    action,
                     user_id: r.try_get("user_id")?,
-                    actor: r.try_get("actor")?,
-                    article_id: r.try_get("article_id")?,
+                    edition: (r.try_get("article_id")?, parse_lang(&r.try_get::<String, _>("lang")?)?),
                     slug: r.try_get("slug")?,
-                    lang: parse_lang(&r.try_get::<String, _>("lang")?)?,
                     comment_id: r.try_get("comment_id")?,
-                    count: r.try_get("count")?,
-                    before: r.try_get("before_value")?,
-                    after: r.try_get("after_value")?,
-                    at: parse_ts(&r.try_get::<String, _>("created_at")?)?,
+                    change: before.zip(after),
                 })
             })
             .collect()

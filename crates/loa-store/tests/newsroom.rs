@@ -113,7 +113,12 @@ async fn decisions_enter_the_history_with_who_made_them(t: TestStore) {
 
     // The audit log holds all four, newest first, with what each changed.
     let all = store.audit_log(&AuditFilter::default(), 50).await.unwrap();
-    let lines: Vec<_> = all.iter().map(|e| (e.kind, e.before.as_deref(), e.after.as_deref(), e.slug.as_str())).collect();
+    let lines: Vec<_> = all
+        .iter()
+        .map(|e| {
+            (e.action.kind, e.change.as_ref().map(|c| c.0.as_str()), e.change.as_ref().map(|c| c.1.as_str()), e.slug.as_str())
+        })
+        .collect();
     let slug = store.article(id).await.unwrap().unwrap().slug;
     assert_eq!(
         lines,
@@ -129,7 +134,7 @@ async fn decisions_enter_the_history_with_who_made_them(t: TestStore) {
     let by_tran = store.audit_log(&AuditFilter { user_id: Some(tran.id), ..Default::default() }, 50).await.unwrap();
     assert_eq!(by_tran.len(), 3, "the command line's withdrawal is nobody's");
     let published = store.audit_log(&AuditFilter { kind: Some(Published), ..Default::default() }, 50).await.unwrap();
-    assert_eq!(published.iter().map(|e| e.kind).collect::<Vec<_>>(), [Published]);
+    assert_eq!(published.iter().map(|e| e.action.kind).collect::<Vec<_>>(), [Published]);
     assert!(store.audit_log(&AuditFilter { lang: Some(Lang::En), ..Default::default() }, 50).await.unwrap().is_empty());
     let page_two = store.audit_log(&AuditFilter { before_id: Some(all[1].id), ..Default::default() }, 50).await.unwrap();
     assert_eq!(page_two.iter().map(|e| e.id).collect::<Vec<_>>(), [all[2].id, all[3].id]);

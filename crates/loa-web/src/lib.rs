@@ -264,6 +264,8 @@ fn routed() -> Routes {
         .get("/api/v1/articles/{slug}/comments", handlers::api::lists::comments)
         .get("/api/v1/articles/{slug}/editions", handlers::newsroom::api::editions)
         .get("/api/v1/sources", handlers::newsroom::api::sources)
+        .post("/api/v1/articles/{slug}/editions/{lang}/decision", handlers::newsroom::decisions::edition_decision)
+        .post("/api/v1/comments/{id}/decision", handlers::newsroom::decisions::comment_decision)
         .get("/api/v1/review", handlers::newsroom::api::review)
         .get("/media/{name}", handlers::reader::media::media)
         .get("/{lang}", handlers::reader::home::add_slash)

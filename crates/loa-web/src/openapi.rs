@@ -17,6 +17,7 @@ use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::{OpenApi, ToSchema};
 
 use crate::handlers::api::lists::{self as api_lists, ApiError};
+use crate::handlers::newsroom::decisions;
 use crate::render::esc;
 use crate::AppState;
 
@@ -104,7 +105,7 @@ fn review() {}
 #[openapi(
     info(
         title = "loa",
-        description = "The JSON API of a loa news portal: stories in every language, sections, authors, places, search, comments, and the newsroom's reads."
+        description = "The JSON API of a loa news portal: stories in every language, sections, authors, places, search, comments, and the newsroom's reads and decisions (with an API key)."
     ),
     paths(
         api_lists::stories,
@@ -117,6 +118,8 @@ fn review() {}
         api_lists::places,
         sources,
         review,
+        decisions::edition_decision,
+        decisions::comment_decision,
     ),
     components(schemas(ApiError)),
     modifiers(&EveryOperation)

@@ -124,8 +124,11 @@ async fn lists_page_by_cursor_and_errors_share_one_body() {
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     assert!(doc["components"]["schemas"]["StoryPage"].is_object());
     let page = reqwest::get(format!("{base}/api/docs")).await.unwrap().text().await.unwrap();
-    for path in doc["paths"].as_object().unwrap().keys() {
-        assert!(page.contains(&format!("GET {path}")), "the docs page lists {path}");
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            let operation = format!("{} {path}", method.to_uppercase());
+            assert!(page.contains(&operation), "the docs page lists {operation}");
+        }
     }
 }
 
@@ -189,4 +192,83 @@ async fn schemathesis_finds_every_answer_as_the_document_says() {
     assert!(out.status.success(), "schemathesis found answers the document does not allow (story slug {slug}):\n{report}");
     let operations = loa_web::openapi::described().len();
     assert!(report.contains(&format!("Tested: {operations}")), "it tested all {operations} operations: {report}");
+}
+
+/// A held Spanish translation of story 1.
+fn held_spanish(store_edition: &loa_domain::Edition) -> loa_domain::Edition {
+    loa_domain::Edition {
+        lang: Lang::Es,
+        title: "Informe del puerto número 1".into(),
+        status: loa_domain::EditionStatus::MachineTranslated,
+        engine: "apertium:eng-spa".into(),
+        ..store_edition.clone()
+    }
+}
+
+#[tokio::test]
+async fn newsroom_writes_take_an_api_key_and_answer_in_the_documents_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
+    let id = store.insert_article(&story(1, "news", "Huế"), &[], &[]).await.unwrap().article_id();
+    let original = store.edition(id, Lang::En).await.unwrap().unwrap();
+    store.save_edition(&held_spanish(&original)).await.unwrap();
+    let slug = store.article(id).await.unwrap().unwrap().slug;
+    let tran = store.create_user("tran", "Trần Anh", loa_domain::Role::Translator, "x").await.unwrap();
+    let mai = store.create_user("mai", "Mai", loa_domain::Role::Moderator, "x").await.unwrap();
+    for (user, key) in [(&tran, "loa_translator_key"), (&mai, "loa_moderator_key")] {
+        store.create_api_key(user.id, "script", "loa_", &loa_web::auth::token_hash(key)).await.unwrap();
+    }
+    let comment = store.add_pending_comment(id, Lang::Es, "Lectora", "Muy útil.").await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = common::state(store.clone(), SearchIndex::open_in_ram().unwrap(), vec![Lang::En, Lang::Es], &base);
+    tokio::spawn(async move { loa_web::serve(listener, state, std::future::pending()).await.unwrap() });
+    let client = reqwest::Client::new();
+    let post = |path: String, key: Option<&'static str>, body: Value| {
+        let mut req = client.post(format!("{base}{path}")).header("content-type", "application/json").body(body.to_string());
+        if let Some(key) = key {
+            req = req.bearer_auth(key);
+        }
+        async move {
+            let resp = req.send().await.unwrap();
+            let status = resp.status().as_u16();
+            (status, serde_json::from_str::<Value>(&resp.text().await.unwrap()).unwrap())
+        }
+    };
+    let decide = format!("/api/v1/articles/{slug}/editions/es/decision");
+    let publish = serde_json::json!({"decision": "publish"});
+
+    // Nobody, a wrong key, a role that does not review, a bad body, a bad
+    // decision, the original: each refused with the error body, nothing done.
+    let (status, body) = post(decide.clone(), None, publish.clone()).await;
+    assert_eq!((status, body["code"].as_str()), (401, Some("unauthorized")), "{body}");
+    assert_eq!(post(decide.clone(), Some("loa_nobodys_key"), publish.clone()).await.0, 401);
+    let (status, body) = post(decide.clone(), Some("loa_moderator_key"), publish.clone()).await;
+    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
+    let (status, body) = post(decide.clone(), Some("loa_translator_key"), serde_json::json!({"verdict": 1})).await;
+    assert_eq!((status, body["code"].as_str()), (400, Some("bad_request")), "{body}");
+    assert_eq!(post(decide.clone(), Some("loa_translator_key"), serde_json::json!({"decision": "shred"})).await.0, 400);
+    let original_path = format!("/api/v1/articles/{slug}/editions/en/decision");
+    assert_eq!(post(original_path, Some("loa_translator_key"), publish.clone()).await.0, 404);
+    assert_eq!(store.edition(id, Lang::Es).await.unwrap().unwrap().status, loa_domain::EditionStatus::MachineTranslated);
+
+    // The translator's key publishes; the log names the translator.
+    let (status, body) = post(decide.clone(), Some("loa_translator_key"), publish.clone()).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body, serde_json::json!({"article_id": id, "lang": "es", "status": "published"}));
+    assert_eq!(store.edition(id, Lang::Es).await.unwrap().unwrap().status, loa_domain::EditionStatus::Published);
+    let log = store.audit_log(&loa_store::AuditFilter::default(), 10).await.unwrap();
+    assert_eq!(log[0].action.actor.as_deref(), Some("Trần Anh"));
+    // Published already: publishing again is a conflict.
+    let (status, body) = post(decide, Some("loa_translator_key"), publish).await;
+    assert_eq!((status, body["code"].as_str()), (409, Some("conflict")), "{body}");
+
+    // The moderator's key approves the comment, once.
+    let moderate = format!("/api/v1/comments/{comment}/decision");
+    let approve = serde_json::json!({"decision": "approve"});
+    assert_eq!(post(moderate.clone(), Some("loa_translator_key"), approve.clone()).await.0, 403);
+    let (status, body) = post(moderate.clone(), Some("loa_moderator_key"), approve.clone()).await;
+    assert_eq!((status, body), (200, serde_json::json!({"id": comment, "status": "visible"})));
+    assert_eq!(post(moderate, Some("loa_moderator_key"), approve).await.0, 404, "nothing waits any more");
+    assert!(store.pending_comments(10).await.unwrap().is_empty());
 }

@@ -54,7 +54,7 @@ enum May {
     Reviewers,
     /// Editors and moderators (`Role::moderates_comments`).
     Moderators,
-    /// Editors only (`Role::manages_sources`).
+    /// Editors only (`member::Editor`).
     Editors,
 }
 
@@ -91,6 +91,8 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("GET", "/api/v1/articles/{slug}/editions", May::Reviewers),
     ("GET", "/api/v1/sources", May::Reviewers),
     ("GET", "/api/v1/review", May::Reviewers),
+    ("POST", "/api/v1/articles/{slug}/editions/{lang}/decision", May::Reviewers),
+    ("POST", "/api/v1/comments/{id}/decision", May::Moderators),
 ];
 
 /// Reads that are the public's, changing nothing. A new GET route must be
@@ -242,6 +244,8 @@ impl Site {
 /// The sample path of a route pattern on this site.
 fn path_of(pattern: &str, slug: &str, comment: i64) -> String {
     pattern
+        // The API decides an edition by its own language.
+        .replace("/editions/{lang}", "/editions/es")
         .replace("{lang}", "en")
         .replace("{slug}", slug)
         .replace("{edition}", "es")
@@ -289,7 +293,18 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         p if p.ends_with("/sources") => vec![("url", "http://matrix.example/new.xml")],
         _ => vec![("decision", "publish")],
     };
-    let resp = if method == "POST" { req.form(&form) } else { req }.send().await.unwrap();
+    let resp = match method {
+        // The API's writes take JSON.
+        "POST" if pattern.starts_with("/api/") => {
+            let decision = if pattern.contains("/comments/") { "approve" } else { "publish" };
+            req.header("content-type", "application/json").body(serde_json::json!({ "decision": decision }).to_string())
+        }
+        "POST" => req.form(&form),
+        _ => req,
+    }
+    .send()
+    .await
+    .unwrap();
     let status = resp.status();
     let set_cookie = resp.headers().get(SET_COOKIE).map(|v| v.to_str().unwrap().to_string());
     let body = resp.text().await.unwrap();
@@ -307,7 +322,9 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
             gone && status == StatusCode::SEE_OTHER && set_cookie.is_some_and(|c| c.contains("Max-Age=0"))
         }
         ("POST", p) if p.ends_with("/corrections") => site.edition().await.title.contains("matriz"),
-        ("POST", p) if p.ends_with("/comments/{id}") => !site.pending().await.contains(&comment),
+        ("POST", p) if p.ends_with("/comments/{id}") || p.ends_with("/comments/{id}/decision") => {
+            !site.pending().await.contains(&comment)
+        }
         ("POST", p) if p.ends_with("/account/keys") => site.store.api_keys_of(owner.id).await.unwrap().len() > keys_before + 1,
         ("POST", p) if p.ends_with("/revoke") => {
             site.store.api_keys_of(owner.id).await.unwrap().iter().any(|k| k.id == key.id && k.revoked_at.is_some())

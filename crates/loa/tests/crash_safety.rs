@@ -178,8 +178,13 @@ async fn killed_at_random_moments_loa_loses_and_duplicates_nothing() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
-    let (reference, full, _) = trial(&outlet_url, None).await;
+    let (reference, first, _) = trial(&outlet_url, None).await;
     assert!(reference.articles >= 26, "{reference:?}");
+    // The first run pays for cold caches (binary, Apertium's data); the
+    // second shows how long a run takes once warm, as the trials are.
+    let (again, warm, _) = trial(&outlet_url, None).await;
+    assert_eq!(again, reference, "two uninterrupted runs agree");
+    let full = first.min(warm);
     // Kill anywhere within the time an uninterrupted run takes.
     let window = (full.as_millis() as u64).max(1000);
     let mut moments = Moments(seed);

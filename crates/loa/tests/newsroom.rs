@@ -4,26 +4,17 @@
 
 mod common;
 
-use common::{article_page, Fixture, Reply, TestApp};
+use common::{Fixture, TestApp};
 use loa_domain::{EditionStatus, Lang, Role};
 use reqwest::header::{COOKIE, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::StatusCode;
-use std::collections::HashMap;
 
 const PASSWORD: &str = "a long newsroom password";
 
 /// A newsroom (en, es; nothing published without review) with one
 /// English story translated and held, and one member of each role.
 async fn newsroom() -> (Fixture, TestApp, String) {
-    let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
-    let server = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
-    let app = TestApp::with(|c| {
-        c.languages = vec![Lang::En, Lang::Es];
-        c.auto_publish = false;
-    })
-    .await;
-    loa::ingest::ingest_url(&app.services, &server.url("/lanterns.html"), None).await.unwrap();
-    app.drain().await;
+    let (server, app) = common::newsroom_with_a_held_translation().await;
     let hash = loa_web::auth::hash_password(PASSWORD);
     for (name, role) in [("tran", Role::Translator), ("mai", Role::Moderator), ("lan", Role::Editor)] {
         app.services.store.create_user(name, &format!("{name} display"), role, &hash).await.unwrap();

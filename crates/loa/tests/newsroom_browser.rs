@@ -118,15 +118,7 @@ async fn an_editor_follows_pauses_and_removes_a_source_in_the_browser() {
 
 #[tokio::test]
 async fn decisions_made_in_the_browser_show_in_the_audit_log_with_what_they_changed() {
-    let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
-    let outlet = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
-    let app = TestApp::with(|c| {
-        c.languages = vec![loa_domain::Lang::En, loa_domain::Lang::Es];
-        c.auto_publish = false;
-    })
-    .await;
-    loa::ingest::ingest_url(&app.services, &outlet.url("/lanterns.html"), None).await.unwrap();
-    app.drain().await;
+    let (_outlet, app) = common::newsroom_with_a_held_translation().await;
     let store = app.services.store.clone();
     let hash = loa_web::auth::hash_password(PASSWORD);
     store.create_user("lan", "Lan Editor", Role::Editor, &hash).await.unwrap();

@@ -31,7 +31,7 @@ use serde_json::json;
 use tokio::sync::Mutex;
 
 use super::{assemble, batches, endpoint, prepare, service_error, xml_escape, xml_unescape, HttpOptions, ServiceClient};
-use crate::engine::{Engine, EngineFuture, Hints};
+use crate::engine::{Engine, Hints};
 use crate::protect::{spans_to_tags, tags_to_spans};
 use crate::{TranslateError, Translation};
 use loa_domain::hash::fnv1a64; // stable across builds: it names glossaries kept on DeepL's side
@@ -388,23 +388,7 @@ fn unwrap_protected(text: &str) -> String {
     xml_unescape(&stripped)
 }
 
-impl Engine for DeepL {
-    fn carries_spans_as_markup(&self) -> bool {
-        true
-    }
-
-    fn name(&self) -> &str {
-        ENGINE
-    }
-
-    fn supports(&self, from: Lang, to: Lang) -> bool {
-        from != to && self.config.languages.contains(&from) && self.config.languages.contains(&to)
-    }
-
-    fn translate<'a>(&'a self, from: Lang, to: Lang, segments: &'a [String], hints: &'a Hints) -> EngineFuture<'a> {
-        Box::pin(self.translate_segments(from, to, segments, hints))
-    }
-}
+engine_for_listed_languages!(DeepL, ENGINE);
 
 #[cfg(test)]
 mod tests {

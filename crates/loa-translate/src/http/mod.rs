@@ -23,6 +23,37 @@
 //! `client` is the client and its retries, `segments` the segment rules,
 //! `xml` the text escaping of the engines that send markup.
 
+/// The [`crate::Engine`] of an HTTP engine whose config lists the languages
+/// it may be asked for and whose `translate_segments` takes the hints:
+/// DeepL and OpenAI-compatible servers. Spans travel as markup.
+macro_rules! engine_for_listed_languages {
+    ($engine:ty, $name:expr) => {
+        impl crate::Engine for $engine {
+            fn carries_spans_as_markup(&self) -> bool {
+                true
+            }
+
+            fn name(&self) -> &str {
+                $name
+            }
+
+            fn supports(&self, from: Lang, to: Lang) -> bool {
+                from != to && self.config.languages.contains(&from) && self.config.languages.contains(&to)
+            }
+
+            fn translate<'a>(
+                &'a self,
+                from: Lang,
+                to: Lang,
+                segments: &'a [String],
+                hints: &'a crate::Hints,
+            ) -> crate::EngineFuture<'a> {
+                Box::pin(self.translate_segments(from, to, segments, hints))
+            }
+        }
+    };
+}
+
 mod client;
 mod deepl;
 mod libretranslate;

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{assemble, batches, endpoint, english_name, prepare, service_error, HttpOptions, ServiceClient};
-use crate::engine::{Engine, EngineFuture, Hints};
+use crate::engine::{Engine, Hints};
 use crate::protect::{spans_to_tags, tags_to_spans};
 use crate::{TranslateError, Translation};
 
@@ -308,23 +308,7 @@ fn string_array(value: &serde_json::Value) -> Option<Vec<String>> {
     }
 }
 
-impl Engine for OpenAiChat {
-    fn carries_spans_as_markup(&self) -> bool {
-        true
-    }
-
-    fn name(&self) -> &str {
-        ENGINE
-    }
-
-    fn supports(&self, from: Lang, to: Lang) -> bool {
-        from != to && self.config.languages.contains(&from) && self.config.languages.contains(&to)
-    }
-
-    fn translate<'a>(&'a self, from: Lang, to: Lang, segments: &'a [String], hints: &'a Hints) -> EngineFuture<'a> {
-        Box::pin(self.translate_segments(from, to, segments, hints))
-    }
-}
+engine_for_listed_languages!(OpenAiChat, ENGINE);
 
 #[cfg(test)]
 mod tests {

@@ -79,30 +79,31 @@ pub fn audit_page(ctx: &Ctx<'_>, p: &AuditPage<'_>) -> String {
         ctx.th("audit-col-change"),
     ));
     for e in p.entries {
-        let who = e.actor.clone().unwrap_or_else(|| ctx.t("newsroom-actor-command-line"));
-        let what = ctx.t(&format!("audit-kind-{}", e.kind.as_str()));
-        let story = if matches!(e.kind, ActionKind::Approved | ActionKind::Rejected) {
-            format!("/{}/article/{}#comments", e.lang.code(), e.slug)
+        let (kind, lang) = (e.action.kind, e.edition.1);
+        let who = e.action.actor.clone().unwrap_or_else(|| ctx.t("newsroom-actor-command-line"));
+        let what = ctx.t(&format!("audit-kind-{}", kind.as_str()));
+        let story = if matches!(kind, ActionKind::Approved | ActionKind::Rejected) {
+            format!("/{}/article/{}#comments", lang.code(), e.slug)
         } else {
-            format!("/{code}/newsroom/review/{}/{}", e.slug, e.lang.code())
+            format!("/{code}/newsroom/review/{}/{}", e.slug, lang.code())
         };
-        let change = match (&e.before, &e.after, e.count) {
-            (Some(before), Some(after), _) => {
-                format!("{} → {}", esc(&value_word(ctx, e.kind, before)), esc(&value_word(ctx, e.kind, after)))
+        let change = match (&e.change, e.action.count) {
+            (Some((before, after)), _) => {
+                format!("{} → {}", esc(&value_word(ctx, kind, before)), esc(&value_word(ctx, kind, after)))
             }
-            (_, _, Some(count)) => ctx.tah("audit-segments", &[("count", count.into())]),
-            _ => String::new(),
+            (None, Some(count)) => ctx.tah("audit-segments", &[("count", count.into())]),
+            (None, None) => String::new(),
         };
         h.push_str(&format!(
-            "<tr class=\"audit-{kind}\"><td>{}</td><td>{}</td><td class=\"audit-what\">{}</td>\
+            "<tr class=\"audit-{}\"><td>{}</td><td>{}</td><td class=\"audit-what\">{}</td>\
              <td><a href=\"{}\">{}</a> <small>{}</small></td><td class=\"audit-change\">{change}</td></tr>",
-            ctx.time(e.at),
+            kind.as_str(),
+            ctx.time(e.action.at),
             esc(&who),
             esc(&what),
             esc(&story),
             esc(&e.slug),
-            esc(&ctx.locales.language_name(ctx.lang, e.lang)),
-            kind = e.kind.as_str(),
+            esc(&ctx.locales.language_name(ctx.lang, lang)),
         ));
     }
     h.push_str("</tbody></table>");

@@ -79,13 +79,17 @@ fn held_because(ctx: &Ctx<'_>, problems: &[Problem]) -> String {
 
 fn signed_in_bar(ctx: &Ctx<'_>, user: &User) -> String {
     let role = ctx.t(&format!("newsroom-role-{}", user.role.as_str()));
-    let mut sources = String::new();
-    if user.role.manages_sources() {
-        sources.push_str(&format!("<p><a href=\"/{}/newsroom/sources\">{}</a></p>", ctx.lang.code(), ctx.th("sources-title")));
-    }
-    if user.role.reads_audit_log() {
-        sources.push_str(&format!("<p><a href=\"/{}/newsroom/log\">{}</a></p>", ctx.lang.code(), ctx.th("audit-title")));
-    }
+    // Editors run the sources and read the audit log (`member::Editor`).
+    let sources = if user.role == loa_domain::Role::Editor {
+        format!(
+            "<p><a href=\"/{code}/newsroom/sources\">{}</a></p><p><a href=\"/{code}/newsroom/log\">{}</a></p>",
+            ctx.th("sources-title"),
+            ctx.th("audit-title"),
+            code = ctx.lang.code()
+        )
+    } else {
+        String::new()
+    };
     format!(
         "<div class=\"newsroom-bar\"><p>{}</p>{sources}<p><a href=\"/{code}/newsroom/account\">{}</a></p><form method=\"post\" action=\"/{code}/newsroom/sign-out\"><button type=\"submit\">{}</button></form></div>",
         ctx.tah("newsroom-signed-in-as", &[("name", user.display_name.as_str().into()), ("role", role.into())]),

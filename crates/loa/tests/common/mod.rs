@@ -143,31 +143,16 @@ impl Fixture {
 }
 
 async fn answer(sock: &mut tokio::net::TcpStream, reply: Reply) -> std::io::Result<()> {
+    use loa_test_support::answer as whole;
     match reply {
         Reply::Ok { content_type, body } => {
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            sock.write_all(head.as_bytes()).await?;
-            sock.write_all(&body).await
+            sock.write_all(&whole(200, &format!("Content-Type: {content_type}\r\n"), &body)).await
         }
         Reply::Tagged { etag, body } => {
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nETag: {etag}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            sock.write_all(head.as_bytes()).await?;
-            sock.write_all(&body).await
+            sock.write_all(&whole(200, &format!("Content-Type: application/rss+xml\r\nETag: {etag}\r\n"), &body)).await
         }
-        Reply::Redirect(to) => {
-            let head = format!("HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            sock.write_all(head.as_bytes()).await
-        }
-        Reply::Status(code) => {
-            let head = format!("HTTP/1.1 {code} Status\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            sock.write_all(head.as_bytes()).await
-        }
+        Reply::Redirect(to) => sock.write_all(&whole(302, &format!("Location: {to}\r\n"), b"")).await,
+        Reply::Status(code) => sock.write_all(&whole(code, "", b"")).await,
         Reply::Huge { content_type, len } => {
             let head =
                 format!("HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len}\r\nConnection: close\r\n\r\n");
@@ -181,13 +166,12 @@ async fn answer(sock: &mut tokio::net::TcpStream, reply: Reply) -> std::io::Resu
             Ok(())
         }
         Reply::Slow { delay, body } => {
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            sock.write_all(head.as_bytes()).await?;
+            // The head (all but the body) first, then the body after `delay`.
+            let all = whole(200, "Content-Type: text/html\r\n", &body);
+            let (head, rest) = all.split_at(all.len() - body.len());
+            sock.write_all(head).await?;
             tokio::time::sleep(delay).await;
-            sock.write_all(&body).await
+            sock.write_all(rest).await
         }
     }
 }
@@ -213,6 +197,22 @@ pub fn rss(items: &[String]) -> String {
     format!(
         r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Fixture Times</title><link>http://x/</link><description>d</description>{items}</channel></rss>"#
     )
+}
+
+/// A newsroom in English and Spanish where nothing is published without
+/// review, holding one English story (from its own loopback outlet,
+/// returned to keep it up) translated into Spanish and held.
+pub async fn newsroom_with_a_held_translation() -> (Fixture, TestApp) {
+    let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
+    let server = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
+    let app = TestApp::with(|c| {
+        c.languages = vec![loa_domain::Lang::En, loa_domain::Lang::Es];
+        c.auto_publish = false;
+    })
+    .await;
+    loa::ingest::ingest_url(&app.services, &server.url("/lanterns.html"), None).await.unwrap();
+    app.drain().await;
+    (server, app)
 }
 
 /// Headless Chromium with a throw-away profile and no network of its own

@@ -27,14 +27,17 @@ const MAX_LIMIT: i64 = 100;
 pub struct ApiError {
     /// What went wrong, in English.
     pub error: String,
-    /// `bad_request`, `forbidden`, `not_found`, `rate_limited` or `internal`.
+    /// `bad_request`, `unauthorized`, `forbidden`, `not_found`, `conflict`,
+    /// `rate_limited` or `internal`.
     pub code: String,
 }
 
 pub(crate) fn api_error(status: StatusCode, message: impl Into<String>) -> Response {
     let code = match status {
         StatusCode::NOT_FOUND => "not_found",
+        StatusCode::UNAUTHORIZED => "unauthorized",
         StatusCode::FORBIDDEN => "forbidden",
+        StatusCode::CONFLICT => "conflict",
         StatusCode::TOO_MANY_REQUESTS => "rate_limited",
         s if s.is_client_error() => "bad_request",
         _ => "internal",

@@ -9,7 +9,7 @@ use axum::response::Response;
 use loa_domain::{ActionKind, Lang};
 use loa_store::AuditFilter;
 
-use super::member::{forbidden, private, Member};
+use super::member::{private, Editor, Member};
 use crate::handlers::{ctx, finish, render_page, PageResult};
 use crate::render::audit::{audit_page, AuditPage};
 use crate::render::layout::Page;
@@ -20,12 +20,9 @@ const PER_PAGE: i64 = 50;
 
 pub async fn log(
     State(state): State<AppState>,
-    Member { user, lang }: Member,
+    Editor(Member { lang, .. }): Editor,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    if !user.role.reads_audit_log() {
-        return forbidden(&state, lang);
-    }
     private(finish(&state, lang, build(&state, lang, &params).await))
 }
 

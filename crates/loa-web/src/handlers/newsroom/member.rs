@@ -45,6 +45,30 @@ impl FromRequestParts<AppState> for Member {
     }
 }
 
+/// A signed-in [`Member`] who is an editor (sources, the audit log); any
+/// other member gets the page saying their role does not allow it.
+pub(crate) struct Editor(pub Member);
+
+impl FromRequestParts<AppState> for Editor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Editor, Response> {
+        Member::from_request_parts(parts, state).await?.into_editor(state)
+    }
+}
+
+impl Member {
+    /// This member as an [`Editor`], or the page saying their role does not allow it.
+    // The refusal is the answer itself: boxing it buys nothing.
+    #[allow(clippy::result_large_err)]
+    fn into_editor(self, state: &AppState) -> Result<Editor, Response> {
+        match self.user.role {
+            loa_domain::Role::Editor => Ok(Editor(self)),
+            _ => Err(forbidden(state, self.lang)),
+        }
+    }
+}
+
 /// A member who reviews translations, on the review route of the edition
 /// in `{edition}`'s language. Every refusal is private, the 404 page for
 /// a language the site does not offer included.

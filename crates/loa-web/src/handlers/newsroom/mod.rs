@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod api;
+pub mod decisions;
 pub mod desk;
 pub mod log;
 pub(crate) mod member;

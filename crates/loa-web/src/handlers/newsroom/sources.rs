@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use loa_domain::{Lang, Source};
 
-use super::member::{forbidden, not_allowed, private, Member, Posted};
+use super::member::{not_allowed, private, Editor, Member, Posted};
 use crate::handlers::{ctx, finish, not_found, render_page, PageResult};
 use crate::render::layout::Page;
 use crate::render::sources::{sources_page, SourcesPage};
@@ -25,12 +25,9 @@ fn sources_path(lang: Lang) -> String {
 
 pub async fn page(
     State(state): State<AppState>,
-    Member { user, lang }: Member,
+    Editor(Member { lang, .. }): Editor,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    if !user.role.manages_sources() {
-        return forbidden(&state, lang);
-    }
     let c = ctx(&state, lang);
     let notice = ["added", "paused", "resumed", "removed"]
         .into_iter()
@@ -68,12 +65,9 @@ async fn build(
 /// page again, the address still in its field.
 pub async fn add(
     State(state): State<AppState>,
-    Posted(Member { user, lang }): Posted<Member>,
+    Posted(Editor(Member { user, lang })): Posted<Editor>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if !user.role.manages_sources() {
-        return forbidden(&state, lang);
-    }
     let Some(following) = state.following.clone() else {
         return not_allowed(&state, lang, StatusCode::SERVICE_UNAVAILABLE, "sources-cannot-follow-here");
     };
@@ -107,13 +101,10 @@ pub async fn add(
 /// `POST …/sources/{id}`: pauses, resumes or removes one source.
 pub async fn change(
     State(state): State<AppState>,
-    Posted(Member { user, lang }): Posted<Member>,
+    Posted(Editor(Member { user, lang })): Posted<Editor>,
     Path((_, id)): Path<(String, String)>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    if !user.role.manages_sources() {
-        return forbidden(&state, lang);
-    }
     let Some(source) = find(&state, &id).await else {
         return private(not_found(&state, lang, ""));
     };

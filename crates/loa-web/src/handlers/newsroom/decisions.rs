@@ -1,0 +1,170 @@
+//! The newsroom's JSON writes: publishing or withdrawing a translated
+//! edition, and approving or rejecting a reader's comment. A member's
+//! program calls them with one of the member's API keys
+//! (`Authorization: Bearer loa_…`); a page of this site may call them with
+//! the member's session. Each write does what the same button on the
+//! newsroom's pages does, and enters the audit log the same way.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use loa_domain::{CommentStatus, EditionStatus, Lang, User};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::handlers::api::lists::{api_error, ApiError};
+use crate::handlers::internal_error;
+use crate::AppState;
+
+/// A decision on a translated edition.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct EditionDecision {
+    /// `publish` or `withdraw`.
+    pub decision: String,
+}
+
+/// The edition as the decision left it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EditionDecided {
+    pub article_id: i64,
+    pub lang: Lang,
+    /// The edition's status now (`published`, or `failed` once withdrawn).
+    pub status: String,
+}
+
+/// A moderation decision on a reader's comment.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct CommentDecision {
+    /// `approve` or `reject`.
+    pub decision: String,
+}
+
+/// The comment as the decision left it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CommentDecided {
+    pub id: i64,
+    /// `visible` or `rejected`.
+    pub status: String,
+}
+
+/// The member a write is made for: the holder of the API key sent, or the
+/// member signed in, when the call comes from a page of this site (a
+/// session cookie rides along with another site's requests too).
+async fn writer(state: &AppState, headers: &HeaderMap) -> Result<User, Response> {
+    if let Some(user) = super::account::key_holder(state, headers).await {
+        return Ok(user);
+    }
+    if !crate::auth::same_origin(headers, &state.site.base_url) {
+        return Err(api_error(StatusCode::FORBIDDEN, "a newsroom session is accepted from this site's pages only"));
+    }
+    match super::member::signed_in(state, headers).await {
+        Some(user) => Ok(user),
+        None => Err(api_error(StatusCode::UNAUTHORIZED, "send one of your API keys as `Authorization: Bearer …`")),
+    }
+}
+
+/// The body as sent, or the error that says why it is not one.
+// The refusal is the answer itself, built on a cold path: boxing it buys nothing.
+#[allow(clippy::result_large_err)]
+fn body<T>(sent: Result<Json<T>, JsonRejection>) -> Result<T, Response> {
+    sent.map(|Json(body)| body).map_err(|e| api_error(StatusCode::BAD_REQUEST, format!("the body is not the JSON expected: {e}")))
+}
+
+/// Newsroom: publishes or withdraws one translated edition (members who
+/// review translations).
+#[utoipa::path(post, path = "/api/v1/articles/{slug}/editions/{lang}/decision", tag = "newsroom",
+    params(("slug" = String, Path, description = "The story's slug"), ("lang" = Lang, Path, description = "The edition's language")),
+    request_body = EditionDecision,
+    responses((status = 200, body = EditionDecided), (status = 400, body = ApiError), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn edition_decision(
+    State(state): State<AppState>,
+    Path((slug, code)): Path<(String, String)>,
+    headers: HeaderMap,
+    sent: Result<Json<EditionDecision>, JsonRejection>,
+) -> Response {
+    let user = match writer(&state, &headers).await {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    if !user.role.reviews_translations() {
+        return api_error(StatusCode::FORBIDDEN, "your role does not review translations");
+    }
+    let decision = match body(sent) {
+        Ok(d) => d,
+        Err(bad) => return bad,
+    };
+    let status = match decision.decision.as_str() {
+        "publish" => EditionStatus::Published,
+        "withdraw" => EditionStatus::Failed,
+        _ => return api_error(StatusCode::BAD_REQUEST, "`decision` is `publish` or `withdraw`"),
+    };
+    let Ok(lang) = code.parse::<Lang>() else {
+        return api_error(StatusCode::NOT_FOUND, "no such language");
+    };
+    let article = match state.store.article_by_slug(&slug).await {
+        Ok(Some(article)) => article,
+        Ok(None) => return api_error(StatusCode::NOT_FOUND, "no such story"),
+        Err(e) => return internal_error("api edition decision", &e),
+    };
+    let edition = match state.store.edition(article.id, lang).await {
+        Ok(Some(edition)) if edition.status != EditionStatus::Original => edition,
+        Ok(_) => return api_error(StatusCode::NOT_FOUND, "the story has no translation in that language"),
+        Err(e) => return internal_error("api edition decision", &e),
+    };
+    if !edition.review_decision_allowed(status) {
+        return api_error(StatusCode::CONFLICT, format!("an edition that is {} cannot be decided so", edition.status.as_str()));
+    }
+    match state.store.set_edition_status(article.id, lang, status, Some(&user)).await {
+        Ok(decided) => {
+            state.page_cache.clear();
+            tracing::info!(user = %user.username, %slug, %lang, status = status.as_str(), "edition decided through the API");
+            Json(EditionDecided { article_id: article.id, lang, status: decided.status.as_str().to_string() }).into_response()
+        }
+        Err(e) => internal_error("api edition decision", &e),
+    }
+}
+
+/// Newsroom: approves or rejects one comment waiting for moderation
+/// (members who moderate comments).
+#[utoipa::path(post, path = "/api/v1/comments/{id}/decision", tag = "newsroom",
+    params(("id" = i64, Path, description = "The comment's id")),
+    request_body = CommentDecision,
+    responses((status = 200, body = CommentDecided), (status = 400, body = ApiError), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn comment_decision(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    sent: Result<Json<CommentDecision>, JsonRejection>,
+) -> Response {
+    let user = match writer(&state, &headers).await {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    if !user.role.moderates_comments() {
+        return api_error(StatusCode::FORBIDDEN, "your role does not moderate comments");
+    }
+    let decision = match body(sent) {
+        Ok(d) => d,
+        Err(bad) => return bad,
+    };
+    let status = match decision.decision.as_str() {
+        "approve" => CommentStatus::Visible,
+        "reject" => CommentStatus::Rejected,
+        _ => return api_error(StatusCode::BAD_REQUEST, "`decision` is `approve` or `reject`"),
+    };
+    let Ok(id) = id.parse::<i64>() else {
+        return api_error(StatusCode::NOT_FOUND, "no such comment");
+    };
+    match state.store.moderate_comment(id, status, &user).await {
+        Ok(true) => {
+            state.page_cache.clear();
+            Json(CommentDecided { id, status: status.as_str().to_string() }).into_response()
+        }
+        Ok(false) => api_error(StatusCode::NOT_FOUND, "no comment with that id is waiting for moderation"),
+        Err(e) => internal_error("api comment decision", &e),
+    }
+}
