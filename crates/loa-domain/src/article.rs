@@ -19,6 +19,21 @@ pub struct Figure {
     pub width: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
+    /// Smaller copies made when loa stored the picture, for `srcset`:
+    /// the same picture at fewer pixels, in its own format and in WebP.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renditions: Vec<Rendition>,
+}
+
+/// One stored copy of a picture at another width.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rendition {
+    /// Its site path (`/media/…`).
+    pub src: String,
+    pub width: u32,
+    /// Its media type (`image/webp`, `image/jpeg`, …).
+    pub mime: String,
 }
 
 /// One typed piece of an article body. Typed blocks cannot carry scripts,
@@ -396,6 +411,7 @@ mod tests {
             caption: "The bridge".into(),
             width: None,
             height: None,
+            renditions: Vec::new(),
         });
         let t = fig.with_text("El puente".into());
         assert_eq!(t.text(), "El puente");
@@ -412,7 +428,14 @@ mod tests {
     fn body_text_skips_figures() {
         let blocks = vec![
             Block::Paragraph { text: "One.".into(), marks: vec![] },
-            Block::Figure(Figure { src: "x".into(), alt: "".into(), caption: "cap".into(), width: None, height: None }),
+            Block::Figure(Figure {
+                src: "x".into(),
+                alt: "".into(),
+                caption: "cap".into(),
+                width: None,
+                height: None,
+                renditions: Vec::new(),
+            }),
             Block::Quote { text: "Two.".into(), marks: vec![] },
         ];
         assert_eq!(body_text(&blocks), "One.\n\nTwo.");

@@ -18,7 +18,7 @@ pub mod source;
 pub use address::AddressRange;
 pub use article::{
     translation_sources, valid_marks, Article, ArticleId, Author, Block, Edition, EditionStatus, Figure, Mark, MarkKind,
-    NewArticle,
+    NewArticle, Rendition,
 };
 pub use category::{Category, CATEGORIES};
 pub use escape::{escape_html, escape_text_into};

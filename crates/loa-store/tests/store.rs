@@ -14,6 +14,7 @@ fn article(url: &str, title: &str, body: &str) -> NewArticle {
                 caption: "The harbour".into(),
                 width: None,
                 height: None,
+                renditions: Vec::new(),
             }),
         ],
         author: Some("Trần Thu Hà".into()),

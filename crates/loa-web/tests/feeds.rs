@@ -26,6 +26,7 @@ async fn full_text_feeds_carry_the_whole_story() {
                 caption: "The gauge".into(),
                 width: None,
                 height: None,
+                renditions: Vec::new(),
             }),
             Block::Paragraph { text: "Fishing boats plan their trips around it.".into(), marks: vec![] },
         ],

@@ -148,6 +148,7 @@ async fn setup() -> Fixture {
             caption: "The conference in the provincial hall".into(),
             width: Some(1200),
             height: Some(675),
+            renditions: Vec::new(),
         }),
         Block::Heading { text: "1743 models built".into(), marks: vec![] },
         Block::Quote {
@@ -258,6 +259,7 @@ async fn setup() -> Fixture {
             caption: caption.into(),
             width: None,
             height: None,
+            renditions: Vec::new(),
         })
     };
     let mut bridge = new_article(Lang::Vi, vi_title, vi_lead, "https://baothuathienhue.vn/cau-moi.html", "local", BRIDGE_AUTHOR);
@@ -418,7 +420,8 @@ async fn article_page_meets_the_markup_contract() {
     let img = select(&d, ".story-body figure:not(.video) img")[0];
     assert_eq!(img.value().attr("alt"), Some(FIGURE_ALT));
     assert_ne!(img.value().attr("alt"), Some(CONFERENCE_TITLE));
-    assert_eq!(img.value().attr("loading"), Some("lazy"));
+    // The first picture of the story is in view when it opens: fetched at once.
+    assert_eq!((img.value().attr("loading"), img.value().attr("fetchpriority")), (None, Some("high")));
     // The recorded size reserves the image's box.
     assert_eq!((img.value().attr("width"), img.value().attr("height")), (Some("1200"), Some("675")));
     assert_eq!(select(&d, ".story-body figure figcaption").len(), 2, "picture and video captions");

@@ -29,6 +29,7 @@ fn story(n: u32, title: &str, lead: &str, category: &str) -> NewArticle {
                 caption: "Boats at dawn".into(),
                 width: Some(640),
                 height: Some(360),
+                renditions: Vec::new(),
             }),
             Block::Quote { text: "We have never seen so many.".into(), marks: vec![] },
         ],

@@ -16,6 +16,7 @@ pub mod memory;
 pub mod migrate_cmd;
 pub mod politeness;
 pub mod progress;
+pub mod renditions;
 pub mod services;
 pub mod sources_cmd;
 pub mod translate_cmd;

@@ -2,7 +2,7 @@
 //! an outlet (the outlet may move, vanish, or track readers) and every
 //! node serves the same pictures without a shared disk.
 
-use loa_domain::{Block, Figure};
+use loa_domain::{Block, Figure, Rendition};
 use loa_ingest::Fetcher;
 use loa_store::Store;
 use std::path::Path;
@@ -29,20 +29,74 @@ fn content_name(bytes: &[u8], ext: &str) -> String {
     format!("{hex}.{ext}")
 }
 
-/// A stored image: its site path (`/media/<name>`) and pixel size if known.
+/// A stored image: its site path (`/media/<name>`), pixel size if known,
+/// and its smaller copies.
 pub struct StoredImage {
     pub path: String,
     pub size: Option<(u32, u32)>,
+    pub renditions: Vec<Rendition>,
 }
 
-/// Stores one image (size-capped, type-checked, dimensions read).
+/// What the bytes are, whatever the server said: the extension loa stores
+/// them under. Raster formats are read from their header (`imagesize`);
+/// SVG, which is text, from its opening tag. A type loa does not serve, or
+/// no picture at all, is refused with what it is.
+fn sniffed_extension(bytes: &[u8], claimed: &str) -> Result<&'static str, String> {
+    use imagesize::ImageType;
+    match imagesize::image_type(bytes) {
+        Ok(ImageType::Jpeg) => Ok("jpg"),
+        Ok(ImageType::Png) => Ok("png"),
+        Ok(ImageType::Gif) => Ok("gif"),
+        Ok(ImageType::Webp) => Ok("webp"),
+        Ok(ImageType::Heif(imagesize::Compression::Av1)) => Ok("avif"),
+        Ok(other) => Err(format!("a {other:?} picture, a type loa does not serve")),
+        Err(_) if claimed == "svg" && crate::imagesize::is_svg(bytes) => Ok("svg"),
+        Err(_) => Err(format!("not a picture (sent as {claimed})")),
+    }
+}
+
+/// Stores one image (size-capped, type-checked by its bytes, dimensions
+/// read) and its smaller copies.
 pub async fn copy_image(fetcher: &Fetcher, url: &str, store: &Store, max_bytes: usize) -> Result<StoredImage, String> {
     let fetched = fetcher.get_image(url, max_bytes).await.map_err(|e| e.to_string())?;
     let mime = fetched.mime().unwrap_or_default();
-    let ext = extension_for(&mime).ok_or_else(|| format!("{url} is {mime}, an image type loa does not serve"))?;
+    let claimed = extension_for(&mime).ok_or_else(|| format!("{url} is {mime}, an image type loa does not serve"))?;
+    let ext = sniffed_extension(&fetched.body, claimed).map_err(|e| format!("{url} is {e}"))?;
     let name = content_name(&fetched.body, ext);
     store.put_media(&name, content_type_for(ext), &fetched.body).await.map_err(|e| format!("cannot store {name}: {e}"))?;
-    Ok(StoredImage { path: format!("/media/{name}"), size: crate::imagesize::dimensions(&fetched.body, ext) })
+    let size = crate::imagesize::dimensions(&fetched.body, ext);
+    let renditions = store_renditions(store, &name, ext, fetched.body).await;
+    Ok(StoredImage { path: format!("/media/{name}"), size, renditions })
+}
+
+/// Makes and stores the copies of the picture stored as `name`, off the
+/// async threads (decoding is CPU work). A picture whose copies cannot be
+/// made is still served, at its own size.
+async fn store_renditions(store: &Store, name: &str, ext: &str, bytes: Vec<u8>) -> Vec<Rendition> {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string();
+    let ext_owned = ext.to_string();
+    let made = tokio::task::spawn_blocking(move || crate::renditions::make(&bytes, &ext_owned)).await;
+    let copies = match made {
+        Ok(Ok(copies)) => copies,
+        Ok(Err(reason)) => {
+            tracing::warn!(%name, %reason, "no smaller copies of the picture");
+            return Vec::new();
+        }
+        Err(e) => {
+            tracing::warn!(%name, error = %e, "making the picture's copies failed");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(copies.len());
+    for copy in copies {
+        let copy_name = format!("{stem}-{}w.{}", copy.width, copy.ext);
+        if let Err(e) = store.put_media(&copy_name, copy.mime, &copy.bytes).await {
+            tracing::warn!(name = %copy_name, error = %e, "a copy of the picture was not stored");
+            continue;
+        }
+        out.push(Rendition { src: format!("/media/{copy_name}"), width: copy.width, mime: copy.mime.to_string() });
+    }
+    out
 }
 
 /// The type a stored picture is served with, by its extension.
@@ -90,6 +144,7 @@ pub async fn localise_figures(fetcher: &Fetcher, blocks: Vec<Block>, store: &Sto
                     src: stored.path,
                     width: stored.size.map(|s| s.0),
                     height: stored.size.map(|s| s.1),
+                    renditions: stored.renditions,
                     ..f
                 })),
                 Err(reason) => tracing::warn!(src = %f.src, %reason, "figure dropped"),

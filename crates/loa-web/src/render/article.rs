@@ -151,6 +151,7 @@ pub fn watch_page_main(ctx: &Ctx<'_>, story_title: &str, story_path: &str, video
 pub fn body_html(ctx: &Ctx<'_>, title: &str, blocks: &[Block], story_path: &str) -> String {
     let mut h = String::new();
     let mut video_index = 0;
+    let mut figures = 0;
     for block in blocks {
         match block {
             Block::Paragraph { text, marks } if !text.trim().is_empty() => {
@@ -163,16 +164,14 @@ pub fn body_html(ctx: &Ctx<'_>, title: &str, blocks: &[Block], story_path: &str)
                 h.push_str(&format!("<blockquote><p>{}</p></blockquote>\n", marked_text(text, marks)))
             }
             Block::Figure(fig) => {
-                let Some(src) = url_attr(&fig.src) else { continue };
                 // The reference page's fault was alt text copied from the
                 // headline; a figure whose stored alt is the headline gets
                 // an empty alt (its caption still describes it).
                 let alt = if fig.alt.trim() == title.trim() { "" } else { fig.alt.as_str() };
-                h.push_str(&format!(
-                    "<figure><img src=\"{src}\" alt=\"{}\"{} loading=\"lazy\" decoding=\"async\">",
-                    esc(alt),
-                    crate::render::size_attrs(fig)
-                ));
+                // The story's first picture is in view when the page opens.
+                figures += 1;
+                let Some(img) = crate::render::picture(fig, alt, "", crate::render::STORY_SIZES, figures > 1) else { continue };
+                h.push_str(&format!("<figure>{img}"));
                 if !fig.caption.trim().is_empty() {
                     h.push_str(&format!("<figcaption>{}</figcaption>", esc(&fig.caption)));
                 }

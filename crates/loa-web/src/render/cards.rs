@@ -5,7 +5,7 @@ use loa_search::SearchHit;
 use loa_store::ArticleCard;
 
 use super::layout::pagination;
-use super::{esc, url_attr, Ctx};
+use super::{esc, Ctx};
 
 /// A grid of story cards.
 /// A listing page's main column: its heading (plain text), the cards or a
@@ -43,15 +43,11 @@ pub fn card(ctx: &Ctx<'_>, c: &ArticleCard) -> String {
     let href = ctx.article_path(&c.slug);
     let mut h = String::from("<article class=\"card\">");
     if let Some(fig) = &c.image {
-        if let Some(src) = url_attr(&fig.src) {
-            // The picture's own description, never the headline: the
-            // headline follows as the link text.
-            let alt = if fig.alt.trim() == c.title.trim() { "" } else { fig.alt.as_str() };
-            h.push_str(&format!(
-                "<img class=\"card-image\" src=\"{src}\" alt=\"{}\"{} loading=\"lazy\" decoding=\"async\">",
-                esc(alt),
-                crate::render::size_attrs(fig)
-            ));
+        // The picture's own description, never the headline: the
+        // headline follows as the link text.
+        let alt = if fig.alt.trim() == c.title.trim() { "" } else { fig.alt.as_str() };
+        if let Some(img) = crate::render::picture(fig, alt, "card-image", crate::render::CARD_SIZES, true) {
+            h.push_str(&img);
         }
     }
     h.push_str(&format!("<h3 class=\"card-title\"><a href=\"{}\">{}</a></h3>", esc(&href), esc(&c.title)));

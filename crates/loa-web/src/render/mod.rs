@@ -46,6 +46,53 @@ pub fn size_attrs(fig: &loa_domain::Figure) -> String {
     }
 }
 
+/// How wide a picture shows, for `sizes`: the story column (70ch, about
+/// 40rem) or a card of the grid.
+pub const STORY_SIZES: &str = "(min-width: 44rem) 40rem, 100vw";
+pub const CARD_SIZES: &str = "(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw";
+
+/// A stored picture as HTML: an `<img>` with its size and, when loa made
+/// smaller copies, `srcset` and `sizes` so each screen loads what it
+/// shows, with the WebP copies offered first in a `<picture>`. `lazy` for
+/// pictures below the fold; the first of a page loads at once. `None`
+/// when the address is not one the site serves.
+pub fn picture(fig: &loa_domain::Figure, alt: &str, class: &str, sizes: &str, lazy: bool) -> Option<String> {
+    let src = url_attr(&fig.src)?;
+    let is_webp = |mime: &str| mime == "image/webp";
+    let original_webp = fig.src.ends_with(".webp");
+    let set = |webp: bool| -> Vec<String> {
+        fig.renditions
+            .iter()
+            .filter(|r| is_webp(&r.mime) == webp)
+            .filter_map(|r| url_attr(&r.src).map(|s| format!("{s} {}w", r.width)))
+            .collect()
+    };
+    let mut own = set(original_webp);
+    let loading = if lazy { " loading=\"lazy\"" } else { " fetchpriority=\"high\"" };
+    let class_attr = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+    if own.is_empty() {
+        return Some(format!(
+            "<img{class_attr} src=\"{src}\" alt=\"{}\"{}{loading} decoding=\"async\">",
+            esc(alt),
+            size_attrs(fig)
+        ));
+    }
+    if let Some(w) = fig.width {
+        own.push(format!("{src} {w}w"));
+    }
+    let img = format!(
+        "<img{class_attr} src=\"{src}\" srcset=\"{}\" sizes=\"{sizes}\" alt=\"{}\"{}{loading} decoding=\"async\">",
+        own.join(", "),
+        esc(alt),
+        size_attrs(fig)
+    );
+    let webp = if original_webp { Vec::new() } else { set(true) };
+    if webp.is_empty() {
+        return Some(img);
+    }
+    Some(format!("<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\">{img}</picture>", webp.join(", ")))
+}
+
 pub fn iso(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

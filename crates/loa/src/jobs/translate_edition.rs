@@ -127,12 +127,24 @@ mod tests {
         }
     }
 
+    /// The one figure these tests translate.
+    fn picture(alt: &str, caption: &str) -> Block {
+        Block::Figure(Figure {
+            src: "/m/a.svg".into(),
+            alt: alt.into(),
+            caption: caption.into(),
+            width: None,
+            height: None,
+            renditions: Vec::new(),
+        })
+    }
+
     #[test]
     fn segments_round_trip_into_the_same_shape() {
         let bold = Mark { start: 0, end: 1, kind: loa_domain::MarkKind::Bold };
         let src = edition(vec![
             Block::Paragraph { text: "p".into(), marks: vec![bold.clone()] },
-            Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into(), width: None, height: None }),
+            picture("alt", "cap"),
             Block::Heading { text: "h".into(), marks: vec![] },
         ]);
         let segs = src.segments();
@@ -148,13 +160,7 @@ mod tests {
             out.blocks,
             vec![
                 Block::Paragraph { text: "P".into(), marks: vec![bold] },
-                Block::Figure(Figure {
-                    src: "/m/a.svg".into(),
-                    alt: "ALT".into(),
-                    caption: "CAP".into(),
-                    width: None,
-                    height: None
-                }),
+                picture("ALT", "CAP"),
                 Block::Heading { text: "H".into(), marks: vec![] },
             ]
         );
@@ -164,7 +170,7 @@ mod tests {
     fn a_segment_is_replaced_where_segments_numbers_it() {
         let mut e = edition(vec![
             Block::Paragraph { text: "p".into(), marks: vec![Mark { start: 0, end: 1, kind: loa_domain::MarkKind::Bold }] },
-            Block::Figure(Figure { src: "/m/a.svg".into(), alt: "alt".into(), caption: "cap".into(), width: None, height: None }),
+            picture("alt", "cap"),
             Block::Heading { text: "h".into(), marks: vec![] },
         ]);
         for (index, text) in ["t2", "l2", "p2", "cap2", "alt2", "h2"].into_iter().enumerate() {

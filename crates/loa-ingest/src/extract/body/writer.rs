@@ -249,7 +249,7 @@ impl<'u> BlockWriter<'u> {
         let alt = collapse(v.attr("alt").unwrap_or(""));
         // The alt text must describe the picture; a copied headline does not.
         let alt = if !self.title_key.is_empty() && norm_key(&alt) == self.title_key { String::new() } else { alt };
-        Some(Figure { src, alt, caption: caption.to_string(), width: None, height: None })
+        Some(Figure { src, alt, caption: caption.to_string(), width: None, height: None, renditions: Vec::new() })
     }
 
     /// Ends the running paragraph, if any.
