@@ -331,3 +331,19 @@ audit-segments = { $count ->
    *[other] выпраўлена { $count } фрагментаў
 }
 audit-older = Больш раннія рашэнні
+
+## Newsroom: account access
+account-notice-password-changed = Пароль зменены; ва ўсіх іншых браўзерах выкананы выхад.
+account-notice-sessions-ended = Ва ўсіх іншых браўзерах выкананы выхад.
+account-sessions-heading = Дзе выкананы ўваход
+account-session = Уваход { $since }, дзейнічае да { $until }
+account-session-this = гэты браўзер
+account-end-other-sessions = Выйсці ўсюды, акрамя гэтага браўзера
+account-password-heading = Змена пароля
+account-password-current = Цяперашні пароль
+account-password-new = Новы пароль (не карацейшы за { $min } сімвалаў)
+account-password-repeat = Новы пароль яшчэ раз
+account-password-submit = Змяніць пароль
+account-password-short = Новы пароль павінен быць не карацейшы за { $min } сімвалаў.
+account-password-mismatch = Новыя паролі не супадаюць.
+account-password-wrong = Цяперашні пароль няправільны. Нічога не зменена.

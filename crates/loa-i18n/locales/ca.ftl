@@ -323,3 +323,19 @@ audit-segments = { $count ->
    *[other] { $count } segments corregits
 }
 audit-older = Decisions anteriors
+
+## Newsroom: account access
+account-notice-password-changed = Contrasenya canviada; s’ha tancat la sessió als altres navegadors.
+account-notice-sessions-ended = S’ha tancat la sessió als altres navegadors.
+account-sessions-heading = On teniu la sessió oberta
+account-session = Sessió oberta el { $since }, vàlida fins al { $until }
+account-session-this = aquest navegador
+account-end-other-sessions = Tanca la sessió als altres llocs
+account-password-heading = Canvieu la contrasenya
+account-password-current = Contrasenya actual
+account-password-new = Contrasenya nova (almenys { $min } caràcters)
+account-password-repeat = Repetiu la contrasenya nova
+account-password-submit = Canvia la contrasenya
+account-password-short = La contrasenya nova ha de tenir almenys { $min } caràcters.
+account-password-mismatch = Les dues contrasenyes noves no coincideixen.
+account-password-wrong = La contrasenya actual no és correcta. No s’ha canviat res.

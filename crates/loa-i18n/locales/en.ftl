@@ -325,3 +325,19 @@ audit-segments = { $count ->
    *[other] { $count } segments corrected
 }
 audit-older = Older decisions
+
+## Newsroom: account access
+account-notice-password-changed = Your password is changed; every other browser is signed out.
+account-notice-sessions-ended = Every other browser is signed out.
+account-sessions-heading = Where you are signed in
+account-session = Signed in on { $since }, until { $until }
+account-session-this = this browser
+account-end-other-sessions = Sign out everywhere else
+account-password-heading = Change your password
+account-password-current = Current password
+account-password-new = New password (at least { $min } characters)
+account-password-repeat = New password again
+account-password-submit = Change password
+account-password-short = The new password must have at least { $min } characters.
+account-password-mismatch = The two new passwords differ.
+account-password-wrong = The current password is not right. Nothing was changed.

@@ -323,3 +323,19 @@ audit-segments = { $count ->
    *[other] { $count } segmentos corregidos
 }
 audit-older = Decisiones anteriores
+
+## Newsroom: account access
+account-notice-password-changed = Contraseña cambiada; se ha cerrado la sesión en los demás navegadores.
+account-notice-sessions-ended = Se ha cerrado la sesión en los demás navegadores.
+account-sessions-heading = Dónde tiene la sesión abierta
+account-session = Sesión abierta el { $since }, válida hasta el { $until }
+account-session-this = este navegador
+account-end-other-sessions = Cerrar la sesión en los demás sitios
+account-password-heading = Cambiar la contraseña
+account-password-current = Contraseña actual
+account-password-new = Contraseña nueva (al menos { $min } caracteres)
+account-password-repeat = Repita la contraseña nueva
+account-password-submit = Cambiar contraseña
+account-password-short = La contraseña nueva debe tener al menos { $min } caracteres.
+account-password-mismatch = Las dos contraseñas nuevas no coinciden.
+account-password-wrong = La contraseña actual no es correcta. No se ha cambiado nada.

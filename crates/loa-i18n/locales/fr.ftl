@@ -323,3 +323,19 @@ audit-segments = { $count ->
    *[other] { $count } segments corrigés
 }
 audit-older = Décisions plus anciennes
+
+## Newsroom: account access
+account-notice-password-changed = Mot de passe changé ; les autres navigateurs sont déconnectés.
+account-notice-sessions-ended = Les autres navigateurs sont déconnectés.
+account-sessions-heading = Où vous êtes connecté
+account-session = Connexion le { $since }, valable jusqu’au { $until }
+account-session-this = ce navigateur
+account-end-other-sessions = Se déconnecter partout ailleurs
+account-password-heading = Changer de mot de passe
+account-password-current = Mot de passe actuel
+account-password-new = Nouveau mot de passe (au moins { $min } caractères)
+account-password-repeat = Nouveau mot de passe, à nouveau
+account-password-submit = Changer le mot de passe
+account-password-short = Le nouveau mot de passe doit compter au moins { $min } caractères.
+account-password-mismatch = Les deux nouveaux mots de passe diffèrent.
+account-password-wrong = Le mot de passe actuel est faux. Rien n’a changé.

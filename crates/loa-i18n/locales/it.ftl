@@ -323,3 +323,19 @@ audit-segments = { $count ->
    *[other] { $count } segmenti corretti
 }
 audit-older = Decisioni precedenti
+
+## Newsroom: account access
+account-notice-password-changed = Password cambiata; gli altri browser sono disconnessi.
+account-notice-sessions-ended = Gli altri browser sono disconnessi.
+account-sessions-heading = Dove hai effettuato l’accesso
+account-session = Accesso del { $since }, valido fino al { $until }
+account-session-this = questo browser
+account-end-other-sessions = Esci da tutti gli altri dispositivi
+account-password-heading = Cambia la password
+account-password-current = Password attuale
+account-password-new = Nuova password (almeno { $min } caratteri)
+account-password-repeat = Ripeti la nuova password
+account-password-submit = Cambia password
+account-password-short = La nuova password deve avere almeno { $min } caratteri.
+account-password-mismatch = Le due nuove password non coincidono.
+account-password-wrong = La password attuale non è giusta. Non è cambiato nulla.

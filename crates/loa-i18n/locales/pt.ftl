@@ -323,3 +323,19 @@ audit-segments = { $count ->
    *[other] { $count } segmentos corrigidos
 }
 audit-older = Decisões anteriores
+
+## Newsroom: account access
+account-notice-password-changed = Palavra-passe alterada; a sessão foi terminada nos outros navegadores.
+account-notice-sessions-ended = A sessão foi terminada nos outros navegadores.
+account-sessions-heading = Onde tem sessão iniciada
+account-session = Sessão iniciada a { $since }, válida até { $until }
+account-session-this = este navegador
+account-end-other-sessions = Terminar a sessão nos outros locais
+account-password-heading = Alterar a palavra-passe
+account-password-current = Palavra-passe atual
+account-password-new = Nova palavra-passe (pelo menos { $min } caracteres)
+account-password-repeat = Repita a nova palavra-passe
+account-password-submit = Alterar palavra-passe
+account-password-short = A nova palavra-passe deve ter pelo menos { $min } caracteres.
+account-password-mismatch = As duas novas palavras-passe diferem.
+account-password-wrong = A palavra-passe atual não está certa. Nada foi alterado.

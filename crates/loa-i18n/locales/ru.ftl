@@ -331,3 +331,19 @@ audit-segments = { $count ->
    *[other] исправлено { $count } фрагментов
 }
 audit-older = Более ранние решения
+
+## Newsroom: account access
+account-notice-password-changed = Пароль изменён; во всех других браузерах выполнен выход.
+account-notice-sessions-ended = Во всех других браузерах выполнен выход.
+account-sessions-heading = Где выполнен вход
+account-session = Вход { $since }, действует до { $until }
+account-session-this = этот браузер
+account-end-other-sessions = Выйти везде, кроме этого браузера
+account-password-heading = Смена пароля
+account-password-current = Текущий пароль
+account-password-new = Новый пароль (не короче { $min } символов)
+account-password-repeat = Новый пароль ещё раз
+account-password-submit = Сменить пароль
+account-password-short = Новый пароль должен быть не короче { $min } символов.
+account-password-mismatch = Новые пароли не совпадают.
+account-password-wrong = Текущий пароль неверен. Ничего не изменено.

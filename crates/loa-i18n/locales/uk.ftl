@@ -331,3 +331,19 @@ audit-segments = { $count ->
    *[other] виправлено { $count } фрагментів
 }
 audit-older = Давніші рішення
+
+## Newsroom: account access
+account-notice-password-changed = Пароль змінено; в усіх інших браузерах виконано вихід.
+account-notice-sessions-ended = В усіх інших браузерах виконано вихід.
+account-sessions-heading = Де виконано вхід
+account-session = Вхід { $since }, чинний до { $until }
+account-session-this = цей браузер
+account-end-other-sessions = Вийти всюди, крім цього браузера
+account-password-heading = Зміна пароля
+account-password-current = Поточний пароль
+account-password-new = Новий пароль (щонайменше { $min } символів)
+account-password-repeat = Новий пароль ще раз
+account-password-submit = Змінити пароль
+account-password-short = Новий пароль має містити щонайменше { $min } символів.
+account-password-mismatch = Нові паролі не збігаються.
+account-password-wrong = Поточний пароль неправильний. Нічого не змінено.

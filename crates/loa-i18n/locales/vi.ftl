@@ -304,3 +304,19 @@ audit-comment-visible = hiển thị
 audit-comment-rejected = bị từ chối
 audit-segments = Đã sửa { $count } đoạn
 audit-older = Các quyết định cũ hơn
+
+## Newsroom: account access
+account-notice-password-changed = Đã đổi mật khẩu; mọi trình duyệt khác đã bị đăng xuất.
+account-notice-sessions-ended = Mọi trình duyệt khác đã bị đăng xuất.
+account-sessions-heading = Nơi bạn đang đăng nhập
+account-session = Đăng nhập ngày { $since }, hiệu lực đến { $until }
+account-session-this = trình duyệt này
+account-end-other-sessions = Đăng xuất ở mọi nơi khác
+account-password-heading = Đổi mật khẩu
+account-password-current = Mật khẩu hiện tại
+account-password-new = Mật khẩu mới (ít nhất { $min } ký tự)
+account-password-repeat = Nhập lại mật khẩu mới
+account-password-submit = Đổi mật khẩu
+account-password-short = Mật khẩu mới phải có ít nhất { $min } ký tự.
+account-password-mismatch = Hai mật khẩu mới không khớp.
+account-password-wrong = Mật khẩu hiện tại không đúng. Chưa có gì thay đổi.

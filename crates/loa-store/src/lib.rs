@@ -38,7 +38,7 @@ pub use hosts::RobotsRecord;
 pub use jobs::{EditionJob, Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEMPTS};
 pub use media::StoredMedia;
 pub use memory::MemoryRow;
-pub use newsroom::PendingComment;
+pub use newsroom::{PendingComment, SessionInfo};
 pub use reads::{ArticleCard, CardCursor, CardFilter, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

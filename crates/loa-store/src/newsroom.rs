@@ -12,6 +12,16 @@ use crate::articles::{record_action, Action};
 use crate::reads::parse_lang;
 use crate::{now, parse_ts, ts, Result, Store, StoreError};
 
+/// One of a member's sign-in sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionInfo {
+    /// The SHA-256 of the session's token, as kept: tells the asking
+    /// browser's session from the others.
+    pub token_hash: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// A comment waiting for a moderator, with what is needed to judge it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PendingComment {
@@ -149,6 +159,52 @@ impl Store {
     }
 
     /// Ends one session (signing out). Unknown tokens are ignored.
+    /// A member's sessions that have not expired, newest first.
+    pub async fn sessions_of(&self, user_id: UserId) -> Result<Vec<SessionInfo>> {
+        let sql = crate::sql(
+            "SELECT token_hash, created_at, expires_at FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC",
+        );
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as(&sql).bind(user_id).bind(ts(now())).fetch_all(&self.pool).await?;
+        let session = |(token_hash, created, expires): (String, String, String)| -> Result<SessionInfo> {
+            Ok(SessionInfo { token_hash, created_at: parse_ts(&created)?, expires_at: parse_ts(&expires)? })
+        };
+        rows.into_iter().map(session).collect()
+    }
+
+    /// Ends every session of the member but `keep` (the one asking);
+    /// answers how many ended.
+    pub async fn end_other_sessions(&self, user_id: UserId, keep: &str) -> Result<u64> {
+        let done = sqlx::query(&crate::sql("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"))
+            .bind(user_id)
+            .bind(keep)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// Sets a member's password hash and ends their other sessions, in one
+    /// transaction: whoever knew the old password is signed out, the member
+    /// who changed it (`keep`) is not.
+    pub async fn change_password(&self, user_id: UserId, password_hash: &str, keep: &str) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let changed = sqlx::query(&crate::sql("UPDATE users SET password_hash = ? WHERE id = ?"))
+            .bind(password_hash)
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        if changed.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("no newsroom member {user_id}")));
+        }
+        sqlx::query(&crate::sql("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?"))
+            .bind(user_id)
+            .bind(keep)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
         sqlx::query(&crate::sql("DELETE FROM sessions WHERE token_hash = ?")).bind(token_hash).execute(&self.pool).await?;
         Ok(())

@@ -169,7 +169,28 @@ async fn api_keys_act_for_their_member_until_revoked(t: TestStore) {
     assert!(store.api_key_user("hash-of-key-2").await.unwrap().is_none());
 }
 
+async fn a_password_change_ends_every_other_session(t: TestStore) {
+    let store = t.store.clone();
+    let lan = store.create_user("lan", "Lan", Role::Editor, "old-hash").await.unwrap();
+    let until = Utc::now() + Duration::hours(1);
+    for token in ["here", "phone", "laptop"] {
+        store.create_session(lan.id, token, until).await.unwrap();
+    }
+    store.create_session(lan.id, "stale", Utc::now() - Duration::hours(1)).await.unwrap();
+    let live: Vec<String> = store.sessions_of(lan.id).await.unwrap().into_iter().map(|s| s.token_hash).collect();
+    assert_eq!(live.len(), 3, "an expired session is not listed: {live:?}");
+    assert_eq!(store.end_other_sessions(lan.id, "phone").await.unwrap(), 3, "here, laptop and the stale one");
+    assert_eq!(store.sessions_of(lan.id).await.unwrap().len(), 1);
+    store.create_session(lan.id, "laptop", until).await.unwrap();
+    store.change_password(lan.id, "new-hash", "laptop").await.unwrap();
+    assert_eq!(store.user_for_login("lan").await.unwrap().unwrap().1, "new-hash");
+    let left: Vec<String> = store.sessions_of(lan.id).await.unwrap().into_iter().map(|s| s.token_hash).collect();
+    assert_eq!(left, ["laptop"], "only the browser that changed it stays signed in");
+    assert!(matches!(store.change_password(9999, "x", "laptop").await, Err(StoreError::NotFound(_))));
+}
+
 loa_store::on_both_backends!(
+    a_password_change_ends_every_other_session,
     members_are_unique_whatever_the_case_and_never_expose_their_hash,
     sessions_end_when_they_expire_or_the_member_changes,
     readers_comments_wait_for_a_moderator,

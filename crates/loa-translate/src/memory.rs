@@ -23,6 +23,9 @@ use crate::tmx::TmxUnit;
 /// The boxed future a [`Memory`] returns (object-safe, like `EngineFuture`).
 pub type MemoryFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, MemoryError>> + Send + 'a>>;
 
+/// What a lookup answers: per source, the remembered target or `None`.
+pub type Lookup<'a> = MemoryFuture<'a, Vec<Option<String>>>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum MemoryError {
     /// The backing store failed (database error, I/O). Translation can go
@@ -101,13 +104,7 @@ pub const HUMAN: &str = "human";
 /// - Both are safe to call concurrently; a failed `store` may have stored
 ///   some of the pairs, never a partial target.
 pub trait Memory: Send + Sync {
-    fn lookup<'a>(
-        &'a self,
-        engine: &'a str,
-        from: Lang,
-        to: Lang,
-        sources: &'a [String],
-    ) -> MemoryFuture<'a, Vec<Option<String>>>;
+    fn lookup<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, sources: &'a [String]) -> Lookup<'a>;
 
     fn store<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, pairs: &'a [(String, String)]) -> MemoryFuture<'a, ()>;
 }
@@ -183,13 +180,7 @@ fn insert(entries: &mut HashMap<Key, String>, engine: &str, from: Lang, to: Lang
 }
 
 impl Memory for InMemory {
-    fn lookup<'a>(
-        &'a self,
-        engine: &'a str,
-        from: Lang,
-        to: Lang,
-        sources: &'a [String],
-    ) -> MemoryFuture<'a, Vec<Option<String>>> {
+    fn lookup<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, sources: &'a [String]) -> Lookup<'a> {
         // Normalise before taking the lock: it is the expensive part.
         let keys: Vec<String> = sources.iter().map(|s| normalise(s)).collect();
         let entries = self.lock();

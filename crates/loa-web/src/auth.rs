@@ -43,6 +43,9 @@ fn random_bytes<const N: usize>() -> [u8; N] {
 }
 
 /// A new hash of `password` to keep in the store.
+/// The shortest password a member may choose, here or on the command line.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
 pub fn hash_password(password: &str) -> String {
     let salt: [u8; SALT_BYTES] = random_bytes();
     let mut hash = [0u8; HASH_BYTES];

@@ -294,6 +294,8 @@ fn routed() -> Routes {
         .post("/{lang}/newsroom/sources/{id}", handlers::newsroom::sources::change)
         .get("/{lang}/newsroom/account", handlers::newsroom::account::page)
         .post("/{lang}/newsroom/account/keys", handlers::newsroom::account::create)
+        .post("/{lang}/newsroom/account/password", handlers::newsroom::access::change_password)
+        .post("/{lang}/newsroom/account/sessions", handlers::newsroom::access::end_other_sessions)
         .post("/{lang}/newsroom/account/keys/{id}/revoke", handlers::newsroom::account::revoke)
         .get("/{lang}/search", handlers::reader::search::search)
 }

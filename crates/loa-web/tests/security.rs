@@ -31,6 +31,7 @@ use reqwest::header::{COOKIE, LOCATION, ORIGIN, REFERER, SET_COOKIE};
 use reqwest::StatusCode;
 
 const PASSWORD: &str = "a long newsroom password";
+const NEW_PASSWORD: &str = "another long newsroom password";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
@@ -85,6 +86,8 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/{lang}/newsroom/sources/{id}", May::Editors),
     ("GET", "/{lang}/newsroom/account", May::Members),
     ("POST", "/{lang}/newsroom/account/keys", May::Members),
+    ("POST", "/{lang}/newsroom/account/password", May::Members),
+    ("POST", "/{lang}/newsroom/account/sessions", May::Members),
     ("POST", "/{lang}/newsroom/account/keys/{id}/revoke", May::Members),
     ("GET", "/{lang}/newsroom/", May::Members),
     ("GET", "/{lang}/newsroom/review/{slug}/{edition}", May::Reviewers),
@@ -136,6 +139,8 @@ struct Site {
     store: Store,
     slug: String,
     users: Vec<(Who, User)>,
+    /// The hash of every member's [`PASSWORD`], to put it back after a trial changes it.
+    password_hash: String,
     client: reqwest::Client,
     /// A fresh reader address per request, so the per-address limits of
     /// one trial do not spill into the next.
@@ -161,6 +166,7 @@ fn held_translation(article_id: i64) -> Edition {
 /// A site (en, es) behind a trusted proxy on loopback, with one English
 /// story, its held Spanish translation and one member per role.
 async fn site_on(store: Store, dir: tempfile::TempDir, fill: bool) -> Site {
+    let password_hash = hash_password(PASSWORD);
     if fill {
         let article = NewArticle {
             canonical_url: "https://outlet.example/lanterns".into(),
@@ -179,10 +185,10 @@ async fn site_on(store: Store, dir: tempfile::TempDir, fill: bool) -> Site {
         };
         let id = store.insert_article(&article, &[], &[]).await.unwrap().article_id();
         store.save_edition(&held_translation(id)).await.unwrap();
-        let hash = hash_password(PASSWORD);
+        let hash = &password_hash;
         for (name, role) in [("lan", Role::Editor), ("tran", Role::Translator), ("mai", Role::Moderator), ("gone", Role::Editor)]
         {
-            store.create_user(name, name, role, &hash).await.unwrap();
+            store.create_user(name, name, role, hash).await.unwrap();
         }
         store.update_user("gone", None, None, Some(true)).await.unwrap();
     }
@@ -201,7 +207,7 @@ async fn site_on(store: Store, dir: tempfile::TempDir, fill: bool) -> Site {
     tokio::spawn(async move { loa_web::serve(listener, state, std::future::pending()).await.unwrap() });
     let slug = store.article(1).await.unwrap().unwrap().slug;
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    Site { base, store, slug, users, client, next_address: AtomicU32::new(1), _dir: dir }
+    Site { base, store, slug, users, password_hash, client, next_address: AtomicU32::new(1), _dir: dir }
 }
 
 async fn site() -> Site {
@@ -262,6 +268,9 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     let owner = site.users.iter().find(|(w, _)| *w == who).map_or(&site.users[0].1, |(_, u)| u).clone();
     let keys_before = site.store.api_keys_of(owner.id).await.unwrap().len();
     let key = site.store.create_api_key(owner.id, "matrix", "loa_matrix", &format!("matrix-{comment}")).await.unwrap();
+    // Another browser of the same member, which "sign out everywhere else" ends.
+    let elsewhere = format!("elsewhere-{comment}");
+    site.store.create_session(owner.id, &elsewhere, Utc::now() + chrono::Duration::hours(1)).await.unwrap();
     // A followed source, for the routes that change one.
     let source = site
         .store
@@ -289,6 +298,7 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         p if p.ends_with("/corrections") => vec![("seg-0", "Un título corregido por la matriz")],
         p if p.contains("/comments/") => vec![("decision", "approve")],
         p if p.ends_with("/keys") => vec![("name", "made by the matrix")],
+        p if p.ends_with("/password") => vec![("current", PASSWORD), ("new", NEW_PASSWORD), ("repeat", NEW_PASSWORD)],
         p if p.ends_with("/sources/{id}") => vec![("action", "pause")],
         p if p.ends_with("/sources") => vec![("url", "http://matrix.example/new.xml")],
         _ => vec![("decision", "publish")],
@@ -330,6 +340,13 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
             site.store.api_keys_of(owner.id).await.unwrap().iter().any(|k| k.id == key.id && k.revoked_at.is_some())
         }
         ("GET", p) if p.ends_with("/account") => status == StatusCode::OK && body.contains("/account/keys\""),
+        ("POST", p) if p.ends_with("/account/password") => {
+            let (_, hash) = site.store.user_for_login(&owner.username).await.unwrap().unwrap();
+            loa_web::auth::verify_password(NEW_PASSWORD, &hash)
+        }
+        ("POST", p) if p.ends_with("/account/sessions") => {
+            !site.store.sessions_of(owner.id).await.unwrap().iter().any(|s| s.token_hash == elsewhere)
+        }
         ("GET", p) if p.ends_with("/sources") => status == StatusCode::OK && body.contains("Matrix Herald"),
         ("GET", p) if p.ends_with("/log") => status == StatusCode::OK && body.contains("audit-filter"),
         ("POST", p) if p.ends_with("/sources/{id}") => {
@@ -348,6 +365,9 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     // Back as it was for the next trial.
     site.store.save_edition(&held_translation(1)).await.unwrap();
     site.store.remove_source(source.id).await.unwrap();
+    if pattern.ends_with("/account/password") {
+        site.store.update_user(&owner.username, Some(&site.password_hash), None, None).await.unwrap();
+    }
     let editor = &site.users[0].1;
     for id in site.pending().await {
         site.store.moderate_comment(id, CommentStatus::Rejected, editor).await.unwrap();

@@ -3,18 +3,12 @@
 
 use loa_domain::Lang;
 use loa_store::Store;
-use loa_translate::memory::{normalise, Memory, MemoryError, MemoryFuture};
+use loa_translate::memory::{normalise, Lookup, Memory, MemoryError, MemoryFuture};
 
 pub struct StoreMemory(pub Store);
 
 impl Memory for StoreMemory {
-    fn lookup<'a>(
-        &'a self,
-        engine: &'a str,
-        from: Lang,
-        to: Lang,
-        sources: &'a [String],
-    ) -> MemoryFuture<'a, Vec<Option<String>>> {
+    fn lookup<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, sources: &'a [String]) -> Lookup<'a> {
         Box::pin(async move {
             let keys: Vec<String> = sources.iter().map(|s| normalise(s)).collect();
             let found = self.0.memory_lookup(engine, from, to, &keys).await.map_err(MemoryError::store)?;

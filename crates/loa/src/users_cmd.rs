@@ -10,7 +10,7 @@ use crate::cli::UsersCommand;
 use crate::services::Services;
 
 /// The shortest password accepted.
-const MIN_PASSWORD_CHARS: usize = 12;
+use loa_web::auth::MIN_PASSWORD_CHARS;
 
 fn role(name: &str) -> anyhow::Result<Role> {
     Role::parse(name).with_context(|| format!("unknown role {name:?}: use editor, translator or moderator"))

@@ -173,3 +173,53 @@ async fn decisions_made_in_the_browser_show_in_the_audit_log_with_what_they_chan
     drop(b);
     drop(profile);
 }
+
+#[tokio::test]
+async fn a_member_changes_the_password_and_other_browsers_are_signed_out() {
+    let app = TestApp::new().await;
+    let store = app.services.store.clone();
+    let mai = store.create_user("mai", "Mai", Role::Moderator, &loa_web::auth::hash_password(PASSWORD)).await.unwrap();
+    // Mai is also signed in on another machine.
+    store.create_session(mai.id, "elsewhere", chrono::Utc::now() + chrono::Duration::hours(1)).await.unwrap();
+    let base = app.serve().await;
+    let profile = tempfile::tempdir().unwrap();
+    let profile_path = profile.path().to_path_buf();
+    const NEW: &str = "a new and longer newsroom password";
+    let (before, wrong, mismatch, changed, after) = tokio::task::spawn_blocking(move || {
+        let mut b = Browser::launch(&profile_path);
+        b.goto(&format!("{base}/en/newsroom/sign-in"));
+        b.fill("#username", "mai");
+        b.fill("#password", PASSWORD);
+        b.click_and_wait("form.newsroom-form button[type=submit]");
+        b.click_and_wait("a[href='/en/newsroom/account']");
+        let sessions = "[...document.querySelectorAll('ul.sessions li')].map(li => li.textContent)";
+        let before = b.eval(sessions);
+        let error = "document.querySelector('.form-error')?.textContent ?? ''";
+        let submit = |b: &mut Browser, current: &str, new: &str, repeat: &str| {
+            b.fill("#current-password", current);
+            b.fill("#new-password", new);
+            b.fill("#repeat-password", repeat);
+            b.click_and_wait("form.password-form button[type=submit]");
+        };
+        submit(&mut b, "not the password at all", NEW, NEW);
+        let wrong = b.text(error);
+        submit(&mut b, PASSWORD, NEW, "a different new password here");
+        let mismatch = b.text(error);
+        submit(&mut b, PASSWORD, NEW, NEW);
+        let changed = b.text("document.querySelector('.form-notice')?.textContent ?? ''");
+        let after = b.eval(sessions);
+        (before, wrong, mismatch, changed, after)
+    })
+    .await
+    .unwrap();
+    assert_eq!(before.as_array().unwrap().len(), 2, "this browser and the other: {before}");
+    assert!(before.to_string().contains("this browser"), "{before}");
+    assert!(wrong.contains("current password is not right"), "{wrong:?}");
+    assert!(mismatch.contains("differ"), "{mismatch:?}");
+    assert!(changed.contains("password is changed"), "{changed:?}");
+    assert_eq!(after.as_array().unwrap().len(), 1, "the other browser is signed out: {after}");
+    let (_, hash) = store.user_for_login("mai").await.unwrap().unwrap();
+    assert!(loa_web::auth::verify_password(NEW, &hash) && !loa_web::auth::verify_password(PASSWORD, &hash));
+    assert!(store.session_user("elsewhere").await.unwrap().is_none());
+    drop(profile);
+}

@@ -97,22 +97,9 @@ impl DeepLConfig {
         DeepLConfig {
             base_url: base_url.into(),
             auth_key: auth_key.into(),
-            languages: vec![
-                Lang::Vi,
-                Lang::En,
-                Lang::Ru,
-                Lang::Uk,
-                Lang::Es,
-                Lang::Fr,
-                Lang::Pt,
-                Lang::It,
-                Lang::Ro,
-                Lang::De,
-                Lang::Zh,
-                Lang::Ja,
-                Lang::Ko,
-                Lang::Id,
-            ],
+            // Every language loa knows but Belarusian, Catalan and Galician,
+            // which DeepL does not translate.
+            languages: Lang::ALL.into_iter().filter(|l| !matches!(l, Lang::Be | Lang::Ca | Lang::Gl)).collect(),
             english_variant: "EN-GB".into(),
             portuguese_variant: "PT-PT".into(),
             // Vietnamese is served by DeepL's newer models only.

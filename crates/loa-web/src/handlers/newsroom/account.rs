@@ -1,7 +1,8 @@
-//! `/{lang}/newsroom/account`: a member's API keys. A key is shown once,
-//! on the page that answers its creation; the store keeps its SHA-256
-//! and its first characters only. Programs send it as
-//! `Authorization: Bearer <key>` to the newsroom's JSON reads.
+//! `/{lang}/newsroom/account`: a member's sessions, password and API keys.
+//! A key is shown once, on the page that answers its creation; the store
+//! keeps its SHA-256 and its first characters only. Programs send it as
+//! `Authorization: Bearer <key>` to the newsroom's JSON. Changing the
+//! password, or asking for it, signs out every other browser.
 
 use std::collections::HashMap;
 
@@ -49,20 +50,49 @@ pub async fn page(
     State(state): State<AppState>,
     Member { user, lang }: Member,
     Query(params): Query<HashMap<String, String>>,
+    headers: HeaderMap,
 ) -> Response {
-    let notice = params.contains_key("revoked").then(|| ctx(&state, lang).t("account-key-revoked"));
-    private(finish(&state, lang, build(&state, lang, &user, notice, None).await))
+    let notice = [
+        ("revoked", "account-key-revoked"),
+        ("password-changed", "account-notice-password-changed"),
+        ("sessions-ended", "account-notice-sessions-ended"),
+    ]
+    .into_iter()
+    .find(|(k, _)| params.contains_key(*k))
+    .map(|(_, message)| ctx(&state, lang).t(message));
+    let shown = Shown { notice, this_session: this_session(&headers), ..Shown::default() };
+    private(finish(&state, lang, build(&state, lang, &user, shown, StatusCode::OK).await))
 }
 
-async fn build(state: &AppState, lang: Lang, user: &User, notice: Option<String>, new_key: Option<&str>) -> PageResult {
+/// What the account page shows besides the member's sessions and keys.
+#[derive(Default)]
+pub(crate) struct Shown<'a> {
+    pub notice: Option<String>,
+    /// A key just made, shown this once.
+    pub new_key: Option<&'a str>,
+    /// Why the password was not changed.
+    pub password_error: Option<String>,
+    /// The asking browser's session (its token's hash).
+    pub this_session: Option<String>,
+}
+
+/// The hash of the session token the request carries.
+pub(crate) fn this_session(headers: &HeaderMap) -> Option<String> {
+    crate::auth::cookie(headers, crate::auth::SESSION_COOKIE).map(token_hash)
+}
+
+pub(crate) async fn build(state: &AppState, lang: Lang, user: &User, shown: Shown<'_>, status: StatusCode) -> PageResult {
     let c = ctx(state, lang);
     let keys = state.store.api_keys_of(user.id).await?;
+    let sessions = state.store.sessions_of(user.id).await?;
     let code = lang.code();
     let mut h = format!("<div class=\"wrap newsroom account\"><h1>{}</h1>", c.th("account-title"));
-    if let Some(n) = notice {
+    if let Some(n) = shown.notice {
         h.push_str(&format!("<p class=\"form-notice\" role=\"status\">{}</p>", esc(&n)));
     }
-    if let Some(key) = new_key {
+    h.push_str(&super::access::sessions_section(&c, &sessions, shown.this_session.as_deref()));
+    h.push_str(&super::access::password_form(&c, shown.password_error.as_deref()));
+    if let Some(key) = shown.new_key {
         h.push_str(&format!(
             "<div class=\"form-notice\" role=\"status\"><p>{}</p><p><code class=\"api-key\">{}</code></p></div>",
             c.th("account-key-created"),
@@ -113,7 +143,7 @@ async fn build(state: &AppState, lang: Lang, user: &User, notice: Option<String>
     ));
     h.push_str(&format!("<p><a href=\"{}\">{}</a></p></div>", super::member::desk_path(lang), c.th("newsroom-title")));
     let page = Page { title: c.t("account-title"), main: h, noindex: true, ..Page::default() };
-    Ok(render_page(state, lang, StatusCode::OK, &page))
+    Ok(render_page(state, lang, status, &page))
 }
 
 /// `POST …/account/keys`: a new key named `name`, shown once.
@@ -131,7 +161,8 @@ pub async fn create(
         return private(finish(&state, lang, Err(e.into())));
     }
     tracing::info!(user = %user.username, key = &key[..SHOWN], "API key created");
-    private(finish(&state, lang, build(&state, lang, &user, None, Some(&key)).await))
+    let shown = Shown { new_key: Some(&key), ..Shown::default() };
+    private(finish(&state, lang, build(&state, lang, &user, shown, StatusCode::OK).await))
 }
 
 /// `POST …/account/keys/{id}/revoke`: only the key's owner revokes it.

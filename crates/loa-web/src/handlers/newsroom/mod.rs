@@ -3,6 +3,7 @@
 //! (`/api/v1/sources`, `/api/v1/review`, `/api/v1/articles/{slug}/editions`).
 //! `member` says who is signed in and answers those who may not go on.
 
+pub mod access;
 pub mod account;
 pub mod api;
 pub mod decisions;
