@@ -85,11 +85,19 @@ pub enum ActionKind {
     Corrected,
     Approved,
     Rejected,
+    /// A story's section, places or topics changed.
+    Retagged,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 5] =
-        [ActionKind::Published, ActionKind::Withdrawn, ActionKind::Corrected, ActionKind::Approved, ActionKind::Rejected];
+    pub const ALL: [ActionKind; 6] = [
+        ActionKind::Published,
+        ActionKind::Withdrawn,
+        ActionKind::Corrected,
+        ActionKind::Approved,
+        ActionKind::Rejected,
+        ActionKind::Retagged,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -98,6 +106,7 @@ impl ActionKind {
             ActionKind::Corrected => "corrected",
             ActionKind::Approved => "approved",
             ActionKind::Rejected => "rejected",
+            ActionKind::Retagged => "retagged",
         }
     }
 

@@ -347,3 +347,19 @@ account-password-submit = Змяніць пароль
 account-password-short = Новы пароль павінен быць не карацейшы за { $min } сімвалаў.
 account-password-mismatch = Новыя паролі не супадаюць.
 account-password-wrong = Цяперашні пароль няправільны. Нічога не зменена.
+
+## Newsroom: a story
+story-title = Матэрыял
+story-saved = Раздзел, месцы і тэмы захаваны; усе версіі абноўлены.
+story-editions = Версіі
+story-original = арыгінал
+story-tags-heading = Раздзел, месцы і тэмы
+story-category = Раздзел
+story-places = Месцы (па адным у радку)
+story-topics = Тэмы (па адной у радку)
+story-tags-hint = Змены датычаць усіх версій, пошуку і стужак.
+story-save = Захаваць
+story-error-category = Выберыце адзін з раздзелаў.
+story-error-tags = Не больш за { $max } месцаў і { $max } тэм, кожнае не даўжэйшае за { $chars } сімвалаў. Нічога не зменена.
+audit-kind-retagged = Зменена рубрыкацыя
+newsroom-action-retagged = Рубрыкацыю змяніў(ла) { $name }.

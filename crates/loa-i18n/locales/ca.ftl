@@ -339,3 +339,19 @@ account-password-submit = Canvia la contrasenya
 account-password-short = La contrasenya nova ha de tenir almenys { $min } caràcters.
 account-password-mismatch = Les dues contrasenyes noves no coincideixen.
 account-password-wrong = La contrasenya actual no és correcta. No s’ha canviat res.
+
+## Newsroom: a story
+story-title = Notícia
+story-saved = Secció, llocs i temes desats; totes les edicions s’actualitzen.
+story-editions = Edicions
+story-original = l’original
+story-tags-heading = Secció, llocs i temes
+story-category = Secció
+story-places = Llocs (un per línia)
+story-topics = Temes (un per línia)
+story-tags-hint = Els canvis arriben a totes les edicions, la cerca i els canals.
+story-save = Desa
+story-error-category = Trieu una de les seccions.
+story-error-tags = Com a màxim { $max } llocs i { $max } temes, de fins a { $chars } caràcters cadascun. No s’ha canviat res.
+audit-kind-retagged = Reclassificada
+newsroom-action-retagged = Reclassificada per { $name }.

@@ -341,3 +341,19 @@ account-password-submit = Change password
 account-password-short = The new password must have at least { $min } characters.
 account-password-mismatch = The two new passwords differ.
 account-password-wrong = The current password is not right. Nothing was changed.
+
+## Newsroom: a story
+story-title = Story
+story-saved = Section, places and topics saved; every edition follows.
+story-editions = Editions
+story-original = the original
+story-tags-heading = Section, places and topics
+story-category = Section
+story-places = Places (one a line)
+story-topics = Topics (one a line)
+story-tags-hint = Changes reach every edition, the search and the feeds.
+story-save = Save
+story-error-category = Choose one of the sections.
+story-error-tags = At most { $max } places and { $max } topics, each up to { $chars } characters. Nothing was changed.
+audit-kind-retagged = Retagged
+newsroom-action-retagged = Retagged by { $name }.

@@ -339,3 +339,19 @@ account-password-submit = Cambiar contraseña
 account-password-short = La contraseña nueva debe tener al menos { $min } caracteres.
 account-password-mismatch = Las dos contraseñas nuevas no coinciden.
 account-password-wrong = La contraseña actual no es correcta. No se ha cambiado nada.
+
+## Newsroom: a story
+story-title = Noticia
+story-saved = Sección, lugares y temas guardados; todas las ediciones se actualizan.
+story-editions = Ediciones
+story-original = el original
+story-tags-heading = Sección, lugares y temas
+story-category = Sección
+story-places = Lugares (uno por línea)
+story-topics = Temas (uno por línea)
+story-tags-hint = Los cambios llegan a todas las ediciones, la búsqueda y los canales.
+story-save = Guardar
+story-error-category = Elija una de las secciones.
+story-error-tags = Como máximo { $max } lugares y { $max } temas, de hasta { $chars } caracteres cada uno. No se ha cambiado nada.
+audit-kind-retagged = Reclasificada
+newsroom-action-retagged = Reclasificada por { $name }.

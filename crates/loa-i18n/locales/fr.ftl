@@ -339,3 +339,19 @@ account-password-submit = Changer le mot de passe
 account-password-short = Le nouveau mot de passe doit compter au moins { $min } caractères.
 account-password-mismatch = Les deux nouveaux mots de passe diffèrent.
 account-password-wrong = Le mot de passe actuel est faux. Rien n’a changé.
+
+## Newsroom: a story
+story-title = Article
+story-saved = Rubrique, lieux et thèmes enregistrés ; toutes les éditions suivent.
+story-editions = Éditions
+story-original = l’original
+story-tags-heading = Rubrique, lieux et thèmes
+story-category = Rubrique
+story-places = Lieux (un par ligne)
+story-topics = Thèmes (un par ligne)
+story-tags-hint = Les changements touchent toutes les éditions, la recherche et les flux.
+story-save = Enregistrer
+story-error-category = Choisissez une des rubriques.
+story-error-tags = Au plus { $max } lieux et { $max } thèmes, de { $chars } caractères au plus chacun. Rien n’a changé.
+audit-kind-retagged = Reclassé
+newsroom-action-retagged = Reclassé par { $name }.

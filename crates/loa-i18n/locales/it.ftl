@@ -339,3 +339,19 @@ account-password-submit = Cambia password
 account-password-short = La nuova password deve avere almeno { $min } caratteri.
 account-password-mismatch = Le due nuove password non coincidono.
 account-password-wrong = La password attuale non è giusta. Non è cambiato nulla.
+
+## Newsroom: a story
+story-title = Articolo
+story-saved = Sezione, luoghi e temi salvati; tutte le edizioni si aggiornano.
+story-editions = Edizioni
+story-original = l’originale
+story-tags-heading = Sezione, luoghi e temi
+story-category = Sezione
+story-places = Luoghi (uno per riga)
+story-topics = Temi (uno per riga)
+story-tags-hint = Le modifiche valgono per tutte le edizioni, la ricerca e i feed.
+story-save = Salva
+story-error-category = Scegli una delle sezioni.
+story-error-tags = Al massimo { $max } luoghi e { $max } temi, ciascuno fino a { $chars } caratteri. Non è cambiato nulla.
+audit-kind-retagged = Riclassificato
+newsroom-action-retagged = Riclassificato da { $name }.

@@ -339,3 +339,19 @@ account-password-submit = Alterar palavra-passe
 account-password-short = A nova palavra-passe deve ter pelo menos { $min } caracteres.
 account-password-mismatch = As duas novas palavras-passe diferem.
 account-password-wrong = A palavra-passe atual não está certa. Nada foi alterado.
+
+## Newsroom: a story
+story-title = Notícia
+story-saved = Secção, lugares e temas guardados; todas as edições acompanham.
+story-editions = Edições
+story-original = o original
+story-tags-heading = Secção, lugares e temas
+story-category = Secção
+story-places = Lugares (um por linha)
+story-topics = Temas (um por linha)
+story-tags-hint = As alterações chegam a todas as edições, à pesquisa e aos feeds.
+story-save = Guardar
+story-error-category = Escolha uma das secções.
+story-error-tags = No máximo { $max } lugares e { $max } temas, cada um até { $chars } caracteres. Nada foi alterado.
+audit-kind-retagged = Reclassificada
+newsroom-action-retagged = Reclassificada por { $name }.

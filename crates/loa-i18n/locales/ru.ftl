@@ -347,3 +347,19 @@ account-password-submit = Сменить пароль
 account-password-short = Новый пароль должен быть не короче { $min } символов.
 account-password-mismatch = Новые пароли не совпадают.
 account-password-wrong = Текущий пароль неверен. Ничего не изменено.
+
+## Newsroom: a story
+story-title = Материал
+story-saved = Раздел, места и темы сохранены; все версии обновлены.
+story-editions = Версии
+story-original = оригинал
+story-tags-heading = Раздел, места и темы
+story-category = Раздел
+story-places = Места (по одному в строке)
+story-topics = Темы (по одной в строке)
+story-tags-hint = Изменения касаются всех версий, поиска и лент.
+story-save = Сохранить
+story-error-category = Выберите один из разделов.
+story-error-tags = Не больше { $max } мест и { $max } тем, каждое не длиннее { $chars } символов. Ничего не изменено.
+audit-kind-retagged = Изменена рубрикация
+newsroom-action-retagged = Рубрикацию изменил(а) { $name }.

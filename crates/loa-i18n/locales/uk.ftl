@@ -347,3 +347,19 @@ account-password-submit = Змінити пароль
 account-password-short = Новий пароль має містити щонайменше { $min } символів.
 account-password-mismatch = Нові паролі не збігаються.
 account-password-wrong = Поточний пароль неправильний. Нічого не змінено.
+
+## Newsroom: a story
+story-title = Матеріал
+story-saved = Розділ, місця й теми збережено; усі версії оновлено.
+story-editions = Версії
+story-original = оригінал
+story-tags-heading = Розділ, місця й теми
+story-category = Розділ
+story-places = Місця (по одному в рядку)
+story-topics = Теми (по одній у рядку)
+story-tags-hint = Зміни стосуються всіх версій, пошуку та стрічок.
+story-save = Зберегти
+story-error-category = Виберіть один із розділів.
+story-error-tags = Не більше { $max } місць і { $max } тем, кожне не довше { $chars } символів. Нічого не змінено.
+audit-kind-retagged = Змінено рубрикацію
+newsroom-action-retagged = Рубрикацію змінив(ла) { $name }.

@@ -320,3 +320,19 @@ account-password-submit = Đổi mật khẩu
 account-password-short = Mật khẩu mới phải có ít nhất { $min } ký tự.
 account-password-mismatch = Hai mật khẩu mới không khớp.
 account-password-wrong = Mật khẩu hiện tại không đúng. Chưa có gì thay đổi.
+
+## Newsroom: a story
+story-title = Bài viết
+story-saved = Đã lưu chuyên mục, địa danh và chủ đề; mọi phiên bản cập nhật theo.
+story-editions = Các phiên bản
+story-original = bản gốc
+story-tags-heading = Chuyên mục, địa danh và chủ đề
+story-category = Chuyên mục
+story-places = Địa danh (mỗi dòng một)
+story-topics = Chủ đề (mỗi dòng một)
+story-tags-hint = Thay đổi áp dụng cho mọi phiên bản, tìm kiếm và nguồn cấp.
+story-save = Lưu
+story-error-category = Hãy chọn một chuyên mục.
+story-error-tags = Tối đa { $max } địa danh và { $max } chủ đề, mỗi mục không quá { $chars } ký tự. Chưa có gì thay đổi.
+audit-kind-retagged = Đổi phân loại
+newsroom-action-retagged = { $name } đã đổi phân loại.

@@ -2,7 +2,9 @@
 //! in the same transaction.
 
 use loa_domain::article::body_text;
-use loa_domain::{slugify, ActionKind, ArticleId, Block, Edition, EditionStatus, Lang, NewArticle, NewsroomAction, User};
+use loa_domain::{
+    slugify, ActionKind, ArticleId, Block, Category, Edition, EditionStatus, Lang, NewArticle, NewsroomAction, User,
+};
 use serde_json::json;
 use sqlx::{AnyConnection, Row};
 
@@ -307,6 +309,50 @@ impl Store {
         Ok(())
     }
 
+    /// Sets a story's section, places and topics as an editor chose them.
+    /// In one transaction: the story changes, every edition's change is
+    /// logged (so every node's index, feeds and pages follow), and the
+    /// decision enters the audit log with the values before and after.
+    pub async fn retag_article(&self, article_id: ArticleId, tags: &StoryTags<'_>, actor: Option<&User>) -> Result<()> {
+        let StoryTags { category, places, topics } = *tags;
+        let mut tx = self.begin_write().await?;
+        let old: Option<(String, String, String, String)> =
+            sqlx::query_as(&crate::sql("SELECT category, places, topics, original_lang FROM articles WHERE id = ?"))
+                .bind(article_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (old_category, old_places, old_topics, original) =
+            old.ok_or_else(|| StoreError::NotFound(format!("article {article_id}")))?;
+        let list = |json: &str| -> Result<Vec<String>> {
+            serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("article {article_id}'s places or topics: {e}")))
+        };
+        let described = |category: &str, places: &[String], topics: &[String]| {
+            format!("{category} · {} · {}", places.join(", "), topics.join(", "))
+        };
+        let before = described(&old_category, &list(&old_places)?, &list(&old_topics)?);
+        let lang = crate::reads::parse_lang(&original)?;
+        sqlx::query(&crate::sql("UPDATE articles SET category = ?, places = ?, topics = ? WHERE id = ?"))
+            .bind(category.slug)
+            .bind(json!(places).to_string())
+            .bind(json!(topics).to_string())
+            .bind(article_id)
+            .execute(&mut *tx)
+            .await?;
+        let langs: Vec<String> = sqlx::query_scalar(&crate::sql("SELECT lang FROM editions WHERE article_id = ?"))
+            .bind(article_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        for code in langs {
+            record_change(&mut tx, article_id, crate::reads::parse_lang(&code)?).await?;
+        }
+        let after = described(category.slug, places, topics);
+        let change = Some((before.as_str(), after.as_str()));
+        let action = Action { actor, kind: ActionKind::Retagged, article_id, lang, comment_id: None, count: None, change };
+        record_action(&mut tx, action).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// What people did to one edition, oldest first.
     pub async fn edition_history(&self, article_id: ArticleId, lang: Lang) -> Result<Vec<NewsroomAction>> {
         let rows = sqlx::query(&crate::sql(
@@ -528,6 +574,14 @@ async fn free_slug(conn: &mut AnyConnection, table: &str, text: &str, fallback: 
     }
     let n = (2..).find(|n| !taken.contains(&format!("{base}-{n}"))).unwrap_or(2);
     Ok(format!("{base}-{n}"))
+}
+
+/// A story's section, places and topics, as an editor sets them.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryTags<'a> {
+    pub category: Category,
+    pub places: &'a [String],
+    pub topics: &'a [String],
 }
 
 /// One line of the newsroom's history, as written.

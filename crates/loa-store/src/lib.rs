@@ -30,7 +30,7 @@ pub mod testing;
 mod throttle;
 
 pub use api_keys::ApiKey;
-pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, SuppliedEdition};
+pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, StoryTags, SuppliedEdition};
 pub use audit::{AuditEntry, AuditFilter};
 pub use changes::Change;
 pub use copy::TableReport;

@@ -70,6 +70,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0010_action_values.sql"),
         include_str!("../migrations/postgres/0010_action_values.sql"),
     ),
+    (
+        11,
+        "retagged action",
+        include_str!("../migrations/sqlite/0011_retagged_action.sql"),
+        include_str!("../migrations/postgres/0011_retagged_action.sql"),
+    ),
 ];
 
 /// Whether this build has migration `version`.

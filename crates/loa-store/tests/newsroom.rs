@@ -3,7 +3,7 @@
 use chrono::{Duration, Utc};
 use loa_domain::{Block, Category, CommentStatus, Lang, NewArticle, Role};
 use loa_store::testing::TestStore;
-use loa_store::{AuditFilter, Store, StoreError};
+use loa_store::{AuditFilter, Store, StoreError, StoryTags};
 
 async fn one_article(store: &Store) -> i64 {
     let article = NewArticle {
@@ -86,15 +86,21 @@ async fn readers_comments_wait_for_a_moderator(t: TestStore) {
     assert!(store.pending_comments(10).await.unwrap().is_empty());
 }
 
+/// A Spanish translation of story `id`, saved with `status`.
+async fn spanish_edition(store: &Store, id: i64, status: loa_domain::EditionStatus) -> loa_domain::Edition {
+    let mut es = store.edition(id, Lang::En).await.unwrap().unwrap();
+    es.lang = Lang::Es;
+    es.status = status;
+    es.engine = "apertium:eng-spa".into();
+    store.save_edition(&es).await.unwrap();
+    es
+}
+
 async fn decisions_enter_the_history_with_who_made_them(t: TestStore) {
     let store = t.store.clone();
     let id = one_article(&store).await;
     let tran = store.create_user("tran", "Trần Anh", Role::Translator, "h").await.unwrap();
-    let mut es = store.edition(id, Lang::En).await.unwrap().unwrap();
-    es.lang = Lang::Es;
-    es.status = loa_domain::EditionStatus::MachineTranslated;
-    es.engine = "apertium:eng-spa".into();
-    store.save_edition(&es).await.unwrap();
+    let es = spanish_edition(&store, id, loa_domain::EditionStatus::MachineTranslated).await;
     assert!(store.edition_history(id, Lang::Es).await.unwrap().is_empty(), "a machine's work is not a decision");
     store.save_corrected_edition(&es, 2, Some(&tran)).await.unwrap();
     store.set_edition_status(id, Lang::Es, loa_domain::EditionStatus::Published, Some(&tran)).await.unwrap();
@@ -189,7 +195,39 @@ async fn a_password_change_ends_every_other_session(t: TestStore) {
     assert!(matches!(store.change_password(9999, "x", "laptop").await, Err(StoreError::NotFound(_))));
 }
 
+async fn retagging_a_story_reaches_every_edition_and_the_log(t: TestStore) {
+    let store = t.store.clone();
+    let id = one_article(&store).await;
+    let lan = store.create_user("lan", "Lan", Role::Editor, "h").await.unwrap();
+    spanish_edition(&store, id, loa_domain::EditionStatus::Published).await;
+    let seq = store.last_change().await.unwrap();
+    let places = vec!["Huế".to_string(), "Hội An".to_string()];
+    let topics = ["markets".to_string()];
+    let tags = StoryTags { category: Category::from_slug("heritage").unwrap(), places: &places, topics: &topics };
+    store.retag_article(id, &tags, Some(&lan)).await.unwrap();
+    let article = store.article(id).await.unwrap().unwrap();
+    assert_eq!(
+        (article.category.slug, article.places.clone(), article.topics.clone()),
+        ("heritage", places, vec!["markets".to_string()])
+    );
+    let mut changed: Vec<Lang> = store.changes_since(seq, 10).await.unwrap().into_iter().map(|c| c.lang).collect();
+    changed.sort_by_key(|l| l.code());
+    assert_eq!(changed, [Lang::En, Lang::Es], "every edition follows");
+    let log = store.audit_log(&AuditFilter::default(), 5).await.unwrap();
+    assert_eq!(log[0].action.kind, loa_domain::ActionKind::Retagged);
+    assert_eq!(log[0].action.actor.as_deref(), Some("Lan"));
+    assert_eq!(
+        log[0].change,
+        Some(("travel ·  · ".to_string(), "heritage · Huế, Hội An · markets".to_string())),
+        "before and after"
+    );
+    let nothing = StoryTags { category: Category::from_slug("news").unwrap(), places: &[], topics: &[] };
+    let missing = store.retag_article(9999, &nothing, None).await;
+    assert!(matches!(missing, Err(StoreError::NotFound(_))));
+}
+
 loa_store::on_both_backends!(
+    retagging_a_story_reaches_every_edition_and_the_log,
     a_password_change_ends_every_other_session,
     members_are_unique_whatever_the_case_and_never_expose_their_hash,
     sessions_end_when_they_expire_or_the_member_changes,

@@ -289,6 +289,8 @@ fn routed() -> Routes {
         .post("/{lang}/newsroom/review/{slug}/{edition}/corrections", handlers::newsroom::review_edition::correct)
         .post("/{lang}/newsroom/comments/{id}", handlers::newsroom::moderate::moderate)
         .get("/{lang}/newsroom/log", handlers::newsroom::log::log)
+        .get("/{lang}/newsroom/story/{slug}", handlers::newsroom::story::page)
+        .post("/{lang}/newsroom/story/{slug}", handlers::newsroom::story::retag)
         .get("/{lang}/newsroom/sources", handlers::newsroom::sources::page)
         .post("/{lang}/newsroom/sources", handlers::newsroom::sources::add)
         .post("/{lang}/newsroom/sources/{id}", handlers::newsroom::sources::change)

@@ -27,19 +27,13 @@ fn every_api_route_is_in_the_document_and_the_document_names_no_other() {
 
 fn story(n: u32, category: &str, place: &str) -> NewArticle {
     NewArticle {
-        canonical_url: format!("https://herald.example/{n}"),
-        outlet: "Herald".into(),
-        source_id: None,
-        lang: Lang::En,
-        title: format!("Harbour report number {n}"),
         lead: format!("The harbour office gave report {n}."),
         blocks: vec![Block::Paragraph { text: format!("Report {n} counted {} boats.", n * 7), marks: vec![] }],
         author: Some(if n.is_multiple_of(2) { "Lê Minh" } else { "Trần Hà" }.into()),
         category: Category::from_slug(category).unwrap(),
         places: vec![place.into()],
-        topics: vec![],
         published_at: Some(Utc.with_ymd_and_hms(2026, 5, 1 + n, 9, 0, 0).unwrap()),
-        updated_at: None,
+        ..loa_store::testing::new_article(&format!("https://herald.example/{n}"), &format!("Harbour report number {n}"))
     }
 }
 

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use loa_domain::{Block, Category, Lang, NewArticle};
 use loa_i18n::Locales;
 use loa_search::{EditionDoc, SearchIndex};
+use loa_store::testing::new_article;
 use loa_store::Store;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -29,11 +30,6 @@ async fn site() -> Site {
     let search = SearchIndex::open_in_ram().unwrap();
     for i in 0..30 {
         let article = NewArticle {
-            canonical_url: format!("https://outlet.example/{i}"),
-            outlet: "Outlet".into(),
-            source_id: None,
-            lang: Lang::En,
-            title: format!("Lanterns on the river, evening {i}"),
             lead: format!("Hội An lit {i} lanterns along the river."),
             blocks: vec![Block::Paragraph {
                 text: format!("The lanterns shone on Friday number {i}, and the market stayed open."),
@@ -42,9 +38,8 @@ async fn site() -> Site {
             author: Some("Lan".into()),
             category: Category::from_slug("local").unwrap(),
             places: vec!["Hội An".into()],
-            topics: vec![],
             published_at: Some(chrono::Utc::now()),
-            updated_at: None,
+            ..new_article(&format!("https://outlet.example/{i}"), &format!("Lanterns on the river, evening {i}"))
         };
         let id = store.insert_article(&article, &[], &[]).await.unwrap().article_id();
         let stored = store.article(id).await.unwrap().unwrap();

@@ -81,6 +81,8 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/{lang}/newsroom/review/{slug}/{edition}/corrections", May::Reviewers),
     ("POST", "/{lang}/newsroom/comments/{id}", May::Moderators),
     ("GET", "/{lang}/newsroom/log", May::Editors),
+    ("GET", "/{lang}/newsroom/story/{slug}", May::Editors),
+    ("POST", "/{lang}/newsroom/story/{slug}", May::Editors),
     ("GET", "/{lang}/newsroom/sources", May::Editors),
     ("POST", "/{lang}/newsroom/sources", May::Editors),
     ("POST", "/{lang}/newsroom/sources/{id}", May::Editors),
@@ -300,6 +302,7 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         p if p.ends_with("/keys") => vec![("name", "made by the matrix")],
         p if p.ends_with("/password") => vec![("current", PASSWORD), ("new", NEW_PASSWORD), ("repeat", NEW_PASSWORD)],
         p if p.ends_with("/sources/{id}") => vec![("action", "pause")],
+        p if p.ends_with("/story/{slug}") => vec![("category", "travel"), ("places", "Huế"), ("topics", "lanterns")],
         p if p.ends_with("/sources") => vec![("url", "http://matrix.example/new.xml")],
         _ => vec![("decision", "publish")],
     };
@@ -349,6 +352,8 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         }
         ("GET", p) if p.ends_with("/sources") => status == StatusCode::OK && body.contains("Matrix Herald"),
         ("GET", p) if p.ends_with("/log") => status == StatusCode::OK && body.contains("audit-filter"),
+        ("GET", p) if p.ends_with("/story/{slug}") => status == StatusCode::OK && body.contains("story-tags"),
+        ("POST", p) if p.ends_with("/story/{slug}") => site.store.article(1).await.unwrap().unwrap().category.slug == "travel",
         ("POST", p) if p.ends_with("/sources/{id}") => {
             site.store.sources().await.unwrap().iter().any(|s| s.id == source.id && !s.settings.enabled)
         }
@@ -365,6 +370,8 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     // Back as it was for the next trial.
     site.store.save_edition(&held_translation(1)).await.unwrap();
     site.store.remove_source(source.id).await.unwrap();
+    let local = loa_store::StoryTags { category: Category::from_slug("local").unwrap(), places: &[], topics: &[] };
+    site.store.retag_article(1, &local, None).await.unwrap();
     if pattern.ends_with("/account/password") {
         site.store.update_user(&owner.username, Some(&site.password_hash), None, None).await.unwrap();
     }

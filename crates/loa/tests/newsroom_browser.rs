@@ -14,6 +14,14 @@ use loa_test_support::browser::Browser;
 
 const PASSWORD: &str = "a long newsroom password";
 
+/// Signs `user` in on the site at `base` with the sign-in form.
+fn sign_in(b: &mut Browser, base: &str, user: &str) {
+    b.goto(&format!("{base}/en/newsroom/sign-in"));
+    b.fill("#username", user);
+    b.fill("#password", PASSWORD);
+    b.click_and_wait("form.newsroom-form button[type=submit]");
+}
+
 #[tokio::test]
 async fn an_editor_follows_pauses_and_removes_a_source_in_the_browser() {
     let outlet = Fixture::start_with(|addr| {
@@ -48,10 +56,7 @@ async fn an_editor_follows_pauses_and_removes_a_source_in_the_browser() {
     // Each step runs the browser on a blocking thread and hands it back.
     let (refused, b) = tokio::task::spawn_blocking(move || {
         let mut b = Browser::launch(&profile_path);
-        b.goto(&format!("{base}/en/newsroom/sign-in"));
-        b.fill("#username", "lan");
-        b.fill("#password", PASSWORD);
-        b.click_and_wait("form.newsroom-form button[type=submit]");
+        sign_in(&mut b, &base, "lan");
         assert!(b.url().ends_with("/en/newsroom/"), "signed in to the desk: {}", b.url());
         b.click_and_wait("a[href='/en/newsroom/sources']");
         b.fill("#source-url", &about);
@@ -134,10 +139,7 @@ async fn decisions_made_in_the_browser_show_in_the_audit_log_with_what_they_chan
 
     let (all_rows, published_rows, lan_rows, b) = tokio::task::spawn_blocking(move || {
         let mut b = Browser::launch(&profile_path);
-        b.goto(&format!("{base}/en/newsroom/sign-in"));
-        b.fill("#username", "lan");
-        b.fill("#password", PASSWORD);
-        b.click_and_wait("form.newsroom-form button[type=submit]");
+        sign_in(&mut b, &base, "lan");
         // The held Spanish edition, from the desk's queue, published.
         b.click_and_wait(&format!(".review-queue a[href='/en/newsroom/review/{slug}/es']"));
         b.click_and_wait("button[name=decision][value=publish]");
@@ -187,10 +189,7 @@ async fn a_member_changes_the_password_and_other_browsers_are_signed_out() {
     const NEW: &str = "a new and longer newsroom password";
     let (before, wrong, mismatch, changed, after) = tokio::task::spawn_blocking(move || {
         let mut b = Browser::launch(&profile_path);
-        b.goto(&format!("{base}/en/newsroom/sign-in"));
-        b.fill("#username", "mai");
-        b.fill("#password", PASSWORD);
-        b.click_and_wait("form.newsroom-form button[type=submit]");
+        sign_in(&mut b, &base, "mai");
         b.click_and_wait("a[href='/en/newsroom/account']");
         let sessions = "[...document.querySelectorAll('ul.sessions li')].map(li => li.textContent)";
         let before = b.eval(sessions);
@@ -221,5 +220,54 @@ async fn a_member_changes_the_password_and_other_browsers_are_signed_out() {
     let (_, hash) = store.user_for_login("mai").await.unwrap().unwrap();
     assert!(loa_web::auth::verify_password(NEW, &hash) && !loa_web::auth::verify_password(PASSWORD, &hash));
     assert!(store.session_user("elsewhere").await.unwrap().is_none());
+    drop(profile);
+}
+
+#[tokio::test]
+async fn an_editor_retags_a_story_and_the_site_and_the_log_follow() {
+    let (_outlet, app) = common::newsroom_with_a_held_translation().await;
+    let store = app.services.store.clone();
+    store.create_user("lan", "Lan Editor", Role::Editor, &loa_web::auth::hash_password(PASSWORD)).await.unwrap();
+    let article = store.article(1).await.unwrap().unwrap();
+    let base = app.serve().await;
+    let profile = tempfile::tempdir().unwrap();
+    let profile_path = profile.path().to_path_buf();
+    let (slug, page_base) = (article.slug.clone(), base.clone());
+    let (refused, kept, saved, log_row) = tokio::task::spawn_blocking(move || {
+        let mut b = Browser::launch(&profile_path);
+        sign_in(&mut b, &page_base, "lan");
+        // From the review page of the held translation to the story's page.
+        b.goto(&format!("{page_base}/en/newsroom/review/{slug}/es"));
+        b.click_and_wait(&format!("a[href='/en/newsroom/story/{slug}']"));
+        // A place name that is too long is refused, the form kept as typed.
+        b.eval("document.querySelector('#story-category').value = 'heritage'");
+        b.fill("#story-places", &format!("Hội An\n{}", "x".repeat(200)));
+        b.click_and_wait("form.story-tags button[type=submit]");
+        let refused = b.text("document.querySelector('.form-error')?.textContent ?? ''");
+        let kept = b.text("document.querySelector('#story-places').value");
+        b.fill("#story-places", "Hội An\nQuảng Nam");
+        b.fill("#story-topics", "lanterns\nfestivals");
+        b.click_and_wait("form.story-tags button[type=submit]");
+        let saved = b.text("document.querySelector('.form-notice')?.textContent ?? ''");
+        b.goto(&format!("{page_base}/en/newsroom/log"));
+        let log_row = b.eval(
+            "[...document.querySelectorAll('.audit-table tbody tr')].map(r => [r.querySelector('.audit-what').textContent, r.querySelector('.audit-change').textContent])[0]",
+        );
+        (refused, kept, saved, log_row)
+    })
+    .await
+    .unwrap();
+    assert!(refused.contains("Nothing was changed"), "{refused:?}");
+    assert!(kept.starts_with("Hội An\n") && kept.len() > 200, "the form keeps what was typed");
+    assert!(saved.contains("saved"), "{saved:?}");
+    let now = store.article(1).await.unwrap().unwrap();
+    assert_eq!(now.category.slug, "heritage");
+    assert_eq!(now.places, ["Hội An", "Quảng Nam"]);
+    assert_eq!(now.topics, ["lanterns", "festivals"]);
+    assert_eq!(log_row[0], "Retagged");
+    assert!(log_row[1].as_str().unwrap().ends_with("→ heritage · Hội An, Quảng Nam · lanterns, festivals"), "{log_row}");
+    // The reader's page shows the new section.
+    let html = reqwest::get(format!("{base}/en/article/{}", article.slug)).await.unwrap().text().await.unwrap();
+    assert!(html.contains("href=\"/en/category/heritage\""), "the story page links its new section");
     drop(profile);
 }

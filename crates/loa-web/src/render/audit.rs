@@ -82,10 +82,10 @@ pub fn audit_page(ctx: &Ctx<'_>, p: &AuditPage<'_>) -> String {
         let (kind, lang) = (e.action.kind, e.edition.1);
         let who = e.action.actor.clone().unwrap_or_else(|| ctx.t("newsroom-actor-command-line"));
         let what = ctx.t(&format!("audit-kind-{}", kind.as_str()));
-        let story = if matches!(kind, ActionKind::Approved | ActionKind::Rejected) {
-            format!("/{}/article/{}#comments", lang.code(), e.slug)
-        } else {
-            format!("/{code}/newsroom/review/{}/{}", e.slug, lang.code())
+        let story = match kind {
+            ActionKind::Approved | ActionKind::Rejected => format!("/{}/article/{}#comments", lang.code(), e.slug),
+            ActionKind::Retagged => format!("/{code}/newsroom/story/{}", e.slug),
+            _ => format!("/{code}/newsroom/review/{}/{}", e.slug, lang.code()),
         };
         let change = match (&e.change, e.action.count) {
             (Some((before, after)), _) => {

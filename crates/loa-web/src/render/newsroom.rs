@@ -203,8 +203,14 @@ pub fn review(ctx: &Ctx<'_>, r: &Review<'_>) -> String {
             ctx.tah("newsroom-corrected", &[("count", (n as i64).into())])
         ));
     }
+    // Editors set the story's section, places and topics on its own page.
+    let story_link = if user.role == loa_domain::Role::Editor {
+        format!(" · <a href=\"/{code}/newsroom/story/{}\">{}</a>", esc(slug), ctx.th("story-tags-heading"))
+    } else {
+        String::new()
+    };
     h.push_str(&format!(
-        "<p class=\"status\">{} · {}</p>",
+        "<p class=\"status\">{} · {}{story_link}</p>",
         esc(&language(ctx, edition.lang)),
         esc(&status_word(ctx, edition.status))
     ));

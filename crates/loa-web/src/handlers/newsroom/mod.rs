@@ -15,3 +15,4 @@ pub mod review_edition;
 pub mod sign_in;
 pub mod sign_out;
 pub mod sources;
+pub mod story;
