@@ -10,10 +10,12 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use loa_domain::{CommentStatus, EditionStatus, Lang, User};
+use loa_domain::{Lang, User};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::moderate::{moderate_comment, status_for_moderation_word};
+use super::review_edition::{decide_edition, status_for_review_word, Undecided};
 use crate::handlers::api::lists::{api_error, ApiError};
 use crate::handlers::internal_error;
 use crate::AppState;
@@ -96,34 +98,21 @@ pub async fn edition_decision(
         Ok(d) => d,
         Err(bad) => return bad,
     };
-    let status = match decision.decision.as_str() {
-        "publish" => EditionStatus::Published,
-        "withdraw" => EditionStatus::Failed,
-        _ => return api_error(StatusCode::BAD_REQUEST, "`decision` is `publish` or `withdraw`"),
+    let Some(status) = status_for_review_word(&decision.decision) else {
+        return api_error(StatusCode::BAD_REQUEST, "`decision` is `publish` or `withdraw`");
     };
     let Ok(lang) = code.parse::<Lang>() else {
         return api_error(StatusCode::NOT_FOUND, "no such language");
     };
-    let article = match state.store.article_by_slug(&slug).await {
-        Ok(Some(article)) => article,
-        Ok(None) => return api_error(StatusCode::NOT_FOUND, "no such story"),
-        Err(e) => return internal_error("api edition decision", &e),
-    };
-    let edition = match state.store.edition(article.id, lang).await {
-        Ok(Some(edition)) if edition.status != EditionStatus::Original => edition,
-        Ok(_) => return api_error(StatusCode::NOT_FOUND, "the story has no translation in that language"),
-        Err(e) => return internal_error("api edition decision", &e),
-    };
-    if !edition.review_decision_allowed(status) {
-        return api_error(StatusCode::CONFLICT, format!("an edition that is {} cannot be decided so", edition.status.as_str()));
-    }
-    match state.store.set_edition_status(article.id, lang, status, Some(&user)).await {
-        Ok(decided) => {
-            state.page_cache.clear();
-            tracing::info!(user = %user.username, %slug, %lang, status = status.as_str(), "edition decided through the API");
-            Json(EditionDecided { article_id: article.id, lang, status: decided.status.as_str().to_string() }).into_response()
+    match decide_edition(&state, &user, &slug, lang, status).await {
+        Ok(decided) => Json(EditionDecided { article_id: decided.article_id, lang, status: decided.status.as_str().to_string() })
+            .into_response(),
+        Err(Undecided::NoStory) => api_error(StatusCode::NOT_FOUND, "no such story"),
+        Err(Undecided::NoTranslation) => api_error(StatusCode::NOT_FOUND, "the story has no translation in that language"),
+        Err(Undecided::NotAllowed(now)) => {
+            api_error(StatusCode::CONFLICT, format!("an edition that is {} cannot be decided so", now.as_str()))
         }
-        Err(e) => internal_error("api edition decision", &e),
+        Err(Undecided::Store(e)) => internal_error("api edition decision", &e),
     }
 }
 
@@ -151,19 +140,14 @@ pub async fn comment_decision(
         Ok(d) => d,
         Err(bad) => return bad,
     };
-    let status = match decision.decision.as_str() {
-        "approve" => CommentStatus::Visible,
-        "reject" => CommentStatus::Rejected,
-        _ => return api_error(StatusCode::BAD_REQUEST, "`decision` is `approve` or `reject`"),
+    let Some(status) = status_for_moderation_word(&decision.decision) else {
+        return api_error(StatusCode::BAD_REQUEST, "`decision` is `approve` or `reject`");
     };
     let Ok(id) = id.parse::<i64>() else {
         return api_error(StatusCode::NOT_FOUND, "no such comment");
     };
-    match state.store.moderate_comment(id, status, &user).await {
-        Ok(true) => {
-            state.page_cache.clear();
-            Json(CommentDecided { id, status: status.as_str().to_string() }).into_response()
-        }
+    match moderate_comment(&state, &user, id, status).await {
+        Ok(true) => Json(CommentDecided { id, status: status.as_str().to_string() }).into_response(),
         Ok(false) => api_error(StatusCode::NOT_FOUND, "no comment with that id is waiting for moderation"),
         Err(e) => internal_error("api comment decision", &e),
     }

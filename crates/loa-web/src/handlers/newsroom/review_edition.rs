@@ -70,33 +70,62 @@ pub async fn decide(
     Path((_, slug, _)): Path<(String, String, String)>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let status = match form.get("decision").map(String::as_str) {
-        Some("publish") => EditionStatus::Published,
-        Some("withdraw") => EditionStatus::Failed,
-        _ => return not_allowed(&state, lang, StatusCode::BAD_REQUEST, "newsroom-decision-not-allowed"),
+    let Some(status) = form.get("decision").and_then(|w| status_for_review_word(w)) else {
+        return not_allowed(&state, lang, StatusCode::BAD_REQUEST, "newsroom-decision-not-allowed");
     };
-    let article = match state.store.article_by_slug(&slug).await {
-        Ok(Some(article)) => article,
-        Ok(None) => return not_found(&state, lang, ""),
-        Err(e) => return finish(&state, lang, Err(e.into())),
-    };
-    let edition = match state.store.edition(article.id, edition_lang).await {
-        Ok(Some(edition)) => edition,
-        Ok(None) => return not_found(&state, lang, ""),
-        Err(e) => return finish(&state, lang, Err(e.into())),
-    };
-    if edition.status == EditionStatus::Original {
-        return not_found(&state, lang, "");
+    match decide_edition(&state, &user, &slug, edition_lang, status).await {
+        Ok(_) => private(
+            Redirect::to(&format!("{}?decided={}.{}", desk_path(lang), edition_lang.code(), status.as_str())).into_response(),
+        ),
+        Err(Undecided::NoStory | Undecided::NoTranslation) => not_found(&state, lang, ""),
+        Err(Undecided::NotAllowed(_)) => not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed"),
+        Err(Undecided::Store(e)) => finish(&state, lang, Err(e.into())),
     }
+}
+
+/// The status a reviewer's decision word (`publish`, `withdraw`) asks for.
+pub(crate) fn status_for_review_word(word: &str) -> Option<EditionStatus> {
+    match word {
+        "publish" => Some(EditionStatus::Published),
+        "withdraw" => Some(EditionStatus::Failed),
+        _ => None,
+    }
+}
+
+/// Why a decision on an edition was not carried out.
+pub(crate) enum Undecided {
+    NoStory,
+    /// The story has no translation in that language (the original is
+    /// not reviewed).
+    NoTranslation,
+    /// The edition's state (given) does not allow that decision.
+    NotAllowed(EditionStatus),
+    Store(loa_store::StoreError),
+}
+
+/// Decides the `edition_lang` translation of the story `slug` as `user`,
+/// for the review page and the API alike: a translation only, a decision
+/// its state allows only; written with the audit line, then every cached
+/// page dropped.
+pub(crate) async fn decide_edition(
+    state: &AppState,
+    user: &User,
+    slug: &str,
+    edition_lang: Lang,
+    status: EditionStatus,
+) -> Result<Edition, Undecided> {
+    let article = state.store.article_by_slug(slug).await.map_err(Undecided::Store)?.ok_or(Undecided::NoStory)?;
+    let edition = match state.store.edition(article.id, edition_lang).await.map_err(Undecided::Store)? {
+        Some(edition) if edition.status != EditionStatus::Original => edition,
+        _ => return Err(Undecided::NoTranslation),
+    };
     if !edition.review_decision_allowed(status) {
-        return not_allowed(&state, lang, StatusCode::CONFLICT, "newsroom-decision-not-allowed");
+        return Err(Undecided::NotAllowed(edition.status));
     }
-    if let Err(e) = state.store.set_edition_status(article.id, edition_lang, status, Some(&user)).await {
-        return finish(&state, lang, Err(e.into()));
-    }
+    let decided = state.store.set_edition_status(article.id, edition_lang, status, Some(user)).await.map_err(Undecided::Store)?;
     state.page_cache.clear();
     tracing::info!(user = %user.username, %slug, lang = %edition_lang, status = status.as_str(), "edition decided");
-    private(Redirect::to(&format!("{}?decided={}.{}", desk_path(lang), edition_lang.code(), status.as_str())).into_response())
+    Ok(decided)
 }
 
 /// The longest text one segment may be given, in characters.
