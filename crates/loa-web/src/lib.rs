@@ -68,6 +68,20 @@ impl SiteConfig {
         out
     }
 
+    /// Whether pages are served in `lang` ([`Self::offered`] contains it),
+    /// without building the list.
+    pub fn offers(&self, lang: Lang) -> bool {
+        let configured = |l: &Lang| Locales::is_supported(*l);
+        Locales::is_supported(lang)
+            && (self.languages.contains(&lang) || (lang == self.default_lang && !self.languages.iter().any(configured)))
+    }
+
+    /// Whether readers see `edition`: public, and in a language the site
+    /// offers. A failed or unreviewed translation does not exist for them.
+    pub fn shows_edition(&self, edition: &loa_domain::Edition) -> bool {
+        edition.status.is_public() && self.offers(edition.lang)
+    }
+
     /// The language a page in `code` is served in, if the site offers it.
     /// Only the exact two-letter code counts: `/eng/` and `/en-US/` are
     /// not pages.
@@ -411,4 +425,32 @@ pub async fn serve(
     let _ = stop.send(());
     while connections.join_next().await.is_some() {}
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offers_agrees_with_offered() {
+        let site = |languages: Vec<Lang>, default_lang: Lang| SiteConfig {
+            languages,
+            default_lang,
+            base_url: "http://127.0.0.1:8080".into(),
+            trusted_proxies: Vec::new(),
+            page_cache: std::time::Duration::ZERO,
+            feed_full_text: false,
+            metrics_from: Vec::new(),
+        };
+        // Configured languages, one without a locale, and none offered at
+        // all (the default language then stands in).
+        for config in [site(vec![Lang::En, Lang::Es, Lang::Zh], Lang::En), site(vec![Lang::Zh], Lang::Vi), site(vec![], Lang::Ru)]
+        {
+            let offered = config.offered();
+            assert!(!offered.is_empty());
+            for lang in Lang::ALL {
+                assert_eq!(config.offers(lang), offered.contains(&lang), "{lang} with {:?}", config.languages);
+            }
+        }
+    }
 }

@@ -107,10 +107,9 @@ pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) ->
         Ok(e) => e,
         Err(err) => return internal_error("api article editions", &err),
     };
-    let offered = state.site.offered();
     let public: Vec<_> = editions
         .into_iter()
-        .filter(|e| e.status.is_public() && offered.contains(&e.lang))
+        .filter(|e| state.site.shows_edition(e))
         .map(|edition| PublicEdition {
             url: state.site.absolute(&crate::render::article_path(edition.lang, &article.slug)),
             edition,

@@ -51,9 +51,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
     };
     let offered = state.site.offered();
     let editions = state.store.editions(article.id).await?;
-    // Readers see only public editions in languages the site offers; a
-    // failed or unreviewed translation does not exist for them.
-    let public: Vec<_> = editions.iter().filter(|e| e.status.is_public() && offered.contains(&e.lang)).collect();
+    let public: Vec<_> = editions.iter().filter(|e| state.site.shows_edition(e)).collect();
     let public_langs: Vec<Lang> = offered.iter().copied().filter(|l| public.iter().any(|e| e.lang == *l)).collect();
 
     let Some(edition) = public.iter().find(|e| e.lang == lang) else {

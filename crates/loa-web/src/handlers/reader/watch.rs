@@ -29,9 +29,8 @@ async fn build(state: &AppState, lang: Lang, slug: &str, n: &str) -> PageResult 
     let Some(article) = state.store.article_by_slug(slug).await? else {
         return Ok(not_found(state, lang, ""));
     };
-    let offered = state.site.offered();
     let editions = state.store.editions(article.id).await?;
-    let public: Vec<_> = editions.iter().filter(|e| e.status.is_public() && offered.contains(&e.lang)).collect();
+    let public: Vec<_> = editions.iter().filter(|e| state.site.shows_edition(e)).collect();
     let Some(edition) = public.iter().find(|e| e.lang == lang) else {
         return Ok(not_found(state, lang, ""));
     };
