@@ -125,7 +125,8 @@ impl RobotsRules {
         }
     }
 
-    pub(crate) fn from_verdict(verdict: &crate::RobotsVerdict) -> RobotsRules {
+    /// The rules a kept verdict stands for.
+    pub fn from_verdict(verdict: &crate::RobotsVerdict) -> RobotsRules {
         match verdict {
             crate::RobotsVerdict::Body(body) => RobotsRules::parse(body),
             crate::RobotsVerdict::DisallowAll => RobotsRules::disallow_all(),

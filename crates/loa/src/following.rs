@@ -3,10 +3,11 @@
 //! [`loa_web::Following`] with the ingest side's.
 
 use loa_domain::{Source, SourceKind, SourceSettings};
-use loa_ingest::{discover_feeds, parse_any, Discovered, FeedError, RobotsRules};
+use loa_ingest::{discover_feeds, parse_any, Discovered, FeedError, RobotsRules, SharedPoliteness};
 use loa_web::{BoxFuture, FollowRefusal};
 
 use crate::ingest::{home_of, host_of, poll_source};
+use crate::politeness::StorePoliteness;
 use crate::services::Services;
 
 pub struct NewsroomFollowing(pub Services);
@@ -18,14 +19,10 @@ impl loa_web::Following for NewsroomFollowing {
 
     fn robots_allows<'a>(&'a self, url: &'a str) -> BoxFuture<'a, Option<bool>> {
         Box::pin(async move {
+            // The verdict the fetcher kept for every node, read as it reads it.
             let origin = url::Url::parse(url).ok()?.origin().ascii_serialization();
-            let record = self.0.store.robots_verdict(&origin).await.ok()??;
-            match (record.kind.as_str(), record.body) {
-                ("body", Some(body)) => Some(RobotsRules::parse(&body).allows(url)),
-                ("disallow", _) => Some(false),
-                ("allow", _) => Some(true),
-                _ => None,
-            }
+            let kept = StorePoliteness(self.0.store.clone()).robots(&origin).await?;
+            Some(RobotsRules::from_verdict(&kept.verdict).allows(url))
         })
     }
 }

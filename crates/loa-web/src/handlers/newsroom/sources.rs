@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use loa_domain::{Lang, Source};
+use loa_domain::Lang;
 
 use super::member::{not_allowed, private, Editor, Member, Posted};
 use crate::handlers::{ctx, finish, not_found, render_page, PageResult};
@@ -105,8 +105,13 @@ pub async fn change(
     Path((_, id)): Path<(String, String)>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let Some(source) = find(&state, &id).await else {
+    let Some(id) = id.parse::<i64>().ok() else {
         return private(not_found(&state, lang, ""));
+    };
+    let source = match state.store.source(id).await {
+        Ok(source) => source,
+        Err(loa_store::StoreError::NotFound(_)) => return private(not_found(&state, lang, "")),
+        Err(e) => return private(finish(&state, lang, Err(e.into()))),
     };
     let done = match form.get("action").map(String::as_str) {
         Some(action @ ("pause" | "resume")) => {
@@ -132,10 +137,4 @@ pub async fn change(
     tracing::info!(user = %user.username, source = source.id, done, "source changed");
     let anchor = if done == "removed" { String::new() } else { format!("#source-{}", source.id) };
     private(Redirect::to(&format!("{}?{done}={}{anchor}", sources_path(lang), source.id)).into_response())
-}
-
-/// The source `id` names, if it exists.
-async fn find(state: &AppState, id: &str) -> Option<Source> {
-    let id = id.parse::<i64>().ok()?;
-    state.store.sources().await.ok()?.into_iter().find(|s| s.id == id)
 }
