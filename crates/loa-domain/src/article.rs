@@ -329,6 +329,16 @@ pub struct Article {
     pub published_at: DateTime<Utc>,
     pub updated_at: Option<DateTime<Utc>>,
     pub provenance: Vec<Provenance>,
+    /// Draft, in review, scheduled, published or withdrawn, with its times.
+    pub workflow: crate::Workflow,
+}
+
+impl Article {
+    /// Whether readers see `edition` of this story: the story is
+    /// published and the edition public.
+    pub fn shows(&self, edition: &Edition) -> bool {
+        self.workflow.state.is_public() && edition.status.is_public()
+    }
 }
 
 /// What ingestion hands to the store: an extracted page, not yet an id.

@@ -14,6 +14,7 @@ pub mod numbers;
 pub mod reasons;
 pub mod slug;
 pub mod source;
+pub mod workflow;
 
 pub use address::AddressRange;
 pub use article::{
@@ -27,3 +28,4 @@ pub use newsroom::{check_comment, ActionKind, CommentStatus, NewsroomAction, Rol
 pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};
 pub use slug::slugify;
 pub use source::{CategoryRule, Provenance, Source, SourceHealth, SourceId, SourceKind, SourceSettings};
+pub use workflow::{StoryState, Workflow, WorkflowRefusal, WorkflowStep};

@@ -87,16 +87,20 @@ pub enum ActionKind {
     Rejected,
     /// A story's section, places or topics changed.
     Retagged,
+    /// A story moved in its workflow (drafted, sent to review, scheduled,
+    /// published, withdrawn), by a member or by the schedule.
+    Workflow,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 6] = [
+    pub const ALL: [ActionKind; 7] = [
         ActionKind::Published,
         ActionKind::Withdrawn,
         ActionKind::Corrected,
         ActionKind::Approved,
         ActionKind::Rejected,
         ActionKind::Retagged,
+        ActionKind::Workflow,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -107,6 +111,7 @@ impl ActionKind {
             ActionKind::Approved => "approved",
             ActionKind::Rejected => "rejected",
             ActionKind::Retagged => "retagged",
+            ActionKind::Workflow => "workflow",
         }
     }
 

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_syntax::ast;
@@ -205,6 +205,13 @@ impl Locales {
                 ("year", at.year().to_string().into()),
             ],
         )
+    }
+
+    /// A date with its time of day in UTC (schedules and embargoes), from
+    /// `date-time-format` around [`Self::format_date`] and `HH:MM`.
+    pub fn format_date_time(&self, lang: Lang, at: DateTime<Utc>) -> String {
+        let time = format!("{:02}:{:02}", at.hour(), at.minute());
+        self.text_args(lang, "date-time-format", &[("date", self.format_date(lang, at).into()), ("time", time.into())])
     }
 }
 

@@ -28,6 +28,7 @@ mod sources;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod throttle;
+mod workflow;
 
 pub use api_keys::ApiKey;
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, StoryTags, SuppliedEdition};
@@ -40,6 +41,7 @@ pub use media::StoredMedia;
 pub use memory::MemoryRow;
 pub use newsroom::{PendingComment, SessionInfo};
 pub use reads::{ArticleCard, CardCursor, CardFilter, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
+pub use workflow::{workflow_value, UnpublishedStory};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

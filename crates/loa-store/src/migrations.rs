@@ -76,6 +76,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0011_retagged_action.sql"),
         include_str!("../migrations/postgres/0011_retagged_action.sql"),
     ),
+    (
+        12,
+        "story workflow",
+        include_str!("../migrations/sqlite/0012_story_workflow.sql"),
+        include_str!("../migrations/postgres/0012_story_workflow.sql"),
+    ),
 ];
 
 /// Whether this build has migration `version`.

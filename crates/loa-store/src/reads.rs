@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use loa_domain::{
     decode_reasons, Article, ArticleId, Author, Block, Category, Edition, EditionStatus, Figure, Lang, Problem, Provenance,
+    StoryState, Workflow,
 };
 use serde::Serialize;
 use sqlx::any::AnyRow;
@@ -10,8 +11,9 @@ use sqlx::Row;
 
 use crate::{parse_ts, ts, Result, Store, StoreError};
 
-/// Editions readers may see.
-const PUBLIC: &str = "e.status IN ('original', 'published')";
+/// Editions readers may see: public editions of published stories
+/// (`Article::shows` is the same rule in Rust).
+const PUBLIC: &str = "e.status IN ('original', 'published') AND a.state = 'published'";
 
 /// One story in a list, in one language.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -213,15 +215,20 @@ impl Store {
         Ok(CardPage { total: page.total.max(cards.len() as i64), cards })
     }
 
-    /// Every author, by slug.
+    /// Every author of a published story, by slug.
     pub async fn authors(&self) -> Result<Vec<Author>> {
-        let rows = sqlx::query("SELECT name, slug FROM authors ORDER BY slug").fetch_all(&self.pool).await?;
+        let rows = sqlx::query(
+            "SELECT name, slug FROM authors au
+             WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND a.state = 'published') ORDER BY slug",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter().map(|r| Ok(Author { name: r.try_get("name")?, slug: r.try_get("slug")? })).collect()
     }
 
-    /// Every place name stories are about, once each.
+    /// Every place name published stories are about, once each.
     pub async fn place_names(&self) -> Result<Vec<String>> {
-        let rows = sqlx::query("SELECT DISTINCT places FROM articles").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT DISTINCT places FROM articles WHERE state = 'published'").fetch_all(&self.pool).await?;
         let mut names = std::collections::BTreeSet::new();
         for r in &rows {
             names.extend(json_list(r, "places")?);
@@ -306,9 +313,11 @@ impl Store {
         rows.iter().map(edition_from_row).collect()
     }
 
-    /// Languages readers can read this article in.
+    /// Languages readers can read this article in (none while it is not
+    /// published).
     pub async fn public_langs(&self, article_id: ArticleId) -> Result<Vec<Lang>> {
-        Ok(self.editions(article_id).await?.into_iter().filter(|e| e.status.is_public()).map(|e| e.lang).collect())
+        let Some(article) = self.article(article_id).await? else { return Ok(Vec::new()) };
+        Ok(self.editions(article_id).await?.into_iter().filter(|e| article.shows(e)).map(|e| e.lang).collect())
     }
 
     pub async fn comments(&self, article_id: ArticleId) -> Result<Vec<Comment>> {
@@ -485,16 +494,31 @@ impl Store {
             published_at: parse_ts(&r.try_get::<String, _>("published_at")?)?,
             updated_at: updated.as_deref().map(parse_ts).transpose()?,
             provenance,
+            workflow: workflow_from_row(r)?,
         })
     }
 }
 
 const ARTICLE_SELECT: &str = "SELECT a.id, a.slug, a.original_lang, a.category, a.places, a.topics, a.published_at,
-    a.updated_at, au.name AS author_name, au.slug AS author_slug
+    a.updated_at, a.state, a.publish_at, a.embargo_until, au.name AS author_name, au.slug AS author_slug
   FROM articles a LEFT JOIN authors au ON au.id = a.author_id";
 
 const EDITION_SELECT: &str =
     "SELECT article_id, lang, title, lead, blocks, status, engine, failure, created_at, updated_at FROM editions";
+
+/// A story's workflow from the `state`, `publish_at` and `embargo_until`
+/// columns of a row.
+pub(crate) fn workflow_from_row(r: &AnyRow) -> Result<Workflow> {
+    let state: String = r.try_get("state")?;
+    let time = |column: &str| -> Result<Option<DateTime<Utc>>> {
+        r.try_get::<Option<String>, _>(column)?.as_deref().map(parse_ts).transpose()
+    };
+    Ok(Workflow {
+        state: StoryState::parse(&state).ok_or_else(|| StoreError::Corrupt(format!("story state {state:?}")))?,
+        publish_at: time("publish_at")?,
+        embargo_until: time("embargo_until")?,
+    })
+}
 
 pub(crate) fn parse_lang(s: &str) -> Result<Lang> {
     s.parse().map_err(|_| StoreError::Corrupt(format!("language {s:?}")))

@@ -76,10 +76,12 @@ impl SiteConfig {
             && (self.languages.contains(&lang) || (lang == self.default_lang && !self.languages.iter().any(configured)))
     }
 
-    /// Whether readers see `edition`: public, and in a language the site
-    /// offers. A failed or unreviewed translation does not exist for them.
-    pub fn shows_edition(&self, edition: &loa_domain::Edition) -> bool {
-        edition.status.is_public() && self.offers(edition.lang)
+    /// Whether readers see `edition` of `article`: a public edition of a
+    /// published story (`Article::shows`), in a language the site offers.
+    /// A failed or unreviewed translation, or any edition of a draft,
+    /// scheduled or withdrawn story, does not exist for them.
+    pub fn shows_edition(&self, article: &loa_domain::Article, edition: &loa_domain::Edition) -> bool {
+        article.shows(edition) && self.offers(edition.lang)
     }
 
     /// The language a page in `code` is served in, if the site offers it.
@@ -305,6 +307,8 @@ fn routed() -> Routes {
         .get("/{lang}/newsroom/log", handlers::newsroom::log::log)
         .get("/{lang}/newsroom/story/{slug}", handlers::newsroom::story::page)
         .post("/{lang}/newsroom/story/{slug}", handlers::newsroom::story::retag)
+        .post("/{lang}/newsroom/story/{slug}/workflow", handlers::newsroom::story::move_story)
+        .get("/{lang}/newsroom/schedule", handlers::newsroom::schedule::page)
         .get("/{lang}/newsroom/sources", handlers::newsroom::sources::page)
         .post("/{lang}/newsroom/sources", handlers::newsroom::sources::add)
         .post("/{lang}/newsroom/sources/{id}", handlers::newsroom::sources::change)

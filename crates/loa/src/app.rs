@@ -80,6 +80,7 @@ impl Application {
             for _ in 0..self.services.config.workers {
                 workers.push(tokio::spawn(jobs::run_forever(self.services.clone(), stop.clone())));
             }
+            workers.push(tokio::spawn(jobs::publish_scheduled::publish_forever(self.services.clone(), stop.clone())));
             if self.services.config.poll_interval_secs > 0 {
                 workers.push(tokio::spawn(poll_feeds_forever(self.services.clone(), stop.clone())));
             }

@@ -1,7 +1,7 @@
 //! The newsroom's audit log page: every decision, who made it, when, and
 //! what it changed, with filters by member, kind and language.
 
-use loa_domain::{ActionKind, EditionStatus, Lang, User};
+use loa_domain::{ActionKind, EditionStatus, Lang, StoryState, User};
 use loa_store::{AuditEntry, AuditFilter};
 
 use super::newsroom::status_word;
@@ -17,8 +17,18 @@ pub struct AuditPage<'a> {
     pub older: Option<String>,
 }
 
-/// A changed value in words: an edition's or a comment's status.
+/// A changed value in words: an edition's or a comment's status, or a
+/// story's state (with its scheduled time, see `loa_store::workflow_value`).
 fn value_word(ctx: &Ctx<'_>, kind: ActionKind, value: &str) -> String {
+    if kind == ActionKind::Workflow {
+        let (state, at) = value.split_once(' ').unwrap_or((value, ""));
+        let Some(state) = StoryState::parse(state) else { return value.to_string() };
+        let word = ctx.t(&format!("story-state-{}", state.as_str()));
+        return match chrono::DateTime::parse_from_rfc3339(at) {
+            Ok(at) => format!("{word} ({})", ctx.locales.format_date_time(ctx.lang, at.with_timezone(&chrono::Utc))),
+            Err(_) => word,
+        };
+    }
     if matches!(kind, ActionKind::Approved | ActionKind::Rejected) {
         return match value {
             "pending" | "visible" | "rejected" => ctx.t(&format!("audit-comment-{value}")),
@@ -80,11 +90,14 @@ pub fn audit_page(ctx: &Ctx<'_>, p: &AuditPage<'_>) -> String {
     ));
     for e in p.entries {
         let (kind, lang) = (e.action.kind, e.edition.1);
-        let who = e.action.actor.clone().unwrap_or_else(|| ctx.t("newsroom-actor-command-line"));
+        // Nobody's workflow move is the scheduler's; other lines by nobody
+        // come from the command line.
+        let nobody = if kind == ActionKind::Workflow { "audit-actor-schedule" } else { "newsroom-actor-command-line" };
+        let who = e.action.actor.clone().unwrap_or_else(|| ctx.t(nobody));
         let what = ctx.t(&format!("audit-kind-{}", kind.as_str()));
         let story = match kind {
             ActionKind::Approved | ActionKind::Rejected => format!("/{}/article/{}#comments", lang.code(), e.slug),
-            ActionKind::Retagged => format!("/{code}/newsroom/story/{}", e.slug),
+            ActionKind::Retagged | ActionKind::Workflow => format!("/{code}/newsroom/story/{}", e.slug),
             _ => format!("/{code}/newsroom/review/{}/{}", e.slug, lang.code()),
         };
         let change = match (&e.change, e.action.count) {

@@ -135,6 +135,12 @@ impl<'a> Ctx<'a> {
         format!("<time datetime=\"{}\">{}</time>", iso(at), esc(&self.locales.format_date(self.lang, at)))
     }
 
+    /// A date and time of day (UTC) as the page's locale writes it, in a
+    /// `<time>` element.
+    pub fn moment(&self, at: DateTime<Utc>) -> String {
+        format!("<time datetime=\"{}\">{}</time>", iso(at), esc(&self.locales.format_date_time(self.lang, at)))
+    }
+
     pub fn home_path(&self) -> String {
         format!("/{}/", self.lang.code())
     }

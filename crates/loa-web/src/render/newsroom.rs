@@ -82,8 +82,10 @@ fn signed_in_bar(ctx: &Ctx<'_>, user: &User) -> String {
     // Editors run the sources and read the audit log (`member::Editor`).
     let sources = if user.role == loa_domain::Role::Editor {
         format!(
-            "<p><a href=\"/{code}/newsroom/sources\">{}</a></p><p><a href=\"/{code}/newsroom/log\">{}</a></p>",
+            "<p><a href=\"/{code}/newsroom/sources\">{}</a></p><p><a href=\"/{code}/newsroom/schedule\">{}</a></p>\
+             <p><a href=\"/{code}/newsroom/log\">{}</a></p>",
             ctx.th("sources-title"),
+            ctx.th("schedule-title"),
             ctx.th("audit-title"),
             code = ctx.lang.code()
         )

@@ -55,8 +55,7 @@ async fn rebuild_whole(services: &Services) -> anyhow::Result<usize> {
     services.search.clear()?;
     let mut public = 0;
     for (article_id, lang) in services.store.edition_keys().await? {
-        sync_one(services, article_id, lang).await.map_err(|f| anyhow::anyhow!("{}", f.reason()))?;
-        if services.store.edition(article_id, lang).await?.is_some_and(|e| e.status.is_public()) {
+        if sync_one(services, article_id, lang).await.map_err(|f| anyhow::anyhow!("{}", f.reason()))? {
             public += 1;
         }
     }
@@ -66,15 +65,17 @@ async fn rebuild_whole(services: &Services) -> anyhow::Result<usize> {
     Ok(public)
 }
 
-/// Applies the store's state for one edition to the index (no commit).
-pub async fn sync_one(services: &Services, article_id: i64, lang: Lang) -> Result<(), JobFailure> {
+/// Applies the store's state for one edition to the index (no commit):
+/// indexed while readers may see it (`Article::shows`), else removed.
+/// True when it is indexed.
+pub async fn sync_one(services: &Services, article_id: i64, lang: Lang) -> Result<bool, JobFailure> {
     let article = services.store.article(article_id).await?;
     let edition = services.store.edition(article_id, lang).await?;
-    let result = match (article, edition) {
-        (Some(a), Some(e)) if e.status.is_public() => services.search.upsert(&EditionDoc::from_edition(&a, &e)),
-        _ => services.search.remove(article_id, lang),
+    let (result, indexed) = match (article, edition) {
+        (Some(a), Some(e)) if a.shows(&e) => (services.search.upsert(&EditionDoc::from_edition(&a, &e)), true),
+        _ => (services.search.remove(article_id, lang), false),
     };
-    result.map_err(|e| JobFailure::Retry(format!("search index: {e}")))
+    result.map(|()| indexed).map_err(|e| JobFailure::Retry(format!("search index: {e}")))
 }
 
 /// The loop inside `loa serve`: catches up a few times a second and calls

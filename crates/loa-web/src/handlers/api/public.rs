@@ -109,7 +109,7 @@ pub async fn article(State(state): State<AppState>, Path(slug): Path<String>) ->
     };
     let public: Vec<_> = editions
         .into_iter()
-        .filter(|e| state.site.shows_edition(e))
+        .filter(|e| state.site.shows_edition(&article, e))
         .map(|edition| PublicEdition {
             url: state.site.absolute(&crate::render::article_path(edition.lang, &article.slug)),
             edition,

@@ -12,6 +12,7 @@ pub mod log;
 pub(crate) mod member;
 pub mod moderate;
 pub mod review_edition;
+pub mod schedule;
 pub mod sign_in;
 pub mod sign_out;
 pub mod sources;

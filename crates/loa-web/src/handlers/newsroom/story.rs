@@ -1,9 +1,12 @@
-//! `/{lang}/newsroom/story/{slug}`: one story for editors: its editions
-//! with their states (each linking to its review), and the form that sets
-//! its section, places and topics. Posting the form retags the story
-//! (`Store::retag_article`: every edition follows, the audit log records
-//! before and after); a value that cannot be kept is refused with the form
-//! as typed.
+//! `/{lang}/newsroom/story/{slug}`: one story for editors: its workflow
+//! (draft, in review, scheduled, published, withdrawn, with its scheduled
+//! time and embargo), its editions with their states (each linking to its
+//! review), and the form that sets its section, places and topics.
+//! Posting the tags retags the story (`Store::retag_article`: every
+//! edition follows, the audit log records before and after); posting
+//! `…/workflow` moves it (`Store::move_story`, the rules in
+//! `loa_domain::Workflow::apply`). A value that cannot be kept is refused
+//! with the form as typed.
 
 use std::collections::HashMap;
 
@@ -11,7 +14,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use loa_domain::{Article, Category, Lang, CATEGORIES};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use loa_domain::{Article, Category, Lang, StoryState, WorkflowRefusal, WorkflowStep, CATEGORIES};
 
 use super::member::{desk_path, private, Editor, Member, Posted};
 use crate::handlers::{ctx, finish, not_found, render_page, PageResult};
@@ -25,11 +29,58 @@ const MAX_TAGS: usize = 20;
 /// The longest place or topic name.
 const MAX_TAG_CHARS: usize = 80;
 
-/// The form's values: as stored, or as the editor typed them.
+/// The forms' values: as stored, or as the editor typed them.
 struct Typed {
     category: String,
     places: String,
     topics: String,
+    /// The scheduled time and the embargo, as `datetime-local` writes
+    /// them (UTC).
+    publish_at: String,
+    embargo: String,
+}
+
+impl Typed {
+    fn stored(article: &Article) -> Typed {
+        Typed {
+            category: article.category.slug.to_string(),
+            places: article.places.join("\n"),
+            topics: article.topics.join("\n"),
+            publish_at: article.workflow.publish_at.map(local_input).unwrap_or_default(),
+            embargo: article.workflow.embargo_until.map(local_input).unwrap_or_default(),
+        }
+    }
+}
+
+/// What the page says above its forms: a notice, or why the tags or the
+/// workflow form was refused.
+#[derive(Default)]
+struct Messages {
+    notice: Option<String>,
+    tags_error: Option<String>,
+    workflow_error: Option<String>,
+}
+
+/// A time as a `datetime-local` field shows it, in UTC.
+fn local_input(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// A time typed in a `datetime-local` field (read as UTC) or written in
+/// RFC 3339; `Ok(None)` for an empty field.
+fn parse_time(text: &str) -> Result<Option<DateTime<Utc>>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Ok(Some(at.with_timezone(&Utc)));
+    }
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+        .map(|naive| Some(naive.and_utc()))
+        .ok_or(())
 }
 
 pub async fn page(
@@ -43,13 +94,16 @@ pub async fn page(
         Ok(None) => return private(not_found(&state, lang, "")),
         Err(e) => return private(finish(&state, lang, Err(e.into()))),
     };
-    let typed = Typed {
-        category: article.category.slug.to_string(),
-        places: article.places.join("\n"),
-        topics: article.topics.join("\n"),
+    let c = ctx(&state, lang);
+    let notice = if params.contains_key("saved") {
+        Some(c.t("story-saved"))
+    } else if params.contains_key("moved") {
+        Some(c.t("story-workflow-saved"))
+    } else {
+        None
     };
-    let notice = params.contains_key("saved").then(|| ctx(&state, lang).t("story-saved"));
-    private(finish(&state, lang, build(&state, lang, &article, &typed, (notice, None), StatusCode::OK).await))
+    let messages = Messages { notice, ..Messages::default() };
+    private(finish(&state, lang, build(&state, lang, &article, &Typed::stored(&article), messages, StatusCode::OK).await))
 }
 
 async fn build(
@@ -57,7 +111,7 @@ async fn build(
     lang: Lang,
     article: &Article,
     typed: &Typed,
-    messages: (Option<String>, Option<String>),
+    messages: Messages,
     status: StatusCode,
 ) -> PageResult {
     let c = ctx(state, lang);
@@ -70,10 +124,10 @@ async fn build(
         esc(&desk_path(lang)),
         c.th("newsroom-title")
     );
-    let (notice, error) = messages;
-    if let Some(n) = notice {
-        h.push_str(&format!("<p class=\"form-notice\" role=\"status\">{}</p>", esc(&n)));
+    if let Some(n) = &messages.notice {
+        h.push_str(&format!("<p class=\"form-notice\" role=\"status\">{}</p>", esc(n)));
     }
+    h.push_str(&workflow_form(&c, article, typed, messages.workflow_error.as_deref()));
     h.push_str(&format!(
         "<section aria-labelledby=\"editions-heading\"><h2 id=\"editions-heading\">{}</h2><ul class=\"editions\">",
         c.th("story-editions")
@@ -94,10 +148,68 @@ async fn build(
         h.push_str(&format!("<li>{line}</li>"));
     }
     h.push_str("</ul></section>");
-    h.push_str(&tags_form(&c, &article.slug, typed, error.as_deref()));
+    h.push_str(&tags_form(&c, &article.slug, typed, messages.tags_error.as_deref()));
     h.push_str("</div>");
     let page = Page { title: c.t("story-title"), main: h, noindex: true, ..Page::default() };
     Ok(render_page(state, lang, status, &page))
+}
+
+/// The story's state and times, and a button for each step open to it.
+fn workflow_form(c: &Ctx<'_>, article: &Article, typed: &Typed, error: Option<&str>) -> String {
+    let w = &article.workflow;
+    let state = c.t(&format!("story-state-{}", w.state.as_str()));
+    let mut facts = format!(
+        "<p class=\"story-state story-state-{}\">{}</p>",
+        w.state.as_str(),
+        c.tah("story-state-now", &[("state", state.into())])
+    );
+    if let (StoryState::Scheduled, Some(at)) = (w.state, w.publish_at) {
+        facts.push_str(&format!(
+            "<p class=\"story-publish-at\">{}</p>",
+            c.t_with_html("story-publishes-at", "time", &c.moment(at))
+        ));
+    }
+    if let Some(until) = w.embargo_until {
+        facts.push_str(&format!(
+            "<p class=\"story-embargo\">{}</p>",
+            c.t_with_html("story-embargo-until", "time", &c.moment(until))
+        ));
+    }
+    let buttons: String = w
+        .next_states()
+        .into_iter()
+        .map(|to| {
+            let step = step_name(to);
+            format!("<button type=\"submit\" name=\"step\" value=\"{step}\">{}</button> ", c.th(&format!("story-step-{step}")))
+        })
+        .collect();
+    let error = error.map(|e| format!("<p class=\"form-error\" role=\"alert\">{}</p>", esc(e))).unwrap_or_default();
+    format!(
+        "<section aria-labelledby=\"workflow-heading\"><h2 id=\"workflow-heading\">{}</h2>{facts}{error}\
+         <form class=\"newsroom-form story-workflow\" method=\"post\" action=\"/{code}/newsroom/story/{}/workflow\">\
+         <p><label for=\"story-publish-at\">{}</label> <input type=\"datetime-local\" id=\"story-publish-at\" name=\"publish_at\" value=\"{}\"></p>\
+         <p><label for=\"story-embargo\">{}</label> <input type=\"datetime-local\" id=\"story-embargo\" name=\"embargo\" value=\"{}\"></p>\
+         <p class=\"hint\">{}</p><p class=\"story-steps\">{buttons}</p></form></section>",
+        c.th("story-workflow-heading"),
+        esc(&article.slug),
+        c.th("story-publish-at-label"),
+        esc(&typed.publish_at),
+        c.th("story-embargo-label"),
+        esc(&typed.embargo),
+        c.th("story-workflow-hint"),
+        code = c.lang.code(),
+    )
+}
+
+/// The form's name of the step that leads to `to`.
+fn step_name(to: StoryState) -> &'static str {
+    match to {
+        StoryState::Draft => "draft",
+        StoryState::InReview => "review",
+        StoryState::Scheduled => "schedule",
+        StoryState::Published => "publish",
+        StoryState::Withdrawn => "withdraw",
+    }
 }
 
 fn tags_form(c: &Ctx<'_>, slug: &str, typed: &Typed, error: Option<&str>) -> String {
@@ -157,7 +269,8 @@ pub async fn retag(
         Err(e) => return private(finish(&state, lang, Err(e.into()))),
     };
     let field = |k: &str| form.get(k).cloned().unwrap_or_default();
-    let typed = Typed { category: field("category"), places: field("places"), topics: field("topics") };
+    let typed =
+        Typed { category: field("category"), places: field("places"), topics: field("topics"), ..Typed::stored(&article) };
     let c = ctx(&state, lang);
     let checked = match (Category::from_slug(typed.category.trim()), tag_lines(&typed.places), tag_lines(&typed.topics)) {
         (None, _, _) => Err(c.t("story-error-category")),
@@ -171,7 +284,8 @@ pub async fn retag(
     let (category, places, topics) = match checked {
         Ok(values) => values,
         Err(why) => {
-            let page = build(&state, lang, &article, &typed, (None, Some(why)), StatusCode::UNPROCESSABLE_ENTITY).await;
+            let messages = Messages { tags_error: Some(why), ..Messages::default() };
+            let page = build(&state, lang, &article, &typed, messages, StatusCode::UNPROCESSABLE_ENTITY).await;
             return private(finish(&state, lang, page));
         }
     };
@@ -182,4 +296,60 @@ pub async fn retag(
     state.page_cache.clear();
     tracing::info!(user = %user.username, %slug, category = category.slug, "story retagged");
     private(Redirect::to(&format!("/{}/newsroom/story/{slug}?saved", lang.code())).into_response())
+}
+
+/// `POST …/story/{slug}/workflow`: `step` (draft, review, publish,
+/// schedule, withdraw), `publish_at` for a schedule and `embargo`, both
+/// UTC. A refused step leaves the story as it was and shows the form as
+/// typed with the reason.
+pub async fn move_story(
+    State(state): State<AppState>,
+    Posted(Editor(Member { user, lang })): Posted<Editor>,
+    Path((_, slug)): Path<(String, String)>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let article = match state.store.article_by_slug(&slug).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return private(not_found(&state, lang, "")),
+        Err(e) => return private(finish(&state, lang, Err(e.into()))),
+    };
+    let field = |k: &str| form.get(k).cloned().unwrap_or_default();
+    let typed = Typed { publish_at: field("publish_at"), embargo: field("embargo"), ..Typed::stored(&article) };
+    let c = ctx(&state, lang);
+    let refuse = |why: String| async {
+        let messages = Messages { workflow_error: Some(why), ..Messages::default() };
+        let page = build(&state, lang, &article, &typed, messages, StatusCode::UNPROCESSABLE_ENTITY).await;
+        private(finish(&state, lang, page))
+    };
+    let (Ok(publish_at), Ok(embargo)) = (parse_time(&typed.publish_at), parse_time(&typed.embargo)) else {
+        return refuse(c.t("story-error-time")).await;
+    };
+    let step = match (field("step").as_str(), publish_at) {
+        ("draft", _) => WorkflowStep::Draft,
+        ("review", _) => WorkflowStep::Submit,
+        ("publish", _) => WorkflowStep::Publish,
+        ("withdraw", _) => WorkflowStep::Withdraw,
+        ("schedule", Some(at)) => WorkflowStep::Schedule(at),
+        ("schedule", None) => return refuse(c.t("story-error-no-time")).await,
+        _ => return refuse(c.t("story-error-step")).await,
+    };
+    let moved = match state.store.move_story(article.id, step, embargo, Some(&user), Utc::now()).await {
+        Ok(moved) => moved,
+        Err(e) => return private(finish(&state, lang, Err(e.into()))),
+    };
+    if let Err(refusal) = moved {
+        let at = |t: DateTime<Utc>| c.locales.format_date_time(lang, t);
+        let why = match refusal {
+            WorkflowRefusal::NotFrom { .. } => c.t("story-error-step"),
+            WorkflowRefusal::InThePast(t) => c.locales.text_args(lang, "story-error-past", &[("time", at(t).into())]),
+            WorkflowRefusal::Embargoed(t) => c.locales.text_args(lang, "story-error-embargoed", &[("time", at(t).into())]),
+            WorkflowRefusal::BeforeEmbargo(t) => {
+                c.locales.text_args(lang, "story-error-before-embargo", &[("time", at(t).into())])
+            }
+        };
+        return refuse(why).await;
+    }
+    state.page_cache.clear();
+    tracing::info!(user = %user.username, %slug, step = field("step"), "story moved");
+    private(Redirect::to(&format!("/{}/newsroom/story/{slug}?moved", lang.code())).into_response())
 }

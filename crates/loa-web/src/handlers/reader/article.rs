@@ -51,7 +51,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
     };
     let offered = state.site.offered();
     let editions = state.store.editions(article.id).await?;
-    let public: Vec<_> = editions.iter().filter(|e| state.site.shows_edition(e)).collect();
+    let public: Vec<_> = editions.iter().filter(|e| state.site.shows_edition(&article, e)).collect();
     let public_langs: Vec<Lang> = offered.iter().copied().filter(|l| public.iter().any(|e| e.lang == *l)).collect();
 
     let Some(edition) = public.iter().find(|e| e.lang == lang) else {

@@ -33,7 +33,7 @@ pub async fn post(
     };
     // Comments belong to an edition readers can see.
     match state.store.edition(article.id, lang).await {
-        Ok(Some(e)) if e.status.is_public() => {}
+        Ok(Some(e)) if article.shows(&e) => {}
         Ok(_) => return not_found(&state, lang, ""),
         Err(e) => return finish(&state, lang, Err(e.into())),
     }

@@ -30,7 +30,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, n: &str) -> PageResult 
         return Ok(not_found(state, lang, ""));
     };
     let editions = state.store.editions(article.id).await?;
-    let public: Vec<_> = editions.iter().filter(|e| state.site.shows_edition(e)).collect();
+    let public: Vec<_> = editions.iter().filter(|e| state.site.shows_edition(&article, e)).collect();
     let Some(edition) = public.iter().find(|e| e.lang == lang) else {
         return Ok(not_found(state, lang, ""));
     };
