@@ -271,3 +271,97 @@ async fn an_editor_retags_a_story_and_the_site_and_the_log_follow() {
     assert!(html.contains("href=\"/en/category/heritage\""), "the story page links its new section");
     drop(profile);
 }
+
+#[tokio::test]
+async fn an_editor_withdraws_schedules_and_the_scheduler_publishes_a_story() {
+    let (_outlet, app) = common::newsroom_with_a_held_translation().await;
+    let store = app.services.store.clone();
+    store.create_user("lan", "Lan Editor", Role::Editor, &loa_web::auth::hash_password(PASSWORD)).await.unwrap();
+    let article = store.article(1).await.unwrap().unwrap();
+    // With workers: the scheduler and the change-log follower run as in `loa serve`.
+    let base = app.serve_with_worker().await;
+    let reader_page = format!("{base}/en/article/{}", article.slug);
+    let status = |url: String| async move { reqwest::get(url).await.unwrap().status().as_u16() };
+    assert_eq!(status(reader_page.clone()).await, 200);
+    let feed = || async { reqwest::get(format!("{base}/en/feed.xml")).await.unwrap().text().await.unwrap() };
+    assert!(feed().await.contains(&article.slug), "a published story is in the feed");
+
+    let minute = |offset: chrono::Duration| (chrono::Utc::now() + offset).format("%Y-%m-%dT%H:%M").to_string();
+    let (past, soon, later) =
+        (minute(chrono::Duration::hours(-1)), minute(chrono::Duration::hours(2)), minute(chrono::Duration::hours(3)));
+    let profile = tempfile::tempdir().unwrap();
+    let profile_path = profile.path().to_path_buf();
+    let (slug, page_base, typed_past) = (article.slug.clone(), base.clone(), past.clone());
+    let seen = tokio::task::spawn_blocking(move || {
+        let past = typed_past;
+        let mut b = Browser::launch(&profile_path);
+        sign_in(&mut b, &page_base, "lan");
+        let error =
+            "document.querySelector('.story-workflow')?.closest('section').querySelector('.form-error')?.textContent ?? ''";
+        let state = "document.querySelector('.story-state')?.textContent ?? ''";
+        let buttons = "[...document.querySelectorAll('.story-steps button')].map(b => b.value).join(' ')";
+        let mut seen = HashMap::new();
+        b.goto(&format!("{page_base}/en/newsroom/story/{slug}"));
+        seen.insert("published state", b.text(state));
+        seen.insert("published buttons", b.text(buttons));
+        b.click_and_wait("button[value=withdraw]");
+        seen.insert("withdrawn notice", b.text("document.querySelector('.form-notice')?.textContent ?? ''"));
+        seen.insert("withdrawn buttons", b.text(buttons));
+        // A time that has passed: refused, the field kept as typed.
+        b.fill("#story-publish-at", &past);
+        b.click_and_wait("button[value=schedule]");
+        seen.insert("past error", b.text(error));
+        seen.insert("past kept", b.text("document.querySelector('#story-publish-at').value"));
+        // An embargo that ends after the time: refused; publishing now under it too.
+        b.fill("#story-publish-at", &soon);
+        b.fill("#story-embargo", &later);
+        b.click_and_wait("button[value=schedule]");
+        seen.insert("embargo error", b.text(error));
+        b.click_and_wait("button[value=publish]");
+        seen.insert("embargoed error", b.text(error));
+        // At the embargo's end: scheduled.
+        b.fill("#story-publish-at", &later);
+        b.click_and_wait("button[value=schedule]");
+        seen.insert("scheduled state", b.text(state));
+        b.goto(&format!("{page_base}/en/newsroom/schedule"));
+        seen.insert(
+            "schedule page",
+            b.text("document.querySelector('#schedule-scheduled')?.closest('section').textContent ?? ''"),
+        );
+        seen
+    })
+    .await
+    .unwrap();
+    assert_eq!(seen["published state"], "State: Published");
+    assert_eq!(seen["published buttons"], "withdraw", "a public story is withdrawn before anything else");
+    assert!(seen["withdrawn notice"].contains("state was saved"), "{:?}", seen["withdrawn notice"]);
+    assert_eq!(seen["withdrawn buttons"], "draft review schedule publish");
+    assert!(seen["past error"].contains("has already passed"), "{:?}", seen["past error"]);
+    assert_eq!(seen["past kept"], past);
+    assert!(seen["embargo error"].contains("before the embargo ends"), "{:?}", seen["embargo error"]);
+    assert!(seen["embargoed error"].contains("under embargo until"), "{:?}", seen["embargoed error"]);
+    assert_eq!(seen["scheduled state"], "State: Scheduled");
+    assert!(seen["schedule page"].contains("Hội An lights 500 lanterns"), "{:?}", seen["schedule page"]);
+    let workflow = store.article(1).await.unwrap().unwrap().workflow;
+    assert_eq!(workflow.state, loa_domain::StoryState::Scheduled);
+    assert_eq!(workflow.publish_at, workflow.embargo_until, "scheduled at the embargo's end");
+    assert_eq!(status(reader_page.clone()).await, 404, "withdrawn and scheduled stories are no page for readers");
+    assert!(!feed().await.contains(&article.slug), "nor in a feed");
+
+    // The scheduler publishes it when its time comes (here: moved a second
+    // ahead, embargo lifted, as an editor would by hand).
+    let now = chrono::Utc::now();
+    let soon = now + chrono::Duration::seconds(1);
+    let lan = store.user_for_login("lan").await.unwrap().unwrap().0;
+    store.move_story(1, loa_domain::WorkflowStep::Draft, None, Some(&lan), now).await.unwrap().unwrap();
+    store.move_story(1, loa_domain::WorkflowStep::Schedule(soon), None, Some(&lan), now).await.unwrap().unwrap();
+    let mut waited = 0;
+    while status(reader_page.clone()).await != 200 {
+        waited += 1;
+        assert!(waited < 100, "the scheduler did not publish the story within 10 s");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let lines = store.audit_log(&loa_store::AuditFilter::default(), 1).await.unwrap();
+    assert_eq!((lines[0].action.kind, lines[0].action.actor.as_deref()), (loa_domain::ActionKind::Workflow, None));
+    drop(profile);
+}
