@@ -36,6 +36,16 @@ impl<'de> Deserialize<'de> for Category {
 }
 
 impl Category {
+    /// The video section.
+    pub const VIDEO: Category = Category { slug: "video" };
+
+    /// Whether this section gathers every story that carries a video,
+    /// whatever section the story is filed under, besides its own: a
+    /// reader who opens the videos expects all of them.
+    pub fn gathers_videos(self) -> bool {
+        self == Category::VIDEO
+    }
+
     pub fn from_slug(slug: &str) -> Option<Category> {
         CATEGORIES.iter().copied().find(|c| c.slug == slug)
     }

@@ -36,6 +36,11 @@ impl Role {
     pub fn moderates_comments(self) -> bool {
         matches!(self, Role::Editor | Role::Moderator)
     }
+
+    /// Run the sources, move and retag stories, read the audit log.
+    pub fn edits_stories(self) -> bool {
+        self == Role::Editor
+    }
 }
 
 pub type UserId = i64;
@@ -90,10 +95,15 @@ pub enum ActionKind {
     /// A story moved in its workflow (drafted, sent to review, scheduled,
     /// published, withdrawn), by a member or by the schedule.
     Workflow,
+    /// An editor followed, paused, resumed or removed a source.
+    SourceFollowed,
+    SourcePaused,
+    SourceResumed,
+    SourceRemoved,
 }
 
 impl ActionKind {
-    pub const ALL: [ActionKind; 7] = [
+    pub const ALL: [ActionKind; 11] = [
         ActionKind::Published,
         ActionKind::Withdrawn,
         ActionKind::Corrected,
@@ -101,6 +111,10 @@ impl ActionKind {
         ActionKind::Rejected,
         ActionKind::Retagged,
         ActionKind::Workflow,
+        ActionKind::SourceFollowed,
+        ActionKind::SourcePaused,
+        ActionKind::SourceResumed,
+        ActionKind::SourceRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -112,6 +126,10 @@ impl ActionKind {
             ActionKind::Rejected => "rejected",
             ActionKind::Retagged => "retagged",
             ActionKind::Workflow => "workflow",
+            ActionKind::SourceFollowed => "source_followed",
+            ActionKind::SourcePaused => "source_paused",
+            ActionKind::SourceResumed => "source_resumed",
+            ActionKind::SourceRemoved => "source_removed",
         }
     }
 

@@ -398,3 +398,7 @@ schedule-empty = Усе матэрыялы апублікаваныя: чарн�
 schedule-col-story = Матэрыял
 schedule-col-publish-at = Выйдзе
 schedule-col-embargo = Эмбарга да
+audit-kind-source_followed = Крыніца дададзена
+audit-kind-source_paused = Крыніца прыпынена
+audit-kind-source_resumed = Крыніца адноўлена
+audit-kind-source_removed = Крыніца выдалена

@@ -390,3 +390,7 @@ schedule-empty = Totes les notícies són publicades: cap esborrany, cap en revi
 schedule-col-story = Notícia
 schedule-col-publish-at = Es publica
 schedule-col-embargo = Embargament fins al
+audit-kind-source_followed = Font seguida
+audit-kind-source_paused = Font en pausa
+audit-kind-source_resumed = Font represa
+audit-kind-source_removed = Font eliminada

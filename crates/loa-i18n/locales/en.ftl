@@ -392,3 +392,7 @@ schedule-empty = Every story is published: none is a draft, in review, scheduled
 schedule-col-story = Story
 schedule-col-publish-at = Publishes at
 schedule-col-embargo = Embargo until
+audit-kind-source_followed = Source followed
+audit-kind-source_paused = Source paused
+audit-kind-source_resumed = Source resumed
+audit-kind-source_removed = Source removed

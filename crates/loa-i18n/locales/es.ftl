@@ -390,3 +390,7 @@ schedule-empty = Todas las noticias están publicadas: ninguna en borrador, en r
 schedule-col-story = Noticia
 schedule-col-publish-at = Se publica
 schedule-col-embargo = Embargo hasta
+audit-kind-source_followed = Fuente seguida
+audit-kind-source_paused = Fuente en pausa
+audit-kind-source_resumed = Fuente reanudada
+audit-kind-source_removed = Fuente eliminada

@@ -390,3 +390,7 @@ schedule-empty = Tous les articles sont publiés : aucun brouillon, aucun artic
 schedule-col-story = Article
 schedule-col-publish-at = Parution
 schedule-col-embargo = Embargo jusqu’au
+audit-kind-source_followed = Source suivie
+audit-kind-source_paused = Source mise en pause
+audit-kind-source_resumed = Source reprise
+audit-kind-source_removed = Source retirée

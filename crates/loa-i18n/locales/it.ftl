@@ -390,3 +390,7 @@ schedule-empty = Tutte le notizie sono pubblicate: nessuna in bozza, in revision
 schedule-col-story = Notizia
 schedule-col-publish-at = Esce il
 schedule-col-embargo = Embargo fino al
+audit-kind-source_followed = Fonte seguita
+audit-kind-source_paused = Fonte in pausa
+audit-kind-source_resumed = Fonte ripresa
+audit-kind-source_removed = Fonte rimossa

@@ -390,3 +390,7 @@ schedule-empty = Todas as notícias estão publicadas: nenhuma em rascunho, em r
 schedule-col-story = Notícia
 schedule-col-publish-at = Publicação em
 schedule-col-embargo = Embargo até
+audit-kind-source_followed = Fonte seguida
+audit-kind-source_paused = Fonte em pausa
+audit-kind-source_resumed = Fonte retomada
+audit-kind-source_removed = Fonte removida

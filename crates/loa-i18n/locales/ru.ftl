@@ -398,3 +398,7 @@ schedule-empty = Все материалы опубликованы: черно�
 schedule-col-story = Материал
 schedule-col-publish-at = Выйдет
 schedule-col-embargo = Эмбарго до
+audit-kind-source_followed = Источник добавлен
+audit-kind-source_paused = Источник приостановлен
+audit-kind-source_resumed = Источник возобновлён
+audit-kind-source_removed = Источник удалён

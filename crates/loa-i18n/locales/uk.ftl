@@ -398,3 +398,7 @@ schedule-empty = Усі матеріали опубліковано: черне�
 schedule-col-story = Матеріал
 schedule-col-publish-at = Вийде
 schedule-col-embargo = Ембарго до
+audit-kind-source_followed = Джерело додано
+audit-kind-source_paused = Джерело призупинено
+audit-kind-source_resumed = Джерело відновлено
+audit-kind-source_removed = Джерело вилучено

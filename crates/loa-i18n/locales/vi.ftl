@@ -371,3 +371,7 @@ schedule-empty = Mọi bài đều đã xuất bản: không có bài nháp, đa
 schedule-col-story = Bài
 schedule-col-publish-at = Xuất bản lúc
 schedule-col-embargo = Cấm đăng đến
+audit-kind-source_followed = Theo dõi nguồn
+audit-kind-source_paused = Tạm dừng nguồn
+audit-kind-source_resumed = Tiếp tục nguồn
+audit-kind-source_removed = Gỡ nguồn

@@ -619,6 +619,30 @@ pub(crate) async fn record_action(conn: &mut AnyConnection, action: Action<'_>) 
     Ok(())
 }
 
+/// Writes one line of the newsroom's history about a source inside the
+/// caller's transaction. The line keeps the source's address (as its
+/// value after), so it still says which source once the source is gone.
+pub(crate) async fn record_source_action(
+    conn: &mut AnyConnection,
+    actor: Option<&User>,
+    kind: ActionKind,
+    source_id: i64,
+    address: &str,
+) -> Result<()> {
+    sqlx::query(&crate::sql(
+        "INSERT INTO newsroom_actions (user_id, actor, action, source_id, created_at, after_value) VALUES (?, ?, ?, ?, ?, ?)",
+    ))
+    .bind(actor.map(|u| u.id))
+    .bind(actor.map(|u| u.display_name.as_str()))
+    .bind(kind.as_str())
+    .bind(source_id)
+    .bind(ts(now()))
+    .bind(address)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,9 @@
 //! The newsroom's audit log: every decision members made (publishing,
-//! withdrawing and correcting editions, moderating comments), newest
-//! first, filtered by member, kind and language, paged by id.
+//! withdrawing and correcting editions, moderating comments, moving and
+//! retagging stories, following, pausing, resuming and removing sources),
+//! newest first, filtered by member, kind and language, paged by id.
 
-use loa_domain::{ActionKind, ArticleId, Lang, NewsroomAction, UserId};
+use loa_domain::{ActionKind, ArticleId, Lang, NewsroomAction, SourceId, UserId};
 use sqlx::Row;
 
 use crate::reads::parse_lang;
@@ -21,16 +22,24 @@ pub struct AuditFilter {
     pub before_id: Option<i64>,
 }
 
-/// One decision, with the story it was about.
+/// What a decision was about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditSubject {
+    /// The edition decided, or whose comment was moderated, or (for a
+    /// story's workflow and tags) the story's original edition.
+    Edition { article_id: ArticleId, lang: Lang, slug: String },
+    /// A source, by its id and address (kept after it is removed).
+    Source { id: SourceId, address: String },
+}
+
+/// One decision, with what it was about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditEntry {
     pub id: i64,
     /// What was done, by whom (`None`: the command line) and when.
     pub action: NewsroomAction,
     pub user_id: Option<UserId>,
-    /// The edition decided, or whose comment was moderated.
-    pub edition: (ArticleId, Lang),
-    pub slug: String,
+    pub subject: AuditSubject,
     pub comment_id: Option<i64>,
     /// The value the decision changed (a status), before and after.
     pub change: Option<(String, String)>,
@@ -41,8 +50,8 @@ impl Store {
     pub async fn audit_log(&self, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditEntry>> {
         let mut sql = String::from(
             "SELECT a.id, a.action, a.user_id, a.actor, a.article_id, ar.slug, a.lang, a.comment_id, a.count,
-                    a.before_value, a.after_value, a.created_at
-             FROM newsroom_actions a JOIN articles ar ON ar.id = a.article_id WHERE 1 = 1",
+                    a.before_value, a.after_value, a.created_at, a.source_id
+             FROM newsroom_actions a LEFT JOIN articles ar ON ar.id = a.article_id WHERE 1 = 1",
         );
         for (present, clause) in [
             (filter.user_id.is_some(), " AND a.user_id = ?"),
@@ -81,14 +90,28 @@ impl Store {
                     count: r.try_get("count")?,
                     at: parse_ts(&r.try_get::<String, _>("created_at")?)?,
                 };
+                let id: i64 = r.try_get("id")?;
+                let source_id: Option<SourceId> = r.try_get("source_id")?;
+                let (subject, change) = match (source_id, after) {
+                    (Some(source), Some(address)) => (AuditSubject::Source { id: source, address }, None),
+                    (_, after) => {
+                        let lang: Option<String> = r.try_get("lang")?;
+                        let lang = lang.ok_or_else(|| StoreError::Corrupt(format!("audit line {id} names no language")))?;
+                        let subject = AuditSubject::Edition {
+                            article_id: r.try_get("article_id")?,
+                            lang: parse_lang(&lang)?,
+                            slug: r.try_get("slug")?,
+                        };
+                        (subject, before.zip(after))
+                    }
+                };
                 Ok(AuditEntry {
-                    id: r.try_get("id")?,
+                    id,
                     action,
                     user_id: r.try_get("user_id")?,
-                    edition: (r.try_get("article_id")?, parse_lang(&r.try_get::<String, _>("lang")?)?),
-                    slug: r.try_get("slug")?,
+                    subject,
                     comment_id: r.try_get("comment_id")?,
-                    change: before.zip(after),
+                    change,
                 })
             })
             .collect()

@@ -32,7 +32,7 @@ mod workflow;
 
 pub use api_keys::ApiKey;
 pub use articles::{content_hash, Fingerprint, InsertOutcome, RawPage, StoryTags, SuppliedEdition};
-pub use audit::{AuditEntry, AuditFilter};
+pub use audit::{AuditEntry, AuditFilter, AuditSubject};
 pub use changes::Change;
 pub use copy::TableReport;
 pub use hosts::RobotsRecord;

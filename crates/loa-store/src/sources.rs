@@ -1,19 +1,22 @@
 //! Outlets loa follows: their settings, polling schedule and health.
 
 use chrono::{DateTime, Utc};
-use loa_domain::{Source, SourceHealth, SourceId, SourceKind, SourceSettings};
+use loa_domain::{ActionKind, Source, SourceHealth, SourceId, SourceKind, SourceSettings, User};
 use sqlx::Row;
 
+use crate::articles::record_source_action;
 use crate::{now, parse_ts, ts, Result, Store, StoreError};
 
 impl Store {
     /// Adds a feed, or returns the source already following `feed_url`.
     pub async fn add_source(&self, outlet: &str, home_url: &str, feed_url: &str) -> Result<Source> {
-        self.add_source_with(outlet, home_url, feed_url, SourceKind::Feed, &SourceSettings::default()).await
+        self.add_source_with(outlet, home_url, feed_url, SourceKind::Feed, &SourceSettings::default(), None).await
     }
 
     /// Adds a source of any kind with its settings; an existing source at
     /// the same address keeps its id and takes the new name and settings.
+    /// A new source enters the audit log as followed by `actor` (`None`:
+    /// the command line), in the same transaction.
     pub async fn add_source_with(
         &self,
         outlet: &str,
@@ -21,7 +24,13 @@ impl Store {
         url: &str,
         kind: SourceKind,
         settings: &SourceSettings,
+        actor: Option<&User>,
     ) -> Result<Source> {
+        let mut tx = self.begin_write().await?;
+        let known: Option<i64> = sqlx::query_scalar(&crate::sql("SELECT id FROM sources WHERE feed_url = ?"))
+            .bind(url)
+            .fetch_optional(&mut *tx)
+            .await?;
         sqlx::query(&crate::sql(
             "INSERT INTO sources (outlet, home_url, feed_url, kind, settings, created_at) VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (feed_url) DO UPDATE SET outlet = excluded.outlet, home_url = excluded.home_url,
@@ -33,11 +42,16 @@ impl Store {
         .bind(kind.as_str())
         .bind(settings_json(settings)?)
         .bind(ts(now()))
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         let row =
-            sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?"))).bind(url).fetch_one(&self.pool).await?;
-        source_from_row(&row)
+            sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?"))).bind(url).fetch_one(&mut *tx).await?;
+        let source = source_from_row(&row)?;
+        if known.is_none() {
+            record_source_action(&mut tx, actor, ActionKind::SourceFollowed, source.id, url).await?;
+        }
+        tx.commit().await?;
+        Ok(source)
     }
 
     pub async fn sources(&self) -> Result<Vec<Source>> {
@@ -90,24 +104,33 @@ impl Store {
         Ok(due)
     }
 
-    pub async fn update_source_settings(&self, id: SourceId, settings: &SourceSettings) -> Result<Source> {
-        let done = sqlx::query(&crate::sql("UPDATE sources SET settings = ? WHERE id = ?"))
+    /// Sets a source's settings for `actor` (`None`: the command line).
+    /// Pausing or resuming it enters the audit log in the same transaction.
+    pub async fn update_source_settings(&self, id: SourceId, settings: &SourceSettings, actor: Option<&User>) -> Result<Source> {
+        let mut tx = self.begin_write().await?;
+        let before = source_in(&mut tx, id).await?;
+        sqlx::query(&crate::sql("UPDATE sources SET settings = ? WHERE id = ?"))
             .bind(settings_json(settings)?)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("source {id}")));
+        if before.settings.enabled != settings.enabled {
+            let kind = if settings.enabled { ActionKind::SourceResumed } else { ActionKind::SourcePaused };
+            record_source_action(&mut tx, actor, kind, id, &before.feed_url).await?;
         }
+        tx.commit().await?;
         self.source(id).await
     }
 
-    /// Stops following a source. Its articles stay, with their provenance.
-    pub async fn remove_source(&self, id: SourceId) -> Result<()> {
-        let done = sqlx::query(&crate::sql("DELETE FROM sources WHERE id = ?")).bind(id).execute(&self.pool).await?;
-        if done.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("source {id}")));
-        }
+    /// Stops following a source for `actor` (`None`: the command line),
+    /// with its line in the audit log. Its articles stay, with their
+    /// provenance.
+    pub async fn remove_source(&self, id: SourceId, actor: Option<&User>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let source = source_in(&mut tx, id).await?;
+        sqlx::query(&crate::sql("DELETE FROM sources WHERE id = ?")).bind(id).execute(&mut *tx).await?;
+        record_source_action(&mut tx, actor, ActionKind::SourceRemoved, id, &source.feed_url).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -216,4 +239,14 @@ fn source_from_row(row: &sqlx::any::AnyRow) -> Result<Source> {
         etag: row.try_get("etag")?,
         last_modified: row.try_get("last_modified")?,
     })
+}
+
+/// One source read inside a write transaction.
+async fn source_in(conn: &mut sqlx::AnyConnection, id: SourceId) -> Result<Source> {
+    let row = sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.id = ?")))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("source {id}")))?;
+    source_from_row(&row)
 }

@@ -122,7 +122,11 @@ async fn decisions_enter_the_history_with_who_made_them(t: TestStore) {
     let lines: Vec<_> = all
         .iter()
         .map(|e| {
-            (e.action.kind, e.change.as_ref().map(|c| c.0.as_str()), e.change.as_ref().map(|c| c.1.as_str()), e.slug.as_str())
+            let slug = match &e.subject {
+                loa_store::AuditSubject::Edition { slug, .. } => slug.as_str(),
+                other => panic!("an edition's decision is about the edition: {other:?}"),
+            };
+            (e.action.kind, e.change.as_ref().map(|c| c.0.as_str()), e.change.as_ref().map(|c| c.1.as_str()), slug)
         })
         .collect();
     let slug = store.article(id).await.unwrap().unwrap().slug;
@@ -226,7 +230,44 @@ async fn retagging_a_story_reaches_every_edition_and_the_log(t: TestStore) {
     assert!(matches!(missing, Err(StoreError::NotFound(_))));
 }
 
+async fn source_decisions_enter_the_audit_log_and_outlive_the_source(t: TestStore) {
+    let store = t.store.clone();
+    let mai = store.create_user("mai", "Mai", Role::Editor, "h").await.unwrap();
+    let settings = loa_domain::SourceSettings::default();
+    let feed = "https://province.example/rss.xml";
+    let kind = loa_domain::SourceKind::Feed;
+    let source = store.add_source_with("Province", "https://province.example/", feed, kind, &settings, Some(&mai)).await.unwrap();
+    // Following it again is no new decision.
+    store.add_source_with("Province news", "https://province.example/", feed, kind, &settings, Some(&mai)).await.unwrap();
+    let paused = loa_domain::SourceSettings { enabled: false, ..settings.clone() };
+    store.update_source_settings(source.id, &paused, Some(&mai)).await.unwrap();
+    // Other settings are no pause or resume.
+    let slower = loa_domain::SourceSettings { poll_interval_secs: Some(3600), ..paused.clone() };
+    store.update_source_settings(source.id, &slower, Some(&mai)).await.unwrap();
+    store.update_source_settings(source.id, &settings, None).await.unwrap();
+    store.remove_source(source.id, Some(&mai)).await.unwrap();
+    assert!(matches!(store.remove_source(source.id, Some(&mai)).await, Err(StoreError::NotFound(_))));
+
+    let log = store.audit_log(&AuditFilter::default(), 10).await.unwrap();
+    use loa_domain::ActionKind::*;
+    let lines: Vec<(loa_domain::ActionKind, Option<&str>)> =
+        log.iter().map(|e| (e.action.kind, e.action.actor.as_deref())).collect();
+    assert_eq!(
+        lines,
+        [(SourceRemoved, Some("Mai")), (SourceResumed, None), (SourcePaused, Some("Mai")), (SourceFollowed, Some("Mai"))],
+        "newest first; the command line is nobody"
+    );
+    for e in &log {
+        assert_eq!(e.subject, loa_store::AuditSubject::Source { id: source.id, address: feed.to_string() });
+    }
+    let mine = store.audit_log(&AuditFilter { user_id: Some(mai.id), ..AuditFilter::default() }, 10).await.unwrap();
+    assert_eq!(mine.len(), 3);
+    let spanish = store.audit_log(&AuditFilter { lang: Some(Lang::Es), ..AuditFilter::default() }, 10).await.unwrap();
+    assert!(spanish.is_empty(), "source lines have no language");
+}
+
 loa_store::on_both_backends!(
+    source_decisions_enter_the_audit_log_and_outlive_the_source,
     retagging_a_story_reaches_every_edition_and_the_log,
     a_password_change_ends_every_other_session,
     members_are_unique_whatever_the_case_and_never_expose_their_hash,

@@ -233,8 +233,10 @@ async fn sources_keep_settings_schedule_and_health(t: TestStore) {
         poll_interval_secs: Some(600),
         ..SourceSettings::default()
     };
-    let s =
-        store.add_source_with("Báo Hà Tĩnh", "http://o/", "http://o/sitemap.xml", SourceKind::Sitemap, &settings).await.unwrap();
+    let s = store
+        .add_source_with("Báo Hà Tĩnh", "http://o/", "http://o/sitemap.xml", SourceKind::Sitemap, &settings, None)
+        .await
+        .unwrap();
     assert_eq!(s.kind, SourceKind::Sitemap);
     assert_eq!(s.settings, settings);
     assert_eq!(store.due_sources(chrono::Utc::now()).await.unwrap().len(), 1, "never polled is due");
@@ -247,11 +249,11 @@ async fn sources_keep_settings_schedule_and_health(t: TestStore) {
     assert_eq!((s.health.consecutive_failures, s.health.failures, s.health.duplicates), (1, 1, 1));
     assert_eq!(s.last_error.as_deref(), Some("HTTP 500"));
     let disabled = SourceSettings { enabled: false, ..settings };
-    store.update_source_settings(s.id, &disabled).await.unwrap();
+    store.update_source_settings(s.id, &disabled, None).await.unwrap();
     assert!(store.due_sources(chrono::Utc::now()).await.unwrap().is_empty(), "disabled sources are not polled");
-    store.remove_source(s.id).await.unwrap();
+    store.remove_source(s.id, None).await.unwrap();
     assert!(store.sources().await.unwrap().is_empty());
-    assert!(store.remove_source(s.id).await.is_err());
+    assert!(store.remove_source(s.id, None).await.is_err());
 }
 
 async fn translation_memory_finds_what_it_keeps(t: TestStore) {
@@ -375,7 +377,34 @@ async fn card_cursors_walk_every_story_once_newest_first(t: TestStore) {
     assert!(store.cards_after(Lang::Es, &loa_store::CardFilter::All, None, 5).await.unwrap().is_empty(), "no Spanish editions");
 }
 
+async fn the_video_section_gathers_every_story_with_a_video(t: TestStore) {
+    let store = t.store.clone();
+    let video = Block::Video { src: "https://www.youtube.com/embed/x1".into(), title: "The race".into(), poster: None };
+    let with_video = NewArticle {
+        blocks: vec![Block::Paragraph { text: "Boats race on the river.".into(), marks: vec![] }, video],
+        ..new_article("https://o.example/race", "Dragon boats race")
+    };
+    let filed_under_video =
+        NewArticle { category: Category::VIDEO, ..new_article("https://o.example/clip", "A clip of the harbour") };
+    let plain = new_article("https://o.example/plain", "A council meets");
+    for a in [&with_video, &filed_under_video, &plain] {
+        store.insert_article(a, &[], &[]).await.unwrap();
+    }
+    let titles = |page: loa_store::CardPage| {
+        let mut t: Vec<String> = page.cards.into_iter().map(|c| c.title).collect();
+        t.sort();
+        (t, page.total)
+    };
+    let videos = titles(store.by_category(Lang::En, Category::VIDEO, 10, 0).await.unwrap());
+    assert_eq!(videos, (vec!["A clip of the harbour".to_string(), "Dragon boats race".to_string()], 2));
+    let news = titles(store.by_category(Lang::En, Category::from_slug("news").unwrap(), 10, 0).await.unwrap());
+    assert_eq!(news, (vec!["A council meets".to_string(), "Dragon boats race".to_string()], 2), "it stays in its own section");
+    let keyset = store.cards_after(Lang::En, &loa_store::CardFilter::Category(Category::VIDEO), None, 10).await.unwrap();
+    assert_eq!(keyset.len(), 2, "the cursor pages agree");
+}
+
 loa_store::on_both_backends!(
+    the_video_section_gathers_every_story_with_a_video,
     places_and_sitemaps_are_read_per_language,
     insert_enqueues_translations_and_logs_the_change_in_one_go,
     same_url_and_same_text_are_duplicates_with_provenance,

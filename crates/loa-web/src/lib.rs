@@ -132,8 +132,13 @@ pub struct AppState {
 /// what robots.txt says of a source. The `loa` binary implements it.
 pub trait Following: Send + Sync {
     /// Fetches `url` and follows it when it is a feed or a sitemap, or a
-    /// page that names one; polls it once. Answers the new source.
-    fn follow<'a>(&'a self, url: &'a str) -> BoxFuture<'a, Result<loa_domain::Source, FollowRefusal>>;
+    /// page that names one; polls it once. Answers the new source, which
+    /// the audit log says `actor` followed.
+    fn follow<'a>(
+        &'a self,
+        url: &'a str,
+        actor: &'a loa_domain::User,
+    ) -> BoxFuture<'a, Result<loa_domain::Source, FollowRefusal>>;
 
     /// Whether robots.txt, as last read, lets loa fetch `url`; `None` when
     /// it has not been read.
@@ -282,6 +287,7 @@ fn routed() -> Routes {
         .get("/api/v1/sources", handlers::newsroom::api::sources)
         .post("/api/v1/articles/{slug}/editions/{lang}/decision", handlers::newsroom::decisions::edition_decision)
         .post("/api/v1/comments/{id}/decision", handlers::newsroom::decisions::comment_decision)
+        .post("/api/v1/articles/{slug}/workflow", handlers::newsroom::decisions::story_workflow)
         .get("/api/v1/review", handlers::newsroom::api::review)
         .get("/media/{name}", handlers::reader::media::media)
         .get("/{lang}", handlers::reader::home::add_slash)

@@ -120,6 +120,7 @@ fn review() {}
         review,
         decisions::edition_decision,
         decisions::comment_decision,
+        decisions::story_workflow,
     ),
     components(schemas(ApiError)),
     modifiers(&EveryOperation)

@@ -266,3 +266,75 @@ async fn newsroom_writes_take_an_api_key_and_answer_in_the_documents_terms() {
     assert_eq!(post(moderate, Some("loa_moderator_key"), approve).await.0, 404, "nothing waits any more");
     assert!(store.pending_comments(10).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn an_editors_key_moves_a_story_and_refusals_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("loa.db")).await.unwrap();
+    let id = store.insert_article(&story(1, "news", "Huế"), &[], &[]).await.unwrap().article_id();
+    let slug = store.article(id).await.unwrap().unwrap().slug;
+    let lan = store.create_user("lan", "Lan", loa_domain::Role::Editor, "x").await.unwrap();
+    let tran = store.create_user("tran", "Trần Anh", loa_domain::Role::Translator, "x").await.unwrap();
+    for (user, key) in [(&lan, "loa_editor_key"), (&tran, "loa_translator_key")] {
+        store.create_api_key(user.id, "script", "loa_", &loa_web::auth::token_hash(key)).await.unwrap();
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = common::state(store.clone(), SearchIndex::open_in_ram().unwrap(), vec![Lang::En], &base);
+    tokio::spawn(async move { loa_web::serve(listener, state, std::future::pending()).await.unwrap() });
+    let client = reqwest::Client::new();
+    let path = format!("{base}/api/v1/articles/{slug}/workflow");
+    let post = |key: &'static str, body: Value| {
+        let req = client.post(&path).bearer_auth(key).header("content-type", "application/json").body(body.to_string());
+        async move {
+            let resp = req.send().await.unwrap();
+            let status = resp.status().as_u16();
+            (status, serde_json::from_str::<Value>(&resp.text().await.unwrap()).unwrap())
+        }
+    };
+    let state_now = || async { store.article(id).await.unwrap().unwrap().workflow };
+    let page = format!("{base}/en/article/{slug}");
+    let page_status = || async { reqwest::get(&page).await.unwrap().status().as_u16() };
+    assert_eq!(page_status().await, 200);
+
+    // Only editors; a bad step or time is a 400; nothing changes.
+    let (status, body) = post("loa_translator_key", serde_json::json!({"step": "withdraw"})).await;
+    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")), "{body}");
+    assert_eq!(post("loa_editor_key", serde_json::json!({"step": "shelve"})).await.0, 400);
+    assert_eq!(post("loa_editor_key", serde_json::json!({"step": "schedule"})).await.0, 400, "schedule needs a time");
+    let bad_time = serde_json::json!({"step": "schedule", "publish_at": "tomorrow morning"});
+    assert_eq!(post("loa_editor_key", bad_time).await.0, 400);
+    // A published story cannot go back to draft before it is withdrawn.
+    let (status, body) = post("loa_editor_key", serde_json::json!({"step": "draft"})).await;
+    assert_eq!((status, body["code"].as_str()), (409, Some("conflict")), "{body}");
+    assert_eq!(state_now().await.state, loa_domain::StoryState::Published);
+
+    let (status, body) = post("loa_editor_key", serde_json::json!({"step": "withdraw"})).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["workflow"]["state"], "withdrawn");
+    assert_eq!(page_status().await, 404, "a withdrawn story is no page");
+
+    // A time that has passed, and publishing under embargo: conflicts.
+    let past = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
+    let (status, body) = post("loa_editor_key", serde_json::json!({"step": "schedule", "publish_at": past})).await;
+    assert_eq!(status, 409);
+    assert!(body["error"].as_str().unwrap().contains("not in the future"), "{body}");
+    let embargo = (chrono::Utc::now() + chrono::Duration::hours(2)).to_rfc3339();
+    let (status, body) = post("loa_editor_key", serde_json::json!({"step": "publish", "embargo_until": embargo})).await;
+    assert_eq!(status, 409);
+    assert!(body["error"].as_str().unwrap().contains("under embargo"), "{body}");
+    assert_eq!(state_now().await.state, loa_domain::StoryState::Withdrawn, "refusals change nothing");
+
+    // Scheduled at the embargo's end; left out, the embargo then stays.
+    let (status, body) =
+        post("loa_editor_key", serde_json::json!({"step": "schedule", "publish_at": embargo, "embargo_until": embargo})).await;
+    assert_eq!((status, body["workflow"]["state"].as_str()), (200, Some("scheduled")), "{body}");
+    let (status, _) = post("loa_editor_key", serde_json::json!({"step": "publish"})).await;
+    assert_eq!(status, 409, "the embargo stays when the call leaves it out");
+    // Lifted with an empty value, the story is published now.
+    let (status, body) = post("loa_editor_key", serde_json::json!({"step": "publish", "embargo_until": ""})).await;
+    assert_eq!((status, body["workflow"]["state"].as_str()), (200, Some("published")), "{body}");
+    assert_eq!(page_status().await, 200);
+    let log = store.audit_log(&loa_store::AuditFilter::default(), 1).await.unwrap();
+    assert_eq!((log[0].action.kind, log[0].action.actor.as_deref()), (loa_domain::ActionKind::Workflow, Some("Lan")));
+}

@@ -83,6 +83,8 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("GET", "/{lang}/newsroom/log", May::Editors),
     ("GET", "/{lang}/newsroom/story/{slug}", May::Editors),
     ("POST", "/{lang}/newsroom/story/{slug}", May::Editors),
+    ("POST", "/{lang}/newsroom/story/{slug}/workflow", May::Editors),
+    ("GET", "/{lang}/newsroom/schedule", May::Editors),
     ("GET", "/{lang}/newsroom/sources", May::Editors),
     ("POST", "/{lang}/newsroom/sources", May::Editors),
     ("POST", "/{lang}/newsroom/sources/{id}", May::Editors),
@@ -98,6 +100,7 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("GET", "/api/v1/review", May::Reviewers),
     ("POST", "/api/v1/articles/{slug}/editions/{lang}/decision", May::Reviewers),
     ("POST", "/api/v1/comments/{id}/decision", May::Moderators),
+    ("POST", "/api/v1/articles/{slug}/workflow", May::Editors),
 ];
 
 /// Reads that are the public's, changing nothing. A new GET route must be
@@ -303,14 +306,19 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         p if p.ends_with("/password") => vec![("current", PASSWORD), ("new", NEW_PASSWORD), ("repeat", NEW_PASSWORD)],
         p if p.ends_with("/sources/{id}") => vec![("action", "pause")],
         p if p.ends_with("/story/{slug}") => vec![("category", "travel"), ("places", "Huế"), ("topics", "lanterns")],
+        p if p.ends_with("/workflow") => vec![("step", "withdraw")],
         p if p.ends_with("/sources") => vec![("url", "http://matrix.example/new.xml")],
         _ => vec![("decision", "publish")],
     };
     let resp = match method {
         // The API's writes take JSON.
         "POST" if pattern.starts_with("/api/") => {
-            let decision = if pattern.contains("/comments/") { "approve" } else { "publish" };
-            req.header("content-type", "application/json").body(serde_json::json!({ "decision": decision }).to_string())
+            let body = match pattern {
+                p if p.ends_with("/workflow") => serde_json::json!({ "step": "withdraw" }),
+                p if p.contains("/comments/") => serde_json::json!({ "decision": "approve" }),
+                _ => serde_json::json!({ "decision": "publish" }),
+            };
+            req.header("content-type", "application/json").body(body.to_string())
         }
         "POST" => req.form(&form),
         _ => req,
@@ -354,6 +362,10 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
         ("GET", p) if p.ends_with("/log") => status == StatusCode::OK && body.contains("audit-filter"),
         ("GET", p) if p.ends_with("/story/{slug}") => status == StatusCode::OK && body.contains("story-tags"),
         ("POST", p) if p.ends_with("/story/{slug}") => site.store.article(1).await.unwrap().unwrap().category.slug == "travel",
+        ("POST", p) if p.ends_with("/workflow") => {
+            site.store.article(1).await.unwrap().unwrap().workflow.state == loa_domain::StoryState::Withdrawn
+        }
+        ("GET", p) if p.ends_with("/schedule") => status == StatusCode::OK && body.contains("newsroom schedule"),
         ("POST", p) if p.ends_with("/sources/{id}") => {
             site.store.sources().await.unwrap().iter().any(|s| s.id == source.id && !s.settings.enabled)
         }
@@ -369,9 +381,12 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     };
     // Back as it was for the next trial.
     site.store.save_edition(&held_translation(1)).await.unwrap();
-    site.store.remove_source(source.id).await.unwrap();
+    site.store.remove_source(source.id, None).await.unwrap();
     let local = loa_store::StoryTags { category: Category::from_slug("local").unwrap(), places: &[], topics: &[] };
     site.store.retag_article(1, &local, None).await.unwrap();
+    // Published again if a trial withdrew it (a published story refuses the step, which changes nothing).
+    let now = chrono::Utc::now();
+    site.store.move_story(1, loa_domain::WorkflowStep::Publish, None, None, now).await.unwrap().ok();
     if pattern.ends_with("/account/password") {
         site.store.update_user(&owner.username, Some(&site.password_hash), None, None).await.unwrap();
     }

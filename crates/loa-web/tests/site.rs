@@ -705,7 +705,12 @@ async fn author_home_and_search_pages_render() {
     let d = doc(&home);
     assert_eq!(select(&d, ".latest .card").len(), 12);
     let blocks: Vec<String> = select(&d, ".category-block h2").iter().map(text_of).collect();
-    assert_eq!(blocks, vec!["News", "Provinces", "Travel"]);
+    // The video section gathers the story with a video, filed under Provinces.
+    assert_eq!(blocks, vec!["News", "Provinces", "Travel", "Video"]);
+    let videos: Vec<String> = select(&d, ".home-videos .card h3").iter().map(text_of).collect();
+    assert_eq!(videos, [CONFERENCE_TITLE]);
+    let provinces: Vec<String> = select(&d, "section[aria-labelledby='block-local'] .card h3").iter().map(text_of).collect();
+    assert!(provinces.contains(&CONFERENCE_TITLE.to_string()), "it stays in its own section too: {provinces:?}");
 
     let search = f.page("/en/search?q=bridge").await;
     let d = doc(&search);

@@ -2,7 +2,7 @@
 //! crate knows no fetcher or feed parser, so the binary answers its
 //! [`loa_web::Following`] with the ingest side's.
 
-use loa_domain::{Source, SourceKind, SourceSettings};
+use loa_domain::{Source, SourceKind, SourceSettings, User};
 use loa_ingest::{discover_feeds, parse_any, Discovered, FeedError, RobotsRules, SharedPoliteness};
 use loa_web::{BoxFuture, FollowRefusal};
 
@@ -13,8 +13,8 @@ use crate::services::Services;
 pub struct NewsroomFollowing(pub Services);
 
 impl loa_web::Following for NewsroomFollowing {
-    fn follow<'a>(&'a self, url: &'a str) -> BoxFuture<'a, Result<Source, FollowRefusal>> {
-        Box::pin(follow_feed(&self.0, url))
+    fn follow<'a>(&'a self, url: &'a str, actor: &'a User) -> BoxFuture<'a, Result<Source, FollowRefusal>> {
+        Box::pin(follow_feed(&self.0, url, Some(actor)))
     }
 
     fn robots_allows<'a>(&'a self, url: &'a str) -> BoxFuture<'a, Option<bool>> {
@@ -31,7 +31,7 @@ impl loa_web::Following for NewsroomFollowing {
 /// names its feed (autodiscovery), and polls it once. An address already
 /// followed answers its source as it is, settings untouched. Nothing is
 /// stored for an address that is none of these.
-pub async fn follow_feed(services: &Services, url: &str) -> Result<Source, FollowRefusal> {
+pub async fn follow_feed(services: &Services, url: &str, actor: Option<&User>) -> Result<Source, FollowRefusal> {
     let fetched = services.fetcher.get(url).await.map_err(|e| FollowRefusal::Unreachable(e.to_string()))?;
     let (feed_url, kind, title) = match parse_any(&fetched.body, &fetched.final_url) {
         Ok(Discovered::Feed(feed)) => (url.to_string(), SourceKind::Feed, feed.title),
@@ -58,7 +58,7 @@ pub async fn follow_feed(services: &Services, url: &str) -> Result<Source, Follo
     }
     let name = title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| host_of(&feed_url));
     let source = store
-        .add_source_with(&name, &home_of(&feed_url), &feed_url, kind, &SourceSettings::default())
+        .add_source_with(&name, &home_of(&feed_url), &feed_url, kind, &SourceSettings::default(), actor)
         .await
         .map_err(|e| FollowRefusal::Failed(e.to_string()))?;
     // A failed first poll is the source's own last error, shown on the page.

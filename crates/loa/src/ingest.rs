@@ -163,7 +163,7 @@ pub async fn follow_url(
         Err(e) => return Err(e.into()),
     };
     let name = outlet.map(str::to_string).or(title).unwrap_or_else(|| host_of(url));
-    let source = services.store.add_source_with(&name, &home_of(url), url, kind, &settings).await?;
+    let source = services.store.add_source_with(&name, &home_of(url), url, kind, &settings, None).await?;
     let report = poll_source(services, &source).await?;
     Ok(format!("source {}: following {name} ({}), {} links listed", source.id, kind.as_str(), report.items))
 }

@@ -70,7 +70,7 @@ pub async fn run(services: &Services, command: SourcesCommand) -> anyhow::Result
             }
         }
         SourcesCommand::Remove { id } => {
-            services.store.remove_source(id).await?;
+            services.store.remove_source(id, None).await?;
             println!("source {id} removed; its articles stay");
         }
         SourcesCommand::Set { id, settings, enabled } => {
@@ -79,7 +79,7 @@ pub async fn run(services: &Services, command: SourcesCommand) -> anyhow::Result
             if enabled {
                 s.enabled = true;
             }
-            let updated = services.store.update_source_settings(id, &s).await?;
+            let updated = services.store.update_source_settings(id, &s, None).await?;
             print_source(&updated);
         }
         SourcesCommand::Reextract { id } => {
@@ -96,7 +96,7 @@ pub async fn run(services: &Services, command: SourcesCommand) -> anyhow::Result
                 let home = e.html_url.clone().unwrap_or_else(|| ingest::home_of(&e.xml_url));
                 let kind =
                     if e.xml_url.contains("sitemap") { loa_domain::SourceKind::Sitemap } else { loa_domain::SourceKind::Feed };
-                match services.store.add_source_with(&e.title, &home, &e.xml_url, kind, &settings).await {
+                match services.store.add_source_with(&e.title, &home, &e.xml_url, kind, &settings, None).await {
                     Ok(s) => {
                         ok += 1;
                         println!("source {}: {}", s.id, s.outlet);

@@ -205,6 +205,7 @@ async fn two_nodes_polling_one_feed_fetch_each_article_once() {
             &feed.url("/rss.xml"),
             loa_domain::SourceKind::Feed,
             &loa_domain::SourceSettings { poll_interval_secs: Some(1), ..Default::default() },
+            None,
         )
         .await
         .unwrap();

@@ -108,16 +108,28 @@ async fn an_editor_follows_pauses_and_removes_a_source_in_the_browser() {
     assert_eq!(paused_state, "Paused");
     assert!(!store.sources().await.unwrap()[0].settings.enabled, "paused in the store too");
 
-    let (gone, notice) = tokio::task::spawn_blocking(move || {
+    let (gone, notice, log) = tokio::task::spawn_blocking(move || {
         let mut b = b;
         b.click_and_wait(&format!("#source-{id} button[value=remove]"));
-        (!b.has(&format!("#source-{id}")), b.text("document.querySelector('.form-notice')?.textContent ?? ''"))
+        let gone = !b.has(&format!("#source-{id}"));
+        let notice = b.text("document.querySelector('.form-notice')?.textContent ?? ''");
+        // The audit log page tells who followed, paused and removed it.
+        let origin = b.url().split("/en/").next().unwrap_or_default().to_string();
+        b.goto(&format!("{origin}/en/newsroom/log"));
+        let log = b.eval(
+            "[...document.querySelectorAll('.audit-table tbody tr')].map(r => [...r.querySelectorAll('td')].slice(1, 4).map(c => c.textContent))",
+        );
+        (gone, notice, log)
     })
     .await
     .unwrap();
     assert!(gone, "the removed source is no longer listed");
     assert!(notice.contains("removed"), "{notice:?}");
     assert!(store.sources().await.unwrap().is_empty());
+    let lines: Vec<Vec<String>> = serde_json::from_value(log).unwrap();
+    let feed = source.feed_url.clone();
+    let want = |what: &str| vec!["Lan".to_string(), what.to_string(), feed.clone()];
+    assert_eq!(lines, [want("Source removed"), want("Source paused"), want("Source followed")], "newest first");
     drop(profile);
 }
 

@@ -242,7 +242,7 @@ async fn changed_rules_re_extract_stored_pages_and_retranslate() {
 
     let mut settings = source.settings.clone();
     settings.drop_selectors = vec![".note".into()];
-    app.services.store.update_source_settings(source.id, &settings).await.unwrap();
+    app.services.store.update_source_settings(source.id, &settings, None).await.unwrap();
     let (changed, total) = loa::sources_cmd::reextract(&app.services, source.id).await.unwrap();
     assert_eq!((changed, total), (1, 1));
     let after = body(app.services.store.edition(1, loa_domain::Lang::En).await.unwrap().unwrap());

@@ -2,7 +2,7 @@
 //! what it changed, with filters by member, kind and language.
 
 use loa_domain::{ActionKind, EditionStatus, Lang, StoryState, User};
-use loa_store::{AuditEntry, AuditFilter};
+use loa_store::{AuditEntry, AuditFilter, AuditSubject};
 
 use super::newsroom::status_word;
 use super::{esc, Ctx};
@@ -89,16 +89,31 @@ pub fn audit_page(ctx: &Ctx<'_>, p: &AuditPage<'_>) -> String {
         ctx.th("audit-col-change"),
     ));
     for e in p.entries {
-        let (kind, lang) = (e.action.kind, e.edition.1);
+        let kind = e.action.kind;
         // Nobody's workflow move is the scheduler's; other lines by nobody
         // come from the command line.
         let nobody = if kind == ActionKind::Workflow { "audit-actor-schedule" } else { "newsroom-actor-command-line" };
         let who = e.action.actor.clone().unwrap_or_else(|| ctx.t(nobody));
         let what = ctx.t(&format!("audit-kind-{}", kind.as_str()));
-        let story = match kind {
-            ActionKind::Approved | ActionKind::Rejected => format!("/{}/article/{}#comments", lang.code(), e.slug),
-            ActionKind::Retagged | ActionKind::Workflow => format!("/{code}/newsroom/story/{}", e.slug),
-            _ => format!("/{code}/newsroom/review/{}/{}", e.slug, lang.code()),
+        let subject = match &e.subject {
+            AuditSubject::Edition { lang, slug, .. } => {
+                let link = match kind {
+                    ActionKind::Approved | ActionKind::Rejected => format!("/{}/article/{slug}#comments", lang.code()),
+                    ActionKind::Retagged | ActionKind::Workflow => format!("/{code}/newsroom/story/{slug}"),
+                    _ => format!("/{code}/newsroom/review/{slug}/{}", lang.code()),
+                };
+                format!(
+                    "<a href=\"{}\">{}</a> <small>{}</small>",
+                    esc(&link),
+                    esc(slug),
+                    esc(&ctx.locales.language_name(ctx.lang, *lang))
+                )
+            }
+            // A removed source has no row on the sources page any more.
+            AuditSubject::Source { id, address } if kind != ActionKind::SourceRemoved => {
+                format!("<a href=\"/{code}/newsroom/sources#source-{id}\">{}</a>", esc(address))
+            }
+            AuditSubject::Source { address, .. } => esc(address),
         };
         let change = match (&e.change, e.action.count) {
             (Some((before, after)), _) => {
@@ -109,14 +124,11 @@ pub fn audit_page(ctx: &Ctx<'_>, p: &AuditPage<'_>) -> String {
         };
         h.push_str(&format!(
             "<tr class=\"audit-{}\"><td>{}</td><td>{}</td><td class=\"audit-what\">{}</td>\
-             <td><a href=\"{}\">{}</a> <small>{}</small></td><td class=\"audit-change\">{change}</td></tr>",
+             <td class=\"audit-subject\">{subject}</td><td class=\"audit-change\">{change}</td></tr>",
             kind.as_str(),
             ctx.time(e.action.at),
             esc(&who),
             esc(&what),
-            esc(&story),
-            esc(&e.slug),
-            esc(&ctx.locales.language_name(ctx.lang, lang)),
         ));
     }
     h.push_str("</tbody></table>");

@@ -1,5 +1,6 @@
 //! The newsroom's JSON writes: publishing or withdrawing a translated
-//! edition, and approving or rejecting a reader's comment. A member's
+//! edition, approving or rejecting a reader's comment, and moving a story
+//! in its workflow. A member's
 //! program calls them with one of the member's API keys
 //! (`Authorization: Bearer loa_…`); a page of this site may call them with
 //! the member's session. Each write does what the same button on the
@@ -10,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use loa_domain::{Lang, User};
+use loa_domain::{Lang, User, Workflow};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -49,6 +50,28 @@ pub struct CommentDecided {
     pub id: i64,
     /// `visible` or `rejected`.
     pub status: String,
+}
+
+/// A step in a story's workflow.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct StoryStep {
+    /// `draft`, `review`, `schedule`, `publish` or `withdraw`.
+    pub step: String,
+    /// For `schedule`: when the scheduler publishes the story (RFC 3339).
+    #[serde(default)]
+    pub publish_at: Option<String>,
+    /// The story's embargo from now on (RFC 3339); `""` lifts it; left out,
+    /// the embargo stays as it is.
+    #[serde(default)]
+    pub embargo_until: Option<String>,
+}
+
+/// The story as the step left it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StoryMoved {
+    pub article_id: i64,
+    pub slug: String,
+    pub workflow: Workflow,
 }
 
 /// The member a write is made for: the holder of the API key sent, or the
@@ -150,5 +173,68 @@ pub async fn comment_decision(
         Ok(true) => Json(CommentDecided { id, status: status.as_str().to_string() }).into_response(),
         Ok(false) => api_error(StatusCode::NOT_FOUND, "no comment with that id is waiting for moderation"),
         Err(e) => internal_error("api comment decision", &e),
+    }
+}
+
+/// Newsroom: moves a story in its workflow (editors): to a draft, to
+/// review, scheduled, published now or withdrawn, with its embargo. A step
+/// the story's state or embargo does not allow, or a scheduled time that
+/// has passed, is a 409 that changes nothing.
+#[utoipa::path(post, path = "/api/v1/articles/{slug}/workflow", tag = "newsroom",
+    params(("slug" = String, Path, description = "The story's slug")),
+    request_body = StoryStep,
+    responses((status = 200, body = StoryMoved), (status = 400, body = ApiError), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn story_workflow(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    sent: Result<Json<StoryStep>, JsonRejection>,
+) -> Response {
+    use super::story::{parse_time, step_named, StepUnread};
+    let user = match writer(&state, &headers).await {
+        Ok(user) => user,
+        Err(refused) => return refused,
+    };
+    if !user.role.edits_stories() {
+        return api_error(StatusCode::FORBIDDEN, "only editors move stories");
+    }
+    let sent = match body(sent) {
+        Ok(s) => s,
+        Err(bad) => return bad,
+    };
+    let time = |field: &str, value: Option<&str>| {
+        parse_time(value.unwrap_or_default())
+            .map_err(|()| api_error(StatusCode::BAD_REQUEST, format!("`{field}` is not an RFC 3339 time")))
+    };
+    let publish_at = match time("publish_at", sent.publish_at.as_deref()) {
+        Ok(at) => at,
+        Err(bad) => return bad,
+    };
+    let embargo = match time("embargo_until", sent.embargo_until.as_deref()) {
+        Ok(at) => at,
+        Err(bad) => return bad,
+    };
+    let step = match step_named(&sent.step, publish_at) {
+        Ok(step) => step,
+        Err(StepUnread::NoTime) => return api_error(StatusCode::BAD_REQUEST, "`schedule` needs `publish_at`"),
+        Err(StepUnread::Unknown) => {
+            return api_error(StatusCode::BAD_REQUEST, "`step` is `draft`, `review`, `schedule`, `publish` or `withdraw`")
+        }
+    };
+    let article = match state.store.article_by_slug(&slug).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return api_error(StatusCode::NOT_FOUND, "no such story"),
+        Err(e) => return internal_error("api story workflow", &e),
+    };
+    // Left out, the embargo stays; sent empty, it is lifted.
+    let embargo = if sent.embargo_until.is_none() { article.workflow.embargo_until } else { embargo };
+    match state.store.move_story(article.id, step, embargo, Some(&user), chrono::Utc::now()).await {
+        Ok(Ok(workflow)) => {
+            state.page_cache.clear();
+            Json(StoryMoved { article_id: article.id, slug, workflow }).into_response()
+        }
+        Ok(Err(refusal)) => api_error(StatusCode::CONFLICT, refusal.to_string()),
+        Err(e) => internal_error("api story workflow", &e),
     }
 }

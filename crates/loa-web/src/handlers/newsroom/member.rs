@@ -62,9 +62,10 @@ impl Member {
     // The refusal is the answer itself: boxing it buys nothing.
     #[allow(clippy::result_large_err)]
     fn into_editor(self, state: &AppState) -> Result<Editor, Response> {
-        match self.user.role {
-            loa_domain::Role::Editor => Ok(Editor(self)),
-            _ => Err(forbidden(state, self.lang)),
+        if self.user.role.edits_stories() {
+            Ok(Editor(self))
+        } else {
+            Err(forbidden(state, self.lang))
         }
     }
 }

@@ -78,7 +78,7 @@ pub async fn add(
     let (status, why) = if !is_web_address {
         (StatusCode::UNPROCESSABLE_ENTITY, c.t("sources-error-not-an-address"))
     } else {
-        match following.follow(&typed).await {
+        match following.follow(&typed, &user).await {
             Ok(source) => {
                 tracing::info!(user = %user.username, source = source.id, url = %typed, "source followed");
                 return private(
@@ -117,7 +117,7 @@ pub async fn change(
         Some(action @ ("pause" | "resume")) => {
             let mut settings = source.settings.clone();
             settings.enabled = action == "resume";
-            if let Err(e) = state.store.update_source_settings(source.id, &settings).await {
+            if let Err(e) = state.store.update_source_settings(source.id, &settings, Some(&user)).await {
                 return private(finish(&state, lang, Err(e.into())));
             }
             if action == "pause" {
@@ -127,7 +127,7 @@ pub async fn change(
             }
         }
         Some("remove") => {
-            if let Err(e) = state.store.remove_source(source.id).await {
+            if let Err(e) = state.store.remove_source(source.id, Some(&user)).await {
                 return private(finish(&state, lang, Err(e.into())));
             }
             "removed"

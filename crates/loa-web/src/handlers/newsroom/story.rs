@@ -68,7 +68,7 @@ fn local_input(at: DateTime<Utc>) -> String {
 
 /// A time typed in a `datetime-local` field (read as UTC) or written in
 /// RFC 3339; `Ok(None)` for an empty field.
-fn parse_time(text: &str) -> Result<Option<DateTime<Utc>>, ()> {
+pub(crate) fn parse_time(text: &str) -> Result<Option<DateTime<Utc>>, ()> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -201,6 +201,28 @@ fn workflow_form(c: &Ctx<'_>, article: &Article, typed: &Typed, error: Option<&s
     )
 }
 
+/// Why a step's name was not read.
+pub(crate) enum StepUnread {
+    /// `schedule` with no time.
+    NoTime,
+    /// No step has that name.
+    Unknown,
+}
+
+/// The step a form or an API call names (`draft`, `review`, `publish`,
+/// `schedule` at `publish_at`, `withdraw`): the names [`step_name`] gives.
+pub(crate) fn step_named(name: &str, publish_at: Option<DateTime<Utc>>) -> Result<WorkflowStep, StepUnread> {
+    Ok(match (name, publish_at) {
+        ("draft", _) => WorkflowStep::Draft,
+        ("review", _) => WorkflowStep::Submit,
+        ("publish", _) => WorkflowStep::Publish,
+        ("withdraw", _) => WorkflowStep::Withdraw,
+        ("schedule", Some(at)) => WorkflowStep::Schedule(at),
+        ("schedule", None) => return Err(StepUnread::NoTime),
+        _ => return Err(StepUnread::Unknown),
+    })
+}
+
 /// The form's name of the step that leads to `to`.
 fn step_name(to: StoryState) -> &'static str {
     match to {
@@ -324,14 +346,10 @@ pub async fn move_story(
     let (Ok(publish_at), Ok(embargo)) = (parse_time(&typed.publish_at), parse_time(&typed.embargo)) else {
         return refuse(c.t("story-error-time")).await;
     };
-    let step = match (field("step").as_str(), publish_at) {
-        ("draft", _) => WorkflowStep::Draft,
-        ("review", _) => WorkflowStep::Submit,
-        ("publish", _) => WorkflowStep::Publish,
-        ("withdraw", _) => WorkflowStep::Withdraw,
-        ("schedule", Some(at)) => WorkflowStep::Schedule(at),
-        ("schedule", None) => return refuse(c.t("story-error-no-time")).await,
-        _ => return refuse(c.t("story-error-step")).await,
+    let step = match step_named(&field("step"), publish_at) {
+        Ok(step) => step,
+        Err(StepUnread::NoTime) => return refuse(c.t("story-error-no-time")).await,
+        Err(StepUnread::Unknown) => return refuse(c.t("story-error-step")).await,
     };
     let moved = match state.store.move_story(article.id, step, embargo, Some(&user), Utc::now()).await {
         Ok(moved) => moved,

@@ -81,10 +81,9 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
     let same_topic = same_topic(state, &article, lang).await?;
     let same_category = state.store.same_category(&article, lang, RELATED).await?;
     let same_author = state.store.same_author(&article, lang, RELATED).await?;
-    let video_category = Category::from_slug("video").expect("video is a section");
     let video_stories: Vec<_> = state
         .store
-        .by_category(lang, video_category, VIDEO_STORIES as i64 + 1, 0)
+        .by_category(lang, Category::VIDEO, VIDEO_STORIES as i64 + 1, 0)
         .await?
         .cards
         .into_iter()
