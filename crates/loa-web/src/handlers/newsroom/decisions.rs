@@ -203,17 +203,11 @@ pub async fn story_workflow(
         Ok(s) => s,
         Err(bad) => return bad,
     };
-    let time = |field: &str, value: Option<&str>| {
-        parse_time(value.unwrap_or_default())
-            .map_err(|()| api_error(StatusCode::BAD_REQUEST, format!("`{field}` is not an RFC 3339 time")))
-    };
-    let publish_at = match time("publish_at", sent.publish_at.as_deref()) {
-        Ok(at) => at,
-        Err(bad) => return bad,
-    };
-    let embargo = match time("embargo_until", sent.embargo_until.as_deref()) {
-        Ok(at) => at,
-        Err(bad) => return bad,
+    let time = |value: Option<&str>| parse_time(value.unwrap_or_default());
+    let (publish_at, embargo) = match (time(sent.publish_at.as_deref()), time(sent.embargo_until.as_deref())) {
+        (Ok(publish_at), Ok(embargo)) => (publish_at, embargo),
+        (Err(()), _) => return api_error(StatusCode::BAD_REQUEST, "`publish_at` is not an RFC 3339 time"),
+        (_, Err(())) => return api_error(StatusCode::BAD_REQUEST, "`embargo_until` is not an RFC 3339 time"),
     };
     let step = match step_named(&sent.step, publish_at) {
         Ok(step) => step,
