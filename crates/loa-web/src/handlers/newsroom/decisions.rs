@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use loa_domain::{Lang, User, Workflow};
+use loa_domain::{Lang, Role, User, Workflow};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -90,6 +90,25 @@ async fn writer(state: &AppState, headers: &HeaderMap) -> Result<User, Response>
     }
 }
 
+/// Who calls and what they sent, when their role may make the call
+/// (`may`); else the answer that refuses it (401, 403 with `refusal`, or
+/// 400 for a body that is not the JSON expected).
+// The refusal is the answer itself, built on a cold path: boxing it buys nothing.
+#[allow(clippy::result_large_err)]
+async fn authorised<T>(
+    state: &AppState,
+    headers: &HeaderMap,
+    sent: Result<Json<T>, JsonRejection>,
+    may: fn(Role) -> bool,
+    refusal: &str,
+) -> Result<(User, T), Response> {
+    let user = writer(state, headers).await?;
+    if !may(user.role) {
+        return Err(api_error(StatusCode::FORBIDDEN, refusal.to_string()));
+    }
+    Ok((user, body(sent)?))
+}
+
 /// The body as sent, or the error that says why it is not one.
 // The refusal is the answer itself, built on a cold path: boxing it buys nothing.
 #[allow(clippy::result_large_err)]
@@ -110,17 +129,11 @@ pub async fn edition_decision(
     headers: HeaderMap,
     sent: Result<Json<EditionDecision>, JsonRejection>,
 ) -> Response {
-    let user = match writer(&state, &headers).await {
-        Ok(user) => user,
-        Err(refused) => return refused,
-    };
-    if !user.role.reviews_translations() {
-        return api_error(StatusCode::FORBIDDEN, "your role does not review translations");
-    }
-    let decision = match body(sent) {
-        Ok(d) => d,
-        Err(bad) => return bad,
-    };
+    let (user, decision) =
+        match authorised(&state, &headers, sent, Role::reviews_translations, "your role does not review translations").await {
+            Ok(call) => call,
+            Err(refused) => return refused,
+        };
     let Some(status) = status_for_review_word(&decision.decision) else {
         return api_error(StatusCode::BAD_REQUEST, "`decision` is `publish` or `withdraw`");
     };
@@ -152,17 +165,11 @@ pub async fn comment_decision(
     headers: HeaderMap,
     sent: Result<Json<CommentDecision>, JsonRejection>,
 ) -> Response {
-    let user = match writer(&state, &headers).await {
-        Ok(user) => user,
-        Err(refused) => return refused,
-    };
-    if !user.role.moderates_comments() {
-        return api_error(StatusCode::FORBIDDEN, "your role does not moderate comments");
-    }
-    let decision = match body(sent) {
-        Ok(d) => d,
-        Err(bad) => return bad,
-    };
+    let (user, decision) =
+        match authorised(&state, &headers, sent, Role::moderates_comments, "your role does not moderate comments").await {
+            Ok(call) => call,
+            Err(refused) => return refused,
+        };
     let Some(status) = status_for_moderation_word(&decision.decision) else {
         return api_error(StatusCode::BAD_REQUEST, "`decision` is `approve` or `reject`");
     };
@@ -192,16 +199,9 @@ pub async fn story_workflow(
     sent: Result<Json<StoryStep>, JsonRejection>,
 ) -> Response {
     use super::story::{parse_time, step_named, StepUnread};
-    let user = match writer(&state, &headers).await {
-        Ok(user) => user,
+    let (user, sent) = match authorised(&state, &headers, sent, Role::edits_stories, "only editors move stories").await {
+        Ok(call) => call,
         Err(refused) => return refused,
-    };
-    if !user.role.edits_stories() {
-        return api_error(StatusCode::FORBIDDEN, "only editors move stories");
-    }
-    let sent = match body(sent) {
-        Ok(s) => s,
-        Err(bad) => return bad,
     };
     let time = |value: Option<&str>| parse_time(value.unwrap_or_default());
     let (publish_at, embargo) = match (time(sent.publish_at.as_deref()), time(sent.embargo_until.as_deref())) {

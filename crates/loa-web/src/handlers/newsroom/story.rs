@@ -61,6 +61,18 @@ struct Messages {
     workflow_error: Option<String>,
 }
 
+/// The story `slug` names, or the page that answers instead (not found,
+/// or the store's failure).
+// The refusal is the answer itself: boxing it buys nothing.
+#[allow(clippy::result_large_err)]
+async fn stored_story(state: &AppState, lang: Lang, slug: &str) -> Result<Article, Response> {
+    match state.store.article_by_slug(slug).await {
+        Ok(Some(article)) => Ok(article),
+        Ok(None) => Err(private(not_found(state, lang, ""))),
+        Err(e) => Err(private(finish(state, lang, Err(e.into())))),
+    }
+}
+
 /// A time as a `datetime-local` field shows it, in UTC.
 fn local_input(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M").to_string()
@@ -89,10 +101,9 @@ pub async fn page(
     Path((_, slug)): Path<(String, String)>,
     axum::extract::Query(params): axum::extract::Query<HashMap<String, String>>,
 ) -> Response {
-    let article = match state.store.article_by_slug(&slug).await {
-        Ok(Some(a)) => a,
-        Ok(None) => return private(not_found(&state, lang, "")),
-        Err(e) => return private(finish(&state, lang, Err(e.into()))),
+    let article = match stored_story(&state, lang, &slug).await {
+        Ok(article) => article,
+        Err(answer) => return answer,
     };
     let c = ctx(&state, lang);
     let notice = if params.contains_key("saved") {
@@ -285,10 +296,9 @@ pub async fn retag(
     Path((_, slug)): Path<(String, String)>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let article = match state.store.article_by_slug(&slug).await {
-        Ok(Some(a)) => a,
-        Ok(None) => return private(not_found(&state, lang, "")),
-        Err(e) => return private(finish(&state, lang, Err(e.into()))),
+    let article = match stored_story(&state, lang, &slug).await {
+        Ok(article) => article,
+        Err(answer) => return answer,
     };
     let field = |k: &str| form.get(k).cloned().unwrap_or_default();
     let typed =
@@ -330,10 +340,9 @@ pub async fn move_story(
     Path((_, slug)): Path<(String, String)>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let article = match state.store.article_by_slug(&slug).await {
-        Ok(Some(a)) => a,
-        Ok(None) => return private(not_found(&state, lang, "")),
-        Err(e) => return private(finish(&state, lang, Err(e.into()))),
+    let article = match stored_story(&state, lang, &slug).await {
+        Ok(article) => article,
+        Err(answer) => return answer,
     };
     let field = |k: &str| form.get(k).cloned().unwrap_or_default();
     let typed = Typed { publish_at: field("publish_at"), embargo: field("embargo"), ..Typed::stored(&article) };
