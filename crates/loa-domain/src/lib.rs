@@ -28,4 +28,4 @@ pub use newsroom::{check_comment, ActionKind, CommentStatus, NewsroomAction, Rol
 pub use reasons::{decode_reasons, encode_reasons, reasons_text, Problem};
 pub use slug::slugify;
 pub use source::{CategoryRule, Provenance, Source, SourceHealth, SourceId, SourceKind, SourceSettings};
-pub use workflow::{StoryState, Workflow, WorkflowRefusal, WorkflowStep};
+pub use workflow::{EmbargoChange, StoryState, Workflow, WorkflowRefusal, WorkflowStep};

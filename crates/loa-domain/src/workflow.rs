@@ -4,8 +4,8 @@
 //! Editions keep their own statuses (a translation is held or published on
 //! its own); the story's state is above them: readers see an edition only
 //! while its story is published. Stories that outlets send in arrive
-//! published unless their source holds them for review, so a portal that
-//! trusts its feeds runs as before.
+//! published, so a portal that trusts its feeds runs as before; editors
+//! take one back to the desk by withdrawing it.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -75,6 +75,27 @@ impl WorkflowStep {
             WorkflowStep::Publish => StoryState::Published,
             WorkflowStep::Schedule(_) => StoryState::Scheduled,
             WorkflowStep::Withdraw => StoryState::Withdrawn,
+        }
+    }
+}
+
+/// What a step does to the story's embargo. Only a change the editor made
+/// touches it: a form rendered before a colleague set an embargo keeps
+/// that embargo rather than lifting it unseen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbargoChange {
+    /// The stored embargo stays, whatever it is when the step is taken.
+    Keep,
+    /// The embargo becomes this (`None`: lifted).
+    Set(Option<DateTime<Utc>>),
+}
+
+impl EmbargoChange {
+    /// The embargo after the step, given the one stored.
+    pub fn resolve(self, stored: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+        match self {
+            EmbargoChange::Keep => stored,
+            EmbargoChange::Set(embargo) => embargo,
         }
     }
 }
@@ -248,6 +269,13 @@ mod tests {
         // Only a public story can be withdrawn.
         assert!(!in_state(StoryState::Draft).allows(StoryState::Withdrawn));
         assert!(!in_state(StoryState::Scheduled).allows(StoryState::Withdrawn));
+    }
+
+    #[test]
+    fn an_embargo_is_kept_unless_the_editor_changed_it() {
+        assert_eq!(EmbargoChange::Keep.resolve(Some(at(12))), Some(at(12)));
+        assert_eq!(EmbargoChange::Set(None).resolve(Some(at(12))), None);
+        assert_eq!(EmbargoChange::Set(Some(at(14))).resolve(None), Some(at(14)));
     }
 
     #[test]

@@ -270,11 +270,15 @@ impl Store {
             .collect()
     }
 
+    /// The author `slug` names, if a published story carries their byline.
     pub async fn author(&self, slug: &str) -> Result<Option<Author>> {
-        let row = sqlx::query(&crate::sql("SELECT name, slug FROM authors WHERE slug = ?"))
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(&crate::sql(
+            "SELECT name, slug FROM authors au
+             WHERE slug = ? AND EXISTS (SELECT 1 FROM articles a WHERE a.author_id = au.id AND a.state = 'published')",
+        ))
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|r| Ok(Author { name: r.try_get("name")?, slug: r.try_get("slug")? })).transpose()
     }
 

@@ -5,7 +5,7 @@
 //! another node) cannot both act on a state that is gone.
 
 use chrono::{DateTime, Utc};
-use loa_domain::{ActionKind, ArticleId, Lang, StoryState, User, Workflow, WorkflowRefusal, WorkflowStep};
+use loa_domain::{ActionKind, ArticleId, EmbargoChange, Lang, StoryState, User, Workflow, WorkflowRefusal, WorkflowStep};
 use sqlx::{AnyConnection, Row};
 
 use crate::articles::{record_action, Action};
@@ -23,27 +23,35 @@ pub struct UnpublishedStory {
     pub workflow: Workflow,
 }
 
-/// How the audit log keeps a workflow: the state's name, and for a
-/// scheduled story the time after a space (`scheduled 2026-12-08T09:00:00.000Z`).
+/// How the audit log keeps a workflow: the state's name, for a scheduled
+/// story its time after a space, and an embargo after the word `embargo`
+/// (`scheduled 2026-12-08T09:00:00.000Z embargo 2026-12-08T09:00:00.000Z`).
 pub fn workflow_value(w: &Workflow) -> String {
-    match (w.state, w.publish_at) {
-        (StoryState::Scheduled, Some(at)) => format!("{} {}", w.state.as_str(), ts(at)),
-        (state, _) => state.as_str().to_string(),
+    let mut value = w.state.as_str().to_string();
+    if let (StoryState::Scheduled, Some(at)) = (w.state, w.publish_at) {
+        value.push(' ');
+        value.push_str(&ts(at));
     }
+    if let Some(until) = w.embargo_until {
+        value.push_str(" embargo ");
+        value.push_str(&ts(until));
+    }
+    value
 }
 
 impl Store {
-    /// Takes `step` on a story, with `embargo` as its embargo from now on,
-    /// for `actor` (`None`: the command line). In one transaction: the
-    /// story's state, a change for every edition when readers' view of it
-    /// changes (so indexes, feeds and caches on every node follow), and a
+    /// Takes `step` on a story, with its embargo changed as `embargo`
+    /// says (resolved against the stored one inside the transaction), for
+    /// `actor` (`None`: the command line). In one transaction: the story's
+    /// state, a change for every edition when readers' view of it changes
+    /// (so indexes, feeds and caches on every node follow), and a
     /// `workflow` line in the audit log. A refused step changes nothing
     /// and says why.
     pub async fn move_story(
         &self,
         article_id: ArticleId,
         step: WorkflowStep,
-        embargo: Option<DateTime<Utc>>,
+        embargo: EmbargoChange,
         actor: Option<&User>,
         now: DateTime<Utc>,
     ) -> Result<std::result::Result<Workflow, WorkflowRefusal>> {
@@ -55,11 +63,11 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("article {article_id}")))?;
         let before = workflow_from_row(&row)?;
         let lang = parse_lang(&row.try_get::<String, _>("original_lang")?)?;
-        let after = match before.apply(step, embargo, now) {
+        let after = match before.apply(step, embargo.resolve(before.embargo_until), now) {
             Ok(after) => after,
             Err(refusal) => return Ok(Err(refusal)),
         };
-        write_workflow(&mut tx, article_id, lang, (&before, &after), actor).await?;
+        write_workflow(&mut tx, article_id, lang, (&before, &after), actor, now).await?;
         tx.commit().await?;
         Ok(Ok(after))
     }
@@ -96,7 +104,7 @@ impl Store {
             let id: ArticleId = row.try_get("id")?;
             let lang = parse_lang(&row.try_get::<String, _>("original_lang")?)?;
             let after = Workflow { state: StoryState::Published, publish_at: None, ..before };
-            write_workflow(&mut tx, id, lang, (&before, &after), None).await?;
+            write_workflow(&mut tx, id, lang, (&before, &after), None, now).await?;
             published.push(id);
         }
         tx.commit().await?;
@@ -133,15 +141,18 @@ impl Store {
     }
 }
 
-/// Writes `after` over `before` inside the caller's transaction: the
-/// columns, the change log when the story enters or leaves readers' view,
-/// and the audit line.
+/// Writes `after` over `before` inside the caller's transaction at `now`:
+/// the columns, the change log when the story enters or leaves readers'
+/// view, and the audit line. A story published for the first time (from
+/// the desk or the schedule) is dated `now`, so it leads the lists and
+/// the news sitemap; a withdrawn one put back keeps its date.
 async fn write_workflow(
     conn: &mut AnyConnection,
     article_id: ArticleId,
     lang: Lang,
     (before, after): (&Workflow, &Workflow),
     actor: Option<&User>,
+    now: DateTime<Utc>,
 ) -> Result<()> {
     sqlx::query(&crate::sql("UPDATE articles SET state = ?, publish_at = ?, embargo_until = ? WHERE id = ?"))
         .bind(after.state.as_str())
@@ -150,6 +161,15 @@ async fn write_workflow(
         .bind(article_id)
         .execute(&mut *conn)
         .await?;
+    let first_publication = after.state == StoryState::Published
+        && matches!(before.state, StoryState::Draft | StoryState::InReview | StoryState::Scheduled);
+    if first_publication {
+        sqlx::query(&crate::sql("UPDATE articles SET published_at = ? WHERE id = ?"))
+            .bind(ts(now))
+            .bind(article_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     if before.state.is_public() != after.state.is_public() {
         let langs: Vec<String> = sqlx::query_scalar(&crate::sql("SELECT lang FROM editions WHERE article_id = ?"))
             .bind(article_id)

@@ -313,6 +313,12 @@ async fn an_editors_key_moves_a_story_and_refusals_change_nothing() {
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["workflow"]["state"], "withdrawn");
     assert_eq!(page_status().await, 404, "a withdrawn story is no page");
+    // Nor are its comments, nor the page of an author with no other story.
+    let status_of = |url: String| async move { reqwest::get(url).await.unwrap().status().as_u16() };
+    assert_eq!(status_of(format!("{base}/api/v1/articles/{slug}/comments")).await, 404);
+    let author = store.article(id).await.unwrap().unwrap().author.unwrap().slug;
+    assert_eq!(status_of(format!("{base}/en/author/{author}")).await, 404, "the byline is not shown");
+    assert_eq!(status_of(format!("{base}/en/author/{author}/feed.xml")).await, 404);
 
     // A time that has passed, and publishing under embargo: conflicts.
     let past = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
@@ -335,6 +341,10 @@ async fn an_editors_key_moves_a_story_and_refusals_change_nothing() {
     let (status, body) = post("loa_editor_key", serde_json::json!({"step": "publish", "embargo_until": ""})).await;
     assert_eq!((status, body["workflow"]["state"].as_str()), (200, Some("published")), "{body}");
     assert_eq!(page_status().await, 200);
+    assert_eq!(status_of(format!("{base}/api/v1/articles/{slug}/comments")).await, 200);
+    assert_eq!(status_of(format!("{base}/en/author/{author}")).await, 200);
+    let published_at = store.article(id).await.unwrap().unwrap().published_at;
+    assert!((Utc::now() - published_at).num_seconds() < 60, "published from the schedule: dated then, {published_at}");
     let log = store.audit_log(&loa_store::AuditFilter::default(), 1).await.unwrap();
     assert_eq!((log[0].action.kind, log[0].action.actor.as_deref()), (loa_domain::ActionKind::Workflow, Some("Lan")));
 }

@@ -386,7 +386,7 @@ async fn attempt(site: &Site, method: &str, pattern: &str, who: Who, origin: Opt
     site.store.retag_article(1, &local, None).await.unwrap();
     // Published again if a trial withdrew it (a published story refuses the step, which changes nothing).
     let now = chrono::Utc::now();
-    site.store.move_story(1, loa_domain::WorkflowStep::Publish, None, None, now).await.unwrap().ok();
+    site.store.move_story(1, loa_domain::WorkflowStep::Publish, loa_domain::EmbargoChange::Keep, None, now).await.unwrap().ok();
     if pattern.ends_with("/account/password") {
         site.store.update_user(&owner.username, Some(&site.password_hash), None, None).await.unwrap();
     }

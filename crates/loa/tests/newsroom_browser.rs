@@ -365,8 +365,16 @@ async fn an_editor_withdraws_schedules_and_the_scheduler_publishes_a_story() {
     let now = chrono::Utc::now();
     let soon = now + chrono::Duration::seconds(1);
     let lan = store.user_for_login("lan").await.unwrap().unwrap().0;
-    store.move_story(1, loa_domain::WorkflowStep::Draft, None, Some(&lan), now).await.unwrap().unwrap();
-    store.move_story(1, loa_domain::WorkflowStep::Schedule(soon), None, Some(&lan), now).await.unwrap().unwrap();
+    store
+        .move_story(1, loa_domain::WorkflowStep::Draft, loa_domain::EmbargoChange::Set(None), Some(&lan), now)
+        .await
+        .unwrap()
+        .unwrap();
+    store
+        .move_story(1, loa_domain::WorkflowStep::Schedule(soon), loa_domain::EmbargoChange::Keep, Some(&lan), now)
+        .await
+        .unwrap()
+        .unwrap();
     let mut waited = 0;
     while status(reader_page.clone()).await != 200 {
         waited += 1;

@@ -21,13 +21,7 @@ pub struct AuditPage<'a> {
 /// story's state (with its scheduled time, see `loa_store::workflow_value`).
 fn value_word(ctx: &Ctx<'_>, kind: ActionKind, value: &str) -> String {
     if kind == ActionKind::Workflow {
-        let (state, at) = value.split_once(' ').unwrap_or((value, ""));
-        let Some(state) = StoryState::parse(state) else { return value.to_string() };
-        let word = ctx.t(&format!("story-state-{}", state.as_str()));
-        return match chrono::DateTime::parse_from_rfc3339(at) {
-            Ok(at) => format!("{word} ({})", ctx.locales.format_date_time(ctx.lang, at.with_timezone(&chrono::Utc))),
-            Err(_) => word,
-        };
+        return workflow_words(ctx, value).unwrap_or_else(|| value.to_string());
     }
     if matches!(kind, ActionKind::Approved | ActionKind::Rejected) {
         return match value {
@@ -39,6 +33,29 @@ fn value_word(ctx: &Ctx<'_>, kind: ActionKind, value: &str) -> String {
         Some(EditionStatus::Original) | None => value.to_string(),
         Some(status) => status_word(ctx, status),
     }
+}
+
+/// A story's workflow as `loa_store::workflow_value` keeps it (`state
+/// [time] [embargo time]`), in words; `None` for a value it did not write.
+fn workflow_words(ctx: &Ctx<'_>, value: &str) -> Option<String> {
+    let mut parts = value.split(' ');
+    let state = StoryState::parse(parts.next()?)?;
+    let moment = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .ok()
+            .map(|t| ctx.locales.format_date_time(ctx.lang, t.with_timezone(&chrono::Utc)))
+    };
+    let mut words = ctx.t(&format!("story-state-{}", state.as_str()));
+    while let Some(part) = parts.next() {
+        if part == "embargo" {
+            let until = moment(parts.next()?)?;
+            words.push_str(", ");
+            words.push_str(&ctx.locales.text_args(ctx.lang, "audit-embargo", &[("time", until.into())]));
+        } else {
+            words.push_str(&format!(" ({})", moment(part)?));
+        }
+    }
+    Some(words)
 }
 
 fn option(value: &str, label: &str, selected: bool) -> String {

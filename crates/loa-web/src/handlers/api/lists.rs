@@ -241,10 +241,21 @@ pub async fn comments(State(state): State<AppState>, Path(slug): Path<String>) -
         Ok(None) => return api_error(StatusCode::NOT_FOUND, format!("no article with slug {slug:?}")),
         Err(e) => return internal_error("api comments", &e),
     };
+    // A story readers do not see has no comments for them either.
+    let shown = match state.store.editions(article.id).await {
+        Ok(editions) => {
+            editions.into_iter().filter(|e| state.site.shows_edition(&article, e)).map(|e| e.lang).collect::<Vec<_>>()
+        }
+        Err(e) => return internal_error("api comments", &e),
+    };
+    if shown.is_empty() {
+        return api_error(StatusCode::NOT_FOUND, format!("article {slug:?} has no public edition"));
+    }
     match state.store.comments(article.id).await {
         Ok(list) => {
             let items = list
                 .into_iter()
+                .filter(|c| shown.contains(&c.lang))
                 .map(|c| CommentOut {
                     id: c.id,
                     author_name: c.author_name,

@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use loa_domain::{Lang, Role, User, Workflow};
+use loa_domain::{EmbargoChange, Lang, Role, User, Workflow};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -221,8 +221,9 @@ pub async fn story_workflow(
         Ok(None) => return api_error(StatusCode::NOT_FOUND, "no such story"),
         Err(e) => return internal_error("api story workflow", &e),
     };
-    // Left out, the embargo stays; sent empty, it is lifted.
-    let embargo = if sent.embargo_until.is_none() { article.workflow.embargo_until } else { embargo };
+    // Left out, the embargo stays (as stored when the step is taken); sent
+    // empty, it is lifted.
+    let embargo = if sent.embargo_until.is_none() { EmbargoChange::Keep } else { EmbargoChange::Set(embargo) };
     match state.store.move_story(article.id, step, embargo, Some(&user), chrono::Utc::now()).await {
         Ok(Ok(workflow)) => {
             state.page_cache.clear();

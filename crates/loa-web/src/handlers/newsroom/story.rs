@@ -15,7 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
 use chrono::{DateTime, NaiveDateTime, Utc};
-use loa_domain::{Article, Category, Lang, StoryState, WorkflowRefusal, WorkflowStep, CATEGORIES};
+use loa_domain::{Article, Category, EmbargoChange, Lang, StoryState, WorkflowRefusal, WorkflowStep, CATEGORIES};
 
 use super::member::{desk_path, private, Editor, Member, Posted};
 use crate::handlers::{ctx, finish, not_found, render_page, PageResult};
@@ -38,6 +38,9 @@ struct Typed {
     /// them (UTC).
     publish_at: String,
     embargo: String,
+    /// The embargo the page showed when it was rendered: a step whose
+    /// embargo field still says this leaves the stored embargo alone.
+    embargo_was: String,
 }
 
 impl Typed {
@@ -48,6 +51,7 @@ impl Typed {
             topics: article.topics.join("\n"),
             publish_at: article.workflow.publish_at.map(local_input).unwrap_or_default(),
             embargo: article.workflow.embargo_until.map(local_input).unwrap_or_default(),
+            embargo_was: article.workflow.embargo_until.map(local_input).unwrap_or_default(),
         }
     }
 }
@@ -199,7 +203,8 @@ fn workflow_form(c: &Ctx<'_>, article: &Article, typed: &Typed, error: Option<&s
         "<section aria-labelledby=\"workflow-heading\"><h2 id=\"workflow-heading\">{}</h2>{facts}{error}\
          <form class=\"newsroom-form story-workflow\" method=\"post\" action=\"/{code}/newsroom/story/{}/workflow\">\
          <p><label for=\"story-publish-at\">{}</label> <input type=\"datetime-local\" id=\"story-publish-at\" name=\"publish_at\" value=\"{}\"></p>\
-         <p><label for=\"story-embargo\">{}</label> <input type=\"datetime-local\" id=\"story-embargo\" name=\"embargo\" value=\"{}\"></p>\
+         <p><label for=\"story-embargo\">{}</label> <input type=\"datetime-local\" id=\"story-embargo\" name=\"embargo\" value=\"{}\">\
+         <input type=\"hidden\" name=\"embargo_was\" value=\"{}\"></p>\
          <p class=\"hint\">{}</p><p class=\"story-steps\">{buttons}</p></form></section>",
         c.th("story-workflow-heading"),
         esc(&article.slug),
@@ -207,6 +212,7 @@ fn workflow_form(c: &Ctx<'_>, article: &Article, typed: &Typed, error: Option<&s
         esc(&typed.publish_at),
         c.th("story-embargo-label"),
         esc(&typed.embargo),
+        esc(&typed.embargo_was),
         c.th("story-workflow-hint"),
         code = c.lang.code(),
     )
@@ -345,7 +351,12 @@ pub async fn move_story(
         Err(answer) => return answer,
     };
     let field = |k: &str| form.get(k).cloned().unwrap_or_default();
-    let typed = Typed { publish_at: field("publish_at"), embargo: field("embargo"), ..Typed::stored(&article) };
+    let typed = Typed {
+        publish_at: field("publish_at"),
+        embargo: field("embargo"),
+        embargo_was: field("embargo_was"),
+        ..Typed::stored(&article)
+    };
     let c = ctx(&state, lang);
     let refuse = |why: String| async {
         let messages = Messages { workflow_error: Some(why), ..Messages::default() };
@@ -360,6 +371,10 @@ pub async fn move_story(
         Err(StepUnread::NoTime) => return refuse(c.t("story-error-no-time")).await,
         Err(StepUnread::Unknown) => return refuse(c.t("story-error-step")).await,
     };
+    // Only an embargo the editor changed is changed: one a colleague set
+    // after this page was rendered is kept, never lifted unseen.
+    let embargo =
+        if typed.embargo.trim() == typed.embargo_was.trim() { EmbargoChange::Keep } else { EmbargoChange::Set(embargo) };
     let moved = match state.store.move_story(article.id, step, embargo, Some(&user), Utc::now()).await {
         Ok(moved) => moved,
         Err(e) => return private(finish(&state, lang, Err(e.into()))),
