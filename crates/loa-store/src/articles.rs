@@ -530,6 +530,16 @@ async fn write_edition(conn: &mut AnyConnection, e: &Edition) -> Result<()> {
     .bind(ts(e.updated_at))
     .execute(&mut *conn)
     .await?;
+    // The video section lists stories by this flag, not by reading every
+    // body: the original says whether the story carries a video.
+    if e.status == EditionStatus::Original {
+        let has_video = e.blocks.iter().any(|b| matches!(b, Block::Video { .. }));
+        sqlx::query(&crate::sql("UPDATE articles SET has_video = ? WHERE id = ?"))
+            .bind(i64::from(has_video))
+            .bind(e.article_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     record_change(conn, e.article_id, e.lang).await
 }
 

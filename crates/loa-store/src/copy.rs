@@ -89,6 +89,7 @@ const SCHEMA: &[Table] = &[
             ("state", T),
             ("publish_at", T),
             ("embargo_until", T),
+            ("has_video", I),
         ],
         identity: Some("id"),
     },

@@ -92,10 +92,7 @@ impl CardFilter<'_> {
     fn clause(&self) -> Result<(&'static str, Option<String>)> {
         Ok(match self {
             CardFilter::All => ("1 = 1", None),
-            // Blocks are stored as compact JSON, a video as `"type":"video"`.
-            CardFilter::Category(c) if c.gathers_videos() => {
-                ("(a.category = ? OR e.blocks LIKE '%\"type\":\"video\"%')", Some(c.slug.to_string()))
-            }
+            CardFilter::Category(c) if c.gathers_videos() => ("(a.category = ? OR a.has_video = 1)", Some(c.slug.to_string())),
             CardFilter::Category(c) => ("a.category = ?", Some(c.slug.to_string())),
             CardFilter::Author(slug) => ("au.slug = ?", Some(slug.to_string())),
             CardFilter::Place(place) => ("a.places LIKE ?", Some(place_pattern(place)?)),

@@ -7,6 +7,15 @@ ALTER TABLE articles ADD COLUMN publish_at TEXT;
 ALTER TABLE articles ADD COLUMN embargo_until TEXT;
 CREATE INDEX articles_scheduled ON articles(state, publish_at);
 
+-- Whether the story's original carries a video: the video section lists
+-- every such story, and reads this instead of every body. Set when the
+-- original is written; here from the bodies stored so far (compact JSON,
+-- a video block as "type":"video").
+ALTER TABLE articles ADD COLUMN has_video BIGINT NOT NULL DEFAULT 0;
+UPDATE articles SET has_video = 1 WHERE EXISTS (
+    SELECT 1 FROM editions e WHERE e.article_id = articles.id AND e.status = 'original'
+      AND e.blocks LIKE '%"type":"video"%');
+
 -- The audit log records workflow moves ('workflow') and what editors do
 -- to sources, whose lines name a source instead of a story. source_id has
 -- no foreign key: a removed source keeps its lines.
