@@ -186,7 +186,7 @@ async fn killed_at_random_moments_loa_loses_and_duplicates_nothing() {
     assert_eq!(again, reference, "two uninterrupted runs agree");
     let full = first.min(warm);
     // Kill anywhere within the time an uninterrupted run takes.
-    let window = (full.as_millis() as u64).max(1000);
+    let mut window = (full.as_millis() as u64).max(1000);
     let mut moments = Moments(seed);
     let mut mid_work = 0;
     for n in 1..=trials {
@@ -195,6 +195,12 @@ async fn killed_at_random_moments_loa_loses_and_duplicates_nothing() {
         let (done, known) = progress;
         assert_eq!(got, reference, "trial {n} (seed {seed}), killed after {after:?} with {done} of {known} jobs done");
         mid_work += usize::from(done < known);
+        // A kill that found every job done shows the work now takes less
+        // than the calibration runs did (they may have shared the cores
+        // with other work): later kills come within that shorter time.
+        if done == known {
+            window = window.min((after.as_millis() as u64).saturating_sub(200)).max(300);
+        }
         println!("crash trial {n}/{trials}: killed after {after:?} with {done} of {known} jobs done; nothing lost or duplicated");
     }
     outlet.kill().unwrap();
