@@ -6,6 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loa_domain::{Article, Block, Category, Lang};
+use loa_store::CardFilter;
 
 use crate::handlers::{ctx, finish, not_found, render_page, PageError, PageLang, PageResult};
 use crate::render::article::{json_ld, main_html, ArticleView, SameTopic};
@@ -81,15 +82,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
     let same_topic = same_topic(state, &article, lang).await?;
     let same_category = state.store.same_category(&article, lang, RELATED).await?;
     let same_author = state.store.same_author(&article, lang, RELATED).await?;
-    let video_stories: Vec<_> = state
-        .store
-        .by_category(lang, Category::VIDEO, VIDEO_STORIES as i64 + 1, 0)
-        .await?
-        .cards
-        .into_iter()
-        .filter(|card| card.article_id != article.id)
-        .take(VIDEO_STORIES)
-        .collect();
+    let video_stories = state.store.others(&article, &CardFilter::Category(Category::VIDEO), lang, VIDEO_STORIES).await?;
 
     let view = ArticleView {
         article: &article,
