@@ -282,7 +282,7 @@ impl Store {
         };
         if let Some(kind) = kind {
             let change = Some((before.as_str(), status.as_str()));
-            record_action(&mut tx, Action { actor, kind, article_id, lang, comment_id: None, count: None, change }).await?;
+            record_action(&mut tx, Action { actor, kind, on: Subject::edition(article_id, lang), count: None, change }).await?;
         }
         tx.commit().await?;
         self.edition(article_id, lang)
@@ -298,9 +298,7 @@ impl Store {
         let action = Action {
             actor,
             kind: ActionKind::Corrected,
-            article_id: edition.article_id,
-            lang: edition.lang,
-            comment_id: None,
+            on: Subject::edition(edition.article_id, edition.lang),
             count: Some(count as i64),
             change: None,
         };
@@ -347,7 +345,8 @@ impl Store {
         }
         let after = described(category.slug, places, topics);
         let change = Some((before.as_str(), after.as_str()));
-        let action = Action { actor, kind: ActionKind::Retagged, article_id, lang, comment_id: None, count: None, change };
+        let on = Subject::edition(article_id, lang);
+        let action = Action { actor, kind: ActionKind::Retagged, on, count: None, change };
         record_action(&mut tx, action).await?;
         tx.commit().await?;
         Ok(())
@@ -598,56 +597,57 @@ pub struct StoryTags<'a> {
 pub(crate) struct Action<'a> {
     pub actor: Option<&'a User>,
     pub kind: ActionKind,
-    pub article_id: ArticleId,
-    pub lang: Lang,
-    pub comment_id: Option<i64>,
+    pub on: Subject<'a>,
     pub count: Option<i64>,
     /// The value the decision changed, before and after it.
     pub change: Option<(&'a str, &'a str)>,
+}
+
+/// What a line of the newsroom's history is about.
+#[derive(Clone, Copy)]
+pub(crate) enum Subject<'a> {
+    /// An edition, or (with `comment_id`) a comment on it.
+    Edition { article_id: ArticleId, lang: Lang, comment_id: Option<i64> },
+    /// A source. Its address is kept as the line's value after, so the
+    /// line still says which source once the source is gone.
+    Source { id: i64, address: &'a str },
+}
+
+impl<'a> Subject<'a> {
+    /// The edition `article_id` in `lang` itself, not a comment on it.
+    pub fn edition(article_id: ArticleId, lang: Lang) -> Subject<'a> {
+        Subject::Edition { article_id, lang, comment_id: None }
+    }
 }
 
 /// Writes one line of the newsroom's history inside the caller's
 /// transaction, so the history never misses a change nor tells of one
 /// that did not happen.
 pub(crate) async fn record_action(conn: &mut AnyConnection, action: Action<'_>) -> Result<()> {
+    let (article_id, lang, comment_id, source_id) = match action.on {
+        Subject::Edition { article_id, lang, comment_id } => (Some(article_id), Some(lang.code()), comment_id, None),
+        Subject::Source { id, .. } => (None, None, None, Some(id)),
+    };
+    let (before, after) = match (action.on, action.change) {
+        (Subject::Source { address, .. }, _) => (None, Some(address)),
+        (Subject::Edition { .. }, change) => (change.map(|c| c.0), change.map(|c| c.1)),
+    };
     sqlx::query(&crate::sql(
-        "INSERT INTO newsroom_actions (user_id, actor, action, article_id, lang, comment_id, count, created_at, before_value, after_value)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO newsroom_actions (user_id, actor, action, article_id, lang, comment_id, source_id, count, created_at,
+           before_value, after_value)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     ))
     .bind(action.actor.map(|u| u.id))
     .bind(action.actor.map(|u| u.display_name.as_str()))
     .bind(action.kind.as_str())
-    .bind(action.article_id)
-    .bind(action.lang.code())
-    .bind(action.comment_id)
+    .bind(article_id)
+    .bind(lang)
+    .bind(comment_id)
+    .bind(source_id)
     .bind(action.count)
     .bind(ts(now()))
-    .bind(action.change.map(|c| c.0))
-    .bind(action.change.map(|c| c.1))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// Writes one line of the newsroom's history about a source inside the
-/// caller's transaction. The line keeps the source's address (as its
-/// value after), so it still says which source once the source is gone.
-pub(crate) async fn record_source_action(
-    conn: &mut AnyConnection,
-    actor: Option<&User>,
-    kind: ActionKind,
-    source_id: i64,
-    address: &str,
-) -> Result<()> {
-    sqlx::query(&crate::sql(
-        "INSERT INTO newsroom_actions (user_id, actor, action, source_id, created_at, after_value) VALUES (?, ?, ?, ?, ?, ?)",
-    ))
-    .bind(actor.map(|u| u.id))
-    .bind(actor.map(|u| u.display_name.as_str()))
-    .bind(kind.as_str())
-    .bind(source_id)
-    .bind(ts(now()))
-    .bind(address)
+    .bind(before)
+    .bind(after)
     .execute(&mut *conn)
     .await?;
     Ok(())

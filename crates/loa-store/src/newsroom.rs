@@ -8,7 +8,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-use crate::articles::{record_action, Action};
+use crate::articles::{record_action, Action, Subject};
 use crate::reads::parse_lang;
 use crate::{now, parse_ts, ts, Result, Store, StoreError};
 
@@ -274,7 +274,8 @@ impl Store {
         let lang = parse_lang(&row.try_get::<String, _>("lang")?)?;
         let article_id: i64 = row.try_get("article_id")?;
         let change = Some(("pending", decision.as_str()));
-        let action = Action { actor: Some(moderator), kind, article_id, lang, comment_id: Some(id), count: None, change };
+        let on = Subject::Edition { article_id, lang, comment_id: Some(id) };
+        let action = Action { actor: Some(moderator), kind, on, count: None, change };
         record_action(&mut tx, action).await?;
         // The story's page shows its visible comments: every node's cache must drop it.
         crate::changes::record_change(&mut tx, article_id, lang).await?;

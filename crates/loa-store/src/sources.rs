@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use loa_domain::{ActionKind, Source, SourceHealth, SourceId, SourceKind, SourceSettings, User};
 use sqlx::Row;
 
-use crate::articles::record_source_action;
+use crate::articles::{record_action, Action, Subject};
 use crate::{now, parse_ts, ts, Result, Store, StoreError};
 
 impl Store {
@@ -48,7 +48,17 @@ impl Store {
             sqlx::query(&crate::sql(&format!("{SELECT_SOURCE} WHERE s.feed_url = ?"))).bind(url).fetch_one(&mut *tx).await?;
         let source = source_from_row(&row)?;
         if known.is_none() {
-            record_source_action(&mut tx, actor, ActionKind::SourceFollowed, source.id, url).await?;
+            record_action(
+                &mut tx,
+                Action {
+                    actor,
+                    kind: ActionKind::SourceFollowed,
+                    on: Subject::Source { id: source.id, address: url },
+                    count: None,
+                    change: None,
+                },
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(source)
@@ -116,7 +126,11 @@ impl Store {
             .await?;
         if before.settings.enabled != settings.enabled {
             let kind = if settings.enabled { ActionKind::SourceResumed } else { ActionKind::SourcePaused };
-            record_source_action(&mut tx, actor, kind, id, &before.feed_url).await?;
+            record_action(
+                &mut tx,
+                Action { actor, kind, on: Subject::Source { id, address: &before.feed_url }, count: None, change: None },
+            )
+            .await?;
         }
         tx.commit().await?;
         self.source(id).await
@@ -129,7 +143,17 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let source = source_in(&mut tx, id).await?;
         sqlx::query(&crate::sql("DELETE FROM sources WHERE id = ?")).bind(id).execute(&mut *tx).await?;
-        record_source_action(&mut tx, actor, ActionKind::SourceRemoved, id, &source.feed_url).await?;
+        record_action(
+            &mut tx,
+            Action {
+                actor,
+                kind: ActionKind::SourceRemoved,
+                on: Subject::Source { id, address: &source.feed_url },
+                count: None,
+                change: None,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

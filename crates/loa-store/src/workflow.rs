@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use loa_domain::{ActionKind, ArticleId, EmbargoChange, Lang, StoryState, User, Workflow, WorkflowRefusal, WorkflowStep};
 use sqlx::{AnyConnection, Row};
 
-use crate::articles::{record_action, Action};
+use crate::articles::{record_action, Action, Subject};
 use crate::changes::record_change;
 use crate::reads::{parse_lang, workflow_from_row};
 use crate::{ts, Result, Store, StoreError};
@@ -183,7 +183,7 @@ async fn write_workflow(
     let change = Some((from.as_str(), to.as_str()));
     record_action(
         &mut *conn,
-        Action { actor, kind: ActionKind::Workflow, article_id, lang, comment_id: None, count: None, change },
+        Action { actor, kind: ActionKind::Workflow, on: Subject::edition(article_id, lang), count: None, change },
     )
     .await
 }
