@@ -33,7 +33,7 @@ impl Application {
             .await
             .with_context(|| format!("cannot listen on {}", services.config.listen))?;
         let address = listener.local_addr()?;
-        let state = AppState {
+        let state: AppState = loa_web::Shared {
             store: services.store.clone(),
             search: services.search.clone(),
             locales: Arc::new(Locales::load()?),
@@ -54,7 +54,8 @@ impl Application {
             metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
             following: Some(Arc::new(crate::following::NewsroomFollowing(services.clone()))),
-        };
+        }
+        .into();
         Ok(Application { listener, address, services, state })
     }
 

@@ -10,7 +10,7 @@ use loa_store::Store;
 use loa_web::{AppState, SiteConfig};
 
 pub fn state(store: Store, search: SearchIndex, languages: Vec<Lang>, base: &str) -> AppState {
-    AppState {
+    loa_web::Shared {
         store,
         search,
         locales: Arc::new(Locales::load().unwrap()),
@@ -29,4 +29,5 @@ pub fn state(store: Store, search: SearchIndex, languages: Vec<Lang>, base: &str
         corrections: None,
         following: None,
     }
+    .into()
 }
