@@ -26,6 +26,7 @@ use loa_domain::Lang;
 use loa_i18n::Locales;
 use loa_search::SearchIndex;
 use loa_store::Store;
+use tower_http::compression::predicate::{DefaultPredicate, Predicate};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -146,6 +147,8 @@ pub struct Shared {
     pub guards: Arc<Guards>,
     /// Rendered reader pages, kept for `site.page_cache`.
     pub page_cache: Arc<cache::PageCache>,
+    /// When each public address last changed (its `Last-Modified`).
+    pub validators: Arc<conditional::Validators>,
     /// This process's counters for `/metrics`, shared with the job side.
     pub metrics: Arc<metrics::Metrics>,
     /// Where reviewers' corrections are remembered; `None` where no
@@ -366,7 +369,6 @@ pub fn router(state: AppState) -> Router {
     routed()
         .router
         .fallback(handlers::reader::not_found::fallback)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), cache::micro_cache))
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::rate_limit))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -375,12 +377,26 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::map_response(security_headers))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn_with_state(state.clone(), conditional::tag))
-        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(cache::mark))
+        // The page cache compresses what it keeps once, itself.
+        .layer(CompressionLayer::new().compress_when(DefaultPredicate::new().and(NotKept)))
         // Outside compression: each encoding's tag names it; 304s answered here.
         .layer(axum::middleware::from_fn(conditional::revalidate))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
         .layer(TraceLayer::new_for_http())
+        // Outermost, so that what it keeps is the answer as sent.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cache::fill))
         .with_state(state)
+}
+
+/// Compression leaves the answers the page cache keeps to the cache.
+#[derive(Clone, Copy)]
+struct NotKept;
+
+impl Predicate for NotKept {
+    fn should_compress<B: axum::body::HttpBody>(&self, response: &axum::http::Response<B>) -> bool {
+        response.extensions().get::<cache::Kept>().is_none()
+    }
 }
 
 async fn security_headers(mut response: axum::response::Response) -> axum::response::Response {
@@ -417,7 +433,7 @@ pub async fn serve(
     use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt;
 
-    let app = router(state);
+    let app = router(state.clone());
     let (stop, stopping) = tokio::sync::watch::channel(());
     let mut connections = tokio::task::JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -436,12 +452,20 @@ pub async fn serve(
         };
         while connections.try_join_next().is_some() {}
         let _ = stream.set_nodelay(true);
-        let app = app.clone();
+        let (app, state) = (app.clone(), state.clone());
         let mut stopping = stopping.clone();
         connections.spawn(async move {
             let service = hyper::service::service_fn(move |mut request: axum::http::Request<hyper::body::Incoming>| {
-                request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
-                app.clone().oneshot(request.map(axum::body::Body::new))
+                // A kept page is answered here, before the router and its layers.
+                let hit = state.page_cache.answer(&state, &request);
+                let app = app.clone();
+                async move {
+                    if let Some(hit) = hit {
+                        return Ok(hit);
+                    }
+                    request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+                    app.oneshot(request.map(axum::body::Body::new)).await
+                }
             });
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder.timer(TokioTimer::new()).header_read_timeout(HEADER_READ_TIMEOUT).max_header_size(MAX_HEAD_BYTES);

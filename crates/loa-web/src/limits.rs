@@ -124,7 +124,7 @@ impl RateLimits {
 }
 
 /// The bucket a request path is limited by, if any.
-fn bucket_of(path: &str) -> Option<Bucket> {
+pub(crate) fn bucket_of(path: &str) -> Option<Bucket> {
     if path.starts_with("/api/") {
         return Some(Bucket::Api);
     }

@@ -72,7 +72,7 @@ impl Metrics {
         bump(&mut self.counters().words, engine, words);
     }
 
-    fn request(&self, route: &str, status: u16, seconds: f64) {
+    pub(crate) fn request(&self, route: &str, status: u16, seconds: f64) {
         let mut c = self.counters();
         // A known route is found by its name: no allocation per request.
         if !c.routes.contains_key(route) {
@@ -159,7 +159,7 @@ const ROUTE_WORDS: &[&str] = &[
 
 /// A request's route pattern (`/{lang}/article/{slug}`), not its path, so
 /// slugs and made-up paths do not make a label each.
-fn route_label(path: &str) -> String {
+pub(crate) fn route_label(path: &str) -> String {
     let mut out = String::new();
     for (i, seg) in path.trim_start_matches('/').split('/').take(6).enumerate() {
         out.push('/');

@@ -51,6 +51,7 @@ impl Application {
                 api_per_minute: services.config.limits.api_per_minute,
             })),
             page_cache: Default::default(),
+            validators: Default::default(),
             metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
             following: Some(Arc::new(crate::following::NewsroomFollowing(services.clone()))),

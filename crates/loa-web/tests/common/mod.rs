@@ -25,6 +25,7 @@ pub fn state(store: Store, search: SearchIndex, languages: Vec<Lang>, base: &str
         },
         guards: Default::default(),
         page_cache: Default::default(),
+        validators: Default::default(),
         metrics: Default::default(),
         corrections: None,
         following: None,
