@@ -20,6 +20,20 @@
 //! inside compression, flags the answers to keep, so that compression and
 //! revalidation leave them whole for the cache.
 //!
+//! How long a page is kept depends on what it shows. Every page is
+//! dropped at once when a story it links to changes (its text, a
+//! translation, its comments, its place in the workflow: whatever the
+//! store's change log records, on whichever node), so a withdrawn story
+//! leaves every page that named it. A list page (the front page, sections,
+//! authors, places, feeds, sitemaps) may also gain a story it does not
+//! link yet, so it is dropped on every change and kept for
+//! `page_cache_secs` at most. A story page is kept for
+//! [`STORY_PAGE_LIFETIME`]: the lists beside the story (more in the
+//! section, by the author, related) may lag a newly published story by
+//! that much, but the story itself, and every story it names, is never
+//! shown stale. So a portal whose newsroom publishes every few seconds
+//! still answers most of its archive from memory.
+//!
 //! Only what is the same for every reader is kept: `GET` answers with
 //! status 200 on reader paths, without cookies or `no-store`. Search
 //! pages are not kept: each is rate-limited per reader, and a hit here
@@ -50,6 +64,9 @@ const MAX_BODY: usize = 2 * 1024 * 1024;
 const MAX_KEY: usize = 2048;
 /// Smaller pages are not worth compressing.
 const MIN_COMPRESSED: usize = 256;
+/// How long a story page is kept when the stories it links do not change
+/// (never less than `page_cache_secs`).
+pub const STORY_PAGE_LIFETIME: Duration = Duration::from_secs(300);
 
 /// A kept page: its headers as the reader receives them (the identity
 /// form's strong tag among them), its bytes, and its compressed forms,
@@ -61,12 +78,25 @@ pub struct Entry {
     tag: String,
     /// The metrics label of the page's route.
     route: String,
+    /// The slugs of the stories the page links to (its own among them).
+    links: Box<[Box<str>]>,
+    /// A story's page (kept longer), not a list.
+    story_page: bool,
     body: Bytes,
     gzip: OnceLock<Bytes>,
     brotli: OnceLock<Bytes>,
 }
 
 impl Entry {
+    fn fresh(&self, ttl: Duration) -> bool {
+        let lifetime = if self.story_page { ttl.max(STORY_PAGE_LIFETIME) } else { ttl };
+        self.at.elapsed() < lifetime
+    }
+
+    fn links_any(&self, slugs: &std::collections::HashSet<&str>) -> bool {
+        self.links.iter().any(|l| slugs.contains(&**l))
+    }
+
     fn body_for(&self, coding: Coding) -> Bytes {
         match coding {
             Coding::Identity => self.body.clone(),
@@ -130,6 +160,25 @@ impl PageCache {
         entries.bytes = 0;
     }
 
+    /// Drops the pages that show any of these stories, and every list
+    /// page (which may now gain one of them): after changes another
+    /// process or node made, read from the change log. Pages being
+    /// rendered now are not kept (they may have read the state before).
+    pub fn stories_changed(&self, slugs: &[String]) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let slugs: std::collections::HashSet<&str> = slugs.iter().map(String::as_str).collect();
+        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+        let mut freed = 0;
+        entries.pages.retain(|key, entry| {
+            let keep = entry.story_page && !entry.links_any(&slugs);
+            if !keep {
+                freed += cost(key, entry);
+            }
+            keep
+        });
+        entries.bytes -= freed;
+    }
+
     /// Pages and bytes kept now.
     pub fn size(&self) -> (usize, usize) {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
@@ -152,7 +201,7 @@ impl PageCache {
 
     fn get(&self, key: &str, ttl: Duration) -> Option<Arc<Entry>> {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        entries.pages.get(key).filter(|e| e.at.elapsed() < ttl).cloned()
+        entries.pages.get(key).filter(|e| e.fresh(ttl)).cloned()
     }
 
     /// The render lock of `key`, shared by everyone asking for it now.
@@ -198,7 +247,7 @@ impl PageCache {
 
     #[cfg(test)]
     fn put(&self, key: &str, headers: HeaderMap, body: Bytes) {
-        self.put_if_current(None, key, entry(headers, body, String::new()));
+        self.put_if_current(None, key, entry(key, headers, body, String::new()));
     }
 
     /// Keeps a page; with `rendered_in`, only if the cache was not cleared
@@ -209,26 +258,70 @@ impl PageCache {
         if rendered_in.is_some_and(|g| g != self.generation()) {
             return;
         }
-        // Room for the compressed forms too (together well under the page).
-        let cost = key.len() + entry.body.len() * 3 / 2;
-        if entries.pages.len() >= MAX_ENTRIES || entries.bytes + cost > MAX_TOTAL_BYTES {
+        let added = cost(key, &entry);
+        if entries.pages.len() >= MAX_ENTRIES || entries.bytes + added > MAX_TOTAL_BYTES {
             entries.pages.clear();
             entries.bytes = 0;
         }
-        entries.bytes += cost;
+        entries.bytes += added;
         if let Some(old) = entries.pages.insert(key.to_string(), entry) {
-            entries.bytes -= key.len() + old.body.len() * 3 / 2;
+            entries.bytes -= cost(key, &old);
         }
     }
 }
 
-fn entry(mut headers: HeaderMap, body: Bytes, route: String) -> Arc<Entry> {
+/// The bytes a page counts for: room for its compressed forms too
+/// (together well under the page itself).
+fn cost(key: &str, entry: &Entry) -> usize {
+    key.len() + entry.body.len() * 3 / 2
+}
+
+/// The slugs of the stories a page links to (`…/article/{slug}`, in
+/// links, alternates, JSON-LD and feeds alike; slugs are lower-case
+/// ASCII letters, digits and hyphens), sorted, once each.
+fn linked_stories(body: &[u8]) -> Box<[Box<str>]> {
+    const MARK: &[u8] = b"/article/";
+    let mut slugs = Vec::new();
+    let mut rest = body;
+    while let Some(at) = rest.windows(MARK.len()).position(|w| w == MARK) {
+        rest = &rest[at + MARK.len()..];
+        let len = rest.iter().take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || **b == b'-').count();
+        if len > 0 {
+            slugs.push(String::from_utf8_lossy(&rest[..len]).into_owned().into_boxed_str());
+        }
+        rest = &rest[len..];
+    }
+    slugs.sort_unstable();
+    slugs.dedup();
+    slugs.into_boxed_slice()
+}
+
+/// Whether `path` is a story's page (`/{lang}/article/{slug}`, or one of
+/// its videos) rather than a list.
+fn is_story_page(path: &str) -> bool {
+    let mut parts = path.trim_start_matches('/').split('/');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(lang), Some("article"), Some(slug)) if lang.len() == 2 && !slug.is_empty())
+}
+
+fn entry(key: &str, mut headers: HeaderMap, body: Bytes, route: String) -> Arc<Entry> {
     // Each form has its own length and tag; hyper writes the length.
     headers.remove(header::CONTENT_LENGTH);
     let tag = headers.remove(header::ETAG).and_then(|t| t.to_str().ok().map(str::to_string));
     let tag = tag.unwrap_or_else(|| conditional::strong_tag(&body));
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    Arc::new(Entry { at: Instant::now(), headers, tag, route, body, gzip: OnceLock::new(), brotli: OnceLock::new() })
+    let path = key.split('?').next().unwrap_or(key);
+    let (links, story_page) = (linked_stories(&body), is_story_page(path));
+    Arc::new(Entry {
+        at: Instant::now(),
+        headers,
+        tag,
+        route,
+        links,
+        story_page,
+        body,
+        gzip: OnceLock::new(),
+        brotli: OnceLock::new(),
+    })
 }
 
 /// The key of a URI: its path and query as the reader sent them.
@@ -298,7 +391,7 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
             let (parts, body) = response.into_parts();
             match axum::body::to_bytes(body, MAX_BODY).await {
                 Ok(bytes) => {
-                    let entry = entry(parts.headers, bytes, route);
+                    let entry = entry(&keep_as, parts.headers, bytes, route);
                     cache.put_if_current(Some(generation), &keep_as, entry.clone());
                     Ok(entry)
                 }
@@ -334,7 +427,7 @@ mod tests {
                     .single_flight("/en/", Duration::from_secs(10), |generation| async move {
                         renders.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         tokio::time::sleep(Duration::from_millis(30)).await;
-                        let page = entry(HeaderMap::new(), Bytes::from_static(b"front page"), String::new());
+                        let page = entry("/en/", HeaderMap::new(), Bytes::from_static(b"front page"), String::new());
                         keep.put_if_current(Some(generation), "/en/", page.clone());
                         Ok(page)
                     })
@@ -353,7 +446,7 @@ mod tests {
     #[tokio::test]
     async fn each_encoding_is_made_once_and_revalidates_with_its_own_tag() {
         let page = "<p>a page long enough to be worth compressing</p>".repeat(20);
-        let kept = entry(HeaderMap::new(), Bytes::from(page.clone()), String::new());
+        let kept = entry("/en/article/x", HeaderMap::new(), Bytes::from(page.clone()), String::new());
         let ask = |pairs: &[(&'static str, &str)]| {
             let mut headers = HeaderMap::new();
             for (name, value) in pairs {
@@ -382,7 +475,7 @@ mod tests {
         assert_eq!(unpacked, page);
         assert_eq!(ask(&[("accept-encoding", "br"), ("if-none-match", &br_tag)]).status(), StatusCode::NOT_MODIFIED);
         assert_eq!(ask(&[("if-none-match", &br_tag)]).status(), StatusCode::OK, "the brotli tag does not name the plain form");
-        let tiny = entry(HeaderMap::new(), Bytes::from_static(b"small"), String::new());
+        let tiny = entry("/en/", HeaderMap::new(), Bytes::from_static(b"small"), String::new());
         let mut asks_br = HeaderMap::new();
         asks_br.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br"));
         assert!(tiny.respond(&asks_br).headers().get(header::CONTENT_ENCODING).is_none(), "too small to compress");
@@ -416,14 +509,60 @@ mod tests {
         let cache = PageCache::default();
         let rendered_in = cache.generation();
         cache.clear();
-        cache.put_if_current(Some(rendered_in), "/en/", entry(HeaderMap::new(), Bytes::from_static(b"old"), String::new()));
+        cache.put_if_current(
+            Some(rendered_in),
+            "/en/",
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"old"), String::new()),
+        );
         assert_eq!(cache.size().0, 0, "it may show the state before the decision");
         cache.put_if_current(
             Some(cache.generation()),
             "/en/",
-            entry(HeaderMap::new(), Bytes::from_static(b"new"), String::new()),
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"new"), String::new()),
         );
         assert_eq!(cache.size().0, 1);
+    }
+
+    #[test]
+    fn a_change_drops_the_pages_that_show_the_story_and_every_list() {
+        let cache = PageCache::default();
+        let page = |links: &[&str]| {
+            let body: String = links.iter().map(|l| format!("<a href=\"https://x.example/vi/article/{l}\">t</a>")).collect();
+            Bytes::from(body)
+        };
+        cache.put("/en/article/ferry", HeaderMap::new(), page(&["ferry", "bridge"]));
+        cache.put("/vi/article/ferry", HeaderMap::new(), page(&["ferry"]));
+        cache.put("/en/article/rice?notice=sent", HeaderMap::new(), page(&["rice", "harvest"]));
+        cache.put("/en/article/port/video/1", HeaderMap::new(), page(&["port"]));
+        cache.put("/en/", HeaderMap::new(), page(&["rice"]));
+        cache.put("/en/category/local/feed.xml", HeaderMap::new(), page(&[]));
+        let ttl = Duration::from_secs(10);
+        let generation = cache.generation();
+        cache.stories_changed(&["bridge".to_string()]);
+        assert!(cache.generation() > generation, "renders under way are not kept");
+        let kept = |key: &str| cache.get(key, ttl).is_some();
+        assert!(!kept("/en/article/ferry"), "links the changed story");
+        assert!(kept("/vi/article/ferry") && kept("/en/article/rice?notice=sent") && kept("/en/article/port/video/1"));
+        assert!(!kept("/en/") && !kept("/en/category/local/feed.xml"), "lists may gain the story");
+        cache.stories_changed(&["ferry".to_string(), "harvest".to_string()]);
+        assert_eq!(cache.size().0, 1, "only the port's video page is left");
+        let left = cache.size().1;
+        assert_eq!(left, "/en/article/port/video/1".len() + page(&["port"]).len() * 3 / 2, "bytes given back");
+        // Story pages outlive the page cache's seconds; lists do not.
+        assert!(cache.get("/en/article/port/video/1", Duration::ZERO).is_some_and(|e| e.story_page));
+        cache.put("/en/", HeaderMap::new(), page(&[]));
+        assert!(cache.get("/en/", Duration::ZERO).is_none());
+    }
+
+    #[test]
+    fn links_to_stories_are_read_from_the_page() {
+        let body = br#"<link rel="alternate" hreflang="vi" href="/vi/article/ha-tinh-2024"><a href="/en/article/ferry-2">x</a>
+            "url":"https://loa.example/en/article/ferry-2" <a href="/en/article/">empty</a> /article/Upper"#;
+        let links = linked_stories(body);
+        let links: Vec<&str> = links.iter().map(|l| &**l).collect();
+        assert_eq!(links, ["ferry-2", "ha-tinh-2024"]);
+        assert!(is_story_page("/en/article/ferry") && is_story_page("/en/article/ferry/video/2"));
+        assert!(!is_story_page("/en/") && !is_story_page("/en/category/article") && !is_story_page("/en/article/"));
     }
 
     #[test]

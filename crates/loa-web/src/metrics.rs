@@ -209,6 +209,9 @@ pub async fn metrics(State(state): State<AppState>, request: Request) -> Respons
     } else {
         out.push_str("# HELP loa_store_up Whether the store answered.\n# TYPE loa_store_up gauge\nloa_store_up 1\n");
     }
+    let (pages, bytes) = state.page_cache.size();
+    let _ = writeln!(out, "# HELP loa_page_cache_pages Pages kept in this node's page cache.\n# TYPE loa_page_cache_pages gauge\nloa_page_cache_pages {pages}");
+    let _ = writeln!(out, "# HELP loa_page_cache_bytes Bytes the kept pages count for.\n# TYPE loa_page_cache_bytes gauge\nloa_page_cache_bytes {bytes}");
     let _ = writeln!(out, "# HELP loa_search_documents Editions in this node's search index.\n# TYPE loa_search_documents gauge\nloa_search_documents {}", state.search.num_docs());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], out)
         .into_response()

@@ -73,11 +73,17 @@ impl Application {
         let stop = Arc::new(AtomicBool::new(false));
         let mut workers = Vec::new();
         // Every node follows the store's change log, workers or not: its
-        // search index catches up and its cached pages are dropped.
+        // search index catches up and the cached pages that show a changed
+        // story are dropped.
         let page_cache = self.state.page_cache.clone();
-        workers.push(tokio::spawn(jobs::follow_changes::follow_forever(self.services.clone(), stop.clone(), move || {
-            page_cache.clear()
-        })));
+        workers.push(tokio::spawn(jobs::follow_changes::follow_forever(
+            self.services.clone(),
+            stop.clone(),
+            move |what| match what {
+                jobs::follow_changes::Changed::Stories(slugs) => page_cache.stories_changed(&slugs),
+                jobs::follow_changes::Changed::Everything => page_cache.clear(),
+            },
+        )));
         if worker {
             for _ in 0..self.services.config.workers {
                 workers.push(tokio::spawn(jobs::run_forever(self.services.clone(), stop.clone())));

@@ -264,11 +264,19 @@ async fn two_nodes_ask_one_host_as_one_crawler() {
 }
 
 /// A decision taken on one node shows on the other within a second, though
-/// the other keeps rendered pages for ten.
+/// the other keeps rendered pages for ten; the other node drops only the
+/// pages that show the changed story (and the lists).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_on_one_node_clears_the_other_nodes_cache() {
     let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
-    let server = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
+    let other =
+        article_page("Cần Thơ dredges its port", &["Dredgers deepened the Cái Cui channel to nine metres for container ships."])
+            .replace("Phạm Thị Lan", "Lê Văn Tám");
+    let server = Fixture::start(HashMap::from([
+        ("/lanterns.html".to_string(), Reply::html(&page)),
+        ("/port.html".to_string(), Reply::html(&other)),
+    ]))
+    .await;
     let (_admin, url, _name) = loa_store::testing::new_postgres_database().await;
     let node = || {
         let url = url.clone();
@@ -279,26 +287,64 @@ async fn a_change_on_one_node_clears_the_other_nodes_cache() {
     };
     let (one, two) = (node().await, node().await);
     loa::ingest::ingest_url(&one.services, &server.url("/lanterns.html"), None).await.unwrap();
+    loa::ingest::ingest_url(&one.services, &server.url("/port.html"), None).await.unwrap();
     one.drain().await;
+    let lanterns = one.services.store.article_by_slug("hoi-an-lights-500-lanterns").await.unwrap().unwrap();
+    let port = one.services.store.article_by_slug("can-tho-dredges-its-port").await.unwrap().unwrap();
+    // By another author, in a section of its own: its page does not list the lanterns.
+    let business =
+        loa_store::StoryTags { category: loa_domain::Category::from_slug("business").unwrap(), places: &[], topics: &[] };
+    one.services.store.retag_article(port.id, &business, None).await.unwrap();
+    one.drain().await;
+    // Node two has followed all of that before it serves.
+    two.drain().await;
     let (_a, b) = (one.serve().await, two.serve().await);
-    let slug = one.services.store.article(1).await.unwrap().unwrap().slug;
+    let slug = lanterns.slug;
     let story = format!("{b}/en/article/{slug}");
     let before = reqwest::get(&story).await.unwrap().text().await.unwrap();
     assert!(before.contains("500 lanterns") && !before.contains("Seen from the other node."), "{before}");
+    // Node two also keeps the front page and the other story's page, which
+    // does not name the lanterns.
+    let port_page = reqwest::get(format!("{b}/en/article/{}", port.slug)).await.unwrap().text().await.unwrap();
+    assert!(port_page.contains("Dredgers") && !port_page.contains(&format!("/article/{slug}")), "{port_page}");
+    assert!(reqwest::get(format!("{b}/en/")).await.unwrap().text().await.unwrap().contains(&slug));
+    assert_eq!(kept_pages(&b).await, 3);
     let moderator = one.services.store.create_user("mai", "Mai", loa_domain::Role::Moderator, "x").await.unwrap();
-    let id = one.services.store.add_pending_comment(1, loa_domain::Lang::En, "Minh", "Seen from the other node.").await.unwrap();
+    let id = one
+        .services
+        .store
+        .add_pending_comment(lanterns.id, loa_domain::Lang::En, "Minh", "Seen from the other node.")
+        .await
+        .unwrap();
     assert!(one.services.store.moderate_comment(id, loa_domain::CommentStatus::Visible, &moderator).await.unwrap());
     let started = Instant::now();
     while !reqwest::get(&story).await.unwrap().text().await.unwrap().contains("Seen from the other node.") {
         assert!(started.elapsed() < Duration::from_secs(1), "node two still serves its old page after 1 s");
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
+    // The lanterns' page again, and the port's page still: the front page,
+    // which may list a changed story anywhere, is gone.
+    assert_eq!(kept_pages(&b).await, 2, "only the pages that show the changed story are dropped");
+}
+
+/// `loa_page_cache_pages` of the node serving on `base`.
+async fn kept_pages(base: &str) -> u64 {
+    let metrics = reqwest::get(format!("{base}/metrics")).await.unwrap().text().await.unwrap();
+    let line = metrics.lines().find(|l| l.starts_with("loa_page_cache_pages ")).expect("the page cache's gauge");
+    line.rsplit(' ').next().unwrap().parse().unwrap()
 }
 
 #[tokio::test]
 async fn a_portal_moved_to_postgres_serves_the_same_pages() {
     let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
-    let server = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
+    let other =
+        article_page("Cần Thơ dredges its port", &["Dredgers deepened the Cái Cui channel to nine metres for container ships."])
+            .replace("Phạm Thị Lan", "Lê Văn Tám");
+    let server = Fixture::start(HashMap::from([
+        ("/lanterns.html".to_string(), Reply::html(&page)),
+        ("/port.html".to_string(), Reply::html(&other)),
+    ]))
+    .await;
     let single = TestApp::with(|c| c.base_url = "http://portal.example".into()).await;
     loa::ingest::ingest_url(&single.services, &server.url("/lanterns.html"), Some("Fixture Times")).await.unwrap();
     single.drain().await;
