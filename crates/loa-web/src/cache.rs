@@ -20,19 +20,26 @@
 //! inside compression, flags the answers to keep, so that compression and
 //! revalidation leave them whole for the cache.
 //!
-//! How long a page is kept depends on what it shows. Every page is
-//! dropped at once when a story it links to changes (its text, a
-//! translation, its comments, its place in the workflow: whatever the
-//! store's change log records, on whichever node), so a withdrawn story
-//! leaves every page that named it. A list page (the front page, sections,
-//! authors, places, feeds, sitemaps) may also gain a story it does not
-//! link yet, so it is dropped on every change and kept for
-//! `page_cache_secs` at most. A story page is kept for
-//! [`STORY_PAGE_LIFETIME`]: the lists beside the story (more in the
-//! section, by the author, related) may lag a newly published story by
-//! that much, but the story itself, and every story it names, is never
-//! shown stale. So a portal whose newsroom publishes every few seconds
-//! still answers most of its archive from memory.
+//! How long a page is kept depends on what changed since it was
+//! rendered, not on a clock. A page that nothing has changed since (no
+//! newsroom decision here, no change in the store's change log, from
+//! whichever node) is exactly what a render would give, and is served for
+//! as long as it stays so: pages are rendered when content changes, and a
+//! read in between is a lookup. When a change comes, every page that
+//! links the changed story (its text, a translation, its comments, its
+//! place in the workflow) is dropped at once, so a withdrawn story leaves
+//! every page that named it, and so is every list (the front page,
+//! sections, authors, places, feeds, the sitemap index), which may now
+//! gain it. A story's page that does not link it stays for
+//! [`STORY_PAGE_LIFETIME`] after its render: its own text is never stale,
+//! and its side lists (more in the section, by the author, related) may
+//! lag a new story by that much. With `page_cache_secs` at 0 nothing
+//! lags: a change drops those too. So a portal whose newsroom publishes
+//! every few seconds still answers most of its archive from memory.
+//!
+//! The cache is bounded by bytes (`page_cache_mib`); when full, the
+//! quarter of its pages rendered longest ago make room. With no bytes it
+//! is off, and every request renders.
 //!
 //! Only what is the same for every reader is kept: `GET` answers with
 //! status 200 on reader paths, without cookies or `no-store`. Search
@@ -53,19 +60,17 @@ use axum::response::{IntoResponse, Response};
 use crate::conditional::{self, Coding};
 use crate::AppState;
 
-/// Entries kept at most; past that the cache starts over.
-const MAX_ENTRIES: usize = 4096;
-/// Bytes of pages kept at most (whatever the URIs readers make up); past
-/// that the cache starts over. Compressed forms count when they are made.
-const MAX_TOTAL_BYTES: usize = 64 * 1024 * 1024;
+/// Entries kept at most; past that the oldest quarter make room.
+const MAX_ENTRIES: usize = 65_536;
 /// Pages larger than this are not kept.
 const MAX_BODY: usize = 2 * 1024 * 1024;
 /// URIs longer than this are not kept (a reader can make up any query).
 const MAX_KEY: usize = 2048;
 /// Smaller pages are not worth compressing.
 const MIN_COMPRESSED: usize = 256;
-/// How long a story page is kept when the stories it links do not change
-/// (never less than `page_cache_secs`).
+/// How long after its render a story page is served once a change could
+/// have added to its side lists (`page_cache_secs` if longer; not at all
+/// when that is 0).
 pub const STORY_PAGE_LIFETIME: Duration = Duration::from_secs(300);
 
 /// A kept page: its headers as the reader receives them (the identity
@@ -73,6 +78,9 @@ pub const STORY_PAGE_LIFETIME: Duration = Duration::from_secs(300);
 /// each made the first time someone asks for it.
 pub struct Entry {
     at: Instant,
+    /// The cache's generation when the page's render began: while it is
+    /// still the current one, nothing has changed since.
+    generation: u64,
     headers: HeaderMap,
     /// The `ETag` of the identity form; compressed forms append their coding.
     tag: String,
@@ -88,8 +96,13 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn fresh(&self, ttl: Duration) -> bool {
-        let lifetime = if self.story_page { ttl.max(STORY_PAGE_LIFETIME) } else { ttl };
+    /// Whether the page may be served: nothing changed since it was
+    /// rendered, or not long ago enough for what it shows.
+    fn fresh(&self, ttl: Duration, generation: u64) -> bool {
+        if self.generation == generation {
+            return true;
+        }
+        let lifetime = if self.story_page && !ttl.is_zero() { ttl.max(STORY_PAGE_LIFETIME) } else { ttl };
         self.at.elapsed() < lifetime
     }
 
@@ -137,6 +150,9 @@ struct Filling;
 
 #[derive(Default)]
 pub struct PageCache {
+    /// Bytes of pages kept at most (whatever the URIs readers make up);
+    /// 0: the cache is off. Compressed forms count when they are made.
+    max_bytes: usize,
     entries: RwLock<Entries>,
     /// One lock per key being rendered now; removed when nobody waits.
     inflight: std::sync::Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
@@ -152,6 +168,17 @@ struct Entries {
 }
 
 impl PageCache {
+    /// A cache of at most `max_bytes` of pages; 0 is none at all (so is
+    /// the default).
+    pub fn new(max_bytes: usize) -> PageCache {
+        PageCache { max_bytes, ..PageCache::default() }
+    }
+
+    /// Whether pages are kept at all.
+    pub fn enabled(&self) -> bool {
+        self.max_bytes > 0
+    }
+
     /// Forgets every page: after a newsroom decision.
     pub fn clear(&self) {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
@@ -160,10 +187,11 @@ impl PageCache {
         entries.bytes = 0;
     }
 
-    /// Drops the pages that show any of these stories, and every list
-    /// page (which may now gain one of them): after changes another
-    /// process or node made, read from the change log. Pages being
-    /// rendered now are not kept (they may have read the state before).
+    /// Drops the pages that link any of these stories, and every list
+    /// (which may now gain one of them); the other story pages are served
+    /// for their lifetime from now on. After changes another process or
+    /// node made, read from the change log. Pages being rendered now are
+    /// not kept (they may have read the state before).
     pub fn stories_changed(&self, slugs: &[String]) {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let slugs: std::collections::HashSet<&str> = slugs.iter().map(String::as_str).collect();
@@ -189,11 +217,10 @@ impl PageCache {
     /// the metrics as the layers it skips would have.
     pub fn answer<B>(&self, state: &AppState, request: &axum::http::Request<B>) -> Option<Response> {
         let started = Instant::now();
-        let ttl = state.site.page_cache;
-        if ttl.is_zero() || request.method() != Method::GET {
+        if !self.enabled() || request.method() != Method::GET {
             return None;
         }
-        let entry = self.get(key(request.uri())?, ttl)?;
+        let entry = self.get(key(request.uri())?, state.site.page_cache)?;
         let response = entry.respond(request.headers());
         state.metrics.request(&entry.route, response.status().as_u16(), started.elapsed().as_secs_f64());
         Some(response)
@@ -201,7 +228,8 @@ impl PageCache {
 
     fn get(&self, key: &str, ttl: Duration) -> Option<Arc<Entry>> {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        entries.pages.get(key).filter(|e| e.fresh(ttl)).cloned()
+        let generation = self.generation();
+        entries.pages.get(key).filter(|e| e.fresh(ttl, generation)).cloned()
     }
 
     /// The render lock of `key`, shared by everyone asking for it now.
@@ -247,7 +275,7 @@ impl PageCache {
 
     #[cfg(test)]
     fn put(&self, key: &str, headers: HeaderMap, body: Bytes) {
-        self.put_if_current(None, key, entry(key, headers, body, String::new()));
+        self.put_if_current(None, key, entry(key, headers, body, String::new(), self.generation()));
     }
 
     /// Keeps a page; with `rendered_in`, only if the cache was not cleared
@@ -259,14 +287,40 @@ impl PageCache {
             return;
         }
         let added = cost(key, &entry);
-        if entries.pages.len() >= MAX_ENTRIES || entries.bytes + added > MAX_TOTAL_BYTES {
-            entries.pages.clear();
-            entries.bytes = 0;
+        if added > self.max_bytes {
+            return;
         }
-        entries.bytes += added;
-        if let Some(old) = entries.pages.insert(key.to_string(), entry) {
+        if let Some(old) = entries.pages.remove(key) {
             entries.bytes -= cost(key, &old);
         }
+        while entries.pages.len() >= MAX_ENTRIES || entries.bytes + added > self.max_bytes {
+            entries.make_room();
+        }
+        entries.bytes += added;
+        entries.pages.insert(key.to_string(), entry);
+    }
+}
+
+impl Entries {
+    /// Drops the quarter of the pages rendered longest ago (at least one).
+    fn make_room(&mut self) {
+        let mut ages: Vec<Instant> = self.pages.values().map(|e| e.at).collect();
+        if ages.is_empty() {
+            self.bytes = 0;
+            return;
+        }
+        let cut = (ages.len() / 4).max(1);
+        let (_, newest_dropped, _) = ages.select_nth_unstable(cut - 1);
+        let newest_dropped = *newest_dropped;
+        let mut freed = 0;
+        self.pages.retain(|key, entry| {
+            let keep = entry.at > newest_dropped;
+            if !keep {
+                freed += cost(key, entry);
+            }
+            keep
+        });
+        self.bytes -= freed;
     }
 }
 
@@ -303,7 +357,7 @@ fn is_story_page(path: &str) -> bool {
     matches!((parts.next(), parts.next(), parts.next()), (Some(lang), Some("article"), Some(slug)) if lang.len() == 2 && !slug.is_empty())
 }
 
-fn entry(key: &str, mut headers: HeaderMap, body: Bytes, route: String) -> Arc<Entry> {
+fn entry(key: &str, mut headers: HeaderMap, body: Bytes, route: String, generation: u64) -> Arc<Entry> {
     // Each form has its own length and tag; hyper writes the length.
     headers.remove(header::CONTENT_LENGTH);
     let tag = headers.remove(header::ETAG).and_then(|t| t.to_str().ok().map(str::to_string));
@@ -313,6 +367,7 @@ fn entry(key: &str, mut headers: HeaderMap, body: Bytes, route: String) -> Arc<E
     let (links, story_page) = (linked_stories(&body), is_story_page(path));
     Arc::new(Entry {
         at: Instant::now(),
+        generation,
         headers,
         tag,
         route,
@@ -370,7 +425,7 @@ pub async fn mark(request: Request, next: Next) -> Response {
 /// The outermost layer: answers from the cache, or renders and keeps.
 pub async fn fill(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let ttl = state.site.page_cache;
-    if ttl.is_zero() || request.method() != Method::GET {
+    if !state.page_cache.enabled() || request.method() != Method::GET {
         return next.run(request).await;
     }
     let Some(key) = key(request.uri()).map(str::to_string) else {
@@ -391,7 +446,7 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
             let (parts, body) = response.into_parts();
             match axum::body::to_bytes(body, MAX_BODY).await {
                 Ok(bytes) => {
-                    let entry = entry(&keep_as, parts.headers, bytes, route);
+                    let entry = entry(&keep_as, parts.headers, bytes, route, generation);
                     cache.put_if_current(Some(generation), &keep_as, entry.clone());
                     Ok(entry)
                 }
@@ -416,7 +471,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_thousand_readers_of_a_missing_page_cost_one_render() {
-        let cache = Arc::new(PageCache::default());
+        let cache = Arc::new(PageCache::new(1 << 20));
         let renders = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let mut readers = tokio::task::JoinSet::new();
         for _ in 0..1000 {
@@ -427,7 +482,7 @@ mod tests {
                     .single_flight("/en/", Duration::from_secs(10), |generation| async move {
                         renders.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         tokio::time::sleep(Duration::from_millis(30)).await;
-                        let page = entry("/en/", HeaderMap::new(), Bytes::from_static(b"front page"), String::new());
+                        let page = entry("/en/", HeaderMap::new(), Bytes::from_static(b"front page"), String::new(), generation);
                         keep.put_if_current(Some(generation), "/en/", page.clone());
                         Ok(page)
                     })
@@ -446,7 +501,7 @@ mod tests {
     #[tokio::test]
     async fn each_encoding_is_made_once_and_revalidates_with_its_own_tag() {
         let page = "<p>a page long enough to be worth compressing</p>".repeat(20);
-        let kept = entry("/en/article/x", HeaderMap::new(), Bytes::from(page.clone()), String::new());
+        let kept = entry("/en/article/x", HeaderMap::new(), Bytes::from(page.clone()), String::new(), 0);
         let ask = |pairs: &[(&'static str, &str)]| {
             let mut headers = HeaderMap::new();
             for (name, value) in pairs {
@@ -475,57 +530,69 @@ mod tests {
         assert_eq!(unpacked, page);
         assert_eq!(ask(&[("accept-encoding", "br"), ("if-none-match", &br_tag)]).status(), StatusCode::NOT_MODIFIED);
         assert_eq!(ask(&[("if-none-match", &br_tag)]).status(), StatusCode::OK, "the brotli tag does not name the plain form");
-        let tiny = entry("/en/", HeaderMap::new(), Bytes::from_static(b"small"), String::new());
+        let tiny = entry("/en/", HeaderMap::new(), Bytes::from_static(b"small"), String::new(), 0);
         let mut asks_br = HeaderMap::new();
         asks_br.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br"));
         assert!(tiny.respond(&asks_br).headers().get(header::CONTENT_ENCODING).is_none(), "too small to compress");
     }
 
     #[test]
-    fn the_cache_is_bounded_in_entries_and_bytes() {
-        let cache = PageCache::default();
+    fn the_cache_is_bounded_in_bytes_and_makes_room_from_the_oldest() {
         let page = Bytes::from(vec![b'x'; 1024 * 1024]);
-        // A page counts half again for its compressed forms: 42 fit in 64 MiB.
-        for i in 0..42 {
-            cache.put(&format!("/en/category/news?p={i}"), HeaderMap::new(), page.clone());
+        let key = |i: usize| format!("/en/category/news?p={i}");
+        // A page counts half again for its compressed forms.
+        let cache = PageCache::new(8 * (key(0).len() + page.len() * 3 / 2));
+        for i in 0..8 {
+            cache.put(&key(i), HeaderMap::new(), page.clone());
         }
-        assert_eq!(cache.size().0, 42);
-        // A 43rd would pass the limit, so it starts over.
-        let key = "/en/category/news?p=one-more";
-        cache.put(key, HeaderMap::new(), page.clone());
-        assert_eq!(cache.size(), (1, key.len() + page.len() * 3 / 2));
-        cache.put(key, HeaderMap::new(), Bytes::from_static(b"small"));
-        assert_eq!(cache.size(), (1, key.len() + 5 * 3 / 2), "a replaced page's bytes are given back");
-        assert!(cache.get(key, Duration::from_secs(10)).is_some());
-        assert!(cache.get(key, Duration::ZERO).is_none(), "expired");
+        assert_eq!(cache.size().0, 8);
+        // A ninth makes room: the oldest quarter (two) go, the newest stay.
+        cache.put(&key(8), HeaderMap::new(), page.clone());
+        let ttl = Duration::from_secs(10);
+        assert_eq!(cache.size().0, 7);
+        assert!(cache.get(&key(0), ttl).is_none() && cache.get(&key(1), ttl).is_none());
+        assert!((2..=8).all(|i| cache.get(&key(i), ttl).is_some()));
+        assert_eq!(cache.size().1, 7 * (key(0).len() + page.len() * 3 / 2));
+        cache.put(&key(8), HeaderMap::new(), Bytes::from_static(b"small"));
+        assert_eq!(
+            cache.size().1,
+            6 * (key(0).len() + page.len() * 3 / 2) + key(8).len() + 5 * 3 / 2,
+            "a replaced page's bytes are given back"
+        );
+        let small = PageCache::new(1000);
+        small.put("/en/", HeaderMap::new(), page.clone());
+        assert_eq!(small.size(), (0, 0), "a page larger than the whole cache is not kept");
+        let off = PageCache::default();
+        assert!(!off.enabled());
+        let many = PageCache::new(1 << 30);
         for i in 0..=MAX_ENTRIES {
-            cache.put(&format!("/en/?p={i}"), HeaderMap::new(), Bytes::from_static(b"p"));
+            many.put(&format!("/en/?p={i}"), HeaderMap::new(), Bytes::from_static(b"p"));
         }
-        assert!(cache.size().0 <= MAX_ENTRIES);
+        assert!(many.size().0 <= MAX_ENTRIES);
     }
 
     #[test]
     fn a_page_rendered_before_a_clearing_is_not_kept() {
-        let cache = PageCache::default();
+        let cache = PageCache::new(1 << 20);
         let rendered_in = cache.generation();
         cache.clear();
         cache.put_if_current(
             Some(rendered_in),
             "/en/",
-            entry("/en/", HeaderMap::new(), Bytes::from_static(b"old"), String::new()),
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"old"), String::new(), rendered_in),
         );
         assert_eq!(cache.size().0, 0, "it may show the state before the decision");
         cache.put_if_current(
             Some(cache.generation()),
             "/en/",
-            entry("/en/", HeaderMap::new(), Bytes::from_static(b"new"), String::new()),
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"new"), String::new(), cache.generation()),
         );
         assert_eq!(cache.size().0, 1);
     }
 
     #[test]
-    fn a_change_drops_the_pages_that_show_the_story_and_every_list() {
-        let cache = PageCache::default();
+    fn a_change_drops_the_pages_that_link_the_story_and_every_list() {
+        let cache = PageCache::new(1 << 20);
         let page = |links: &[&str]| {
             let body: String = links.iter().map(|l| format!("<a href=\"https://x.example/vi/article/{l}\">t</a>")).collect();
             Bytes::from(body)
@@ -536,22 +603,31 @@ mod tests {
         cache.put("/en/article/port/video/1", HeaderMap::new(), page(&["port"]));
         cache.put("/en/", HeaderMap::new(), page(&["rice"]));
         cache.put("/en/category/local/feed.xml", HeaderMap::new(), page(&[]));
-        let ttl = Duration::from_secs(10);
+        // Nothing changed since: served whatever page_cache_secs says.
+        assert!(cache.get("/en/", Duration::ZERO).is_some());
         let generation = cache.generation();
         cache.stories_changed(&["bridge".to_string()]);
         assert!(cache.generation() > generation, "renders under way are not kept");
-        let kept = |key: &str| cache.get(key, ttl).is_some();
-        assert!(!kept("/en/article/ferry"), "links the changed story");
-        assert!(kept("/vi/article/ferry") && kept("/en/article/rice?notice=sent") && kept("/en/article/port/video/1"));
-        assert!(!kept("/en/") && !kept("/en/category/local/feed.xml"), "lists may gain the story");
+        let kept = |key: &str, ttl: u64| cache.get(key, Duration::from_secs(ttl)).is_some();
+        assert!(!kept("/en/article/ferry", 10), "links the changed story");
+        assert!(!kept("/en/", 10) && !kept("/en/category/local/feed.xml", 10), "lists may gain the story");
+        assert!(
+            kept("/vi/article/ferry", 10) && kept("/en/article/rice?notice=sent", 10) && kept("/en/article/port/video/1", 10)
+        );
+        assert!(!kept("/vi/article/ferry", 0), "page_cache_secs 0: nothing lags");
+        // Twenty seconds on, the story page is still served.
+        let twenty_seconds_ago = {
+            let kept = cache.entries.read().unwrap().pages.get("/en/article/port/video/1").unwrap().clone();
+            let at = Instant::now().checked_sub(Duration::from_secs(20)).unwrap();
+            let (headers, tag, links, body) = (kept.headers.clone(), kept.tag.clone(), kept.links.clone(), kept.body.clone());
+            Entry { at, gzip: OnceLock::new(), brotli: OnceLock::new(), headers, tag, route: String::new(), links, body, ..*kept }
+        };
+        assert!(twenty_seconds_ago.fresh(Duration::from_secs(10), cache.generation()));
+        assert!(twenty_seconds_ago.fresh(Duration::ZERO, twenty_seconds_ago.generation), "unchanged since: exact");
         cache.stories_changed(&["ferry".to_string(), "harvest".to_string()]);
         assert_eq!(cache.size().0, 1, "only the port's video page is left");
         let left = cache.size().1;
         assert_eq!(left, "/en/article/port/video/1".len() + page(&["port"]).len() * 3 / 2, "bytes given back");
-        // Story pages outlive the page cache's seconds; lists do not.
-        assert!(cache.get("/en/article/port/video/1", Duration::ZERO).is_some_and(|e| e.story_page));
-        cache.put("/en/", HeaderMap::new(), page(&[]));
-        assert!(cache.get("/en/", Duration::ZERO).is_none());
     }
 
     #[test]

@@ -44,6 +44,7 @@ async fn site() -> Site {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let mut state = common::state(store.clone(), SearchIndex::open_in_ram().unwrap(), vec![Lang::En, Lang::Vi], &base);
     state.site.page_cache = std::time::Duration::from_secs(60);
+    state.page_cache = std::sync::Arc::new(loa_web::cache::PageCache::new(16 << 20));
     let serving = state.clone();
     tokio::spawn(async move { loa_web::serve(listener, serving, std::future::pending()).await.unwrap() });
     Site { base, state, store, slug, _dir: dir }
@@ -109,11 +110,12 @@ async fn a_kept_page_is_the_rendered_answer_compressed_once_per_encoding() {
         tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     }
 
-    // A comment posted elsewhere and the cache cleared (as a moderator's
-    // decision does): the next answer shows it, with a new tag and date.
+    // A comment posted elsewhere, and the change log names the story (as
+    // every node's follower does): the next answer shows it, with a new
+    // tag and a later date.
     let id = s.store.article_by_slug(&s.slug).await.unwrap().unwrap().id;
     s.store.add_comment(id, Lang::En, "Lan", "The ferry at Bến Thủy is running too.").await.unwrap();
-    s.state.page_cache.clear();
+    s.state.page_cache.stories_changed(std::slice::from_ref(&s.slug));
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let changed = client.get(&url).header("if-none-match", &plain_tag).send().await.unwrap();
     assert_eq!(changed.status(), StatusCode::OK, "the old tag no longer matches");

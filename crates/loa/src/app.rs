@@ -50,7 +50,7 @@ impl Application {
                 search_per_minute: services.config.limits.search_per_minute,
                 api_per_minute: services.config.limits.api_per_minute,
             })),
-            page_cache: Default::default(),
+            page_cache: Arc::new(loa_web::cache::PageCache::new(services.config.page_cache_mib as usize * 1024 * 1024)),
             validators: Default::default(),
             metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),

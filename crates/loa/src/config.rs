@@ -24,10 +24,15 @@ pub struct Config {
     /// as `127.0.0.1` or `10.0.0.0/8`): their `X-Forwarded-For` names the
     /// reader. Empty: readers connect directly.
     pub trusted_proxies: Vec<String>,
-    /// Seconds a rendered reader page is served again before it is
-    /// rebuilt (0: every request renders). Newsroom decisions made on the
-    /// site show at once; others within this time.
+    /// How long a CDN may keep a reader page (`s-maxage`), and whether
+    /// this node's page cache may serve a story page whose side lists a
+    /// change could have lengthened (for five minutes, or this if longer;
+    /// 0: never, only pages nothing has changed since). Pages that show a
+    /// changed story are dropped at once whatever this says.
     pub page_cache_secs: u64,
+    /// Memory for rendered reader pages, in MiB (0: no page cache, every
+    /// request renders).
+    pub page_cache_mib: u64,
     /// Feeds carry each story whole (`content`), not only its summary.
     pub feed_full_text: bool,
     /// Addresses or ranges besides this machine that may read `/metrics`
@@ -170,6 +175,7 @@ impl Default for Config {
             base_url: String::new(),
             trusted_proxies: Vec::new(),
             page_cache_secs: 10,
+            page_cache_mib: 256,
             feed_full_text: false,
             metrics_from: Vec::new(),
             // Every language the interface is written in.

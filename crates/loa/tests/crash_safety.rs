@@ -31,7 +31,7 @@ fn loa(data: &Path, args: &[&str]) -> Command {
         .env("LOA_WORKERS", "2")
         .env("LOA_JOB_LEASE_SECS", "3")
         .env("LOA_POLL_INTERVAL_SECS", "0")
-        .env("LOA_PAGE_CACHE_SECS", "0")
+        .env("LOA_PAGE_CACHE_MIB", "0")
         .env("LOA_FETCH_ALLOW_ADDRESSES", "127.0.0.0/8")
         .env("LOA_FETCH_PER_HOST_INTERVAL_MS", "0")
         .env("LOA_LOG", "error")
