@@ -127,6 +127,9 @@ struct Inner {
     /// The store's change-log position the committed index reflects
     /// (`None`: never built from the log, so it must be rebuilt whole).
     position: Mutex<Option<i64>>,
+    /// Answers of [`SearchIndex::similar`] for the searcher generation
+    /// they were computed on (see `related.rs`).
+    similar: Mutex<related::Remembered>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -193,7 +196,15 @@ impl SearchIndex {
             other => SearchError::Tantivy(other),
         })?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { inner: Arc::new(Inner { reader, writer: Mutex::new(writer), fields, position: Mutex::new(None) }) })
+        Ok(SearchIndex {
+            inner: Arc::new(Inner {
+                reader,
+                writer: Mutex::new(writer),
+                fields,
+                position: Mutex::new(None),
+                similar: Default::default(),
+            }),
+        })
     }
 
     fn writer(&self) -> Result<MutexGuard<'_, IndexWriter>, SearchError> {

@@ -54,19 +54,71 @@ const MIN_WORD_CHARS: usize = 3;
 const SHORT_WORD_CHARS: usize = 2;
 /// Preview length of a related story's snippet.
 const RELATED_SNIPPET_BYTES: usize = 200;
+/// Answers remembered at most; past that the memory starts over.
+const MAX_REMEMBERED: usize = 50_000;
+
+/// [`SearchIndex::similar`]'s answers for one generation of the index:
+/// a commit makes a new generation, and the first call on it forgets the
+/// rest, so an answer never outlives the contents it was computed on.
+#[derive(Default)]
+pub(crate) struct Remembered {
+    generation: u64,
+    answers: HashMap<(i64, Lang, usize), Vec<SearchHit>>,
+}
+
+impl Remembered {
+    fn get(&self, generation: u64, key: &(i64, Lang, usize)) -> Option<Vec<SearchHit>> {
+        (self.generation == generation).then(|| self.answers.get(key).cloned()).flatten()
+    }
+
+    fn put(&mut self, generation: u64, key: (i64, Lang, usize), hits: Vec<SearchHit>) {
+        // An older searcher's answer (a commit came during the query) is
+        // not kept over a newer generation's.
+        if generation < self.generation {
+            return;
+        }
+        if generation != self.generation || self.answers.len() >= MAX_REMEMBERED {
+            self.answers.clear();
+            self.generation = generation;
+        }
+        self.answers.insert(key, hits);
+    }
+}
 
 impl SearchIndex {
     /// Up to `limit` other stories in `lang` on the same subject as the
     /// `lang` edition of `article_id`, most similar first. Empty when that
     /// edition is not indexed or nothing is similar enough. Never returns
     /// the article itself nor editions that are near-copies of it.
+    ///
+    /// The answer depends only on the index's contents, so it is computed
+    /// once per committed generation of the index (each story page used
+    /// to pay for tokenising, stemming and a term lookup per word on every
+    /// view) and remembered until the next commit.
     pub fn similar(&self, article_id: i64, lang: Lang, limit: usize) -> Result<Vec<SearchHit>, SearchError> {
         if limit == 0 {
             return Ok(Vec::new());
         }
+        let searcher = self.inner.reader.searcher();
+        let generation = searcher.generation().generation_id();
+        let key = (article_id, lang, limit);
+        if let Some(hits) = self.inner.similar.lock().unwrap_or_else(|p| p.into_inner()).get(generation, &key) {
+            return Ok(hits);
+        }
+        let hits = self.similar_in(&searcher, article_id, lang, limit)?;
+        self.inner.similar.lock().unwrap_or_else(|p| p.into_inner()).put(generation, key, hits.clone());
+        Ok(hits)
+    }
+
+    fn similar_in(
+        &self,
+        searcher: &tantivy::Searcher,
+        article_id: i64,
+        lang: Lang,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>, SearchError> {
         let f = &self.inner.fields;
         let lf = f.of(lang);
-        let searcher = self.inner.reader.searcher();
         let key = Term::from_field_text(f.key, &edition_key(article_id, lang));
         let found = searcher.search(&TermQuery::new(key, IndexRecordOption::Basic), &TopDocs::with_limit(1))?;
         let Some(&(_, address)) = found.first() else {

@@ -798,6 +798,27 @@ fn similar_finds_the_same_subject_but_never_itself_or_copies() {
     assert!(index.similar(999, Lang::En, 5).unwrap().is_empty());
     // The Russian edition has no other Russian story to relate to.
     assert!(index.similar(65, Lang::Ru, 5).unwrap().is_empty());
+
+    // Answers are remembered per commit: a story removed (withdrawn) leaves
+    // the list at the next commit, one added joins it.
+    assert_eq!(index.similar(60, Lang::En, 5).unwrap(), related, "the same answer again");
+    index.remove(62, Lang::En).unwrap();
+    assert_eq!(index.similar(60, Lang::En, 5).unwrap(), related, "not committed yet");
+    index.commit().unwrap();
+    let after: Vec<i64> = index.similar(60, Lang::En, 5).unwrap().iter().map(|h| h.article_id).collect();
+    assert!(!after.contains(&62) && after.contains(&63), "{after:?}");
+    index
+        .upsert(&doc(
+            67,
+            Lang::En,
+            "Typhoon Yagi: farmers count the flooded rice fields",
+            "",
+            "Typhoon Yagi flooded rice fields; farmers replant.",
+        ))
+        .unwrap();
+    index.commit().unwrap();
+    let joined: Vec<i64> = index.similar(60, Lang::En, 5).unwrap().iter().map(|h| h.article_id).collect();
+    assert!(joined.contains(&67), "{joined:?}");
 }
 
 #[test]
