@@ -160,6 +160,56 @@ impl Store {
         Ok(CardPage { cards: rows.iter().map(card_from_row).collect::<Result<_>>()?, total })
     }
 
+    /// The front page's lists in one query (one round trip to the
+    /// database instead of one per list): the newest `latest` public
+    /// stories in `lang`, then the newest `per_section` of each section in
+    /// `sections`, in that order.
+    pub async fn front_page(
+        &self,
+        lang: Lang,
+        latest: i64,
+        sections: &[Category],
+        per_section: i64,
+    ) -> Result<(Vec<ArticleCard>, Vec<Vec<ArticleCard>>)> {
+        let filters: Vec<(CardFilter, i64)> = std::iter::once((CardFilter::All, latest))
+            .chain(sections.iter().map(|c| (CardFilter::Category(*c), per_section)))
+            .collect();
+        let mut parts = Vec::with_capacity(filters.len());
+        let mut binds: Vec<(Option<String>, i64)> = Vec::with_capacity(filters.len());
+        let columns = CARD_SELECT.strip_prefix("SELECT ").expect("a SELECT");
+        for (block, (filter, limit)) in filters.iter().enumerate() {
+            let (clause, arg) = filter.clause()?;
+            parts.push(format!(
+                "SELECT * FROM (SELECT {block} AS block, {columns} WHERE e.lang = ? AND {PUBLIC} AND {clause}
+                 ORDER BY a.published_at DESC, a.id DESC LIMIT ?) AS block{block}"
+            ));
+            binds.push((arg, *limit));
+        }
+        let union = parts.join(" UNION ALL ");
+        let sql = crate::sql(&union);
+        let mut q = sqlx::query(&sql);
+        for (arg, limit) in binds {
+            q = q.bind(lang.code());
+            if let Some(a) = arg {
+                q = q.bind(a);
+            }
+            q = q.bind(limit);
+        }
+        let mut blocks: Vec<Vec<ArticleCard>> = vec![Vec::new(); filters.len()];
+        for row in q.fetch_all(&self.pool).await? {
+            let block: i64 = row.try_get("block")?;
+            if let Some(list) = usize::try_from(block).ok().and_then(|b| blocks.get_mut(b)) {
+                list.push(card_from_row(&row)?);
+            }
+        }
+        // UNION ALL promises no order; each list is newest first.
+        for list in &mut blocks {
+            list.sort_by(|a, b| b.published_at.cmp(&a.published_at).then(b.article_id.cmp(&a.article_id)));
+        }
+        let latest = blocks.remove(0);
+        Ok((latest, blocks))
+    }
+
     /// Public stories in `lang` matching `filter`, newest first, starting
     /// after `after` (the last card of the page before): a page costs the
     /// same however deep it is, and a story published meanwhile neither

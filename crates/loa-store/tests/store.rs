@@ -401,6 +401,20 @@ async fn the_video_section_gathers_every_story_with_a_video(t: TestStore) {
     assert_eq!(news, (vec!["A council meets".to_string(), "Dragon boats race".to_string()], 2), "it stays in its own section");
     let keyset = store.cards_after(Lang::En, &loa_store::CardFilter::Category(Category::VIDEO), None, 10).await.unwrap();
     assert_eq!(keyset.len(), 2, "the cursor pages agree");
+
+    // The front page's lists in one query say what the lists one by one say.
+    let sections = [Category::from_slug("news").unwrap(), Category::VIDEO, Category::from_slug("travel").unwrap()];
+    let (latest, blocks) = store.front_page(Lang::En, 2, &sections, 1).await.unwrap();
+    let ids = |cards: &[loa_store::ArticleCard]| cards.iter().map(|c| c.article_id).collect::<Vec<_>>();
+    assert_eq!(ids(&latest), ids(&store.latest(Lang::En, 2, 0).await.unwrap().cards));
+    assert_eq!(blocks.len(), 3);
+    for (section, cards) in sections.iter().zip(&blocks) {
+        assert_eq!(ids(cards), ids(&store.by_category(Lang::En, *section, 1, 0).await.unwrap().cards), "{}", section.slug);
+    }
+    assert_eq!(blocks[1].len(), 1, "the video section gathers here too");
+    assert!(blocks[2].is_empty());
+    let (none, empty) = store.front_page(Lang::Es, 2, &sections, 1).await.unwrap();
+    assert!(none.is_empty() && empty.iter().all(Vec::is_empty), "no Spanish editions");
 }
 
 loa_store::on_both_backends!(

@@ -68,22 +68,21 @@ pub async fn home(State(state): State<AppState>, PageLang(lang): PageLang) -> Re
 
 async fn build(state: &AppState, lang: Lang) -> PageResult {
     let c = ctx(state, lang);
-    let latest = state.store.latest(lang, LATEST, 0).await?;
+    let (latest, sections) = state.store.front_page(lang, LATEST, &CATEGORIES, PER_SECTION).await?;
     let mut main = String::from("<div class=\"wrap home\">");
     main.push_str(&format!("<h1 class=\"visually-hidden\">{}</h1>", c.th("site-name")));
     main.push_str(&format!(
         "<section class=\"latest\" aria-labelledby=\"latest-heading\"><h2 id=\"latest-heading\" class=\"section-title\">{}</h2>",
         c.th("home-latest")
     ));
-    if latest.cards.is_empty() {
+    if latest.is_empty() {
         main.push_str(&format!("<p class=\"empty\">{}</p>", c.th("home-empty")));
     } else {
-        main.push_str(&card_grid(&c, &latest.cards));
+        main.push_str(&card_grid(&c, &latest));
     }
     main.push_str("</section>");
-    for category in CATEGORIES {
-        let page = state.store.by_category(lang, category, PER_SECTION, 0).await?;
-        if page.cards.is_empty() {
+    for (category, cards) in CATEGORIES.iter().zip(&sections) {
+        if cards.is_empty() {
             continue;
         }
         // The video section is marked so its cards show as players.
@@ -92,7 +91,7 @@ async fn build(state: &AppState, lang: Lang) -> PageResult {
             "<section class=\"{kind}\" aria-labelledby=\"block-{slug}\"><h2 id=\"block-{slug}\" class=\"section-title\"><a href=\"{}\">{}</a></h2>{}</section>",
             c.category_path(category.slug),
             esc(&c.locales.category_name(lang, category.slug)),
-            card_grid(&c, &page.cards),
+            card_grid(&c, cards),
             slug = category.slug,
         ));
     }
