@@ -110,6 +110,13 @@ impl SearchIndex {
         Ok(hits)
     }
 
+    /// [`Self::similar`]'s answer if it is remembered for the index as
+    /// committed now; `None` if it must be computed.
+    pub fn remembered_similar(&self, article_id: i64, lang: Lang, limit: usize) -> Option<Vec<SearchHit>> {
+        let generation = self.inner.reader.searcher().generation().generation_id();
+        self.inner.similar.lock().unwrap_or_else(|p| p.into_inner()).get(generation, &(article_id, lang, limit))
+    }
+
     fn similar_in(
         &self,
         searcher: &tantivy::Searcher,

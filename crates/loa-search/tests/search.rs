@@ -802,9 +802,12 @@ fn similar_finds_the_same_subject_but_never_itself_or_copies() {
     // Answers are remembered per commit: a story removed (withdrawn) leaves
     // the list at the next commit, one added joins it.
     assert_eq!(index.similar(60, Lang::En, 5).unwrap(), related, "the same answer again");
+    assert_eq!(index.remembered_similar(60, Lang::En, 5), Some(related.clone()));
+    assert_eq!(index.remembered_similar(63, Lang::En, 5), None, "not asked yet");
     index.remove(62, Lang::En).unwrap();
     assert_eq!(index.similar(60, Lang::En, 5).unwrap(), related, "not committed yet");
     index.commit().unwrap();
+    assert_eq!(index.remembered_similar(60, Lang::En, 5), None, "forgotten at the commit");
     let after: Vec<i64> = index.similar(60, Lang::En, 5).unwrap().iter().map(|h| h.article_id).collect();
     assert!(!after.contains(&62) && after.contains(&63), "{after:?}");
     index

@@ -40,7 +40,7 @@ pub use jobs::{EditionJob, Job, JobCounts, JobKind, JobState, Requeue, MAX_ATTEM
 pub use media::StoredMedia;
 pub use memory::MemoryRow;
 pub use newsroom::{PendingComment, SessionInfo};
-pub use reads::{ArticleCard, CardCursor, CardFilter, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
+pub use reads::{ArticleCard, Beside, CardCursor, CardFilter, CardPage, Comment, ReviewItem, SitemapEdition, SitemapEntry};
 pub use workflow::{workflow_value, UnpublishedStory};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

@@ -107,6 +107,14 @@ pub struct CardCursor {
     pub article_id: ArticleId,
 }
 
+/// The lists beside a story ([`Store::beside`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Beside {
+    pub same_category: Vec<ArticleCard>,
+    pub same_author: Vec<ArticleCard>,
+    pub videos: Vec<ArticleCard>,
+}
+
 /// A page of cards and how many there are in all.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CardPage {
@@ -171,13 +179,43 @@ impl Store {
         sections: &[Category],
         per_section: i64,
     ) -> Result<(Vec<ArticleCard>, Vec<Vec<ArticleCard>>)> {
-        let filters: Vec<(CardFilter, i64)> = std::iter::once((CardFilter::All, latest))
+        let lists: Vec<(CardFilter, i64)> = std::iter::once((CardFilter::All, latest))
             .chain(sections.iter().map(|c| (CardFilter::Category(*c), per_section)))
             .collect();
-        let mut parts = Vec::with_capacity(filters.len());
-        let mut binds: Vec<(Option<String>, i64)> = Vec::with_capacity(filters.len());
+        let mut blocks = self.card_lists(lang, &lists).await?;
+        let latest = blocks.remove(0);
+        Ok((latest, blocks))
+    }
+
+    /// The lists beside a story, in one query: at most `limit` other
+    /// public stories in `lang` in its section and by its author, and at
+    /// most `videos` in the video section, each newest first.
+    pub async fn beside(&self, article: &Article, lang: Lang, limit: usize, videos: usize) -> Result<Beside> {
+        let mut lists = vec![
+            (CardFilter::Category(article.category), limit as i64 + 1),
+            (CardFilter::Category(Category::VIDEO), videos as i64 + 1),
+        ];
+        if let Some(author) = &article.author {
+            lists.push((CardFilter::Author(&author.slug), limit as i64 + 1));
+        }
+        let mut found = self.card_lists(lang, &lists).await?.into_iter();
+        let mut next = |n: usize| -> Vec<ArticleCard> {
+            found.next().unwrap_or_default().into_iter().filter(|c| c.article_id != article.id).take(n).collect()
+        };
+        let (same_category, videos) = (next(limit), next(videos));
+        Ok(Beside { same_category, videos, same_author: next(limit) })
+    }
+
+    /// Several lists of cards in one query (a UNION ALL of each list's
+    /// newest): each `(filter, limit)` gives the newest `limit` public
+    /// stories in `lang` it picks, in the order asked. Not for place
+    /// filters, whose pattern needs the rows checked (see [`Self::cards_after`]).
+    async fn card_lists(&self, lang: Lang, lists: &[(CardFilter<'_>, i64)]) -> Result<Vec<Vec<ArticleCard>>> {
+        let mut parts = Vec::with_capacity(lists.len());
+        let mut binds: Vec<(Option<String>, i64)> = Vec::with_capacity(lists.len());
         let columns = CARD_SELECT.strip_prefix("SELECT ").expect("a SELECT");
-        for (block, (filter, limit)) in filters.iter().enumerate() {
+        for (block, (filter, limit)) in lists.iter().enumerate() {
+            debug_assert!(!matches!(filter, CardFilter::Place(_)), "place filters need their rows checked");
             let (clause, arg) = filter.clause()?;
             parts.push(format!(
                 "SELECT * FROM (SELECT {block} AS block, {columns} WHERE e.lang = ? AND {PUBLIC} AND {clause}
@@ -195,7 +233,7 @@ impl Store {
             }
             q = q.bind(limit);
         }
-        let mut blocks: Vec<Vec<ArticleCard>> = vec![Vec::new(); filters.len()];
+        let mut blocks: Vec<Vec<ArticleCard>> = vec![Vec::new(); lists.len()];
         for row in q.fetch_all(&self.pool).await? {
             let block: i64 = row.try_get("block")?;
             if let Some(list) = usize::try_from(block).ok().and_then(|b| blocks.get_mut(b)) {
@@ -206,8 +244,7 @@ impl Store {
         for list in &mut blocks {
             list.sort_by(|a, b| b.published_at.cmp(&a.published_at).then(b.article_id.cmp(&a.article_id)));
         }
-        let latest = blocks.remove(0);
-        Ok((latest, blocks))
+        Ok(blocks)
     }
 
     /// Public stories in `lang` matching `filter`, newest first, starting

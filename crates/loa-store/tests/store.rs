@@ -179,6 +179,15 @@ async fn related_lists_exclude_the_article_itself(t: TestStore) {
     assert_eq!(cat, vec![b]);
     let auth: Vec<_> = store.same_author(&art, Lang::En, 5).await.unwrap().iter().map(|c| c.article_id).collect();
     assert_eq!(auth, vec![b]);
+    // The lists beside the story, read in one query, say the same.
+    let beside = store.beside(&art, Lang::En, 5, 3).await.unwrap();
+    let ids = |cards: &[loa_store::ArticleCard]| cards.iter().map(|c| c.article_id).collect::<Vec<_>>();
+    assert_eq!((ids(&beside.same_category), ids(&beside.same_author)), (cat, auth));
+    assert!(beside.videos.is_empty());
+    let unrelated = store.article_by_slug("gamma").await.unwrap().unwrap();
+    let alone = store.beside(&unrelated, Lang::En, 5, 3).await.unwrap();
+    assert!(alone.same_category.is_empty() && alone.same_author.is_empty(), "never the story itself: {alone:?}");
+    assert_eq!(store.beside(&art, Lang::En, 1, 3).await.unwrap().same_category.len(), 1);
 }
 
 async fn near_duplicates_merge_within_the_threshold_only(t: TestStore) {

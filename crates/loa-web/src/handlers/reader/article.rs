@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use loa_domain::{Article, Block, Category, Lang};
-use loa_store::CardFilter;
+use loa_domain::{Article, Block, Lang};
 
 use crate::handlers::{ctx, finish, not_found, render_page, PageError, PageLang, PageResult};
 use crate::render::article::{json_ld, main_html, ArticleView, SameTopic};
@@ -34,7 +33,12 @@ async fn same_topic(state: &AppState, article: &Article, lang: Lang) -> Result<S
     let index = state.search.clone();
     let article_id = article.id;
     let started = std::time::Instant::now();
-    match tokio::task::spawn_blocking(move || index.similar(article_id, lang, RELATED)).await? {
+    // Remembered since the index's last commit: no need for a blocking thread.
+    let answer = match index.remembered_similar(article_id, lang, RELATED) {
+        Some(hits) => Ok(hits),
+        None => tokio::task::spawn_blocking(move || index.similar(article_id, lang, RELATED)).await?,
+    };
+    match answer {
         Ok(hits) if !hits.is_empty() => {
             tracing::debug!(article_id, elapsed = ?started.elapsed(), "related stories by similarity");
             return Ok(SameTopic::Similar(hits));
@@ -80,9 +84,7 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
 
     let comments: Vec<_> = state.store.comments(article.id).await?.into_iter().filter(|cm| cm.lang == lang).collect();
     let same_topic = same_topic(state, &article, lang).await?;
-    let same_category = state.store.same_category(&article, lang, RELATED).await?;
-    let same_author = state.store.same_author(&article, lang, RELATED).await?;
-    let video_stories = state.store.others(&article, &CardFilter::Category(Category::VIDEO), lang, VIDEO_STORIES).await?;
+    let beside = state.store.beside(&article, lang, RELATED, VIDEO_STORIES).await?;
 
     let view = ArticleView {
         article: &article,
@@ -91,9 +93,9 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
         comments: &comments,
         comment_outcome,
         same_topic: &same_topic,
-        same_category: &same_category,
-        same_author: &same_author,
-        video_stories: &video_stories,
+        same_category: &beside.same_category,
+        same_author: &beside.same_author,
+        video_stories: &beside.videos,
     };
     let description = if edition.lead.trim().is_empty() {
         edition
