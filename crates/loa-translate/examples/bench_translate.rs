@@ -24,6 +24,10 @@ use loa_translate::{Apertium, Context, Engine, InMemory, Memory, Translator, DEF
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
+/// The allocator the `loa` binary runs the translator with.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn usage() -> ! {
     eprintln!(
         "usage:\n  bench_translate generate --articles DIR --lang CODE --words N --out FILE\n  \
