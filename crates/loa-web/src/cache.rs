@@ -73,15 +73,14 @@ const MIN_COMPRESSED: usize = 256;
 /// when that is 0).
 pub const STORY_PAGE_LIFETIME: Duration = Duration::from_secs(300);
 
-/// A kept page: its headers as the reader receives them (the identity
-/// form's strong tag among them), its bytes, and its compressed forms,
-/// each made the first time someone asks for it.
+/// A kept page: each form of it (as rendered, and compressed with each
+/// coding the first time a reader asks for it) with its headers as the
+/// reader receives them, its own strong tag among them.
 pub struct Entry {
     at: Instant,
     /// The cache's generation when the page's render began: while it is
     /// still the current one, nothing has changed since.
     generation: u64,
-    headers: HeaderMap,
     /// The `ETag` of the identity form; compressed forms append their coding.
     tag: String,
     /// The metrics label of the page's route.
@@ -90,9 +89,16 @@ pub struct Entry {
     links: Box<[Box<str>]>,
     /// A story's page (kept longer), not a list.
     story_page: bool,
+    identity: Form,
+    gzip: OnceLock<Form>,
+    brotli: OnceLock<Form>,
+}
+
+/// One form of a page: its bytes and every header a reader gets with them.
+#[derive(Clone)]
+struct Form {
+    headers: HeaderMap,
     body: Bytes,
-    gzip: OnceLock<Bytes>,
-    brotli: OnceLock<Bytes>,
 }
 
 impl Entry {
@@ -110,32 +116,34 @@ impl Entry {
         self.links.iter().any(|l| slugs.contains(&**l))
     }
 
-    fn body_for(&self, coding: Coding) -> Bytes {
+    /// The page in `coding`, compressed now if no one asked for it before.
+    fn form(&self, coding: Coding) -> &Form {
+        let compressed = |compress: fn(&[u8]) -> Bytes| {
+            let mut headers = self.identity.headers.clone();
+            let tag = conditional::coded_tag(&self.tag, coding);
+            headers.insert(header::ETAG, HeaderValue::from_str(&tag).expect("a tag and a coding name are header-safe"));
+            let name = coding.name().expect("a compressed form names its coding");
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
+            Form { headers, body: compress(&self.identity.body) }
+        };
         match coding {
-            Coding::Identity => self.body.clone(),
-            Coding::Gzip => self.gzip.get_or_init(|| conditional::gzip(&self.body)).clone(),
-            Coding::Brotli => self.brotli.get_or_init(|| conditional::brotli(&self.body)).clone(),
+            Coding::Identity => &self.identity,
+            Coding::Gzip => self.gzip.get_or_init(|| compressed(conditional::gzip)),
+            Coding::Brotli => self.brotli.get_or_init(|| compressed(conditional::brotli)),
         }
     }
 
     /// The answer to a request with `request` headers: the form it accepts
     /// best, or `304 Not Modified` when it holds that form already.
     fn respond(&self, request: &HeaderMap) -> Response {
-        let coding = if self.body.len() >= MIN_COMPRESSED { Coding::accepted(request) } else { Coding::Identity };
-        let tag = conditional::coded_tag(&self.tag, coding);
-        let tag = HeaderValue::from_str(&tag).expect("a tag and a coding name are header-safe");
-        if conditional::client_has(request, &tag, self.headers.get(header::LAST_MODIFIED)) {
-            let mut not_modified = conditional::not_modified(&self.headers);
-            not_modified.headers_mut().insert(header::ETAG, tag);
-            return not_modified;
+        let coding = if self.identity.body.len() >= MIN_COMPRESSED { Coding::accepted(request) } else { Coding::Identity };
+        let form = self.form(coding);
+        let tag = form.headers.get(header::ETAG).expect("every form is tagged");
+        if conditional::client_has(request, tag, form.headers.get(header::LAST_MODIFIED)) {
+            return conditional::not_modified(&form.headers);
         }
-        let mut response = Response::new(Body::from(self.body_for(coding)));
-        let headers = response.headers_mut();
-        *headers = self.headers.clone();
-        headers.insert(header::ETAG, tag);
-        if let Some(name) = coding.name() {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
-        }
+        let mut response = Response::new(Body::from(form.body.clone()));
+        *response.headers_mut() = form.headers.clone();
         response
     }
 }
@@ -327,7 +335,7 @@ impl Entries {
 /// The bytes a page counts for: room for its compressed forms too
 /// (together well under the page itself).
 fn cost(key: &str, entry: &Entry) -> usize {
-    key.len() + entry.body.len() * 3 / 2
+    key.len() + entry.identity.body.len() * 3 / 2
 }
 
 /// The slugs of the stories a page links to (`…/article/{slug}`, in
@@ -365,15 +373,15 @@ fn entry(key: &str, mut headers: HeaderMap, body: Bytes, route: String, generati
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     let path = key.split('?').next().unwrap_or(key);
     let (links, story_page) = (linked_stories(&body), is_story_page(path));
+    headers.insert(header::ETAG, HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("\"\"")));
     Arc::new(Entry {
         at: Instant::now(),
         generation,
-        headers,
         tag,
         route,
         links,
         story_page,
-        body,
+        identity: Form { headers, body },
         gzip: OnceLock::new(),
         brotli: OnceLock::new(),
     })
@@ -619,8 +627,8 @@ mod tests {
         let twenty_seconds_ago = {
             let kept = cache.entries.read().unwrap().pages.get("/en/article/port/video/1").unwrap().clone();
             let at = Instant::now().checked_sub(Duration::from_secs(20)).unwrap();
-            let (headers, tag, links, body) = (kept.headers.clone(), kept.tag.clone(), kept.links.clone(), kept.body.clone());
-            Entry { at, gzip: OnceLock::new(), brotli: OnceLock::new(), headers, tag, route: String::new(), links, body, ..*kept }
+            let (identity, tag, links) = (kept.identity.clone(), kept.tag.clone(), kept.links.clone());
+            Entry { at, gzip: OnceLock::new(), brotli: OnceLock::new(), identity, tag, route: String::new(), links, ..*kept }
         };
         assert!(twenty_seconds_ago.fresh(Duration::from_secs(10), cache.generation()));
         assert!(twenty_seconds_ago.fresh(Duration::ZERO, twenty_seconds_ago.generation), "unchanged since: exact");
