@@ -82,6 +82,12 @@ const MIGRATIONS: &[(i64, &str, &str, &str)] = &[
         include_str!("../migrations/sqlite/0012_story_workflow.sql"),
         include_str!("../migrations/postgres/0012_story_workflow.sql"),
     ),
+    (
+        13,
+        "newest public stories",
+        include_str!("../migrations/sqlite/0013_newest_public_stories.sql"),
+        include_str!("../migrations/postgres/0013_newest_public_stories.sql"),
+    ),
 ];
 
 /// Whether this build has migration `version`.

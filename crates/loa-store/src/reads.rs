@@ -58,6 +58,9 @@ pub struct SitemapEdition {
     pub updated_at: DateTime<Utc>,
     /// The story's first picture, for image sitemaps.
     pub image: Option<Figure>,
+    /// Every language the story is public in (its alternates), this one
+    /// among them.
+    pub langs: Vec<Lang>,
 }
 
 /// An edition waiting for a person: held by the checks or failed.
@@ -334,14 +337,17 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<SitemapEdition>> {
         let sql = crate::sql(&format!(
-            "SELECT a.slug, a.published_at, e.title, e.blocks, e.updated_at FROM articles a JOIN editions e ON e.article_id = a.id
+            "SELECT a.id, a.slug, a.published_at, e.title, e.blocks, e.updated_at FROM articles a JOIN editions e ON e.article_id = a.id
              WHERE e.lang = ? AND {PUBLIC} AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
         ))
         .into_owned();
         let floor = since.map(crate::ts).unwrap_or_default();
         let rows = sqlx::query(&sql).bind(lang.code()).bind(floor).bind(limit).bind(offset).fetch_all(&self.pool).await?;
+        let ids = rows.iter().map(|r| r.try_get::<i64, _>("id")).collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut langs = self.public_langs_of(&ids).await?;
         rows.iter()
-            .map(|r| {
+            .zip(&ids)
+            .map(|(r, id)| {
                 let image = first_figure(blocks_from(&r.try_get::<String, _>("blocks")?)?);
                 Ok(SitemapEdition {
                     slug: r.try_get("slug")?,
@@ -349,9 +355,34 @@ impl Store {
                     published_at: parse_ts(&r.try_get::<String, _>("published_at")?)?,
                     updated_at: parse_ts(&r.try_get::<String, _>("updated_at")?)?,
                     image,
+                    langs: langs.remove(id).unwrap_or_default(),
                 })
             })
             .collect()
+    }
+
+    /// The languages each of these stories is public in: a sitemap page's
+    /// alternates, read for its own stories only (not the whole archive).
+    async fn public_langs_of(&self, ids: &[ArticleId]) -> Result<std::collections::HashMap<ArticleId, Vec<Lang>>> {
+        // Well under SQLite's and PostgreSQL's limits on bound values.
+        const CHUNK: usize = 1000;
+        let mut out: std::collections::HashMap<ArticleId, Vec<Lang>> = std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = crate::sql(&format!(
+                "SELECT e.article_id, e.lang FROM articles a JOIN editions e ON e.article_id = a.id
+                 WHERE {PUBLIC} AND a.id IN ({marks}) ORDER BY e.article_id, e.lang"
+            ))
+            .into_owned();
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            for r in q.fetch_all(&self.pool).await? {
+                out.entry(r.try_get("article_id")?).or_default().push(parse_lang(&r.try_get::<String, _>("lang")?)?);
+            }
+        }
+        Ok(out)
     }
 
     /// The author `slug` names, if a published story carries their byline.

@@ -337,6 +337,7 @@ async fn places_and_sitemaps_are_read_per_language(t: TestStore) {
         vec!["a-new-bridge-in-da-nang", "boats-on-the-perfume-river"]
     );
     assert_eq!(all[1].image.as_ref().unwrap().src, "/media/a.svg");
+    assert!(all.iter().all(|e| e.langs == vec![Lang::En]), "each story's own languages: {all:?}");
     let recent = store.sitemap_editions(Lang::En, Some(Utc::now() - Duration::hours(48)), 10, 0).await.unwrap();
     assert_eq!(recent.len(), 1, "only the story of the last two days");
     assert!(store.sitemap_editions(Lang::Es, None, 10, 0).await.unwrap().is_empty());

@@ -26,8 +26,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 
-/// Larger answers pass untagged rather than being held in memory.
-const MAX_TAGGED_BYTES: usize = 16 * 1024 * 1024;
+/// Larger answers pass untagged rather than being held in memory (a full
+/// sitemap page, the largest answer, stays under the protocol's 50 MB).
+const MAX_TAGGED_BYTES: usize = 64 * 1024 * 1024;
 /// Addresses whose validators are remembered; past that they start over.
 const MAX_VALIDATORS: usize = 100_000;
 
@@ -50,12 +51,13 @@ pub async fn tag(State(state): State<AppState>, request: Request, next: Next) ->
         let rule = format!("public, max-age=0, s-maxage={secs}, stale-while-revalidate=60");
         parts.headers.insert(header::CACHE_CONTROL, HeaderValue::from_str(&rule).expect("ascii"));
     }
-    let body = if parts.headers.contains_key(header::ETAG) {
+    let too_large = axum::body::HttpBody::size_hint(&body).lower() > MAX_TAGGED_BYTES as u64;
+    let body = if parts.headers.contains_key(header::ETAG) || too_large {
         body
     } else {
         let bytes = match to_bytes(body, MAX_TAGGED_BYTES).await {
             Ok(b) => b,
-            // Too large (or broken mid-way): the body is gone, so say so.
+            // Broken mid-way: the body is gone, so say so.
             Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         };
         parts.headers.insert(header::ETAG, HeaderValue::from_str(&strong_tag(&bytes)).expect("hex is a valid header value"));

@@ -11,7 +11,6 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use loa_domain::Lang;
-use std::collections::HashMap;
 
 use crate::handlers::PageError;
 use crate::render::{esc, iso};
@@ -103,14 +102,12 @@ async fn language_page(state: &AppState, lang: Lang, n: i64) -> Result<String, P
         let homes: Vec<(Lang, String)> = offered.iter().map(|l| (*l, state.site.absolute(&format!("/{}/", l.code())))).collect();
         url_entry(&mut out, &state.site.absolute(&format!("/{}/", lang.code())), None, &homes, None);
     }
-    // Which languages each story exists in, for its alternates.
-    let langs_of: HashMap<String, Vec<Lang>> = state.store.sitemap().await?.into_iter().map(|e| (e.slug, e.langs)).collect();
     let editions = state.store.sitemap_editions(lang, None, URLS_PER_SITEMAP, (n - 1) * URLS_PER_SITEMAP).await?;
     for e in &editions {
         let alternates: Vec<(Lang, String)> = offered
             .iter()
             .copied()
-            .filter(|l| langs_of.get(&e.slug).is_some_and(|ls| ls.contains(l)))
+            .filter(|l| e.langs.contains(l))
             .map(|l| (l, state.site.absolute(&crate::render::article_path(l, &e.slug))))
             .collect();
         let image = e.image.as_ref().filter(|f| crate::render::url_attr(&f.src).is_some()).map(|f| {
