@@ -337,14 +337,7 @@ async fn kept_pages(base: &str) -> u64 {
 #[tokio::test]
 async fn a_portal_moved_to_postgres_serves_the_same_pages() {
     let page = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
-    let other =
-        article_page("Cần Thơ dredges its port", &["Dredgers deepened the Cái Cui channel to nine metres for container ships."])
-            .replace("Phạm Thị Lan", "Lê Văn Tám");
-    let server = Fixture::start(HashMap::from([
-        ("/lanterns.html".to_string(), Reply::html(&page)),
-        ("/port.html".to_string(), Reply::html(&other)),
-    ]))
-    .await;
+    let server = Fixture::start(HashMap::from([("/lanterns.html".to_string(), Reply::html(&page))])).await;
     let single = TestApp::with(|c| c.base_url = "http://portal.example".into()).await;
     loa::ingest::ingest_url(&single.services, &server.url("/lanterns.html"), Some("Fixture Times")).await.unwrap();
     single.drain().await;
