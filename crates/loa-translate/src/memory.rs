@@ -48,13 +48,34 @@ pub fn normalise(segment: &str) -> String {
     // Most text arrives composed already; the quick check spares it the
     // full composition pass, the costliest part of a memory lookup. Text
     // made only of characters that are composed whatever surrounds them
-    // (ASCII, Latin-1, Cyrillic letters) skips even the quick check.
-    if segment.chars().all(always_composed)
-        || unicode_normalization::is_nfc_quick(segment.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        return collapse(segment.chars());
+    // (ASCII, Latin-1, Cyrillic letters) skips even the quick check, and
+    // if its spaces are single already it is its own key: one copy.
+    let (composed, collapsed) = scan(segment);
+    if composed && collapsed {
+        return segment.to_owned();
     }
-    collapse(segment.nfc())
+    if composed || unicode_normalization::is_nfc_quick(segment.chars()) == unicode_normalization::IsNormalized::Yes {
+        return collapse(segment.len(), segment.chars());
+    }
+    collapse(segment.len(), segment.nfc())
+}
+
+/// In one pass: whether every character is [`always_composed`], and
+/// whether the whitespace is collapsed already (single plain spaces, none
+/// at either end).
+fn scan(segment: &str) -> (bool, bool) {
+    let (mut composed, mut collapsed) = (true, true);
+    let mut after_space = true;
+    for c in segment.chars() {
+        composed &= always_composed(c);
+        if c.is_whitespace() {
+            collapsed &= c == ' ' && !after_space;
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    (composed, collapsed && !(after_space && !segment.is_empty()))
 }
 
 /// Characters that never change under NFC and never combine with what
@@ -65,8 +86,8 @@ fn always_composed(c: char) -> bool {
     matches!(c, '\u{0}'..='\u{2ff}' | '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}')
 }
 
-fn collapse(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
+fn collapse(len_hint: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(len_hint);
     let mut pending_space = false;
     for c in chars {
         if c.is_whitespace() {
@@ -233,6 +254,12 @@ mod tests {
     #[test]
     fn normalise_composes_collapses_and_trims_but_keeps_case() {
         assert_eq!(normalise("  Hello \t\n  World  "), "Hello World");
+        for text in
+            ["Hello World", "Hello  World", "Hello World ", " Hello", "Hello\tWorld", "Hello\u{a0}World", "", " ", "Ёлка горит"]
+        {
+            let slow: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalise(text), slow, "{text:?}");
+        }
         // NFD "Hồ" (o + circumflex + grave) becomes the precomposed form.
         assert_eq!(normalise("Ho\u{302}\u{300}"), "H\u{1ed3}");
         assert_eq!(normalise("Ho\u{302}\u{300}"), normalise("Hồ"));
