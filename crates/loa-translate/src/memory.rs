@@ -75,7 +75,7 @@ fn scan(segment: &str) -> (bool, bool) {
             after_space = false;
         }
     }
-    (composed, collapsed && !(after_space && !segment.is_empty()))
+    (composed, collapsed && (segment.is_empty() || !after_space))
 }
 
 /// Characters that never change under NFC and never combine with what
