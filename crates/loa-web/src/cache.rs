@@ -1,9 +1,9 @@
-//! A short-lived cache of rendered reader pages ("micro-caching", as news
-//! sites put in front of their renderers): a page asked for again within
-//! a few seconds is served from memory instead of rebuilt from the store
-//! and the index. Newsroom decisions made here clear it at once; changes
-//! made anywhere else (workers, the command line, other nodes) clear it
-//! when this node's change-log follower sees them, within a second.
+//! The page cache: rendered reader pages kept in memory and served again
+//! instead of rebuilt from the store and the index, until what they show
+//! changes. Newsroom decisions made here clear it at once; changes made
+//! anywhere else (workers, the command line, other nodes) drop the pages
+//! they touch when this node's change-log follower sees them, within a
+//! second.
 //!
 //! When a page is missing or expired, one request renders it and the
 //! others asking for it meanwhile wait for that render ("single flight"),
