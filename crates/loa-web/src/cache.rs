@@ -68,6 +68,9 @@ const MAX_BODY: usize = 2 * 1024 * 1024;
 const MAX_KEY: usize = 2048;
 /// Smaller pages are not worth compressing.
 const MIN_COMPRESSED: usize = 256;
+/// Pages rendered again after one change at most: the most recently
+/// rendered of those it dropped.
+pub const MAX_REFILLED: usize = 64;
 /// How long after its render a story page is served once a change could
 /// have added to its side lists (`page_cache_secs` if longer; not at all
 /// when that is 0).
@@ -89,6 +92,9 @@ pub struct Entry {
     links: Box<[Box<str>]>,
     /// A story's page (kept longer), not a list.
     story_page: bool,
+    /// A `Last-Modified` still to come when the page was kept: added to
+    /// its answers from that second on.
+    modified_later: Option<conditional::ModifiedLater>,
     identity: Form,
     gzip: OnceLock<Form>,
     brotli: OnceLock<Form>,
@@ -139,11 +145,18 @@ impl Entry {
         let coding = if self.identity.body.len() >= MIN_COMPRESSED { Coding::accepted(request) } else { Coding::Identity };
         let form = self.form(coding);
         let tag = form.headers.get(header::ETAG).expect("every form is tagged");
-        if conditional::client_has(request, tag, form.headers.get(header::LAST_MODIFIED)) {
-            return conditional::not_modified(&form.headers);
+        let come = self.modified_later.as_ref().filter(|later| std::time::SystemTime::now() >= later.0).map(|later| &later.1);
+        let modified = form.headers.get(header::LAST_MODIFIED).or(come);
+        let mut response = if conditional::client_has(request, tag, modified) {
+            conditional::not_modified(&form.headers)
+        } else {
+            let mut response = Response::new(Body::from(form.body.clone()));
+            *response.headers_mut() = form.headers.clone();
+            response
+        };
+        if let Some(date) = come {
+            response.headers_mut().insert(header::LAST_MODIFIED, date.clone());
         }
-        let mut response = Response::new(Body::from(form.body.clone()));
-        *response.headers_mut() = form.headers.clone();
         response
     }
 }
@@ -151,6 +164,11 @@ impl Entry {
 /// The flag [`mark`] puts on an answer to keep.
 #[derive(Clone, Copy)]
 pub struct Kept;
+
+/// The flag [`refill`] puts on its own requests: not a reader's, so not
+/// counted in the metrics.
+#[derive(Clone, Copy)]
+pub struct RenderedAhead;
 
 /// The flag [`fill`] puts on a request whose answer it may keep.
 #[derive(Clone, Copy)]
@@ -167,6 +185,10 @@ pub struct PageCache {
     /// Counts clearings: a page whose rendering began before the latest
     /// one may show the state before a decision, so it is not kept.
     generation: std::sync::atomic::AtomicU64,
+    /// Pages dropped by changes ([`PageCache::stories_changed`]).
+    dropped: std::sync::atomic::AtomicU64,
+    /// Pages rendered again ahead of readers ([`refill`]).
+    refilled: std::sync::atomic::AtomicU64,
 }
 
 #[derive(Default)]
@@ -200,19 +222,35 @@ impl PageCache {
     /// for their lifetime from now on. After changes another process or
     /// node made, read from the change log. Pages being rendered now are
     /// not kept (they may have read the state before).
-    pub fn stories_changed(&self, slugs: &[String]) {
+    ///
+    /// Answers the addresses of the pages dropped, those rendered most
+    /// recently first (at most [`MAX_REFILLED`]): [`refill`] renders them
+    /// again, so that their readers find them kept.
+    pub fn stories_changed(&self, slugs: &[String]) -> Vec<String> {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let slugs: std::collections::HashSet<&str> = slugs.iter().map(String::as_str).collect();
         let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
         let mut freed = 0;
+        let mut dropped: Vec<(Instant, String)> = Vec::new();
         entries.pages.retain(|key, entry| {
             let keep = entry.story_page && !entry.links_any(&slugs);
             if !keep {
                 freed += cost(key, entry);
+                dropped.push((entry.at, key.clone()));
             }
             keep
         });
         entries.bytes -= freed;
+        self.dropped.fetch_add(dropped.len() as u64, std::sync::atomic::Ordering::Relaxed);
+        dropped.sort_by_key(|d| std::cmp::Reverse(d.0));
+        dropped.into_iter().take(MAX_REFILLED).map(|(_, key)| key).collect()
+    }
+
+    /// Pages dropped by changes, and pages rendered ahead of readers,
+    /// since this process started.
+    pub fn turnover(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.dropped.load(Relaxed), self.refilled.load(Relaxed))
     }
 
     /// Pages and bytes kept now.
@@ -283,7 +321,7 @@ impl PageCache {
 
     #[cfg(test)]
     fn put(&self, key: &str, headers: HeaderMap, body: Bytes) {
-        self.put_if_current(None, key, entry(key, headers, body, String::new(), self.generation()));
+        self.put_if_current(None, key, entry(key, headers, body, String::new(), self.generation(), None));
     }
 
     /// Keeps a page; with `rendered_in`, only if the cache was not cleared
@@ -365,7 +403,14 @@ fn is_story_page(path: &str) -> bool {
     matches!((parts.next(), parts.next(), parts.next()), (Some(lang), Some("article"), Some(slug)) if lang.len() == 2 && !slug.is_empty())
 }
 
-fn entry(key: &str, mut headers: HeaderMap, body: Bytes, route: String, generation: u64) -> Arc<Entry> {
+fn entry(
+    key: &str,
+    mut headers: HeaderMap,
+    body: Bytes,
+    route: String,
+    generation: u64,
+    modified_later: Option<conditional::ModifiedLater>,
+) -> Arc<Entry> {
     // Each form has its own length and tag; hyper writes the length.
     headers.remove(header::CONTENT_LENGTH);
     let tag = headers.remove(header::ETAG).and_then(|t| t.to_str().ok().map(str::to_string));
@@ -381,6 +426,7 @@ fn entry(key: &str, mut headers: HeaderMap, body: Bytes, route: String, generati
         route,
         links,
         story_page,
+        modified_later,
         identity: Form { headers, body },
         gzip: OnceLock::new(),
         brotli: OnceLock::new(),
@@ -454,7 +500,8 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
             let (parts, body) = response.into_parts();
             match axum::body::to_bytes(body, MAX_BODY).await {
                 Ok(bytes) => {
-                    let entry = entry(&keep_as, parts.headers, bytes, route, generation);
+                    let later = parts.extensions.get::<conditional::ModifiedLater>().cloned();
+                    let entry = entry(&keep_as, parts.headers, bytes, route, generation, later);
                     cache.put_if_current(Some(generation), &keep_as, entry.clone());
                     Ok(entry)
                 }
@@ -470,6 +517,30 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
     match kept {
         Ok(entry) => entry.respond(&asked),
         Err(response) => response,
+    }
+}
+
+/// Renders the pages at `addresses` again and keeps them, one at a time,
+/// through the whole router (so they are kept exactly as a reader's
+/// request would have kept them): after a change dropped them, their next
+/// readers find them ready. A page that no longer renders (a withdrawn
+/// story's) is simply not kept.
+pub async fn refill(state: AppState, addresses: Vec<String>) {
+    use tower::ServiceExt;
+    if addresses.is_empty() || !state.page_cache.enabled() {
+        return;
+    }
+    let app = crate::router(state.clone());
+    for address in addresses {
+        let Ok(mut request) = axum::http::Request::get(&address).body(Body::empty()) else { continue };
+        request.extensions_mut().insert(RenderedAhead);
+        request.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 0))));
+        let Ok(response) = app.clone().oneshot(request).await;
+        if response.status() == StatusCode::OK {
+            state.page_cache.refilled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        // Read to the end, so that nothing is left half-sent.
+        let _ = axum::body::to_bytes(response.into_body(), MAX_BODY).await;
     }
 }
 
@@ -490,7 +561,8 @@ mod tests {
                     .single_flight("/en/", Duration::from_secs(10), |generation| async move {
                         renders.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         tokio::time::sleep(Duration::from_millis(30)).await;
-                        let page = entry("/en/", HeaderMap::new(), Bytes::from_static(b"front page"), String::new(), generation);
+                        let page =
+                            entry("/en/", HeaderMap::new(), Bytes::from_static(b"front page"), String::new(), generation, None);
                         keep.put_if_current(Some(generation), "/en/", page.clone());
                         Ok(page)
                     })
@@ -509,7 +581,7 @@ mod tests {
     #[tokio::test]
     async fn each_encoding_is_made_once_and_revalidates_with_its_own_tag() {
         let page = "<p>a page long enough to be worth compressing</p>".repeat(20);
-        let kept = entry("/en/article/x", HeaderMap::new(), Bytes::from(page.clone()), String::new(), 0);
+        let kept = entry("/en/article/x", HeaderMap::new(), Bytes::from(page.clone()), String::new(), 0, None);
         let ask = |pairs: &[(&'static str, &str)]| {
             let mut headers = HeaderMap::new();
             for (name, value) in pairs {
@@ -538,7 +610,7 @@ mod tests {
         assert_eq!(unpacked, page);
         assert_eq!(ask(&[("accept-encoding", "br"), ("if-none-match", &br_tag)]).status(), StatusCode::NOT_MODIFIED);
         assert_eq!(ask(&[("if-none-match", &br_tag)]).status(), StatusCode::OK, "the brotli tag does not name the plain form");
-        let tiny = entry("/en/", HeaderMap::new(), Bytes::from_static(b"small"), String::new(), 0);
+        let tiny = entry("/en/", HeaderMap::new(), Bytes::from_static(b"small"), String::new(), 0, None);
         let mut asks_br = HeaderMap::new();
         asks_br.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br"));
         assert!(tiny.respond(&asks_br).headers().get(header::CONTENT_ENCODING).is_none(), "too small to compress");
@@ -587,13 +659,13 @@ mod tests {
         cache.put_if_current(
             Some(rendered_in),
             "/en/",
-            entry("/en/", HeaderMap::new(), Bytes::from_static(b"old"), String::new(), rendered_in),
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"old"), String::new(), rendered_in, None),
         );
         assert_eq!(cache.size().0, 0, "it may show the state before the decision");
         cache.put_if_current(
             Some(cache.generation()),
             "/en/",
-            entry("/en/", HeaderMap::new(), Bytes::from_static(b"new"), String::new(), cache.generation()),
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"new"), String::new(), cache.generation(), None),
         );
         assert_eq!(cache.size().0, 1);
     }
@@ -628,7 +700,17 @@ mod tests {
             let kept = cache.entries.read().unwrap().pages.get("/en/article/port/video/1").unwrap().clone();
             let at = Instant::now().checked_sub(Duration::from_secs(20)).unwrap();
             let (identity, tag, links) = (kept.identity.clone(), kept.tag.clone(), kept.links.clone());
-            Entry { at, gzip: OnceLock::new(), brotli: OnceLock::new(), identity, tag, route: String::new(), links, ..*kept }
+            Entry {
+                at,
+                gzip: OnceLock::new(),
+                brotli: OnceLock::new(),
+                identity,
+                tag,
+                route: String::new(),
+                links,
+                modified_later: None,
+                ..*kept
+            }
         };
         assert!(twenty_seconds_ago.fresh(Duration::from_secs(10), cache.generation()));
         assert!(twenty_seconds_ago.fresh(Duration::ZERO, twenty_seconds_ago.generation), "unchanged since: exact");

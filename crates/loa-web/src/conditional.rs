@@ -65,8 +65,12 @@ pub async fn tag(State(state): State<AppState>, request: Request, next: Next) ->
     };
     if public && !parts.headers.contains_key(header::LAST_MODIFIED) {
         let tag = parts.headers.get(header::ETAG).and_then(|t| t.to_str().ok()).unwrap_or_default();
-        if let Some(at) = state.validators.last_modified(&address, tag, SystemTime::now()) {
+        let now = SystemTime::now();
+        let at = state.validators.last_modified(&address, tag, now);
+        if at <= now {
             parts.headers.insert(header::LAST_MODIFIED, http_date(at));
+        } else {
+            parts.extensions.insert(ModifiedLater(at, http_date(at)));
         }
     }
     Response::from_parts(parts, body)
@@ -230,30 +234,36 @@ struct Seen {
 }
 
 impl Validators {
-    /// The `Last-Modified` of the answer tagged `tag` at `address`, or
-    /// `None` while that date is still in the future.
-    pub fn last_modified(&self, address: &str, tag: &str, now: SystemTime) -> Option<SystemTime> {
+    /// The `Last-Modified` of the answer tagged `tag` at `address`. It may
+    /// be up to a second ahead of `now` (a page changed twice within one
+    /// second): such a date is not sent before it has come.
+    pub fn last_modified(&self, address: &str, tag: &str, now: SystemTime) -> SystemTime {
         let now = now.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
         let mut seen = self.seen.lock().unwrap_or_else(|p| p.into_inner());
         let date = match seen.dates.get(address) {
             Some((known, date)) if known == tag => *date,
-            known => {
-                let after = known.map(|(_, date)| date + 1).unwrap_or(0);
-                let date = now.max(after).max(seen.floor);
+            _ => {
                 if seen.dates.len() >= MAX_VALIDATORS {
                     seen.dates.clear();
                     seen.floor = now + 1;
-                    return None;
                 }
+                let after = seen.dates.get(address).map(|(_, date)| date + 1).unwrap_or(0);
+                let date = now.max(after).max(seen.floor);
                 seen.dates.insert(address.to_string(), (tag.to_string(), date));
                 date
             }
         };
-        (date <= now).then(|| UNIX_EPOCH + std::time::Duration::from_secs(date))
+        UNIX_EPOCH + std::time::Duration::from_secs(date)
     }
 }
 
-fn http_date(at: SystemTime) -> HeaderValue {
+/// The `Last-Modified` of an answer whose date had not come when it was
+/// made (see [`Validators::last_modified`]): the page cache adds the field
+/// to the kept page's answers once it has.
+#[derive(Debug, Clone)]
+pub struct ModifiedLater(pub SystemTime, pub HeaderValue);
+
+pub(crate) fn http_date(at: SystemTime) -> HeaderValue {
     let at: chrono::DateTime<chrono::Utc> = at.into();
     HeaderValue::from_str(&at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()).expect("ascii")
 }
@@ -298,16 +308,16 @@ mod tests {
     fn a_changed_page_is_dated_after_every_date_given_for_its_older_forms() {
         let at = |s: u64| UNIX_EPOCH + std::time::Duration::from_millis(s);
         let v = Validators::default();
-        assert_eq!(v.last_modified("/en/", "\"a\"", at(100_300)), Some(at(100_000)));
-        assert_eq!(v.last_modified("/en/", "\"a\"", at(105_000)), Some(at(100_000)), "unchanged, same date");
+        assert_eq!(v.last_modified("/en/", "\"a\"", at(100_300)), at(100_000));
+        assert_eq!(v.last_modified("/en/", "\"a\"", at(105_000)), at(100_000), "unchanged, same date");
         // Changed within the same second as its first answer: dated the next
-        // second, and not dated at all until that second has come.
+        // second (which `tag` does not send before it has come).
         let v = Validators::default();
-        assert_eq!(v.last_modified("/en/", "\"a\"", at(100_300)), Some(at(100_000)));
-        assert_eq!(v.last_modified("/en/", "\"b\"", at(100_800)), None);
-        assert_eq!(v.last_modified("/en/", "\"b\"", at(101_200)), Some(at(101_000)));
-        assert_eq!(v.last_modified("/en/", "\"c\"", at(250_000)), Some(at(250_000)));
-        assert_eq!(v.last_modified("/vi/", "\"c\"", at(250_000)), Some(at(250_000)), "each address its own");
+        assert_eq!(v.last_modified("/en/", "\"a\"", at(100_300)), at(100_000));
+        assert_eq!(v.last_modified("/en/", "\"b\"", at(100_800)), at(101_000));
+        assert_eq!(v.last_modified("/en/", "\"b\"", at(101_200)), at(101_000));
+        assert_eq!(v.last_modified("/en/", "\"c\"", at(250_000)), at(250_000));
+        assert_eq!(v.last_modified("/vi/", "\"c\"", at(250_000)), at(250_000), "each address its own");
     }
 
     #[test]

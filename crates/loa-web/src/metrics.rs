@@ -177,6 +177,9 @@ pub(crate) fn route_label(path: &str) -> String {
 /// Counts every request, the page cache's answers included, by route
 /// pattern and status, with how long it took.
 pub async fn track(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if request.extensions().get::<crate::cache::RenderedAhead>().is_some() {
+        return next.run(request).await;
+    }
     let route = route_label(request.uri().path());
     let started = Instant::now();
     let response = next.run(request).await;
@@ -210,6 +213,9 @@ pub async fn metrics(State(state): State<AppState>, request: Request) -> Respons
         out.push_str("# HELP loa_store_up Whether the store answered.\n# TYPE loa_store_up gauge\nloa_store_up 1\n");
     }
     let (pages, bytes) = state.page_cache.size();
+    let (dropped, refilled) = state.page_cache.turnover();
+    let _ = writeln!(out, "# HELP loa_page_cache_dropped_total Pages dropped because a story they show changed.\n# TYPE loa_page_cache_dropped_total counter\nloa_page_cache_dropped_total {dropped}");
+    let _ = writeln!(out, "# HELP loa_page_cache_refilled_total Dropped pages rendered again before a reader asked.\n# TYPE loa_page_cache_refilled_total counter\nloa_page_cache_refilled_total {refilled}");
     let _ = writeln!(out, "# HELP loa_page_cache_pages Pages kept in this node's page cache.\n# TYPE loa_page_cache_pages gauge\nloa_page_cache_pages {pages}");
     let _ = writeln!(out, "# HELP loa_page_cache_bytes Bytes the kept pages count for.\n# TYPE loa_page_cache_bytes gauge\nloa_page_cache_bytes {bytes}");
     let _ = writeln!(out, "# HELP loa_search_documents Editions in this node's search index.\n# TYPE loa_search_documents gauge\nloa_search_documents {}", state.search.num_docs());

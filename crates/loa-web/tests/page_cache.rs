@@ -115,7 +115,14 @@ async fn a_kept_page_is_the_rendered_answer_compressed_once_per_encoding() {
     // tag and a later date.
     let id = s.store.article_by_slug(&s.slug).await.unwrap().unwrap().id;
     s.store.add_comment(id, Lang::En, "Lan", "The ferry at Bến Thủy is running too.").await.unwrap();
-    s.state.page_cache.stories_changed(std::slice::from_ref(&s.slug));
+    let dropped = s.state.page_cache.stories_changed(std::slice::from_ref(&s.slug));
+    assert_eq!(dropped, vec![format!("/en/article/{}", s.slug)]);
+    assert_eq!(s.state.page_cache.size().0, 0);
+    // Rendered again before any reader asks (the binary does this after
+    // every change it reads).
+    loa_web::cache::refill(s.state.clone(), dropped).await;
+    assert_eq!(s.state.page_cache.size().0, 1, "kept again");
+    assert_eq!(s.state.page_cache.turnover(), (1, 1));
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     let changed = client.get(&url).header("if-none-match", &plain_tag).send().await.unwrap();
     assert_eq!(changed.status(), StatusCode::OK, "the old tag no longer matches");
@@ -142,6 +149,8 @@ async fn search_pages_and_the_newsroom_are_not_kept() {
     for _ in 0..3 {
         client.get(&url).send().await.unwrap().bytes().await.unwrap();
     }
+    // Pages rendered ahead of readers are not readers' requests.
+    loa_web::cache::refill(s.state.clone(), vec![format!("/en/article/{}", s.slug)]).await;
     let metrics = client.get(format!("{}/metrics", s.base)).send().await.unwrap().text().await.unwrap();
     let line = metrics
         .lines()

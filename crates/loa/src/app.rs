@@ -74,14 +74,18 @@ impl Application {
         let mut workers = Vec::new();
         // Every node follows the store's change log, workers or not: its
         // search index catches up and the cached pages that show a changed
-        // story are dropped.
-        let page_cache = self.state.page_cache.clone();
+        // story are dropped; those readers asked for last are rendered
+        // again at once, so that readers do not wait for it.
+        let site = self.state.clone();
         workers.push(tokio::spawn(jobs::follow_changes::follow_forever(
             self.services.clone(),
             stop.clone(),
             move |what| match what {
-                jobs::follow_changes::Changed::Stories(slugs) => page_cache.stories_changed(&slugs),
-                jobs::follow_changes::Changed::Everything => page_cache.clear(),
+                jobs::follow_changes::Changed::Stories(slugs) => {
+                    let dropped = site.page_cache.stories_changed(&slugs);
+                    tokio::spawn(loa_web::cache::refill(site.clone(), dropped));
+                }
+                jobs::follow_changes::Changed::Everything => site.page_cache.clear(),
             },
         )));
         if worker {

@@ -322,15 +322,27 @@ async fn a_change_on_one_node_clears_the_other_nodes_cache() {
         assert!(started.elapsed() < Duration::from_secs(1), "node two still serves its old page after 1 s");
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    // The lanterns' page again, and the port's page still: the front page,
-    // which may list a changed story anywhere, is gone.
-    assert_eq!(kept_pages(&b).await, 2, "only the pages that show the changed story are dropped");
+    // Node two dropped the two pages that link the lanterns (their page and
+    // the front page), not the port's page, and rendered both again
+    // without waiting for a reader.
+    let started = Instant::now();
+    while metric(&b, "loa_page_cache_refilled_total").await < 2 {
+        assert!(started.elapsed() < Duration::from_secs(2), "the dropped pages are not rendered again");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert_eq!(metric(&b, "loa_page_cache_dropped_total").await, 2, "only the pages that show the changed story are dropped");
+    assert_eq!(kept_pages(&b).await, 3);
 }
 
 /// `loa_page_cache_pages` of the node serving on `base`.
 async fn kept_pages(base: &str) -> u64 {
+    metric(base, "loa_page_cache_pages").await
+}
+
+/// A value `/metrics` of the node serving on `base` gives without labels.
+async fn metric(base: &str, name: &str) -> u64 {
     let metrics = reqwest::get(format!("{base}/metrics")).await.unwrap().text().await.unwrap();
-    let line = metrics.lines().find(|l| l.starts_with("loa_page_cache_pages ")).expect("the page cache's gauge");
+    let line = metrics.lines().find(|l| l.starts_with(&format!("{name} "))).unwrap_or_else(|| panic!("no {name}"));
     line.rsplit(' ').next().unwrap().parse().unwrap()
 }
 
