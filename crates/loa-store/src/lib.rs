@@ -166,8 +166,13 @@ impl Store {
                     Box::pin(async move {
                         // WAL lets the site read while a worker writes; NORMAL sync is
                         // durable across process crashes (kill -9), which is what jobs need.
+                        // Reads map the file (up to 1 GiB) instead of copying its pages
+                        // into each connection's own small cache: the connections share
+                        // the system's cache, and a large archive is read without a
+                        // system call per page.
                         conn.execute(
-                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                             PRAGMA mmap_size = 1073741824;",
                         )
                         .await?;
                         Ok(())
