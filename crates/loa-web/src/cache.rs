@@ -84,8 +84,6 @@ pub struct Entry {
     /// The cache's generation when the page's render began: while it is
     /// still the current one, nothing has changed since.
     generation: u64,
-    /// The `ETag` of the identity form; compressed forms append their coding.
-    tag: String,
     /// The metrics label of the page's route.
     route: String,
     /// The slugs of the stories the page links to (its own among them).
@@ -126,7 +124,9 @@ impl Entry {
     fn form(&self, coding: Coding) -> &Form {
         let compressed = |compress: fn(&[u8]) -> Bytes| {
             let mut headers = self.identity.headers.clone();
-            let tag = conditional::coded_tag(&self.tag, coding);
+            // The identity form's tag with the coding appended.
+            let identity_tag = headers.get(header::ETAG).and_then(|t| t.to_str().ok()).unwrap_or_default();
+            let tag = conditional::coded_tag(identity_tag, coding);
             headers.insert(header::ETAG, HeaderValue::from_str(&tag).expect("a tag and a coding name are header-safe"));
             let name = coding.name().expect("a compressed form names its coding");
             headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
@@ -230,17 +230,7 @@ impl PageCache {
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let slugs: std::collections::HashSet<&str> = slugs.iter().map(String::as_str).collect();
         let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        let mut freed = 0;
-        let mut dropped: Vec<(Instant, String)> = Vec::new();
-        entries.pages.retain(|key, entry| {
-            let keep = entry.story_page && !entry.links_any(&slugs);
-            if !keep {
-                freed += cost(key, entry);
-                dropped.push((entry.at, key.clone()));
-            }
-            keep
-        });
-        entries.bytes -= freed;
+        let mut dropped = entries.remove_where(|entry| !entry.story_page || entry.links_any(&slugs));
         self.dropped.fetch_add(dropped.len() as u64, std::sync::atomic::Ordering::Relaxed);
         dropped.sort_by_key(|d| std::cmp::Reverse(d.0));
         dropped.into_iter().take(MAX_REFILLED).map(|(_, key)| key).collect()
@@ -358,15 +348,24 @@ impl Entries {
         let cut = (ages.len() / 4).max(1);
         let (_, newest_dropped, _) = ages.select_nth_unstable(cut - 1);
         let newest_dropped = *newest_dropped;
+        self.remove_where(|entry| entry.at <= newest_dropped);
+    }
+
+    /// Removes the pages `gone` picks, giving their bytes back; answers
+    /// when each was rendered, and its address.
+    fn remove_where(&mut self, gone: impl Fn(&Entry) -> bool) -> Vec<(Instant, String)> {
+        let mut removed = Vec::new();
         let mut freed = 0;
         self.pages.retain(|key, entry| {
-            let keep = entry.at > newest_dropped;
-            if !keep {
-                freed += cost(key, entry);
+            if !gone(entry) {
+                return true;
             }
-            keep
+            freed += cost(key, entry);
+            removed.push((entry.at, key.clone()));
+            false
         });
         self.bytes -= freed;
+        removed
     }
 }
 
@@ -413,16 +412,16 @@ fn entry(
 ) -> Arc<Entry> {
     // Each form has its own length and tag; hyper writes the length.
     headers.remove(header::CONTENT_LENGTH);
-    let tag = headers.remove(header::ETAG).and_then(|t| t.to_str().ok().map(str::to_string));
-    let tag = tag.unwrap_or_else(|| conditional::strong_tag(&body));
+    if !headers.contains_key(header::ETAG) {
+        headers
+            .insert(header::ETAG, HeaderValue::from_str(&conditional::strong_tag(&body)).expect("hex is a valid header value"));
+    }
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     let path = key.split('?').next().unwrap_or(key);
     let (links, story_page) = (linked_stories(&body), is_story_page(path));
-    headers.insert(header::ETAG, HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("\"\"")));
     Arc::new(Entry {
         at: Instant::now(),
         generation,
-        tag,
         route,
         links,
         story_page,
@@ -699,13 +698,12 @@ mod tests {
         let twenty_seconds_ago = {
             let kept = cache.entries.read().unwrap().pages.get("/en/article/port/video/1").unwrap().clone();
             let at = Instant::now().checked_sub(Duration::from_secs(20)).unwrap();
-            let (identity, tag, links) = (kept.identity.clone(), kept.tag.clone(), kept.links.clone());
+            let (identity, links) = (kept.identity.clone(), kept.links.clone());
             Entry {
                 at,
                 gzip: OnceLock::new(),
                 brotli: OnceLock::new(),
                 identity,
-                tag,
                 route: String::new(),
                 links,
                 modified_later: None,
