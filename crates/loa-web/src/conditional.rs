@@ -90,18 +90,13 @@ pub async fn revalidate(request: Request, next: Next) -> Response {
     let Some(tag) = response.headers().get(header::ETAG).and_then(|t| t.to_str().ok()).map(str::to_string) else {
         return response;
     };
-    let coding = match response.headers().get(header::CONTENT_ENCODING).map(HeaderValue::as_bytes) {
-        Some(b"br") => Coding::Brotli,
-        Some(b"gzip") => Coding::Gzip,
-        _ => Coding::Identity,
-    };
+    let coding = Coding::sent(response.headers());
     let tag = HeaderValue::from_str(&coded_tag(&tag, coding)).expect("a tag and an encoding name are header-safe");
-    response.headers_mut().insert(header::ETAG, tag.clone());
     if client_has(&asked, &tag, response.headers().get(header::LAST_MODIFIED)) {
-        let mut not_modified = not_modified(response.headers());
-        not_modified.headers_mut().insert(header::ETAG, tag);
-        return not_modified;
+        response.headers_mut().insert(header::ETAG, tag);
+        return not_modified(response.headers());
     }
+    response.headers_mut().insert(header::ETAG, tag);
     response
 }
 
@@ -172,6 +167,16 @@ impl Coding {
             Coding::Gzip
         } else {
             Coding::Identity
+        }
+    }
+
+    /// The coding an answer's `Content-Encoding` names (identity for none
+    /// or one loa does not send).
+    pub(crate) fn sent(headers: &HeaderMap) -> Coding {
+        match headers.get(header::CONTENT_ENCODING).map(HeaderValue::as_bytes) {
+            Some(b"br") => Coding::Brotli,
+            Some(b"gzip") => Coding::Gzip,
+            _ => Coding::Identity,
         }
     }
 
