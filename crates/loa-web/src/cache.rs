@@ -524,19 +524,20 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
 /// request would have kept them): after a change dropped them, their next
 /// readers find them ready. A page that no longer renders (a withdrawn
 /// story's) is simply not kept.
-pub async fn refill(state: AppState, addresses: Vec<String>) {
+/// `app` is the site's [`crate::router`] over the `cache`'s state, built
+/// once by the caller rather than on every change.
+pub async fn refill(app: axum::Router, cache: Arc<PageCache>, addresses: Vec<String>) {
     use tower::ServiceExt;
-    if addresses.is_empty() || !state.page_cache.enabled() {
+    if addresses.is_empty() || !cache.enabled() {
         return;
     }
-    let app = crate::router(state.clone());
     for address in addresses {
         let Ok(mut request) = axum::http::Request::get(&address).body(Body::empty()) else { continue };
         request.extensions_mut().insert(RenderedAhead);
         request.extensions_mut().insert(axum::extract::ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 0))));
         let Ok(response) = app.clone().oneshot(request).await;
         if response.status() == StatusCode::OK {
-            state.page_cache.refilled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            cache.refilled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         // Read to the end, so that nothing is left half-sent.
         let _ = axum::body::to_bytes(response.into_body(), MAX_BODY).await;

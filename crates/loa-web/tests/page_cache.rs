@@ -120,7 +120,7 @@ async fn a_kept_page_is_the_rendered_answer_compressed_once_per_encoding() {
     assert_eq!(s.state.page_cache.size().0, 0);
     // Rendered again before any reader asks (the binary does this after
     // every change it reads).
-    loa_web::cache::refill(s.state.clone(), dropped).await;
+    loa_web::cache::refill(loa_web::router(s.state.clone()), s.state.page_cache.clone(), dropped).await;
     assert_eq!(s.state.page_cache.size().0, 1, "kept again");
     assert_eq!(s.state.page_cache.turnover(), (1, 1));
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
@@ -150,7 +150,8 @@ async fn search_pages_and_the_newsroom_are_not_kept() {
         client.get(&url).send().await.unwrap().bytes().await.unwrap();
     }
     // Pages rendered ahead of readers are not readers' requests.
-    loa_web::cache::refill(s.state.clone(), vec![format!("/en/article/{}", s.slug)]).await;
+    let refill = vec![format!("/en/article/{}", s.slug)];
+    loa_web::cache::refill(loa_web::router(s.state.clone()), s.state.page_cache.clone(), refill).await;
     let metrics = client.get(format!("{}/metrics", s.base)).send().await.unwrap().text().await.unwrap();
     let line = metrics
         .lines()

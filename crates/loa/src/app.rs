@@ -76,16 +76,16 @@ impl Application {
         // search index catches up and the cached pages that show a changed
         // story are dropped; those readers asked for last are rendered
         // again at once, so that readers do not wait for it.
-        let site = self.state.clone();
+        let (cache, site) = (self.state.page_cache.clone(), loa_web::router(self.state.clone()));
         workers.push(tokio::spawn(jobs::follow_changes::follow_forever(
             self.services.clone(),
             stop.clone(),
             move |what| match what {
                 jobs::follow_changes::Changed::Stories(slugs) => {
-                    let dropped = site.page_cache.stories_changed(&slugs);
-                    tokio::spawn(loa_web::cache::refill(site.clone(), dropped));
+                    let dropped = cache.stories_changed(&slugs);
+                    tokio::spawn(loa_web::cache::refill(site.clone(), cache.clone(), dropped));
                 }
-                jobs::follow_changes::Changed::Everything => site.page_cache.clear(),
+                jobs::follow_changes::Changed::Everything => cache.clear(),
             },
         )));
         if worker {
