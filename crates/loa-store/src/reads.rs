@@ -484,26 +484,6 @@ impl Store {
         Ok(scored.into_iter().take(limit).map(|(_, c)| c).collect())
     }
 
-    /// Other public stories in `lang` of `article`'s section, newest first.
-    pub async fn same_category(&self, article: &Article, lang: Lang, limit: usize) -> Result<Vec<ArticleCard>> {
-        self.others(article, &CardFilter::Category(article.category), lang, limit).await
-    }
-
-    /// Other public stories in `lang` by `article`'s author, newest first.
-    pub async fn same_author(&self, article: &Article, lang: Lang, limit: usize) -> Result<Vec<ArticleCard>> {
-        let Some(author) = &article.author else { return Ok(Vec::new()) };
-        self.others(article, &CardFilter::Author(&author.slug), lang, limit).await
-    }
-
-    /// At most `limit` public stories in `lang` that `filter` picks, other
-    /// than `article`, newest first. A story page shows several such lists;
-    /// they need no count, so each is one query (a hop to the database
-    /// thread saved per list, per uncached page).
-    pub async fn others(&self, article: &Article, filter: &CardFilter<'_>, lang: Lang, limit: usize) -> Result<Vec<ArticleCard>> {
-        let cards = self.cards_after(lang, filter, None, limit as i64 + 1).await?;
-        Ok(cards.into_iter().filter(|c| c.article_id != article.id).take(limit).collect())
-    }
-
     /// Every article with at least one public edition, for `/sitemap.xml`.
     pub async fn sitemap(&self) -> Result<Vec<SitemapEntry>> {
         let rows = sqlx::query(&crate::sql(&format!(
