@@ -23,6 +23,7 @@ mod media;
 mod memory;
 mod migrations;
 mod newsroom;
+pub mod pages;
 mod reads;
 mod sources;
 #[cfg(feature = "testing")]

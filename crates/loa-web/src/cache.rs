@@ -57,6 +57,8 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use loa_store::pages::{PageStore, StoredPage, StoryFacts, Touched};
+
 use crate::conditional::{self, Coding};
 use crate::AppState;
 
@@ -189,6 +191,14 @@ pub struct PageCache {
     dropped: std::sync::atomic::AtomicU64,
     /// Pages rendered again ahead of readers ([`refill`]).
     refilled: std::sync::atomic::AtomicU64,
+    /// The second level: pages kept on disk, read when memory has none.
+    stored: Option<Arc<PageStore>>,
+    /// Counts [`PageCache::clear`]s: decisions made here, whose changes the
+    /// stored pages have not seen until the follower's next round.
+    clears: std::sync::atomic::AtomicU64,
+    /// The clearings the stored pages have caught up with (see
+    /// [`PageCache::round_done`]); while behind, they are not read.
+    store_synced: std::sync::atomic::AtomicU64,
 }
 
 #[derive(Default)]
@@ -204,13 +214,55 @@ impl PageCache {
         PageCache { max_bytes, ..PageCache::default() }
     }
 
-    /// Whether pages are kept at all.
+    /// The same cache over `store`, the stored pages read when memory
+    /// has none and written with every page kept.
+    pub fn storing(mut self, store: Arc<PageStore>) -> PageCache {
+        self.stored = Some(store);
+        // Not read before the follower's first round has applied the
+        // changes made while this node was down.
+        self.clears = 1.into();
+        self
+    }
+
+    /// Whether pages are kept in memory.
     pub fn enabled(&self) -> bool {
         self.max_bytes > 0
     }
 
-    /// Forgets every page: after a newsroom decision.
+    /// Whether pages are kept at all, in memory or stored.
+    pub fn keeps(&self) -> bool {
+        self.enabled() || self.stored.is_some()
+    }
+
+    /// The stored pages, if there are any.
+    pub fn stored(&self) -> Option<&Arc<PageStore>> {
+        self.stored.as_ref()
+    }
+
+    /// The stored pages, while they have seen every decision made here.
+    fn usable_store(&self) -> Option<&PageStore> {
+        use std::sync::atomic::Ordering::SeqCst;
+        self.stored.as_deref().filter(|_| self.store_synced.load(SeqCst) >= self.clears.load(SeqCst))
+    }
+
+    /// Called by the change-log follower before each round: what it
+    /// passes to [`PageCache::round_done`] after.
+    pub fn round_begins(&self) -> u64 {
+        self.clears.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// After a round of the follower that began at `began`: every change
+    /// committed before then has been applied to the stored pages, those
+    /// of decisions made here (which [`PageCache::clear`]ed) among them.
+    pub fn round_done(&self, began: u64) {
+        self.store_synced.fetch_max(began, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    /// Forgets every page in memory: after a newsroom decision. Stored
+    /// pages are not read again until the follower has applied the
+    /// decision's change to them.
     pub fn clear(&self) {
+        self.clears.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
         entries.pages.clear();
@@ -226,14 +278,53 @@ impl PageCache {
     /// Answers the addresses of the pages dropped, those rendered most
     /// recently first (at most [`MAX_REFILLED`]): [`refill`] renders them
     /// again, so that their readers find them kept.
-    pub fn stories_changed(&self, slugs: &[String]) -> Vec<String> {
-        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let slugs: std::collections::HashSet<&str> = slugs.iter().map(String::as_str).collect();
-        let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-        let mut dropped = entries.remove_where(|entry| !entry.story_page || entry.links_any(&slugs));
-        self.dropped.fetch_add(dropped.len() as u64, std::sync::atomic::Ordering::Relaxed);
+    ///
+    /// Stored pages that may show something else are dropped too (see
+    /// [`PageStore::drop_touched`]); the addresses answered are topped up
+    /// with theirs, lists first.
+    pub fn stories_changed(&self, touched: &[Touched]) -> Vec<String> {
+        use std::sync::atomic::Ordering::{Relaxed, SeqCst};
+        self.generation.fetch_add(1, SeqCst);
+        let slugs: std::collections::HashSet<&str> = touched.iter().map(|t| t.slug.as_str()).collect();
+        let mut dropped = {
+            let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
+            entries.remove_where(|entry| !entry.story_page || entry.links_any(&slugs))
+        };
+        self.dropped.fetch_add(dropped.len() as u64, Relaxed);
         dropped.sort_by_key(|d| std::cmp::Reverse(d.0));
-        dropped.into_iter().take(MAX_REFILLED).map(|(_, key)| key).collect()
+        let mut again: Vec<String> = dropped.into_iter().take(MAX_REFILLED).map(|(_, key)| key).collect();
+        if let Some(store) = &self.stored {
+            match store.drop_touched(touched) {
+                Ok(keys) => {
+                    self.dropped.fetch_add(keys.len() as u64, Relaxed);
+                    let room = MAX_REFILLED.saturating_sub(again.len());
+                    let more: Vec<String> = keys.into_iter().filter(|k| !again.contains(k)).take(room).collect();
+                    again.extend(more);
+                }
+                Err(e) => {
+                    // A page that could not be dropped must not be read.
+                    tracing::error!(error = %e, "stored pages not dropped; clearing them");
+                    if let Err(e) = store.clear() {
+                        tracing::error!(error = %e, "stored pages not cleared");
+                    }
+                }
+            }
+            // A reader who read a stored page before it was dropped above
+            // must not keep it in memory as current.
+            self.generation.fetch_add(1, SeqCst);
+        }
+        again
+    }
+
+    /// Forgets every page, stored ones too: after a change to everything.
+    pub fn clear_all(&self) {
+        self.clear();
+        if let Some(store) = &self.stored {
+            if let Err(e) = store.clear() {
+                tracing::error!(error = %e, "stored pages not cleared");
+            }
+        }
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Pages dropped by changes, and pages rendered ahead of readers,
@@ -253,13 +344,38 @@ impl PageCache {
     /// the metrics as the layers it skips would have.
     pub fn answer<B>(&self, state: &AppState, request: &axum::http::Request<B>) -> Option<Response> {
         let started = Instant::now();
-        if !self.enabled() || request.method() != Method::GET {
+        if !self.keeps() || request.method() != Method::GET {
             return None;
         }
-        let entry = self.get(key(request.uri())?, state.site.page_cache)?;
+        let key = key(request.uri())?;
+        let entry = match self.get(key, state.site.page_cache) {
+            Some(entry) => entry,
+            None => self.read_stored(key)?,
+        };
         let response = entry.respond(request.headers());
         state.metrics.request(&entry.route, response.status().as_u16(), started.elapsed().as_secs_f64());
         Some(response)
+    }
+
+    /// The stored page under `key`, kept in memory too from now on.
+    fn read_stored(&self, key: &str) -> Option<Arc<Entry>> {
+        let store = self.usable_store()?;
+        // Read before the page: a change that drops it meanwhile also
+        // stops it being kept in memory as current.
+        let generation = self.generation();
+        let page = match store.get(key) {
+            Ok(page) => page?,
+            Err(e) => {
+                tracing::warn!(error = %e, key, "stored page not read");
+                return None;
+            }
+        };
+        let (headers, later) = head_from(&page.head);
+        let entry = entry(key, headers, Bytes::from(page.body), page.route, generation, later);
+        if self.enabled() {
+            self.put_if_current(Some(generation), key, entry.clone());
+        }
+        Some(entry)
     }
 
     fn get(&self, key: &str, ttl: Duration) -> Option<Arc<Entry>> {
@@ -432,6 +548,43 @@ fn entry(
     })
 }
 
+/// A page's headers as stored: one `name: value` line each. The date of a
+/// `Last-Modified` still to come is stored as the field itself.
+fn head_bytes(entry: &Entry) -> Vec<u8> {
+    let mut head = Vec::with_capacity(512);
+    let later = entry.modified_later.as_ref().map(|l| (header::LAST_MODIFIED, &l.1));
+    for (name, value) in entry.identity.headers.iter().chain(later.iter().map(|(n, v)| (n, *v))) {
+        head.extend_from_slice(name.as_str().as_bytes());
+        head.extend_from_slice(b": ");
+        head.extend_from_slice(value.as_bytes());
+        head.push(b'\n');
+    }
+    head
+}
+
+/// The headers [`head_bytes`] stored; a `Last-Modified` whose second has
+/// not come yet is answered apart, to be added once it has.
+fn head_from(head: &[u8]) -> (HeaderMap, Option<conditional::ModifiedLater>) {
+    let mut headers = HeaderMap::new();
+    let mut later = None;
+    for line in head.split(|b| *b == b'\n') {
+        let Some(at) = line.windows(2).position(|w| w == b": ") else { continue };
+        let (Ok(name), Ok(value)) = (header::HeaderName::from_bytes(&line[..at]), HeaderValue::from_bytes(&line[at + 2..]))
+        else {
+            continue;
+        };
+        if name == header::LAST_MODIFIED {
+            let date = conditional::parse_http_date(&value).map(std::time::SystemTime::from);
+            if let Some(date) = date.filter(|d| *d > std::time::SystemTime::now()) {
+                later = Some(conditional::ModifiedLater(date, value));
+                continue;
+            }
+        }
+        headers.append(name, value);
+    }
+    (headers, later)
+}
+
 /// The key of a URI: its path and query as the reader sent them.
 fn key(uri: &axum::http::Uri) -> Option<&str> {
     let key = uri.path_and_query()?.as_str();
@@ -478,13 +631,16 @@ pub async fn mark(request: Request, next: Next) -> Response {
 /// The outermost layer: answers from the cache, or renders and keeps.
 pub async fn fill(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let ttl = state.site.page_cache;
-    if !state.page_cache.enabled() || request.method() != Method::GET {
+    if !state.page_cache.keeps() || request.method() != Method::GET {
         return next.run(request).await;
     }
     let Some(key) = key(request.uri()).map(str::to_string) else {
         return next.run(request).await;
     };
     let asked = request.headers().clone();
+    // Rendered ahead, nobody waits: stored before the answer, so that a
+    // caller rendering many pages knows them stored when it is done.
+    let ahead = request.extensions().get::<RenderedAhead>().is_some();
     request.extensions_mut().insert(Filling);
     let cache = state.page_cache.clone();
     let route = crate::metrics::route_label(request.uri().path());
@@ -501,7 +657,11 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
                 Ok(bytes) => {
                     let later = parts.extensions.get::<conditional::ModifiedLater>().cloned();
                     let entry = entry(&keep_as, parts.headers, bytes, route, generation, later);
-                    cache.put_if_current(Some(generation), &keep_as, entry.clone());
+                    if cache.enabled() {
+                        cache.put_if_current(Some(generation), &keep_as, entry.clone());
+                    }
+                    let facts = parts.extensions.get::<StoryFacts>().cloned();
+                    store(&cache, &keep_as, &entry, facts, generation, ahead);
                     Ok(entry)
                 }
                 // The body failed while it was read: this reader gets an error,
@@ -519,6 +679,35 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
     }
 }
 
+/// Writes a page just rendered to the stored pages, off the request's
+/// thread unless `now`, and unless a change came since its render began
+/// (`generation`). Addresses with a query are not stored: readers can
+/// make up any number.
+fn store(cache: &Arc<PageCache>, key: &str, entry: &Entry, story: Option<StoryFacts>, generation: u64, now: bool) {
+    if cache.stored.is_none() || key.contains('?') {
+        return;
+    }
+    let page = StoredPage {
+        story,
+        route: entry.route.clone(),
+        head: head_bytes(entry),
+        body: entry.identity.body.to_vec(),
+        links: entry.links.iter().map(|l| l.to_string()).collect(),
+    };
+    let (cache, key) = (cache.clone(), key.to_string());
+    let write = move || {
+        let Some(store) = &cache.stored else { return };
+        if let Err(e) = store.put(&key, &page, || cache.generation() == generation) {
+            tracing::warn!(error = %e, key, "page not stored");
+        }
+    };
+    if now {
+        write();
+    } else {
+        tokio::task::spawn_blocking(write);
+    }
+}
+
 /// Renders the pages at `addresses` again and keeps them, one at a time,
 /// through the whole router (so they are kept exactly as a reader's
 /// request would have kept them): after a change dropped them, their next
@@ -526,11 +715,13 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
 /// story's) is simply not kept.
 /// `app` is the site's [`crate::router`] over the `cache`'s state, built
 /// once by the caller rather than on every change.
-pub async fn refill(app: axum::Router, cache: Arc<PageCache>, addresses: Vec<String>) {
+/// Answers how many rendered (status 200).
+pub async fn refill(app: axum::Router, cache: Arc<PageCache>, addresses: Vec<String>) -> usize {
     use tower::ServiceExt;
-    if addresses.is_empty() || !cache.enabled() {
-        return;
+    if addresses.is_empty() || !cache.keeps() {
+        return 0;
     }
+    let mut rendered = 0;
     for address in addresses {
         let Ok(mut request) = axum::http::Request::get(&address).body(Body::empty()) else { continue };
         request.extensions_mut().insert(RenderedAhead);
@@ -538,15 +729,47 @@ pub async fn refill(app: axum::Router, cache: Arc<PageCache>, addresses: Vec<Str
         let Ok(response) = app.clone().oneshot(request).await;
         if response.status() == StatusCode::OK {
             cache.refilled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            rendered += 1;
         }
         // Read to the end, so that nothing is left half-sent.
         let _ = axum::body::to_bytes(response.into_body(), MAX_BODY).await;
+    }
+    rendered
+}
+
+/// Renders reader pages ahead of their readers ([`refill`] through the
+/// site's router, built once), for callers outside this crate.
+#[derive(Clone)]
+pub struct Renderer {
+    app: axum::Router,
+    cache: Arc<PageCache>,
+}
+
+impl Renderer {
+    pub fn new(state: AppState) -> Renderer {
+        Renderer { cache: state.page_cache.clone(), app: crate::router(state) }
+    }
+
+    /// Renders and keeps the pages at `addresses`; answers how many rendered.
+    pub async fn render(&self, addresses: Vec<String>) -> usize {
+        refill(self.app.clone(), self.cache.clone(), addresses).await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn touched(slugs: &[&str]) -> Vec<Touched> {
+        let story = |slug: &&str| Touched {
+            slug: slug.to_string(),
+            lang: "en".into(),
+            category: "local".into(),
+            author: None,
+            video: false,
+        };
+        slugs.iter().map(story).collect()
+    }
 
     #[tokio::test]
     async fn a_thousand_readers_of_a_missing_page_cost_one_render() {
@@ -686,7 +909,7 @@ mod tests {
         // Nothing changed since: served whatever page_cache_secs says.
         assert!(cache.get("/en/", Duration::ZERO).is_some());
         let generation = cache.generation();
-        cache.stories_changed(&["bridge".to_string()]);
+        cache.stories_changed(&touched(&["bridge"]));
         assert!(cache.generation() > generation, "renders under way are not kept");
         let kept = |key: &str, ttl: u64| cache.get(key, Duration::from_secs(ttl)).is_some();
         assert!(!kept("/en/article/ferry", 10), "links the changed story");
@@ -713,7 +936,7 @@ mod tests {
         };
         assert!(twenty_seconds_ago.fresh(Duration::from_secs(10), cache.generation()));
         assert!(twenty_seconds_ago.fresh(Duration::ZERO, twenty_seconds_ago.generation), "unchanged since: exact");
-        cache.stories_changed(&["ferry".to_string(), "harvest".to_string()]);
+        cache.stories_changed(&touched(&["ferry", "harvest"]));
         assert_eq!(cache.size().0, 1, "only the port's video page is left");
         let left = cache.size().1;
         assert_eq!(left, "/en/article/port/video/1".len() + page(&["port"]).len() * 3 / 2, "bytes given back");

@@ -273,7 +273,7 @@ pub(crate) fn http_date(at: SystemTime) -> HeaderValue {
     HeaderValue::from_str(&at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()).expect("ascii")
 }
 
-fn parse_http_date(value: &HeaderValue) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+pub(crate) fn parse_http_date(value: &HeaderValue) -> Option<chrono::DateTime<chrono::FixedOffset>> {
     chrono::DateTime::parse_from_rfc2822(value.to_str().ok()?).ok()
 }
 

@@ -50,6 +50,11 @@ async fn site() -> Site {
     Site { base, state, store, slug, _dir: dir }
 }
 
+/// A change to an English story of the local section, as the follower reports it.
+fn touched(slug: &str) -> loa_store::pages::Touched {
+    loa_store::pages::Touched { slug: slug.to_string(), lang: "en".into(), category: "local".into(), author: None, video: false }
+}
+
 fn raw() -> reqwest::Client {
     reqwest::Client::builder().no_gzip().no_brotli().no_deflate().build().unwrap()
 }
@@ -115,7 +120,7 @@ async fn a_kept_page_is_the_rendered_answer_compressed_once_per_encoding() {
     // tag and a later date.
     let id = s.store.article_by_slug(&s.slug).await.unwrap().unwrap().id;
     s.store.add_comment(id, Lang::En, "Lan", "The ferry at Bến Thủy is running too.").await.unwrap();
-    let dropped = s.state.page_cache.stories_changed(std::slice::from_ref(&s.slug));
+    let dropped = s.state.page_cache.stories_changed(&[touched(&s.slug)]);
     assert_eq!(dropped, vec![format!("/en/article/{}", s.slug)]);
     assert_eq!(s.state.page_cache.size().0, 0);
     // Rendered again before any reader asks (the binary does this after
@@ -162,4 +167,87 @@ async fn search_pages_and_the_newsroom_are_not_kept() {
 
 fn brotli_decompress(bytes: &[u8], out: &mut Vec<u8>) {
     brotli::BrotliDecompress(&mut &bytes[..], out).unwrap();
+}
+
+/// Stored pages with no memory cache: a page is rendered once, then read
+/// back from the file (so a change the cache was not told of does not show),
+/// and leaves it when a change may alter it; after a decision made here it
+/// is not read until the follower has caught up.
+#[tokio::test]
+async fn stored_pages_are_read_back_until_a_change_may_alter_them() {
+    let s = site().await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = std::sync::Arc::new(loa_store::pages::PageStore::open(&dir.path().join("pages.db")).unwrap());
+    let cache = std::sync::Arc::new(loa_web::cache::PageCache::new(0).storing(store.clone()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let mut state = s.state.clone();
+    state.page_cache = cache.clone();
+    tokio::spawn(async move { loa_web::serve(listener, state, std::future::pending()).await.unwrap() });
+    // The follower's first round, which makes them readable.
+    cache.round_done(cache.round_begins());
+
+    let key = format!("/en/article/{}", s.slug);
+    let url = format!("{base}{key}");
+    let client = raw();
+    let first = client.get(&url).send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let tag = first.headers()["etag"].to_str().unwrap().to_string();
+    let first_body = first.text().await.unwrap();
+    let stored = async {
+        for _ in 0..100 {
+            if store.get(&key).unwrap().is_some() {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        false
+    };
+    assert!(stored.await, "the rendered page is stored");
+    let page = store.get(&key).unwrap().unwrap();
+    let facts = page.story.expect("a story page carries what it shows beside");
+    assert_eq!((facts.lang.as_str(), facts.category.as_str(), facts.author.as_deref()), ("en", "local", Some("kieu-minh")));
+
+    // A comment the cache is not told of: the stored page is what comes.
+    let id = s.store.article_by_slug(&s.slug).await.unwrap().unwrap().id;
+    s.store.add_comment(id, Lang::En, "Lan", "The ferry at Bến Thủy is running too.").await.unwrap();
+    let again = client.get(&url).send().await.unwrap();
+    assert_eq!(again.headers()["etag"], tag.as_str());
+    assert_eq!(again.text().await.unwrap(), first_body, "read back, not rendered");
+    let revalidated = client.get(&url).header("if-none-match", &tag).send().await.unwrap();
+    assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
+
+    // Another story of the same section changes: this page's side list
+    // may gain it, so it leaves the file and the next reader gets a render.
+    let mut other = touched("another-story");
+    other.slug = "another-story".into();
+    let dropped = cache.stories_changed(&[other.clone()]);
+    assert_eq!(dropped, vec![key.clone()]);
+    assert!(store.get(&key).unwrap().is_none());
+    let fresh = client.get(&url).send().await.unwrap().text().await.unwrap();
+    assert!(fresh.contains("Bến Thủy"), "rendered again, with the comment");
+
+    // A story of another section leaves it be.
+    other.category = "economy".into();
+    let kept = async {
+        for _ in 0..100 {
+            if store.get(&key).unwrap().is_some() {
+                return true;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        false
+    };
+    assert!(kept.await);
+    assert!(cache.stories_changed(&[other]).is_empty());
+    assert!(store.get(&key).unwrap().is_some());
+
+    // A decision made on this node: the file is not read until the
+    // follower's next round, so the stale page cannot come back.
+    s.store.add_comment(id, Lang::En, "Minh", "And the one at Cửa Hội.").await.unwrap();
+    cache.clear();
+    let began = cache.round_begins();
+    let during = client.get(&url).send().await.unwrap().text().await.unwrap();
+    assert!(during.contains("Cửa Hội"), "rendered, not read from the file");
+    cache.round_done(began);
 }

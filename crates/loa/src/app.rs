@@ -50,7 +50,7 @@ impl Application {
                 search_per_minute: services.config.limits.search_per_minute,
                 api_per_minute: services.config.limits.api_per_minute,
             })),
-            page_cache: Arc::new(loa_web::cache::PageCache::new(services.config.page_cache_mib as usize * 1024 * 1024)),
+            page_cache: Arc::new(page_cache(&services.config)?),
             validators: Default::default(),
             metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
@@ -58,6 +58,11 @@ impl Application {
         }
         .into();
         Ok(Application { listener, address, services, state })
+    }
+
+    /// The site's state, as its handlers see it.
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -76,18 +81,9 @@ impl Application {
         // search index catches up and the cached pages that show a changed
         // story are dropped; those readers asked for last are rendered
         // again at once, so that readers do not wait for it.
-        let (cache, site) = (self.state.page_cache.clone(), loa_web::router(self.state.clone()));
-        workers.push(tokio::spawn(jobs::follow_changes::follow_forever(
-            self.services.clone(),
-            stop.clone(),
-            move |what| match what {
-                jobs::follow_changes::Changed::Stories(slugs) => {
-                    let dropped = cache.stories_changed(&slugs);
-                    tokio::spawn(loa_web::cache::refill(site.clone(), cache.clone(), dropped));
-                }
-                jobs::follow_changes::Changed::Everything => cache.clear(),
-            },
-        )));
+        let site = loa_web::cache::Renderer::new(self.state.clone());
+        let pages = jobs::follow_pages::PageFollower::new(self.state.page_cache.clone(), site);
+        workers.push(tokio::spawn(jobs::follow_changes::follow_forever(self.services.clone(), stop.clone(), pages)));
         if worker {
             for _ in 0..self.services.config.workers {
                 workers.push(tokio::spawn(jobs::run_forever(self.services.clone(), stop.clone())));
@@ -104,6 +100,19 @@ impl Application {
         }
         Ok(())
     }
+}
+
+/// The page cache the configuration asks for: `page_cache_mib` of memory,
+/// over the stored pages in `data_dir` unless `stored_pages` is off.
+fn page_cache(config: &crate::config::Config) -> anyhow::Result<loa_web::cache::PageCache> {
+    let cache = loa_web::cache::PageCache::new(config.page_cache_mib as usize * 1024 * 1024);
+    if !config.stored_pages {
+        return Ok(cache);
+    }
+    std::fs::create_dir_all(&config.data_dir).with_context(|| format!("cannot create {}", config.data_dir.display()))?;
+    let path = config.pages_path();
+    let store = loa_store::pages::PageStore::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    Ok(cache.storing(Arc::new(store)))
 }
 
 /// Polls every source whose time has come (each has its own interval,

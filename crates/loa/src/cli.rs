@@ -132,6 +132,11 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Render every reader page into this node's stored pages.
+    RenderPages {
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Show sources, job queues and recent failures.
     Status {
         #[command(flatten)]

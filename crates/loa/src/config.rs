@@ -33,6 +33,11 @@ pub struct Config {
     /// Memory for rendered reader pages, in MiB (0: no page cache, every
     /// request renders).
     pub page_cache_mib: u64,
+    /// Keep every reader page rendered in `pages.db` in `data_dir` too, so
+    /// that pages gone from memory (or never asked for since this node
+    /// started) are read back instead of rendered. Derived like the search
+    /// index: delete the file at will, `loa render-pages` refills it.
+    pub stored_pages: bool,
     /// Feeds carry each story whole (`content`), not only its summary.
     pub feed_full_text: bool,
     /// Addresses or ranges besides this machine that may read `/metrics`
@@ -176,6 +181,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             page_cache_secs: 10,
             page_cache_mib: 256,
+            stored_pages: true,
             feed_full_text: false,
             metrics_from: Vec::new(),
             // Every language the interface is written in.
@@ -289,6 +295,11 @@ impl Config {
         } else {
             self.database_url.clone()
         }
+    }
+
+    /// This node's stored pages (see `stored_pages`).
+    pub fn pages_path(&self) -> PathBuf {
+        self.data_dir.join("pages.db")
     }
 
     pub fn index_dir(&self) -> PathBuf {

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod media;
 pub mod memory;
 pub mod migrate_cmd;
+pub mod pages_cmd;
 pub mod politeness;
 pub mod progress;
 pub mod renditions;

@@ -128,6 +128,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("reindexed {n} public editions");
             Ok(())
         }
+        Command::RenderPages { data } => {
+            let n = loa::pages_cmd::render_pages(config(cfg_file, &data, None)?).await.context("rendering pages failed")?;
+            println!("rendered {n} pages");
+            Ok(())
+        }
         Command::Status { data } => {
             let services = Services::open(config(cfg_file, &data, None)?).await?;
             print_status(&services).await

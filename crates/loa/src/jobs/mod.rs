@@ -3,6 +3,7 @@
 
 pub mod fetch_article;
 pub mod follow_changes;
+pub mod follow_pages;
 pub mod publish_scheduled;
 pub mod translate_edition;
 

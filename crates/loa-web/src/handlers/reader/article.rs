@@ -119,5 +119,12 @@ async fn build(state: &AppState, lang: Lang, slug: &str, comment_outcome: Option
         main: main_html(&c, &view),
         ..Page::default()
     };
-    Ok(render_page(state, lang, StatusCode::OK, &page))
+    let mut response = render_page(state, lang, StatusCode::OK, &page);
+    // What the page shows beside its story, for the stored pages' drops.
+    response.extensions_mut().insert(loa_store::pages::StoryFacts {
+        lang: lang.code().to_string(),
+        category: article.category.slug.to_string(),
+        author: article.author.as_ref().map(|a| a.slug.clone()),
+    });
+    Ok(response)
 }
