@@ -193,6 +193,9 @@ pub struct PageCache {
     refilled: std::sync::atomic::AtomicU64,
     /// The second level: pages kept on disk, read when memory has none.
     stored: Option<Arc<PageStore>>,
+    /// Stored pages read, and dropped by changes.
+    stored_read: std::sync::atomic::AtomicU64,
+    stored_dropped: std::sync::atomic::AtomicU64,
     /// Counts [`PageCache::clear`]s: decisions made here, whose changes the
     /// stored pages have not seen until the follower's next round.
     clears: std::sync::atomic::AtomicU64,
@@ -296,7 +299,7 @@ impl PageCache {
         if let Some(store) = &self.stored {
             match store.drop_touched(touched) {
                 Ok(keys) => {
-                    self.dropped.fetch_add(keys.len() as u64, Relaxed);
+                    self.stored_dropped.fetch_add(keys.len() as u64, Relaxed);
                     let room = MAX_REFILLED.saturating_sub(again.len());
                     let more: Vec<String> = keys.into_iter().filter(|k| !again.contains(k)).take(room).collect();
                     again.extend(more);
@@ -334,7 +337,16 @@ impl PageCache {
         (self.dropped.load(Relaxed), self.refilled.load(Relaxed))
     }
 
-    /// Pages and bytes kept now.
+    /// Stored pages read back, and dropped by changes, since this process
+    /// started; with the pages and body bytes in the file now.
+    pub fn stored_turnover(&self) -> Option<(u64, u64, i64, i64)> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let store = self.stored.as_ref()?;
+        let (pages, bytes) = store.size().unwrap_or((-1, -1));
+        Some((self.stored_read.load(Relaxed), self.stored_dropped.load(Relaxed), pages, bytes))
+    }
+
+    /// Pages and bytes kept in memory now.
     pub fn size(&self) -> (usize, usize) {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
         (entries.pages.len(), entries.bytes)
@@ -370,6 +382,7 @@ impl PageCache {
                 return None;
             }
         };
+        self.stored_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (headers, later) = head_from(&page.head);
         let entry = entry(key, headers, Bytes::from(page.body), page.route, generation, later);
         if self.enabled() {

@@ -218,6 +218,15 @@ pub async fn metrics(State(state): State<AppState>, request: Request) -> Respons
     let _ = writeln!(out, "# HELP loa_page_cache_refilled_total Dropped pages rendered again before a reader asked.\n# TYPE loa_page_cache_refilled_total counter\nloa_page_cache_refilled_total {refilled}");
     let _ = writeln!(out, "# HELP loa_page_cache_pages Pages kept in this node's page cache.\n# TYPE loa_page_cache_pages gauge\nloa_page_cache_pages {pages}");
     let _ = writeln!(out, "# HELP loa_page_cache_bytes Bytes the kept pages count for.\n# TYPE loa_page_cache_bytes gauge\nloa_page_cache_bytes {bytes}");
+    if let Some((read, dropped, pages, bytes)) = state.page_cache.stored_turnover() {
+        let _ = writeln!(out, "# HELP loa_stored_pages_read_total Pages read back from this node's stored pages.\n# TYPE loa_stored_pages_read_total counter\nloa_stored_pages_read_total {read}");
+        let _ = writeln!(out, "# HELP loa_stored_pages_dropped_total Stored pages dropped because a change may alter them.\n# TYPE loa_stored_pages_dropped_total counter\nloa_stored_pages_dropped_total {dropped}");
+        let _ = writeln!(
+            out,
+            "# HELP loa_stored_pages Pages in this node's stored pages.\n# TYPE loa_stored_pages gauge\nloa_stored_pages {pages}"
+        );
+        let _ = writeln!(out, "# HELP loa_stored_pages_bytes Bytes of the stored pages' bodies.\n# TYPE loa_stored_pages_bytes gauge\nloa_stored_pages_bytes {bytes}");
+    }
     let _ = writeln!(out, "# HELP loa_search_documents Editions in this node's search index.\n# TYPE loa_search_documents gauge\nloa_search_documents {}", state.search.num_docs());
     ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], out)
         .into_response()

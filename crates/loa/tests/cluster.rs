@@ -332,6 +332,9 @@ async fn a_change_on_one_node_clears_the_other_nodes_cache() {
     }
     assert_eq!(metric(&b, "loa_page_cache_dropped_total").await, 2, "only the pages that show the changed story are dropped");
     assert_eq!(kept_pages(&b).await, 3);
+    // The same two left node two's stored pages, and came back with the render.
+    assert_eq!(metric(&b, "loa_stored_pages_dropped_total").await, 2);
+    assert_eq!(metric(&b, "loa_stored_pages").await, 3);
 }
 
 /// `loa_page_cache_pages` of the node serving on `base`.

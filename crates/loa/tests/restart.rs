@@ -157,3 +157,71 @@ async fn an_engine_that_answers_empty_text_leaves_a_failed_edition_with_the_reas
     let resp = reqwest::get(format!("{base}/es/article/{}", article.slug)).await.unwrap();
     assert_eq!(resp.status(), 404);
 }
+
+/// Stored pages outlive the process, and a node started after changes made
+/// while it was down first drops the pages those changes alter: the stale
+/// page is never served, the untouched one is read back, not rendered.
+#[tokio::test]
+async fn stored_pages_written_before_a_restart_never_show_what_changed_meanwhile() {
+    let lanterns = article_page("Hội An lights 500 lanterns", &["Hội An lit 500 lanterns along the river on Friday."]);
+    let port = article_page("Cần Thơ dredges its port", &["Dredgers deepened the Cái Cui channel to nine metres."])
+        .replace("Phạm Thị Lan", "Lê Văn Tám");
+    let server = Fixture::start(HashMap::from([
+        ("/lanterns.html".to_string(), Reply::html(&lanterns)),
+        ("/port.html".to_string(), Reply::html(&port)),
+    ]))
+    .await;
+    let app = TestApp::with(|c| c.page_cache_mib = 0).await;
+    loa::ingest::ingest_url(&app.services, &server.url("/lanterns.html"), None).await.unwrap();
+    loa::ingest::ingest_url(&app.services, &server.url("/port.html"), None).await.unwrap();
+    app.drain().await;
+    let store = &app.services.store;
+    let lit = store.article_by_slug("hoi-an-lights-500-lanterns").await.unwrap().unwrap();
+    let dredged = store.article_by_slug("can-tho-dredges-its-port").await.unwrap().unwrap();
+    // In a section and by an author of its own: the lanterns are not beside it.
+    let business =
+        loa_store::StoryTags { category: loa_domain::Category::from_slug("business").unwrap(), places: &[], topics: &[] };
+    store.retag_article(dredged.id, &business, None).await.unwrap();
+    app.drain().await;
+
+    // Every page rendered ahead by the command, which (like `loa reindex`)
+    // runs while no node holds the data directory.
+    let TestApp { dir, services } = app;
+    let config = (*services.config).clone();
+    drop(services);
+    let rendered = loa::pages_cmd::render_pages(config.clone()).await.unwrap();
+    assert!(rendered >= 4, "two stories and the lists: {rendered}");
+
+    // While no node runs, a comment appears on the lanterns.
+    let store = Store::connect(&config.database_url()).await.unwrap();
+    store.add_comment(lit.id, Lang::En, "Minh", "Seen while the node was down.").await.unwrap();
+
+    let app = TestApp { dir, services: loa::services::Services::open(config).await.unwrap() };
+    let base = app.serve().await;
+    let metric = |name: &'static str| {
+        let base = base.clone();
+        async move {
+            let metrics = reqwest::get(format!("{base}/metrics")).await.unwrap().text().await.unwrap();
+            let line = metrics.lines().find(|l| l.starts_with(&format!("{name} "))).unwrap_or_else(|| panic!("no {name}"));
+            line.rsplit(' ').next().unwrap().parse::<u64>().unwrap()
+        }
+    };
+    // At once, before the node has followed anything: never the stale page.
+    let lanterns_page = format!("{base}/en/article/{}", lit.slug);
+    let page = reqwest::get(&lanterns_page).await.unwrap().text().await.unwrap();
+    assert!(page.contains("Seen while the node was down."), "a stale stored page was served:\n{page}");
+    // Once it has, the port's page comes from the file, not a render.
+    let started = std::time::Instant::now();
+    loop {
+        let other = reqwest::get(format!("{base}/en/article/{}", dredged.slug)).await.unwrap().text().await.unwrap();
+        assert!(other.contains("Dredgers"));
+        if metric("loa_stored_pages_read_total").await >= 1 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(3), "the stored pages are never read");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(metric("loa_stored_pages_dropped_total").await >= 2, "the lanterns' page and the lists were dropped");
+    let page = reqwest::get(&lanterns_page).await.unwrap().text().await.unwrap();
+    assert!(page.contains("Seen while the node was down."), "{page}");
+}

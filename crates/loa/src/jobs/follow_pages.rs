@@ -27,11 +27,13 @@ pub struct PageFollower {
     site: Renderer,
     /// The change-log position applied; `None` until the first round.
     position: Option<i64>,
+    /// The position last recorded in the stored pages' file.
+    recorded: Option<i64>,
 }
 
 impl PageFollower {
     pub fn new(cache: Arc<PageCache>, site: Renderer) -> PageFollower {
-        PageFollower { cache, site, position: None }
+        PageFollower { cache, site, position: None, recorded: None }
     }
 
     /// The same follower, starting after change `position` rather than
@@ -80,8 +82,9 @@ impl PageFollower {
             tokio::spawn(async move { site.render(again).await });
         }
         if let Some(store) = self.cache.stored() {
-            if self.position != Some(position) {
+            if self.recorded != Some(position) {
                 store.set_synced(position)?;
+                self.recorded = Some(position);
             }
         }
         self.position = Some(position);
