@@ -31,7 +31,7 @@ use std::sync::Mutex;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 /// Bumped when the file's layout changes: an older file is started afresh.
-const LAYOUT: i64 = 1;
+const LAYOUT: i64 = 2;
 /// Read connections: one per core is enough for lookups this short.
 const READERS: usize = 4;
 
@@ -45,7 +45,9 @@ CREATE TABLE IF NOT EXISTS pages (
     author TEXT,
     route TEXT NOT NULL,
     head BLOB NOT NULL,
-    body BLOB NOT NULL
+    body BLOB NOT NULL,
+    gzip BLOB,
+    brotli BLOB
 );
 CREATE INDEX IF NOT EXISTS pages_lang_category ON pages (lang, category) WHERE story = 1;
 CREATE INDEX IF NOT EXISTS pages_lang_author ON pages (lang, author) WHERE story = 1;
@@ -78,6 +80,10 @@ pub struct StoredPage {
     /// Its headers, serialised by the caller (the store does not read them).
     pub head: Vec<u8>,
     pub body: Vec<u8>,
+    /// The body compressed, when it was worth it: a reader who accepts a
+    /// coding gets these bytes, not a compression made for them.
+    pub gzip: Option<Vec<u8>>,
+    pub brotli: Option<Vec<u8>>,
     /// The slugs of the stories it links (its own among them).
     pub links: Vec<String>,
 }
@@ -152,8 +158,8 @@ impl PageStore {
     /// The page kept under `key`, if any.
     pub fn get(&self, key: &str) -> Result<Option<StoredPage>> {
         let reader = self.reader();
-        let mut stmt =
-            reader.prepare_cached("SELECT lang, story, category, author, route, head, body FROM pages WHERE key = ?1")?;
+        let mut stmt = reader
+            .prepare_cached("SELECT lang, story, category, author, route, head, body, gzip, brotli FROM pages WHERE key = ?1")?;
         let page = stmt
             .query_row([key], |r| {
                 let story = r.get::<_, bool>(1)?;
@@ -170,6 +176,8 @@ impl PageStore {
                     route: r.get(4)?,
                     head: r.get(5)?,
                     body: r.get(6)?,
+                    gzip: r.get(7)?,
+                    brotli: r.get(8)?,
                     links: Vec::new(),
                 })
             })
@@ -207,8 +215,9 @@ impl PageStore {
             None => (None, None, None),
         };
         tx.execute(
-            "INSERT INTO pages (key, lang, story, category, author, route, head, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![key, lang, page.story.is_some(), category, author, page.route, page.head, page.body],
+            "INSERT INTO pages (key, lang, story, category, author, route, head, body, gzip, brotli)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![key, lang, page.story.is_some(), category, author, page.route, page.head, page.body, page.gzip, page.brotli],
         )?;
         {
             let mut link = tx.prepare_cached("INSERT OR IGNORE INTO links (slug, key) VALUES (?1, ?2)")?;
@@ -298,6 +307,8 @@ mod tests {
             route: "/{lang}/article/{slug}".into(),
             head: b"content-type: text/html\n".to_vec(),
             body: format!("page of {}", links.join(",")).into_bytes(),
+            gzip: None,
+            brotli: Some(b"compressed".to_vec()),
             links: links.iter().map(|s| s.to_string()).collect(),
         }
     }
@@ -318,6 +329,7 @@ mod tests {
         assert!(store.put("/en/article/a", &page, || true).unwrap());
         let back = store.get("/en/article/a").unwrap().unwrap();
         assert_eq!((&back.story, &back.head, &back.body), (&page.story, &page.head, &page.body));
+        assert_eq!((&back.gzip, &back.brotli), (&None, &Some(b"compressed".to_vec())));
         assert_eq!(store.get("/en/article/z").unwrap(), None);
         assert!(!store.put("/en/article/c", &page, || false).unwrap(), "a render older than a change is not kept");
         assert_eq!(store.get("/en/article/c").unwrap(), None);

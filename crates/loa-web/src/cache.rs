@@ -124,21 +124,23 @@ impl Entry {
 
     /// The page in `coding`, compressed now if no one asked for it before.
     fn form(&self, coding: Coding) -> &Form {
-        let compressed = |compress: fn(&[u8]) -> Bytes| {
-            let mut headers = self.identity.headers.clone();
-            // The identity form's tag with the coding appended.
-            let identity_tag = headers.get(header::ETAG).and_then(|t| t.to_str().ok()).unwrap_or_default();
-            let tag = conditional::coded_tag(identity_tag, coding);
-            headers.insert(header::ETAG, HeaderValue::from_str(&tag).expect("a tag and a coding name are header-safe"));
-            let name = coding.name().expect("a compressed form names its coding");
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
-            Form { headers, body: compress(&self.identity.body) }
-        };
         match coding {
             Coding::Identity => &self.identity,
-            Coding::Gzip => self.gzip.get_or_init(|| compressed(conditional::gzip)),
-            Coding::Brotli => self.brotli.get_or_init(|| compressed(conditional::brotli)),
+            Coding::Gzip => self.gzip.get_or_init(|| self.coded(coding, conditional::gzip(&self.identity.body))),
+            Coding::Brotli => self.brotli.get_or_init(|| self.coded(coding, conditional::brotli(&self.identity.body))),
         }
+    }
+
+    /// The form of `body`, the page compressed with `coding`.
+    fn coded(&self, coding: Coding, body: Bytes) -> Form {
+        let mut headers = self.identity.headers.clone();
+        // The identity form's tag with the coding appended.
+        let identity_tag = headers.get(header::ETAG).and_then(|t| t.to_str().ok()).unwrap_or_default();
+        let tag = conditional::coded_tag(identity_tag, coding);
+        headers.insert(header::ETAG, HeaderValue::from_str(&tag).expect("a tag and a coding name are header-safe"));
+        let name = coding.name().expect("a compressed form names its coding");
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
+        Form { headers, body }
     }
 
     /// The answer to a request with `request` headers: the form it accepts
@@ -384,7 +386,16 @@ impl PageCache {
         };
         self.stored_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (headers, later) = head_from(&page.head);
-        let entry = entry(key, headers, Bytes::from(page.body), page.route, generation, later);
+        let links = if self.enabled() { linked_stories(&page.body) } else { Box::default() };
+        let entry = entry_linking(key, headers, Bytes::from(page.body), page.route, generation, later, links);
+        // Compressed when it was stored: readers who accept a coding cost
+        // no compression here.
+        if let Some(gzip) = page.gzip {
+            let _ = entry.gzip.set(entry.coded(Coding::Gzip, Bytes::from(gzip)));
+        }
+        if let Some(brotli) = page.brotli {
+            let _ = entry.brotli.set(entry.coded(Coding::Brotli, Bytes::from(brotli)));
+        }
         if self.enabled() {
             self.put_if_current(Some(generation), key, entry.clone());
         }
@@ -533,11 +544,26 @@ fn is_story_page(path: &str) -> bool {
 
 fn entry(
     key: &str,
+    headers: HeaderMap,
+    body: Bytes,
+    route: String,
+    generation: u64,
+    modified_later: Option<conditional::ModifiedLater>,
+) -> Arc<Entry> {
+    let links = linked_stories(&body);
+    entry_linking(key, headers, body, route, generation, modified_later, links)
+}
+
+/// [`entry`] with the links known (or not needed: none for a page that
+/// is answered once and not kept in memory).
+fn entry_linking(
+    key: &str,
     mut headers: HeaderMap,
     body: Bytes,
     route: String,
     generation: u64,
     modified_later: Option<conditional::ModifiedLater>,
+    links: Box<[Box<str>]>,
 ) -> Arc<Entry> {
     // Each form has its own length and tag; hyper writes the length.
     headers.remove(header::CONTENT_LENGTH);
@@ -547,7 +573,7 @@ fn entry(
     }
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     let path = key.split('?').next().unwrap_or(key);
-    let (links, story_page) = (linked_stories(&body), is_story_page(path));
+    let story_page = is_story_page(path);
     Arc::new(Entry {
         at: Instant::now(),
         generation,
@@ -700,16 +726,24 @@ fn store(cache: &Arc<PageCache>, key: &str, entry: &Entry, story: Option<StoryFa
     if cache.stored.is_none() || key.contains('?') {
         return;
     }
-    let page = StoredPage {
+    let mut page = StoredPage {
         story,
         route: entry.route.clone(),
         head: head_bytes(entry),
         body: entry.identity.body.to_vec(),
+        gzip: None,
+        brotli: None,
         links: entry.links.iter().map(|l| l.to_string()).collect(),
     };
     let (cache, key) = (cache.clone(), key.to_string());
-    let write = move || {
+    let mut write = move || {
         let Some(store) = &cache.stored else { return };
+        // Compressed once here, off the request path, for every reader
+        // who will read it back.
+        if page.body.len() >= MIN_COMPRESSED {
+            page.gzip = Some(conditional::gzip(&page.body).to_vec());
+            page.brotli = Some(conditional::brotli(&page.body).to_vec());
+        }
         if let Err(e) = store.put(&key, &page, || cache.generation() == generation) {
             tracing::warn!(error = %e, key, "page not stored");
         }

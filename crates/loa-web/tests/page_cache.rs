@@ -205,7 +205,7 @@ async fn stored_pages_are_read_back_until_a_change_may_alter_them() {
     };
     assert!(stored.await, "the rendered page is stored");
     let page = store.get(&key).unwrap().unwrap();
-    let facts = page.story.expect("a story page carries what it shows beside");
+    let facts = page.story.clone().expect("a story page carries what it shows beside");
     assert_eq!((facts.lang.as_str(), facts.category.as_str(), facts.author.as_deref()), ("en", "local", Some("kieu-minh")));
 
     // A comment the cache is not told of: the stored page is what comes.
@@ -214,6 +214,17 @@ async fn stored_pages_are_read_back_until_a_change_may_alter_them() {
     let again = client.get(&url).send().await.unwrap();
     assert_eq!(again.headers()["etag"], tag.as_str());
     assert_eq!(again.text().await.unwrap(), first_body, "read back, not rendered");
+    // Stored compressed too: a reader who accepts brotli gets the stored
+    // bytes, tagged as such, which are the same page.
+    assert!(page.gzip.is_some() && page.brotli.is_some(), "compressed when stored");
+    let br = client.get(&url).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert!(br.headers()["etag"].to_str().unwrap().ends_with("-br\""), "{:?}", br.headers()["etag"]);
+    let compressed = br.bytes().await.unwrap();
+    assert_eq!(&compressed[..], &page.brotli.clone().unwrap()[..], "the stored bytes, not a new compression");
+    let mut plain = Vec::new();
+    brotli_decompress(&compressed, &mut plain);
+    assert_eq!(String::from_utf8(plain).unwrap(), first_body);
     let revalidated = client.get(&url).header("if-none-match", &tag).send().await.unwrap();
     assert_eq!(revalidated.status(), StatusCode::NOT_MODIFIED);
 
