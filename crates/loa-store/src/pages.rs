@@ -106,6 +106,12 @@ pub struct PageStore {
 
 type Result<T> = std::result::Result<T, PageStoreError>;
 
+/// FNV-1a, 64 bits: a stable mark of a text (not a secret).
+fn fnv(bytes: &[u8]) -> i64 {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+    hash as i64
+}
+
 fn connect(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -117,7 +123,27 @@ impl PageStore {
     /// Opens (or creates) the file at `path`. A file this version cannot
     /// use (another layout, or damaged) is deleted and started afresh:
     /// everything in it can be rendered again.
-    pub fn open(path: &Path) -> Result<PageStore> {
+    ///
+    /// `made_by` names everything besides the store that a page depends
+    /// on (the build that renders it, the site's address and languages):
+    /// pages made under another are dropped.
+    pub fn open(path: &Path, made_by: &str) -> Result<PageStore> {
+        let store = Self::open_or_afresh(path)?;
+        let mark = fnv(made_by.as_bytes());
+        let writer = store.writer();
+        let seen: Option<i64> = writer.query_row("SELECT value FROM meta WHERE name = 'made_by'", [], |r| r.get(0)).optional()?;
+        if seen != Some(mark) {
+            writer.execute_batch("DELETE FROM links; DELETE FROM pages; DELETE FROM meta WHERE name = 'synced';")?;
+            writer.execute(
+                "INSERT INTO meta (name, value) VALUES ('made_by', ?1) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                [mark],
+            )?;
+        }
+        drop(writer);
+        Ok(store)
+    }
+
+    fn open_or_afresh(path: &Path) -> Result<PageStore> {
         match Self::open_as_is(path) {
             Ok(store) => Ok(store),
             Err(e) => {
@@ -324,7 +350,7 @@ mod tests {
     #[test]
     fn a_page_is_read_back_as_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let store = PageStore::open(&dir.path().join("pages.db")).unwrap();
+        let store = PageStore::open(&dir.path().join("pages.db"), "test").unwrap();
         let page = story("en", "economy", Some("lan"), &["a", "b"]);
         assert!(store.put("/en/article/a", &page, || true).unwrap());
         let back = store.get("/en/article/a").unwrap().unwrap();
@@ -338,7 +364,7 @@ mod tests {
     #[test]
     fn a_change_drops_exactly_the_pages_it_may_alter() {
         let dir = tempfile::tempdir().unwrap();
-        let store = PageStore::open(&dir.path().join("pages.db")).unwrap();
+        let store = PageStore::open(&dir.path().join("pages.db"), "test").unwrap();
         let all = [
             "/en/article/a", // economy, by lan, links b
             "/vi/article/a", // the same story in Vietnamese
@@ -382,11 +408,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("pages.db");
         {
-            let store = PageStore::open(&path).unwrap();
+            let store = PageStore::open(&path, "test").unwrap();
             store.put("/en/", &story("en", "economy", None, &[]), || true).unwrap();
             store.set_synced(42).unwrap();
         }
-        let store = PageStore::open(&path).unwrap();
+        let store = PageStore::open(&path, "test").unwrap();
         assert_eq!(store.synced().unwrap(), 42);
         assert!(store.get("/en/").unwrap().is_some());
         assert_eq!(store.size().unwrap().0, 1);
@@ -395,8 +421,12 @@ mod tests {
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(dir.path().join(format!("pages.db{suffix}")));
         }
+        // Made by another build: started empty.
+        let other = PageStore::open(&path, "another build").unwrap();
+        assert_eq!((other.synced().unwrap(), other.size().unwrap().0), (0, 0));
+        drop(other);
         std::fs::write(&path, b"not a database at all, but long enough to look like a header of one").unwrap();
-        let store = PageStore::open(&path).unwrap();
+        let store = PageStore::open(&path, "test").unwrap();
         assert_eq!((store.synced().unwrap(), store.size().unwrap().0), (0, 0));
         store.put("/en/", &story("en", "economy", None, &[]), || true).unwrap();
         assert!(store.get("/en/").unwrap().is_some());

@@ -177,7 +177,7 @@ fn brotli_decompress(bytes: &[u8], out: &mut Vec<u8>) {
 async fn stored_pages_are_read_back_until_a_change_may_alter_them() {
     let s = site().await;
     let dir = tempfile::tempdir().unwrap();
-    let store = std::sync::Arc::new(loa_store::pages::PageStore::open(&dir.path().join("pages.db")).unwrap());
+    let store = std::sync::Arc::new(loa_store::pages::PageStore::open(&dir.path().join("pages.db"), "page_cache test").unwrap());
     let cache = std::sync::Arc::new(loa_web::cache::PageCache::new(0).storing(store.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

@@ -50,7 +50,7 @@ impl Application {
                 search_per_minute: services.config.limits.search_per_minute,
                 api_per_minute: services.config.limits.api_per_minute,
             })),
-            page_cache: Arc::new(page_cache(&services.config)?),
+            page_cache: Arc::new(page_cache(&services.config, &services.config.base_url_for(address))?),
             validators: Default::default(),
             metrics: services.metrics.clone(),
             corrections: Some(Arc::new(TranslatorCorrections(services.translator.clone()))),
@@ -104,15 +104,35 @@ impl Application {
 
 /// The page cache the configuration asks for: `page_cache_mib` of memory,
 /// over the stored pages in `data_dir` unless `stored_pages` is off.
-fn page_cache(config: &crate::config::Config) -> anyhow::Result<loa_web::cache::PageCache> {
+fn page_cache(config: &crate::config::Config, base_url: &str) -> anyhow::Result<loa_web::cache::PageCache> {
     let cache = loa_web::cache::PageCache::new(config.page_cache_mib as usize * 1024 * 1024);
     if !config.stored_pages {
         return Ok(cache);
     }
     std::fs::create_dir_all(&config.data_dir).with_context(|| format!("cannot create {}", config.data_dir.display()))?;
     let path = config.pages_path();
-    let store = loa_store::pages::PageStore::open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+    let made_by = pages_made_by(config, base_url);
+    let store = loa_store::pages::PageStore::open(&path, &made_by).with_context(|| format!("cannot open {}", path.display()))?;
     Ok(cache.storing(Arc::new(store)))
+}
+
+/// What a stored page depends on besides the store: this build of loa (a
+/// new one may render otherwise; its size and time stand for it) and the
+/// settings that show in pages (address, languages, feeds, `s-maxage`).
+/// Pages stored under anything else are dropped when the node starts.
+fn pages_made_by(config: &crate::config::Config, base_url: &str) -> String {
+    let build = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
+        .unwrap_or_default();
+    format!(
+        "loa {} ({build}) {base_url} {:?} {:?} full-text {} s-maxage {}",
+        env!("CARGO_PKG_VERSION"),
+        config.languages,
+        config.default_lang,
+        config.feed_full_text,
+        config.page_cache_secs
+    )
 }
 
 /// Polls every source whose time has come (each has its own interval,

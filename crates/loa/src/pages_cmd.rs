@@ -16,9 +16,11 @@ use crate::services::Services;
 
 /// Renders every page; answers how many rendered.
 pub async fn render_pages(mut config: Config) -> anyhow::Result<usize> {
-    // Only the stored pages: no memory cache, no port anyone uses.
+    // Only the stored pages: no memory cache, no port anyone uses; but
+    // the pages name the address the node will serve on.
     config.page_cache_mib = 0;
     config.stored_pages = true;
+    config.base_url = config.base_url_for(config.listen);
     config.listen = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
     let services = Services::open(config).await?;
     let head = services.store.last_change().await?;

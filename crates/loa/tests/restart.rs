@@ -171,7 +171,12 @@ async fn stored_pages_written_before_a_restart_never_show_what_changed_meanwhile
         ("/port.html".to_string(), Reply::html(&port)),
     ]))
     .await;
-    let app = TestApp::with(|c| c.page_cache_mib = 0).await;
+    // Pages name the portal's address, which must not change with the port.
+    let app = TestApp::with(|c| {
+        c.page_cache_mib = 0;
+        c.base_url = "http://portal.example".into();
+    })
+    .await;
     loa::ingest::ingest_url(&app.services, &server.url("/lanterns.html"), None).await.unwrap();
     loa::ingest::ingest_url(&app.services, &server.url("/port.html"), None).await.unwrap();
     app.drain().await;
