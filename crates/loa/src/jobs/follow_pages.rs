@@ -74,10 +74,13 @@ impl PageFollower {
             }
             position = last;
         }
+        // Dropping may delete thousands of stored rows: not on a thread
+        // that serves readers.
+        let cache = self.cache.clone();
         if everything {
-            self.cache.clear_all();
+            tokio::task::spawn_blocking(move || cache.clear_all()).await?;
         } else if !touched.is_empty() {
-            let again = self.cache.stories_changed(&touched);
+            let again = tokio::task::spawn_blocking(move || cache.stories_changed(&touched)).await?;
             let site = self.site.clone();
             tokio::spawn(async move { site.render(again).await });
         }
