@@ -372,16 +372,20 @@ async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
     let mut first = Vec::new();
     let mut first_cpu = Vec::new();
     let mut second = Vec::new();
+    let mut restarted = Vec::new();
     let mut last = None;
     for _ in 0..repeats {
         // One Translator per copy of the text, each with its own memory, kept
         // for both passes as a long-running loa worker keeps its own.
         let engine: Arc<dyn Engine> = Arc::clone(&engines[0]) as Arc<dyn Engine>;
-        let memories: Vec<Arc<Translator>> = (0..copies)
-            .map(|_| {
-                Arc::new(Translator::new(vec![Arc::clone(&engine)]).with_memory(Arc::new(InMemory::new()) as Arc<dyn Memory>))
-            })
-            .collect();
+        let stores: Vec<Arc<InMemory>> = (0..copies).map(|_| Arc::new(InMemory::new())).collect();
+        let over = |stores: &[Arc<InMemory>]| -> Vec<Arc<Translator>> {
+            stores
+                .iter()
+                .map(|m| Arc::new(Translator::new(vec![Arc::clone(&engine)]).with_memory(Arc::clone(m) as Arc<dyn Memory>)))
+                .collect()
+        };
+        let memories = over(&stores);
         let groups = pipeline_groups(&engines, from, to).await;
         let cpu_before = cpu_secs(&groups);
         let (cold, cold_stats, output) = pass(&engines, &memories, &articles, per_request, from, to).await?;
@@ -400,6 +404,18 @@ async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
             }
             warm_times.push(warm.as_secs_f64());
         }
+        // As after a restart: new translators (nothing prepared, no
+        // verdicts) over the same memory.
+        let mut restarted_times = Vec::new();
+        for _ in 0..warm_passes {
+            let fresh = over(&stores);
+            let (restarted, restarted_stats, again) = pass(&engines, &fresh, &articles, per_request, from, to).await?;
+            if again != output || restarted_stats.sent_to_engine != 0 {
+                return Err("the pass over the same memory by new translators differs from the first".into());
+            }
+            restarted_times.push(restarted.as_secs_f64());
+        }
+        restarted.push(median(restarted_times));
         first.push(cold.as_secs_f64());
         second.push(median(warm_times));
         last = Some((cold_stats, output));
@@ -428,5 +444,9 @@ async fn run_loa(options: &HashMap<String, String>) -> Result<(), BoxError> {
     println!("second_pass_secs={warm:.6}");
     println!("second_pass_words_per_sec={:.0}", words as f64 / warm);
     println!("retranslation_speedup={:.0}", cold / warm);
+    let restarted = median(restarted);
+    println!("restarted_pass_secs={restarted:.6}");
+    println!("restarted_pass_words_per_sec={:.0}", words as f64 / restarted);
+    println!("restarted_speedup={:.0}", cold / restarted);
     Ok(())
 }

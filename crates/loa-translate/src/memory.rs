@@ -83,7 +83,18 @@ fn scan(segment: &str) -> (bool, bool) {
 /// (the block less its combining marks U+0483–U+0489). Checked against the
 /// Unicode tables by a test.
 fn always_composed(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{2ff}' | '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}')
+    matches!(
+        c,
+        '\u{0}'..='\u{2ff}'
+            | '\u{400}'..='\u{482}'
+            | '\u{48a}'..='\u{4ff}'
+            // Vietnamese letters with two marks, precomposed.
+            | '\u{1e00}'..='\u{1eff}'
+            // Dashes, quotes, ellipsis (not the two quads, which NFC maps
+            // to spaces), and currency signs (the dong's among them).
+            | '\u{2002}'..='\u{206f}'
+            | '\u{20a0}'..='\u{20cf}'
+    )
 }
 
 fn collapse(len_hint: usize, chars: impl Iterator<Item = char>) -> String {
@@ -127,16 +138,26 @@ pub const HUMAN: &str = "human";
 pub trait Memory: Send + Sync {
     fn lookup<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, sources: &'a [String]) -> Lookup<'a>;
 
+    /// [`Memory::lookup`] for sources that are keys already (each what
+    /// [`normalise`] made of it): an implementation may skip normalising
+    /// them again. The default normalises anyway, which changes nothing.
+    fn lookup_keys<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, keys: &'a [String]) -> Lookup<'a> {
+        self.lookup(engine, from, to, keys)
+    }
+
     fn store<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, pairs: &'a [(String, String)]) -> MemoryFuture<'a, ()>;
 }
 
-type Key = (String, Lang, Lang, String);
+/// Engine and pair: the entries of one are a map of their own, so a
+/// lookup borrows its key instead of building one.
+type Pair = (String, Lang, Lang);
+type Entries = HashMap<Pair, HashMap<String, String>>;
 
 /// A translation memory in a `Mutex<HashMap>`: for tests, benchmarks and
 /// `translate-text` without a store. Lost when dropped.
 #[derive(Debug, Default)]
 pub struct InMemory {
-    entries: Mutex<HashMap<Key, String>>,
+    entries: Mutex<Entries>,
 }
 
 impl InMemory {
@@ -146,7 +167,7 @@ impl InMemory {
 
     /// Number of stored entries.
     pub fn len(&self) -> usize {
-        self.lock().len()
+        self.lock().values().map(HashMap::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -158,13 +179,15 @@ impl InMemory {
         let mut units: Vec<TmxUnit> = self
             .lock()
             .iter()
-            .map(|((engine, from, to, source), target)| TmxUnit {
-                engine: engine.clone(),
-                from: *from,
-                to: *to,
-                source: source.clone(),
-                target: target.clone(),
-                created_at: None,
+            .flat_map(|((engine, from, to), sources)| {
+                sources.iter().map(move |(source, target)| TmxUnit {
+                    engine: engine.clone(),
+                    from: *from,
+                    to: *to,
+                    source: source.clone(),
+                    target: target.clone(),
+                    created_at: None,
+                })
             })
             .collect();
         units.sort_by(|a, b| (&a.engine, a.from, a.to, &a.source).cmp(&(&b.engine, b.from, b.to, &b.source)));
@@ -184,40 +207,39 @@ impl InMemory {
         kept
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, String>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
         // Nothing panics while the lock is held with the map half-updated
         // (each insert is one call), so a poisoned map is still consistent.
         self.entries.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
-fn insert(entries: &mut HashMap<Key, String>, engine: &str, from: Lang, to: Lang, source: &str, target: &str) -> bool {
+fn insert(entries: &mut Entries, engine: &str, from: Lang, to: Lang, source: &str, target: &str) -> bool {
     let key = normalise(source);
     if key.is_empty() || target.trim().is_empty() {
         return false;
     }
-    entries.insert((engine.to_string(), from, to, key), target.to_string());
+    entries.entry((engine.to_string(), from, to)).or_default().insert(key, target.to_string());
     true
+}
+
+impl InMemory {
+    fn find(&self, engine: &str, from: Lang, to: Lang, keys: &[String]) -> Vec<Option<String>> {
+        let entries = self.lock();
+        let Some(sources) = entries.get(&(engine.to_string(), from, to)) else { return vec![None; keys.len()] };
+        keys.iter().map(|key| if key.is_empty() { None } else { sources.get(key).cloned() }).collect()
+    }
 }
 
 impl Memory for InMemory {
     fn lookup<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, sources: &'a [String]) -> Lookup<'a> {
         // Normalise before taking the lock: it is the expensive part.
         let keys: Vec<String> = sources.iter().map(|s| normalise(s)).collect();
-        let entries = self.lock();
-        let mut key: Key = (engine.to_string(), from, to, String::new());
-        let answers = keys
-            .into_iter()
-            .map(|source| {
-                if source.is_empty() {
-                    return None;
-                }
-                key.3 = source;
-                entries.get(&key).cloned()
-            })
-            .collect();
-        drop(entries);
-        Box::pin(std::future::ready(Ok(answers)))
+        Box::pin(std::future::ready(Ok(self.find(engine, from, to, &keys))))
+    }
+
+    fn lookup_keys<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, keys: &'a [String]) -> Lookup<'a> {
+        Box::pin(std::future::ready(Ok(self.find(engine, from, to, keys))))
     }
 
     fn store<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, pairs: &'a [(String, String)]) -> MemoryFuture<'a, ()> {
@@ -247,7 +269,11 @@ mod tests {
             );
             assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{:04x}", c as u32);
         }
-        assert!(!always_composed('\u{301}') && !always_composed('\u{483}') && !always_composed('ệ'));
+        assert!(!always_composed('\u{301}') && !always_composed('\u{483}') && !always_composed('\u{2000}'));
+        // Precomposed, a Vietnamese letter stays as it is; spelled with
+        // combining marks, it is composed into that one character.
+        assert!(always_composed('ệ') && always_composed('–') && always_composed('₫'));
+        assert_eq!(normalise("Vie\u{323}\u{302}t"), "Việt");
         assert_eq!(normalise("Е\u{308}лка"), "Ёлка");
     }
 

@@ -57,10 +57,17 @@ pub struct Translator {
     /// kept here (per process, bounded) instead of detecting its language
     /// again.
     verdicts: std::sync::Mutex<HashMap<u64, Vec<Problem>>>,
+    /// Segments made ready for the memory and the engines (names found,
+    /// terms protected, sentences cut, keys made): a pure function of the
+    /// text, the pair, the article's places and the glossary, so an
+    /// unchanged article does not pay for it again (per process, bounded).
+    prepared: std::sync::Mutex<HashMap<u64, Arc<SegmentPrep>>>,
 }
 
 /// Verdicts kept before the cache starts over.
 const MAX_VERDICTS: usize = 20_000;
+/// Prepared segments kept before that cache starts over.
+const MAX_PREPARED: usize = 50_000;
 
 impl Translator {
     /// `engines` in default order of preference.
@@ -72,6 +79,7 @@ impl Translator {
             glossary: Glossary::default(),
             limits: GateLimits::default(),
             verdicts: std::sync::Mutex::new(HashMap::new()),
+            prepared: std::sync::Mutex::new(HashMap::new()),
         }
     }
 
@@ -88,6 +96,8 @@ impl Translator {
 
     pub fn with_glossary(mut self, glossary: Glossary) -> Translator {
         self.glossary = glossary;
+        // Segments prepared under the old glossary protect other terms.
+        self.prepared = Default::default();
         self
     }
 
@@ -173,11 +183,11 @@ impl Translator {
         }
 
         // 1. Placeholders for names and glossary terms.
-        let Prepared { protected, required, hints } = self.prepare(from, to, &inputs, ctx);
+        let Prepared { protected, required, hints, segments: prepared } = self.prepare(from, to, &inputs, ctx);
 
         // 2. Sentences; 3. memory, then engines in order until one answers
         // for the misses.
-        let units = Units::cut(&protected, from);
+        let units = Units::from_prepared(&protected, &prepared);
         let answer = self.first_answer(&engines, from, to, &units, &hints, bracketed).await?;
 
         // 4. Reassemble, restore placeholders, check, remember.
@@ -202,9 +212,10 @@ impl Translator {
 
     /// Remembered translations under one engine's name (`HUMAN`: people's
     /// corrections); an unavailable memory remembers nothing.
-    async fn lookup(&self, engine: &str, from: Lang, to: Lang, keys: Vec<String>) -> Vec<Option<String>> {
+    /// `keys` are normalised already (see [`Units`]).
+    async fn lookup(&self, engine: &str, from: Lang, to: Lang, keys: &[String]) -> Vec<Option<String>> {
         let Some(m) = &self.memory else { return vec![None; keys.len()] };
-        m.lookup(engine, from, to, &keys).await.unwrap_or_else(|e| {
+        m.lookup_keys(engine, from, to, keys).await.unwrap_or_else(|e| {
             tracing::warn!("translation memory unavailable: {e}");
             vec![None; keys.len()]
         })
@@ -212,14 +223,12 @@ impl Translator {
 
     /// People's corrections, which do not depend on the engine: asked once.
     async fn corrections(&self, from: Lang, to: Lang, units: &Units<'_>) -> Corrections {
-        let sentences = if self.memory.is_some() {
-            self.lookup(HUMAN, from, to, units.keys.clone()).await
-        } else {
-            vec![None; units.keys.len()]
-        };
+        let sentences =
+            if self.memory.is_some() { self.lookup(HUMAN, from, to, &units.keys).await } else { vec![None; units.keys.len()] };
         let multi: Vec<usize> = (0..units.seg_units.len()).filter(|&si| units.seg_units[si].len() > 1).collect();
         let paragraphs: Vec<(usize, String)> = if self.memory.is_some() && !multi.is_empty() {
-            let found = self.lookup(HUMAN, from, to, multi.iter().map(|&si| units.paragraph_key(si)).collect()).await;
+            let keys: Vec<String> = multi.iter().map(|&si| units.paragraph_key(si)).collect();
+            let found = self.lookup(HUMAN, from, to, &keys).await;
             multi.iter().zip(found).filter_map(|(&si, hit)| hit.map(|t| (si, t))).collect()
         } else {
             Vec::new()
@@ -241,7 +250,7 @@ impl Translator {
         let mut remembered: Vec<Option<String>> = corrections
             .sentences
             .iter()
-            .zip(self.lookup(engine, from, to, units.keys.clone()).await)
+            .zip(self.lookup(engine, from, to, &units.keys).await)
             .map(|(h, m)| h.clone().or(m))
             .collect();
         // Only paragraphs of several sentences, some not remembered, are
@@ -250,7 +259,8 @@ impl Translator {
             .filter(|&si| units.seg_units[si].len() > 1 && units.seg_units[si].clone().any(|u| remembered[u].is_none()))
             .collect();
         if !open.is_empty() {
-            let whole = self.lookup(engine, from, to, open.iter().map(|&si| units.paragraph_key(si)).collect()).await;
+            let keys: Vec<String> = open.iter().map(|&si| units.paragraph_key(si)).collect();
+            let whole = self.lookup(engine, from, to, &keys).await;
             for (&si, hit) in open.iter().zip(whole) {
                 if let Some(text) = hit {
                     units.fill_whole(&mut remembered, si, text);
@@ -388,15 +398,16 @@ struct Units<'a> {
 }
 
 impl<'a> Units<'a> {
-    fn cut(protected: &'a [Protected], from: Lang) -> Units<'a> {
+    /// The units of `protected`, cut and keyed as `segments` (one each) say.
+    fn from_prepared(protected: &'a [Protected], segments: &[Arc<SegmentPrep>]) -> Units<'a> {
         let mut units: Vec<String> = Vec::new();
         let mut layout: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
-        for p in protected {
-            let ranges = sentence_ranges(&p.text, from);
-            units.extend(ranges.iter().map(|r| p.text[r.clone()].to_string()));
-            layout.push(ranges);
+        let mut keys: Vec<String> = Vec::new();
+        for (p, s) in protected.iter().zip(segments) {
+            units.extend(s.ranges.iter().map(|r| p.text[r.clone()].to_string()));
+            keys.extend(s.keys.iter().cloned());
+            layout.push(s.ranges.clone());
         }
-        let keys: Vec<String> = units.iter().map(|u| normalise(u)).collect();
         let mut seg_units: Vec<std::ops::Range<usize>> = Vec::with_capacity(protected.len());
         let mut next_unit = 0;
         for ranges in &layout {
@@ -552,43 +563,97 @@ struct Answer {
 }
 
 /// Texts with names and glossary terms swapped for placeholders, what the
-/// output must contain, and the hints for engines.
+/// output must contain, and the hints for engines; with each segment's
+/// preparation (its sentences and their memory keys).
 struct Prepared {
     protected: Vec<Protected>,
     required: Vec<String>,
     hints: Hints,
+    segments: Vec<Arc<SegmentPrep>>,
+}
+
+/// One segment made ready: what [`Translator::prepare`] and the sentence
+/// cut compute for it, with what they were computed from.
+struct SegmentPrep {
+    from: Lang,
+    to: Lang,
+    places: Vec<String>,
+    source: String,
+    protected: Protected,
+    /// What the output must contain for this segment, in the order found.
+    required: Vec<String>,
+    hints: Hints,
+    /// Its sentences in the protected text, and each one's memory key.
+    ranges: Vec<std::ops::Range<usize>>,
+    keys: Vec<String>,
 }
 
 impl Translator {
     fn prepare(&self, from: Lang, to: Lang, inputs: &[&str], ctx: &Context) -> Prepared {
         let mut required: Vec<String> = Vec::new();
         let mut hints = Hints::default();
-        let protected = inputs
-            .iter()
-            .map(|&seg| {
-                let mut replacements: Vec<(String, String)> = Vec::new();
-                for span in find_vietnamese_names(seg, &ctx.places) {
-                    let written = transcribe(&span.text, span.kind, to);
-                    replacements.push((span.text.clone(), written));
+        let mut protected = Vec::with_capacity(inputs.len());
+        let mut segments = Vec::with_capacity(inputs.len());
+        for &seg in inputs {
+            let prep = self.prepared_segment(from, to, seg, ctx);
+            for target in &prep.required {
+                if !required.contains(target) {
+                    required.push(target.clone());
                 }
-                let glossary_hints = self.glossary.hints_for(from, to, seg);
-                for term in &glossary_hints.protected {
-                    replacements.push((term.clone(), term.clone()));
-                }
-                for (source, target) in &glossary_hints.forced {
-                    replacements.push((source.clone(), target.clone()));
-                }
-                for (_, target) in &replacements {
-                    if !required.contains(target) {
-                        required.push(target.clone());
-                    }
-                }
-                hints.protected.extend(glossary_hints.protected);
-                hints.forced.extend(glossary_hints.forced);
-                protect(seg, &replacements)
-            })
-            .collect();
-        Prepared { protected, required, hints }
+            }
+            hints.protected.extend(prep.hints.protected.iter().cloned());
+            hints.forced.extend(prep.hints.forced.iter().cloned());
+            protected.push(prep.protected.clone());
+            segments.push(prep);
+        }
+        Prepared { protected, required, hints, segments }
+    }
+
+    /// `seg` made ready, from the cache when it was seen before with the
+    /// same pair and places.
+    fn prepared_segment(&self, from: Lang, to: Lang, seg: &str, ctx: &Context) -> Arc<SegmentPrep> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (from, to, &ctx.places, seg).hash(&mut h);
+        let key = h.finish();
+        let same = |p: &SegmentPrep| p.from == from && p.to == to && p.source == seg && p.places == ctx.places;
+        if let Some(found) = self.prepared.lock().ok().and_then(|m| m.get(&key).filter(|p| same(p)).cloned()) {
+            return found;
+        }
+        let prep = Arc::new(self.prepare_segment(from, to, seg, ctx));
+        if let Ok(mut m) = self.prepared.lock() {
+            if m.len() >= MAX_PREPARED {
+                m.clear();
+            }
+            m.insert(key, prep.clone());
+        }
+        prep
+    }
+
+    fn prepare_segment(&self, from: Lang, to: Lang, seg: &str, ctx: &Context) -> SegmentPrep {
+        let mut replacements: Vec<(String, String)> = Vec::new();
+        for span in find_vietnamese_names(seg, &ctx.places) {
+            let written = transcribe(&span.text, span.kind, to);
+            replacements.push((span.text.clone(), written));
+        }
+        let glossary_hints = self.glossary.hints_for(from, to, seg);
+        for term in &glossary_hints.protected {
+            replacements.push((term.clone(), term.clone()));
+        }
+        for (source, target) in &glossary_hints.forced {
+            replacements.push((source.clone(), target.clone()));
+        }
+        let mut required: Vec<String> = Vec::new();
+        for (_, target) in &replacements {
+            if !required.contains(target) {
+                required.push(target.clone());
+            }
+        }
+        let hints = glossary_hints;
+        let protected = protect(seg, &replacements);
+        let ranges = sentence_ranges(&protected.text, from);
+        let keys = ranges.iter().map(|r| normalise(&protected.text[r.clone()])).collect();
+        SegmentPrep { from, to, places: ctx.places.clone(), source: seg.to_string(), protected, required, hints, ranges, keys }
     }
 
     /// Remembers a reviewer's correction of one segment, so the same source

@@ -16,6 +16,13 @@ impl Memory for StoreMemory {
         })
     }
 
+    fn lookup_keys<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, keys: &'a [String]) -> Lookup<'a> {
+        Box::pin(async move {
+            let found = self.0.memory_lookup(engine, from, to, keys).await.map_err(MemoryError::store)?;
+            Ok(keys.iter().zip(found).map(|(k, f)| if k.is_empty() { None } else { f }).collect())
+        })
+    }
+
     fn store<'a>(&'a self, engine: &'a str, from: Lang, to: Lang, pairs: &'a [(String, String)]) -> MemoryFuture<'a, ()> {
         Box::pin(async move {
             let kept: Vec<(String, String)> = pairs
