@@ -804,7 +804,31 @@ fn needs_engine(unit: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::unglue_numbers;
+    use super::*;
+
+    #[test]
+    fn a_prepared_segment_is_reused_only_for_the_same_text_pair_and_places() {
+        let translator = Translator::new(Vec::new());
+        let text = "Ông Nguyễn Văn An đến Hà Tĩnh. Ông ở lại ba ngày.";
+        let plain = Context::default();
+        let first = translator.prepared_segment(Lang::Vi, Lang::Ru, text, &plain);
+        assert!(Arc::ptr_eq(&first, &translator.prepared_segment(Lang::Vi, Lang::Ru, text, &plain)), "remembered");
+        assert_eq!(first.ranges.len(), 2);
+        assert_eq!(first.keys, first.ranges.iter().map(|r| normalise(&first.protected.text[r.clone()])).collect::<Vec<_>>());
+        // What the preparation depends on makes another one: the pair
+        // (names are written per target), the places, the text itself.
+        let other_pair = translator.prepared_segment(Lang::Vi, Lang::En, text, &plain);
+        let with_places = Context { places: vec!["Hà Tĩnh".into()] };
+        let placed = translator.prepared_segment(Lang::Vi, Lang::Ru, text, &with_places);
+        let edited = translator.prepared_segment(Lang::Vi, Lang::Ru, "Ông Nguyễn Văn An đến Huế.", &plain);
+        for other in [&other_pair, &placed, &edited] {
+            assert!(!Arc::ptr_eq(&first, other));
+        }
+        assert_eq!(placed.places, with_places.places);
+        // And each is what a fresh preparation gives.
+        let fresh = Translator::new(Vec::new()).prepare_segment(Lang::Vi, Lang::Ru, text, &with_places);
+        assert_eq!((&fresh.protected, &fresh.required, &fresh.keys), (&placed.protected, &placed.required, &placed.keys));
+    }
 
     #[test]
     fn numbers_glued_to_words_get_their_space_back() {
