@@ -169,6 +169,18 @@ fn brotli_decompress(bytes: &[u8], out: &mut Vec<u8>) {
     brotli::BrotliDecompress(&mut &bytes[..], out).unwrap();
 }
 
+/// Whether the page under `key` is in `store` within two seconds (pages
+/// readers caused are written off the request's thread).
+async fn stored_soon(store: &loa_store::pages::PageStore, key: &str) -> bool {
+    for _ in 0..100 {
+        if store.get(key).unwrap().is_some() {
+            return true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    false
+}
+
 /// Stored pages with no memory cache: a page is rendered once, then read
 /// back from the file (so a change the cache was not told of does not show),
 /// and leaves it when a change may alter it; after a decision made here it
@@ -194,16 +206,7 @@ async fn stored_pages_are_read_back_until_a_change_may_alter_them() {
     assert_eq!(first.status(), StatusCode::OK);
     let tag = first.headers()["etag"].to_str().unwrap().to_string();
     let first_body = first.text().await.unwrap();
-    let stored = async {
-        for _ in 0..100 {
-            if store.get(&key).unwrap().is_some() {
-                return true;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        false
-    };
-    assert!(stored.await, "the rendered page is stored");
+    assert!(stored_soon(&store, &key).await, "the rendered page is stored");
     let page = store.get(&key).unwrap().unwrap();
     let facts = page.story.clone().expect("a story page carries what it shows beside");
     assert_eq!((facts.lang.as_str(), facts.category.as_str(), facts.author.as_deref()), ("en", "local", Some("kieu-minh")));
@@ -240,16 +243,7 @@ async fn stored_pages_are_read_back_until_a_change_may_alter_them() {
 
     // A story of another section leaves it be.
     other.category = "economy".into();
-    let kept = async {
-        for _ in 0..100 {
-            if store.get(&key).unwrap().is_some() {
-                return true;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
-        false
-    };
-    assert!(kept.await);
+    assert!(stored_soon(&store, &key).await, "the new render is stored");
     assert!(cache.stories_changed(&[other]).is_empty());
     assert!(store.get(&key).unwrap().is_some());
 
