@@ -99,17 +99,6 @@ pub struct Touched {
     pub video: bool,
 }
 
-impl Touched {
-    /// Whether this change may alter a story page that shows `facts`
-    /// beside its story (besides the pages that link the story, which the
-    /// caller finds by their links): one of its side lists may gain the
-    /// story. The same rule as [`PageStore::drop_touched`]'s queries.
-    pub fn alters(&self, facts: &StoryFacts) -> bool {
-        self.lang == facts.lang
-            && (self.video || self.category == facts.category || (self.author.is_some() && self.author == facts.author))
-    }
-}
-
 pub struct PageStore {
     readers: Vec<Mutex<Connection>>,
     writer: Mutex<Connection>,

@@ -21,27 +21,25 @@
 //! revalidation leave them whole for the cache.
 //!
 //! How long a page is kept depends on what changed since it was
-//! rendered, not on a clock. A page is kept while nothing it shows has
-//! changed (no newsroom decision here, no change in the store's change
-//! log, from whichever node), so what is kept is exactly what a render
-//! would give: pages are rendered when content changes, and a read in
-//! between is a lookup. When a change to a story comes, it drops every
-//! page that links the story (its text, a translation, its comments, its
-//! place in the workflow), so a withdrawn story leaves every page that
-//! named it; every list (the front page, sections, authors, places,
-//! feeds, the sitemap index), which may now gain it; and the story pages
-//! of its language whose side lists may gain it (its section's, its
-//! author's, and all of them for a story with a video): the rules of
-//! `loa_store::pages`, which the stored pages below follow too. Only a
-//! page's related stories, chosen when it is rendered, can lag. So a
-//! portal whose newsroom publishes every few seconds still answers most
-//! of its archive from memory.
+//! rendered, not on a clock. A page that nothing has changed since (no
+//! newsroom decision here, no change in the store's change log, from
+//! whichever node) is exactly what a render would give, and is served for
+//! as long as it stays so: pages are rendered when content changes, and a
+//! read in between is a lookup. When a change comes, every page that
+//! links the changed story (its text, a translation, its comments, its
+//! place in the workflow) is dropped at once, so a withdrawn story leaves
+//! every page that named it, and so is every list (the front page,
+//! sections, authors, places, feeds, the sitemap index), which may now
+//! gain it. A story's page that does not link it stays for
+//! [`STORY_PAGE_LIFETIME`] after its render: its own text is never stale,
+//! and its side lists (more in the section, by the author, related) may
+//! lag a new story by that much. With `page_cache_secs` at 0 nothing
+//! lags: a change drops those too. So a portal whose newsroom publishes
+//! every few seconds still answers most of its archive from memory.
 //!
 //! The cache is bounded by bytes (`page_cache_mib`); when full, the
 //! quarter of its pages rendered longest ago make room. With no bytes it
-//! is off. Under it may be the stored pages ([`PageCache::storing`]): a
-//! page memory lacks is read back from there, every page kept is written
-//! there, and a change drops there what it drops here.
+//! is off, and every request renders.
 //!
 //! Only what is the same for every reader is kept: `GET` answers with
 //! status 200 on reader paths, without cookies or `no-store`. Search
@@ -51,7 +49,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -75,19 +73,25 @@ const MIN_COMPRESSED: usize = 256;
 /// Pages rendered again after one change at most: the most recently
 /// rendered of those it dropped.
 pub const MAX_REFILLED: usize = 64;
+/// How long after its render a story page is served once a change could
+/// have added to its side lists (`page_cache_secs` if longer; not at all
+/// when that is 0).
+pub const STORY_PAGE_LIFETIME: Duration = Duration::from_secs(300);
 
 /// A kept page: each form of it (as rendered, and compressed with each
 /// coding the first time a reader asks for it) with its headers as the
 /// reader receives them, its own strong tag among them.
 pub struct Entry {
     at: Instant,
+    /// The cache's generation when the page's render began: while it is
+    /// still the current one, nothing has changed since.
+    generation: u64,
     /// The metrics label of the page's route.
     route: String,
     /// The slugs of the stories the page links to (its own among them).
     links: Box<[Box<str>]>,
-    /// What a story's page shows beside its story; `None`: a list (or a
-    /// page that did not say), which every change may alter.
-    facts: Option<StoryFacts>,
+    /// A story's page (kept longer), not a list.
+    story_page: bool,
     /// A `Last-Modified` still to come when the page was kept: added to
     /// its answers from that second on.
     modified_later: Option<conditional::ModifiedLater>,
@@ -104,11 +108,18 @@ struct Form {
 }
 
 impl Entry {
-    /// Whether these changes may alter the page: the rules of
-    /// [`PageStore::drop_touched`], so both levels drop the same pages.
-    fn altered_by(&self, touched: &[Touched], slugs: &std::collections::HashSet<&str>) -> bool {
-        let Some(facts) = &self.facts else { return true };
-        self.links.iter().any(|l| slugs.contains(&**l)) || touched.iter().any(|t| t.alters(facts))
+    /// Whether the page may be served: nothing changed since it was
+    /// rendered, or not long ago enough for what it shows.
+    fn fresh(&self, ttl: Duration, generation: u64) -> bool {
+        if self.generation == generation {
+            return true;
+        }
+        let lifetime = if self.story_page && !ttl.is_zero() { ttl.max(STORY_PAGE_LIFETIME) } else { ttl };
+        self.at.elapsed() < lifetime
+    }
+
+    fn links_any(&self, slugs: &std::collections::HashSet<&str>) -> bool {
+        self.links.iter().any(|l| slugs.contains(&**l))
     }
 
     /// The page in `coding`, compressed now if no one asked for it before.
@@ -282,7 +293,7 @@ impl PageCache {
         let slugs: std::collections::HashSet<&str> = touched.iter().map(|t| t.slug.as_str()).collect();
         let mut dropped = {
             let mut entries = self.entries.write().unwrap_or_else(|p| p.into_inner());
-            entries.remove_where(|entry| entry.altered_by(touched, &slugs))
+            entries.remove_where(|entry| !entry.story_page || entry.links_any(&slugs))
         };
         self.dropped.fetch_add(dropped.len() as u64, Relaxed);
         dropped.sort_by_key(|d| std::cmp::Reverse(d.0));
@@ -351,7 +362,7 @@ impl PageCache {
             return None;
         }
         let key = key(request.uri())?;
-        let entry = match self.get(key) {
+        let entry = match self.get(key, state.site.page_cache) {
             Some(entry) => entry,
             None => self.read_stored(key)?,
         };
@@ -376,7 +387,7 @@ impl PageCache {
         self.stored_read.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let (headers, later) = head_from(&page.head);
         let links = if self.enabled() { linked_stories(&page.body) } else { Box::default() };
-        let entry = entry_linking(headers, Bytes::from(page.body), page.route, page.story, later, links);
+        let entry = entry_linking(key, headers, Bytes::from(page.body), page.route, generation, later, links);
         // Compressed when it was stored: readers who accept a coding cost
         // no compression here.
         if let Some(gzip) = page.gzip {
@@ -391,11 +402,10 @@ impl PageCache {
         Some(entry)
     }
 
-    /// The page kept under `key`: a page is kept only while nothing it
-    /// shows has changed, so whatever is found is current.
-    fn get(&self, key: &str) -> Option<Arc<Entry>> {
+    fn get(&self, key: &str, ttl: Duration) -> Option<Arc<Entry>> {
         let entries = self.entries.read().unwrap_or_else(|p| p.into_inner());
-        entries.pages.get(key).cloned()
+        let generation = self.generation();
+        entries.pages.get(key).filter(|e| e.fresh(ttl, generation)).cloned()
     }
 
     /// The render lock of `key`, shared by everyone asking for it now.
@@ -416,17 +426,17 @@ impl PageCache {
     /// The page under `key`, or `render`'s answer, rendered by one caller
     /// at a time: whoever waited for a render finds its page kept. `render`
     /// answers the entry it kept, or the response it did not keep.
-    async fn single_flight<Fut>(&self, key: &str, render: impl FnOnce(u64) -> Fut) -> Result<Arc<Entry>, Response>
+    async fn single_flight<Fut>(&self, key: &str, ttl: Duration, render: impl FnOnce(u64) -> Fut) -> Result<Arc<Entry>, Response>
     where
         Fut: std::future::Future<Output = Result<Arc<Entry>, Response>>,
     {
-        if let Some(hit) = self.get(key) {
+        if let Some(hit) = self.get(key, ttl) {
             return Ok(hit);
         }
         let lock = self.flight(key);
         let answer = {
             let _turn = lock.lock().await;
-            match self.get(key) {
+            match self.get(key, ttl) {
                 Some(hit) => Ok(hit),
                 None => render(self.generation()).await,
             }
@@ -440,8 +450,8 @@ impl PageCache {
     }
 
     #[cfg(test)]
-    fn put(&self, key: &str, headers: HeaderMap, body: Bytes, facts: Option<StoryFacts>) {
-        self.put_if_current(None, key, entry(headers, body, String::new(), facts, None));
+    fn put(&self, key: &str, headers: HeaderMap, body: Bytes) {
+        self.put_if_current(None, key, entry(key, headers, body, String::new(), self.generation(), None));
     }
 
     /// Keeps a page; with `rendered_in`, only if the cache was not cleared
@@ -525,24 +535,33 @@ fn linked_stories(body: &[u8]) -> Box<[Box<str>]> {
     slugs.into_boxed_slice()
 }
 
+/// Whether `path` is a story's page (`/{lang}/article/{slug}`, or one of
+/// its videos) rather than a list.
+fn is_story_page(path: &str) -> bool {
+    let mut parts = path.trim_start_matches('/').split('/');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(lang), Some("article"), Some(slug)) if lang.len() == 2 && !slug.is_empty())
+}
+
 fn entry(
+    key: &str,
     headers: HeaderMap,
     body: Bytes,
     route: String,
-    facts: Option<StoryFacts>,
+    generation: u64,
     modified_later: Option<conditional::ModifiedLater>,
 ) -> Arc<Entry> {
     let links = linked_stories(&body);
-    entry_linking(headers, body, route, facts, modified_later, links)
+    entry_linking(key, headers, body, route, generation, modified_later, links)
 }
 
 /// [`entry`] with the links known (or not needed: none for a page that
 /// is answered once and not kept in memory).
 fn entry_linking(
+    key: &str,
     mut headers: HeaderMap,
     body: Bytes,
     route: String,
-    facts: Option<StoryFacts>,
+    generation: u64,
     modified_later: Option<conditional::ModifiedLater>,
     links: Box<[Box<str>]>,
 ) -> Arc<Entry> {
@@ -553,11 +572,14 @@ fn entry_linking(
             .insert(header::ETAG, HeaderValue::from_str(&conditional::strong_tag(&body)).expect("hex is a valid header value"));
     }
     headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    let path = key.split('?').next().unwrap_or(key);
+    let story_page = is_story_page(path);
     Arc::new(Entry {
         at: Instant::now(),
+        generation,
         route,
         links,
-        facts,
+        story_page,
         modified_later,
         identity: Form { headers, body },
         gzip: OnceLock::new(),
@@ -647,6 +669,7 @@ pub async fn mark(request: Request, next: Next) -> Response {
 
 /// The outermost layer: answers from the cache, or renders and keeps.
 pub async fn fill(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let ttl = state.site.page_cache;
     if !state.page_cache.keeps() || request.method() != Method::GET {
         return next.run(request).await;
     }
@@ -663,7 +686,7 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
     let keep_as = key.clone();
     let kept = state
         .page_cache
-        .single_flight(&key, |generation| async move {
+        .single_flight(&key, ttl, |generation| async move {
             let response = next.run(request).await;
             if response.extensions().get::<Kept>().is_none() {
                 return Err(response);
@@ -672,12 +695,12 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
             match axum::body::to_bytes(body, MAX_BODY).await {
                 Ok(bytes) => {
                     let later = parts.extensions.get::<conditional::ModifiedLater>().cloned();
-                    let facts = parts.extensions.get::<StoryFacts>().cloned();
-                    let entry = entry(parts.headers, bytes, route, facts, later);
+                    let entry = entry(&keep_as, parts.headers, bytes, route, generation, later);
                     if cache.enabled() {
                         cache.put_if_current(Some(generation), &keep_as, entry.clone());
                     }
-                    store(&cache, &keep_as, &entry, generation, ahead);
+                    let facts = parts.extensions.get::<StoryFacts>().cloned();
+                    store(&cache, &keep_as, &entry, facts, generation, ahead);
                     Ok(entry)
                 }
                 // The body failed while it was read: this reader gets an error,
@@ -699,12 +722,12 @@ pub async fn fill(State(state): State<AppState>, mut request: Request, next: Nex
 /// thread unless `now`, and unless a change came since its render began
 /// (`generation`). Addresses with a query are not stored: readers can
 /// make up any number.
-fn store(cache: &Arc<PageCache>, key: &str, entry: &Entry, generation: u64, now: bool) {
+fn store(cache: &Arc<PageCache>, key: &str, entry: &Entry, story: Option<StoryFacts>, generation: u64, now: bool) {
     if cache.stored.is_none() || key.contains('?') {
         return;
     }
     let mut page = StoredPage {
-        story: entry.facts.clone(),
+        story,
         route: entry.route.clone(),
         head: head_bytes(entry),
         body: entry.identity.body.to_vec(),
@@ -805,10 +828,11 @@ mod tests {
             readers.spawn(async move {
                 let keep = cache.clone();
                 let kept = cache
-                    .single_flight("/en/", |generation| async move {
+                    .single_flight("/en/", Duration::from_secs(10), |generation| async move {
                         renders.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                        tokio::time::sleep(std::time::Duration::from_millis(30)).await;
-                        let page = entry(HeaderMap::new(), Bytes::from_static(b"front page"), String::new(), None, None);
+                        tokio::time::sleep(Duration::from_millis(30)).await;
+                        let page =
+                            entry("/en/", HeaderMap::new(), Bytes::from_static(b"front page"), String::new(), generation, None);
                         keep.put_if_current(Some(generation), "/en/", page.clone());
                         Ok(page)
                     })
@@ -827,7 +851,7 @@ mod tests {
     #[tokio::test]
     async fn each_encoding_is_made_once_and_revalidates_with_its_own_tag() {
         let page = "<p>a page long enough to be worth compressing</p>".repeat(20);
-        let kept = entry(HeaderMap::new(), Bytes::from(page.clone()), String::new(), None, None);
+        let kept = entry("/en/article/x", HeaderMap::new(), Bytes::from(page.clone()), String::new(), 0, None);
         let ask = |pairs: &[(&'static str, &str)]| {
             let mut headers = HeaderMap::new();
             for (name, value) in pairs {
@@ -856,7 +880,7 @@ mod tests {
         assert_eq!(unpacked, page);
         assert_eq!(ask(&[("accept-encoding", "br"), ("if-none-match", &br_tag)]).status(), StatusCode::NOT_MODIFIED);
         assert_eq!(ask(&[("if-none-match", &br_tag)]).status(), StatusCode::OK, "the brotli tag does not name the plain form");
-        let tiny = entry(HeaderMap::new(), Bytes::from_static(b"small"), String::new(), None, None);
+        let tiny = entry("/en/", HeaderMap::new(), Bytes::from_static(b"small"), String::new(), 0, None);
         let mut asks_br = HeaderMap::new();
         asks_br.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("br"));
         assert!(tiny.respond(&asks_br).headers().get(header::CONTENT_ENCODING).is_none(), "too small to compress");
@@ -869,29 +893,30 @@ mod tests {
         // A page counts half again for its compressed forms.
         let cache = PageCache::new(8 * (key(0).len() + page.len() * 3 / 2));
         for i in 0..8 {
-            cache.put(&key(i), HeaderMap::new(), page.clone(), None);
+            cache.put(&key(i), HeaderMap::new(), page.clone());
         }
         assert_eq!(cache.size().0, 8);
         // A ninth makes room: the oldest quarter (two) go, the newest stay.
-        cache.put(&key(8), HeaderMap::new(), page.clone(), None);
+        cache.put(&key(8), HeaderMap::new(), page.clone());
+        let ttl = Duration::from_secs(10);
         assert_eq!(cache.size().0, 7);
-        assert!(cache.get(&key(0)).is_none() && cache.get(&key(1)).is_none());
-        assert!((2..=8).all(|i| cache.get(&key(i)).is_some()));
+        assert!(cache.get(&key(0), ttl).is_none() && cache.get(&key(1), ttl).is_none());
+        assert!((2..=8).all(|i| cache.get(&key(i), ttl).is_some()));
         assert_eq!(cache.size().1, 7 * (key(0).len() + page.len() * 3 / 2));
-        cache.put(&key(8), HeaderMap::new(), Bytes::from_static(b"small"), None);
+        cache.put(&key(8), HeaderMap::new(), Bytes::from_static(b"small"));
         assert_eq!(
             cache.size().1,
             6 * (key(0).len() + page.len() * 3 / 2) + key(8).len() + 5 * 3 / 2,
             "a replaced page's bytes are given back"
         );
         let small = PageCache::new(1000);
-        small.put("/en/", HeaderMap::new(), page.clone(), None);
+        small.put("/en/", HeaderMap::new(), page.clone());
         assert_eq!(small.size(), (0, 0), "a page larger than the whole cache is not kept");
         let off = PageCache::default();
         assert!(!off.enabled());
         let many = PageCache::new(1 << 30);
         for i in 0..=MAX_ENTRIES {
-            many.put(&format!("/en/?p={i}"), HeaderMap::new(), Bytes::from_static(b"p"), None);
+            many.put(&format!("/en/?p={i}"), HeaderMap::new(), Bytes::from_static(b"p"));
         }
         assert!(many.size().0 <= MAX_ENTRIES);
     }
@@ -904,57 +929,64 @@ mod tests {
         cache.put_if_current(
             Some(rendered_in),
             "/en/",
-            entry(HeaderMap::new(), Bytes::from_static(b"old"), String::new(), None, None),
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"old"), String::new(), rendered_in, None),
         );
         assert_eq!(cache.size().0, 0, "it may show the state before the decision");
         cache.put_if_current(
             Some(cache.generation()),
             "/en/",
-            entry(HeaderMap::new(), Bytes::from_static(b"new"), String::new(), None, None),
+            entry("/en/", HeaderMap::new(), Bytes::from_static(b"new"), String::new(), cache.generation(), None),
         );
         assert_eq!(cache.size().0, 1);
     }
 
     #[test]
-    fn a_change_drops_the_pages_it_may_alter_and_every_list() {
+    fn a_change_drops_the_pages_that_link_the_story_and_every_list() {
         let cache = PageCache::new(1 << 20);
         let page = |links: &[&str]| {
             let body: String = links.iter().map(|l| format!("<a href=\"https://x.example/vi/article/{l}\">t</a>")).collect();
             Bytes::from(body)
         };
-        let story = |lang: &str, category: &str, author: Option<&str>| {
-            Some(StoryFacts { lang: lang.into(), category: category.into(), author: author.map(Into::into) })
-        };
-        cache.put("/en/article/ferry", HeaderMap::new(), page(&["ferry", "bridge"]), story("en", "economy", None));
-        cache.put("/vi/article/ferry", HeaderMap::new(), page(&["ferry"]), story("vi", "local", None));
-        cache.put("/en/article/rice?notice=sent", HeaderMap::new(), page(&["rice", "harvest"]), story("en", "economy", None));
-        cache.put("/en/article/tide", HeaderMap::new(), page(&["tide"]), story("en", "local", Some("lan")));
-        cache.put("/en/article/port/video/1", HeaderMap::new(), page(&["port"]), None);
-        cache.put("/en/", HeaderMap::new(), page(&["rice"]), None);
-        cache.put("/en/category/local/feed.xml", HeaderMap::new(), page(&[]), None);
+        cache.put("/en/article/ferry", HeaderMap::new(), page(&["ferry", "bridge"]));
+        cache.put("/vi/article/ferry", HeaderMap::new(), page(&["ferry"]));
+        cache.put("/en/article/rice?notice=sent", HeaderMap::new(), page(&["rice", "harvest"]));
+        cache.put("/en/article/port/video/1", HeaderMap::new(), page(&["port"]));
+        cache.put("/en/", HeaderMap::new(), page(&["rice"]));
+        cache.put("/en/category/local/feed.xml", HeaderMap::new(), page(&[]));
+        // Nothing changed since: served whatever page_cache_secs says.
+        assert!(cache.get("/en/", Duration::ZERO).is_some());
         let generation = cache.generation();
-        // A change to "bridge", an English story of the local section.
         cache.stories_changed(&touched(&["bridge"]));
         assert!(cache.generation() > generation, "renders under way are not kept");
-        let kept = |key: &str| cache.get(key).is_some();
-        assert!(!kept("/en/article/ferry"), "links the changed story");
-        assert!(!kept("/en/article/tide"), "its side list of the local section may gain it");
-        assert!(!kept("/en/") && !kept("/en/category/local/feed.xml"), "lists may gain the story");
-        assert!(!kept("/en/article/port/video/1"), "a page that did not say what it shows is taken as a list");
-        assert!(kept("/vi/article/ferry"), "the local section in Vietnamese does not list an English story");
-        assert!(kept("/en/article/rice?notice=sent"), "another section, no link: exactly as a render would give");
-        // By author, and a story with a video reaches every story page of its language.
-        cache.put("/en/article/tide", HeaderMap::new(), page(&["tide"]), story("en", "local", Some("lan")));
-        let mut by_lan = touched(&["new"]);
-        (by_lan[0].category, by_lan[0].author) = ("sport".into(), Some("lan".into()));
-        cache.stories_changed(&by_lan);
-        assert!(!kept("/en/article/tide") && kept("/en/article/rice?notice=sent"));
-        let mut video = touched(&["clip"]);
-        (video[0].category, video[0].video) = ("sport".into(), true);
-        cache.stories_changed(&video);
-        assert!(!kept("/en/article/rice?notice=sent") && kept("/vi/article/ferry"));
+        let kept = |key: &str, ttl: u64| cache.get(key, Duration::from_secs(ttl)).is_some();
+        assert!(!kept("/en/article/ferry", 10), "links the changed story");
+        assert!(!kept("/en/", 10) && !kept("/en/category/local/feed.xml", 10), "lists may gain the story");
+        assert!(
+            kept("/vi/article/ferry", 10) && kept("/en/article/rice?notice=sent", 10) && kept("/en/article/port/video/1", 10)
+        );
+        assert!(!kept("/vi/article/ferry", 0), "page_cache_secs 0: nothing lags");
+        // Twenty seconds on, the story page is still served.
+        let twenty_seconds_ago = {
+            let kept = cache.entries.read().unwrap().pages.get("/en/article/port/video/1").unwrap().clone();
+            let at = Instant::now().checked_sub(Duration::from_secs(20)).unwrap();
+            let (identity, links) = (kept.identity.clone(), kept.links.clone());
+            Entry {
+                at,
+                gzip: OnceLock::new(),
+                brotli: OnceLock::new(),
+                identity,
+                route: String::new(),
+                links,
+                modified_later: None,
+                ..*kept
+            }
+        };
+        assert!(twenty_seconds_ago.fresh(Duration::from_secs(10), cache.generation()));
+        assert!(twenty_seconds_ago.fresh(Duration::ZERO, twenty_seconds_ago.generation), "unchanged since: exact");
         cache.stories_changed(&touched(&["ferry", "harvest"]));
-        assert_eq!(cache.size(), (0, 0), "every page gone, every byte given back");
+        assert_eq!(cache.size().0, 1, "only the port's video page is left");
+        let left = cache.size().1;
+        assert_eq!(left, "/en/article/port/video/1".len() + page(&["port"]).len() * 3 / 2, "bytes given back");
     }
 
     #[test]
@@ -964,6 +996,8 @@ mod tests {
         let links = linked_stories(body);
         let links: Vec<&str> = links.iter().map(|l| &**l).collect();
         assert_eq!(links, ["ferry-2", "ha-tinh-2024"]);
+        assert!(is_story_page("/en/article/ferry") && is_story_page("/en/article/ferry/video/2"));
+        assert!(!is_story_page("/en/") && !is_story_page("/en/category/article") && !is_story_page("/en/article/"));
     }
 
     #[test]

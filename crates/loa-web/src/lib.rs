@@ -45,8 +45,8 @@ pub struct SiteConfig {
     /// Reverse proxies whose `X-Forwarded-For` names the reader
     /// ([`client::client_address`]). Empty: readers connect directly.
     pub trusted_proxies: Vec<client::Network>,
-    /// How long a CDN may keep a reader page (`s-maxage`); this node's
-    /// own cache keeps pages until they change ([`cache`]).
+    /// How long a rendered reader page is served again before it is
+    /// rebuilt ([`cache`]); zero renders every request.
     pub page_cache: std::time::Duration,
     /// Feeds carry every story whole, not only its summary.
     pub feed_full_text: bool,

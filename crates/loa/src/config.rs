@@ -24,8 +24,11 @@ pub struct Config {
     /// as `127.0.0.1` or `10.0.0.0/8`): their `X-Forwarded-For` names the
     /// reader. Empty: readers connect directly.
     pub trusted_proxies: Vec<String>,
-    /// How long a CDN may keep a reader page (`s-maxage`). This node's
-    /// own page cache keeps a page until a change may alter it.
+    /// How long a CDN may keep a reader page (`s-maxage`), and whether
+    /// this node's page cache may serve a story page whose side lists a
+    /// change could have lengthened (for five minutes, or this if longer;
+    /// 0: never, only pages nothing has changed since). Pages that show a
+    /// changed story are dropped at once whatever this says.
     pub page_cache_secs: u64,
     /// Memory for rendered reader pages, in MiB (0: no page cache, every
     /// request renders).
