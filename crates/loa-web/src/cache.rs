@@ -285,8 +285,7 @@ impl PageCache {
     /// again, so that their readers find them kept.
     ///
     /// Stored pages that may show something else are dropped too (see
-    /// [`PageStore::drop_touched`]); the addresses answered are topped up
-    /// with theirs, lists first.
+    /// [`PageStore::drop_touched`]).
     pub fn stories_changed(&self, touched: &[Touched]) -> Vec<String> {
         use std::sync::atomic::Ordering::{Relaxed, SeqCst};
         self.generation.fetch_add(1, SeqCst);
@@ -297,14 +296,16 @@ impl PageCache {
         };
         self.dropped.fetch_add(dropped.len() as u64, Relaxed);
         dropped.sort_by_key(|d| std::cmp::Reverse(d.0));
-        let mut again: Vec<String> = dropped.into_iter().take(MAX_REFILLED).map(|(_, key)| key).collect();
+        let again: Vec<String> = dropped.into_iter().take(MAX_REFILLED).map(|(_, key)| key).collect();
         if let Some(store) = &self.stored {
             match store.drop_touched(touched) {
+                // Only pages readers kept in memory are rendered again
+                // ahead: every change drops many stored pages (the lists,
+                // a section's story pages), and rendering them all at
+                // once would take the cores from readers under a busy
+                // newsroom. The rest are rendered when next asked for.
                 Ok(keys) => {
                     self.stored_dropped.fetch_add(keys.len() as u64, Relaxed);
-                    let room = MAX_REFILLED.saturating_sub(again.len());
-                    let more: Vec<String> = keys.into_iter().filter(|k| !again.contains(k)).take(room).collect();
-                    again.extend(more);
                 }
                 Err(e) => {
                     // A page that could not be dropped must not be read.
